@@ -1,0 +1,161 @@
+package org.openkam.registry.internal.account;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import org.openkam.api.Caller;
+import org.openkam.api.ValidationException;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountQuery;
+import org.openkam.registry.internal.db.Sql;
+
+/**
+ * Turns an {@link AccountQuery} into SQL scoped to the caller's business units. Cursor paging is keyset
+ * paging on (sort value, id), so pages stay stable and cheap however deep a client pages.
+ */
+final class AccountFilter {
+
+    private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    private final List<Object> params = new ArrayList<>();
+    private final AccountQuery query;
+
+    /** {@code null} if the caller can read no unit at all. */
+    static AccountFilter of(Caller caller, AccountQuery query) {
+        AccountFilter f = new AccountFilter(query);
+        if (!caller.admin()) {
+            if (caller.readableUnits().isEmpty()) {
+                return null;
+            }
+            f.where.append(" AND business_unit IN (");
+            String sep = "";
+            for (String unit : caller.readableUnits()) {
+                f.where.append(sep).append('?');
+                f.params.add(unit);
+                sep = ", ";
+            }
+            f.where.append(')');
+        }
+        f.eq("business_unit", query.businessUnit());
+        f.eq("tier", query.tier() == null ? null : query.tier().name());
+        f.eq("owner_id", query.owner());
+        f.eq("country", query.country() == null ? null : query.country().toUpperCase(Locale.ROOT));
+        f.eq("status", query.status() == null ? null : query.status().name());
+        if (query.search() != null && !query.search().isBlank()) {
+            f.where.append(" AND search_text LIKE ? ESCAPE '\\'");
+            f.params.add(Sql.likeContains(query.search().strip().toLowerCase(Locale.ROOT)));
+        }
+        return f;
+    }
+
+    private AccountFilter(AccountQuery query) {
+        this.query = query;
+    }
+
+    private void eq(String column, String value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    String countSql() {
+        return "SELECT COUNT(*) FROM account" + where;
+    }
+
+    /** The page query: filters, the cursor's keyset condition, order, and limit + 1 to see if more follow. */
+    String pageSql(boolean paged) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM account").append(where);
+        String dir = query.descending() ? "DESC" : "ASC";
+        String expr = sortExpression();
+        if (paged && query.cursor() != null) {
+            String op = query.descending() ? "<" : ">";
+            sql.append(" AND (").append(expr).append(' ').append(op).append(" ? OR (").append(expr)
+                    .append(" = ? AND id ").append(op).append(" ?))");
+        }
+        sql.append(" ORDER BY ").append(expr).append(' ').append(dir).append(", id ").append(dir);
+        if (paged) {
+            sql.append(" LIMIT ").append(query.limit() + 1);
+            if (query.cursor() == null && query.offset() > 0) {
+                sql.append(" OFFSET ").append(query.offset());
+            }
+        }
+        return sql.toString();
+    }
+
+    void bind(PreparedStatement ps, boolean withCursor) throws SQLException {
+        int i = 1;
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
+        if (withCursor && query.cursor() != null) {
+            String[] parts = decode(query.cursor());
+            Object value = cursorValue(parts[0]);
+            ps.setObject(i++, value);
+            ps.setObject(i++, value);
+            ps.setString(i, parts[1]);
+        }
+    }
+
+    /** The cursor that continues after {@code last}. */
+    String cursorAfter(Account last) {
+        String value = switch (query.sort()) {
+            case NAME -> last.name();
+            case ANNUAL_SALES -> orZero(last.annualSales()).toPlainString();
+            case POTENTIAL -> orZero(last.potential()).toPlainString();
+            case CREATED_AT -> last.createdAt().toString();
+            case UPDATED_AT -> last.updatedAt().toString();
+        };
+        String raw = value + '\u0000' + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String sortExpression() {
+        return switch (query.sort()) {
+            case NAME -> "name";
+            case ANNUAL_SALES -> "COALESCE(annual_sales, 0)";
+            case POTENTIAL -> "COALESCE(potential, 0)";
+            case CREATED_AT -> "created_at";
+            case UPDATED_AT -> "updated_at";
+        };
+    }
+
+    private Object cursorValue(String text) {
+        try {
+            return switch (query.sort()) {
+                case NAME -> text;
+                case ANNUAL_SALES, POTENTIAL -> new BigDecimal(text);
+                case CREATED_AT, UPDATED_AT -> Instant.parse(text).atOffset(java.time.ZoneOffset.UTC);
+            };
+        } catch (RuntimeException e) {
+            throw badCursor();
+        }
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int sep = raw.indexOf('\u0000');
+            if (sep < 0) {
+                throw badCursor();
+            }
+            return new String[] {raw.substring(0, sep), raw.substring(sep + 1)};
+        } catch (IllegalArgumentException e) {
+            throw badCursor();
+        }
+    }
+
+    private static ValidationException badCursor() {
+        return new ValidationException("cursor", "is not a cursor this listing returned, or it was sorted differently");
+    }
+
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

@@ -1,0 +1,115 @@
+package org.openkam.registry.internal.account;
+
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountDraft;
+import org.openkam.api.account.AccountStatus;
+import org.openkam.api.account.KeyAccountTier;
+import org.openkam.registry.internal.db.Sql;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+/** Maps accounts to and from the {@code account} table; shared by the registry and the importer. */
+public final class AccountRows {
+
+    public static final String INSERT = "INSERT INTO account (business_unit, name, search_text, legal_name, "
+            + "industry, country, region, status, tier, owner_id, annual_sales, contribution_margin, potential, "
+            + "currency, attributes, version, created_at, updated_at, id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    public static final String UPDATE = "UPDATE account SET business_unit = ?, name = ?, search_text = ?, "
+            + "legal_name = ?, industry = ?, country = ?, region = ?, status = ?, tier = ?, owner_id = ?, "
+            + "annual_sales = ?, contribution_margin = ?, potential = ?, currency = ?, attributes = ?, version = ?, "
+            + "created_at = ?, updated_at = ? WHERE id = ?";
+    private static final Gson GSON = new Gson();
+    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
+
+    private AccountRows() {
+    }
+
+    /** Binds every column of {@link #INSERT} or {@link #UPDATE}, which list them in the same order. */
+    public static void bind(PreparedStatement ps, Account a) throws SQLException {
+        ps.setString(1, a.businessUnit());
+        ps.setString(2, a.name());
+        ps.setString(3, searchText(a.name(), a.legalName()));
+        ps.setString(4, a.legalName());
+        ps.setString(5, a.industry());
+        ps.setString(6, a.country());
+        ps.setString(7, a.region());
+        ps.setString(8, a.status().name());
+        ps.setString(9, a.tier().name());
+        ps.setString(10, a.owner());
+        setMoney(ps, 11, a.annualSales());
+        setMoney(ps, 12, a.contributionMargin());
+        setMoney(ps, 13, a.potential());
+        ps.setString(14, a.currency());
+        ps.setString(15, a.attributes().isEmpty() ? null : GSON.toJson(new TreeMap<>(a.attributes())));
+        ps.setLong(16, a.version());
+        Sql.setInstant(ps, 17, a.createdAt());
+        Sql.setInstant(ps, 18, a.updatedAt());
+        ps.setString(19, a.id());
+    }
+
+    public static Account map(ResultSet rs) throws SQLException {
+        String attributes = rs.getString("attributes");
+        return new Account(rs.getString("id"), rs.getString("business_unit"), rs.getString("name"),
+                rs.getString("legal_name"), rs.getString("industry"), rs.getString("country"), rs.getString("region"),
+                AccountStatus.valueOf(rs.getString("status")), KeyAccountTier.valueOf(rs.getString("tier")),
+                rs.getString("owner_id"), money(rs, "annual_sales"), money(rs, "contribution_margin"),
+                money(rs, "potential"), rs.getString("currency"),
+                attributes == null ? Map.of() : GSON.fromJson(attributes, ATTRIBUTES), rs.getLong("version"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+
+    /** The fields the audit trail compares, as text. */
+    public static Map<String, String> auditFields(Account a) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("businessUnit", a.businessUnit());
+        m.put("name", a.name());
+        m.put("legalName", a.legalName());
+        m.put("industry", a.industry());
+        m.put("country", a.country());
+        m.put("region", a.region());
+        m.put("status", a.status().name().toLowerCase(Locale.ROOT));
+        m.put("tier", a.tier().name().toLowerCase(Locale.ROOT));
+        m.put("owner", a.owner());
+        m.put("annualSales", plain(a.annualSales()));
+        m.put("contributionMargin", plain(a.contributionMargin()));
+        m.put("potential", plain(a.potential()));
+        m.put("currency", a.currency());
+        new TreeMap<>(a.attributes()).forEach((k, v) -> m.put("attributes." + k, v));
+        return m;
+    }
+
+    static String searchText(String name, String legalName) {
+        String text = legalName == null ? name : name + " " + legalName;
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static void setMoney(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(index, value);
+        }
+    }
+
+    /** Amounts come back without the storage scale's trailing zeros, as drafts normalize them. */
+    private static BigDecimal money(ResultSet rs, String column) throws SQLException {
+        return AccountDraft.canonical(rs.getBigDecimal(column));
+    }
+}

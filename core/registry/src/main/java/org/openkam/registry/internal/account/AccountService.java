@@ -1,0 +1,208 @@
+package org.openkam.registry.internal.account;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.Page;
+import org.openkam.api.StaleVersionException;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountDraft;
+import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.event.AccountEvents;
+import org.openkam.api.persistence.Database;
+import org.openkam.registry.internal.audit.AuditLog;
+import org.openkam.registry.internal.db.Sql;
+import org.openkam.registry.internal.db.Transactions;
+import org.openkam.registry.internal.db.Tx;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+
+/** The account registry over the {@code account} table. */
+@Component(service = AccountRegistry.class)
+public final class AccountService implements AccountRegistry {
+
+    static final String KIND = "account";
+    private final Transactions transactions;
+
+    @Activate
+    public AccountService(@Reference Database database, @Reference EventAdmin events) {
+        this.transactions = new Transactions(database.dataSource(), events);
+    }
+
+    @Override
+    public Account create(Caller caller, AccountDraft input) {
+        AccountDraft draft = input.normalized();
+        return transactions.write(tx -> {
+            check(tx, caller, draft);
+            Instant now = Sql.now();
+            Account account = from(UUID.randomUUID().toString(), draft, 1, now, now);
+            try (PreparedStatement ps = tx.connection().prepareStatement(AccountRows.INSERT)) {
+                AccountRows.bind(ps, account);
+                ps.executeUpdate();
+            }
+            AuditLog.record(tx, caller, KIND, account.id(), account.id(), account.businessUnit(), null,
+                    AccountRows.auditFields(account));
+            post(tx, AccountEvents.ACCOUNT_CREATED, caller, account.id(), account.businessUnit());
+            return account;
+        });
+    }
+
+    @Override
+    public Account get(Caller caller, String id) {
+        Account account = transactions.read(tx -> load(tx, id, false));
+        if (account == null || !caller.canRead(account.businessUnit())) {
+            throw new NotFoundException(KIND, id);
+        }
+        return account;
+    }
+
+    @Override
+    public Account update(Caller caller, String id, long expectedVersion, AccountDraft input) {
+        AccountDraft draft = input.normalized();
+        return transactions.write(tx -> {
+            Account before = editable(tx, caller, id, expectedVersion);
+            check(tx, caller, draft);
+            Account after = from(id, draft, before.version() + 1, before.createdAt(), Sql.now());
+            try (PreparedStatement ps = tx.connection().prepareStatement(AccountRows.UPDATE)) {
+                AccountRows.bind(ps, after);
+                ps.executeUpdate();
+            }
+            AuditLog.record(tx, caller, KIND, id, id, after.businessUnit(), AccountRows.auditFields(before),
+                    AccountRows.auditFields(after));
+            post(tx, AccountEvents.ACCOUNT_UPDATED, caller, id, after.businessUnit());
+            return after;
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, String id, long expectedVersion) {
+        transactions.write(tx -> {
+            Account before = editable(tx, caller, id, expectedVersion);
+            try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM account WHERE id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            AuditLog.record(tx, caller, KIND, id, id, before.businessUnit(), AccountRows.auditFields(before), null);
+            post(tx, AccountEvents.ACCOUNT_DELETED, caller, id, before.businessUnit());
+            return null;
+        });
+    }
+
+    @Override
+    public Page<Account> find(Caller caller, AccountQuery query) {
+        AccountFilter filter = AccountFilter.of(caller, query);
+        if (filter == null) {
+            return new Page<>(List.of(), null, query.withTotal() ? 0 : -1);
+        }
+        return transactions.read(tx -> {
+            List<Account> items = new ArrayList<>(query.limit() + 1);
+            try (PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(true))) {
+                filter.bind(ps, true);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(AccountRows.map(rs));
+                    }
+                }
+            }
+            String next = null;
+            if (items.size() > query.limit()) {
+                items.remove(items.size() - 1);
+                next = filter.cursorAfter(items.get(items.size() - 1));
+            }
+            long total = -1;
+            if (query.withTotal()) {
+                try (PreparedStatement ps = tx.connection().prepareStatement(filter.countSql())) {
+                    filter.bind(ps, false);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+            return new Page<>(items, next, total);
+        });
+    }
+
+    @Override
+    public void forEach(Caller caller, AccountQuery query, Consumer<Account> consumer) {
+        AccountFilter filter = AccountFilter.of(caller, query);
+        if (filter == null) {
+            return;
+        }
+        // A transaction, because PostgreSQL streams a result set only with auto-commit off.
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(false))) {
+                ps.setFetchSize(500);
+                filter.bind(ps, false);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(AccountRows.map(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Checks every rule; a unit the caller may only read is a refusal, not a bad field. */
+    private static void check(Tx tx, Caller caller, AccountDraft draft) throws SQLException {
+        AccountRules rules = new AccountRules(tx, caller);
+        if (rules.readOnly(draft.businessUnit())) {
+            throw new AccessDeniedException("creating or moving accounts into business unit "
+                    + draft.businessUnit() + " needs the key-account-manager or bu-admin role");
+        }
+        rules.check(draft).throwIfAny();
+    }
+
+    /** Loads and locks an account the caller may change, at the version the caller saw. */
+    private static Account editable(Tx tx, Caller caller, String id, long expectedVersion) throws SQLException {
+        Account current = load(tx, id, true);
+        if (current == null || !caller.canRead(current.businessUnit())) {
+            throw new NotFoundException(KIND, id);
+        }
+        if (!caller.canEdit(current.businessUnit())) {
+            throw new AccessDeniedException("changing accounts of business unit " + current.businessUnit()
+                    + " needs the key-account-manager or bu-admin role");
+        }
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException(KIND, id, expectedVersion, current.version());
+        }
+        return current;
+    }
+
+    public static Account load(Tx tx, String id, boolean lock) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT * FROM account WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? AccountRows.map(rs) : null;
+            }
+        }
+    }
+
+    /** An account from a checked draft. */
+    public static Account from(String id, AccountDraft d, long version, Instant createdAt, Instant updatedAt) {
+        return new Account(id, d.businessUnit(), d.name(), d.legalName(), d.industry(), d.country(), d.region(),
+                d.status(), d.tier(), d.owner(), d.annualSales(), d.contributionMargin(), d.potential(), d.currency(),
+                d.attributes(), version, createdAt, updatedAt);
+    }
+
+    private static void post(Tx tx, String topic, Caller caller, String id, String unit) {
+        tx.post(topic, Map.of(AccountEvents.ACCOUNT_ID, id, AccountEvents.ENTITY_ID, id,
+                AccountEvents.BUSINESS_UNIT, unit, AccountEvents.ACTOR, caller.userId(), AccountEvents.ACTION,
+                topic.substring(topic.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT)));
+    }
+}

@@ -1,0 +1,76 @@
+package org.openkam.registry.internal.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openkam.api.Caller;
+import org.openkam.api.Page;
+import org.openkam.api.ValidationException;
+import org.openkam.api.audit.AuditEntry;
+import org.openkam.api.audit.AuditTrail;
+import org.openkam.api.audit.FieldChange;
+import org.openkam.registry.internal.account.AccountAccess;
+import org.openkam.registry.internal.db.Sql;
+import org.openkam.registry.internal.db.Transactions;
+import org.openkam.api.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.google.gson.reflect.TypeToken;
+
+/** Reads an account's audit trail, newest first, paged by sequence number. */
+@Component(service = AuditTrail.class)
+public final class AuditTrailService implements AuditTrail {
+
+    private static final java.lang.reflect.Type CHANGES = new TypeToken<List<FieldChange>>() { }.getType();
+    private final Transactions transactions;
+
+    @Activate
+    public AuditTrailService(@Reference Database database) {
+        this.transactions = new Transactions(database.dataSource(), null);
+    }
+
+    @Override
+    public Page<AuditEntry> forAccount(Caller caller, String accountId, int limit, String cursor) {
+        long before = parseCursor(cursor);
+        return transactions.read(tx -> {
+            AccountAccess.readable(tx, caller, accountId);
+            List<AuditEntry> entries = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM audit_entry "
+                    + "WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+                ps.setString(1, accountId);
+                ps.setLong(2, before);
+                ps.setInt(3, limit + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        seqs.add(rs.getLong("seq"));
+                        List<FieldChange> changes = AuditLog.GSON.fromJson(rs.getString("changes"), CHANGES);
+                        entries.add(new AuditEntry(rs.getString("id"), rs.getString("entity_type"),
+                                rs.getString("entity_id"), rs.getString("account_id"), rs.getString("business_unit"),
+                                rs.getString("action"), rs.getString("actor"), rs.getString("actor_name"),
+                                Sql.instant(rs, "occurred_at"), changes));
+                    }
+                }
+            }
+            if (entries.size() <= limit) {
+                return new Page<>(entries, null, -1);
+            }
+            return new Page<>(entries.subList(0, limit), Long.toString(seqs.get(limit - 1)), -1);
+        });
+    }
+
+    private static long parseCursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("cursor", "is not a cursor this listing returned");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.openkam.registry.internal.db;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Dialect;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The configured database: embedded H2 under the data folder by default, PostgreSQL by configuration.
+ * Applies the registry's own schema before it offers the service, so every user finds the core tables.
+ */
+@Component(service = Database.class, configurationPid = DatabaseComponent.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = DatabaseComponent.Config.class)
+public final class DatabaseComponent implements Database {
+
+    public static final String PID = "org.openkam.database";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponent.class);
+
+    @ObjectClassDefinition(name = "OpenKAM database",
+            description = "Where OpenKAM keeps its data. Changing it needs a restart of the registry bundle.")
+    public @interface Config {
+
+        @AttributeDefinition(name = "JDBC URL", description = "Empty for the embedded H2 database under the data "
+                + "folder; for PostgreSQL e.g. jdbc:postgresql://db.example.com:5432/openkam")
+        String url() default "";
+
+        @AttributeDefinition(name = "User", required = false)
+        String user() default "";
+
+        @AttributeDefinition(name = "Password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD,
+                required = false)
+        String password() default "";
+
+        @AttributeDefinition(name = "Pool size", description = "Most connections this node holds open", min = "1",
+                max = "200")
+        int pool_size() default 10;
+
+        @AttributeDefinition(name = "Driver filter", description = "Which JDBC driver to use: "
+                + "(osgi.jdbc.driver.class=org.h2.Driver) or (osgi.jdbc.driver.class=org.postgresql.Driver)")
+        String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
+    }
+
+    private final HikariDataSource pool;
+    private final SqlDatabase database;
+
+    @Activate
+    public DatabaseComponent(@Reference(name = "dataSourceFactory") DataSourceFactory factory, Config config,
+            BundleContext context) throws SQLException {
+        String url = config.url().isBlank() ? embeddedUrl(context) : config.url().strip();
+        Properties props = new Properties();
+        props.setProperty(DataSourceFactory.JDBC_URL, url);
+        if (!config.user().isEmpty()) {
+            props.setProperty(DataSourceFactory.JDBC_USER, config.user());
+        }
+        if (!config.password().isEmpty()) {
+            props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+        }
+        DataSource raw = factory.createDataSource(props);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(raw);
+        hikari.setPoolName("openkam");
+        hikari.setMaximumPoolSize(config.pool_size());
+        hikari.setMinimumIdle(Math.min(2, config.pool_size()));
+        this.pool = new HikariDataSource(hikari);
+        try {
+            this.database = new SqlDatabase(pool);
+            int applied = database.migrate(DatabaseComponent.class);
+            LOG.info("Database ready: {} at {} ({} core migration(s) applied)", database.dialect(),
+                    url.replaceAll("password=[^;&]*", "password=***"), applied);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    @Deactivate
+    void close() {
+        pool.close();
+    }
+
+    /** The H2 URL under {@code openkam.data} (default {@code data}), in PostgreSQL compatibility mode. */
+    static String embeddedUrl(BundleContext context) {
+        String dataDir = context.getProperty("openkam.data");
+        Path base = Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).toAbsolutePath();
+        return "jdbc:h2:file:" + base.resolve("db").resolve("openkam") + SqlDatabase.H2_OPTIONS;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return database.dialect();
+    }
+
+    @Override
+    public int migrate(Class<?> owner) {
+        return database.migrate(owner);
+    }
+}

@@ -1,0 +1,100 @@
+package org.openkam.registry.internal.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Finds the migration scripts a bundle ships under {@link #FOLDER}. Outside a framework (unit tests) it
+ * reads the class's classpath folder and the bundle name from its generated manifest, so tests apply the
+ * very scripts the bundle ships, recorded under the same owner.
+ */
+public final class MigrationScripts {
+
+    public static final String FOLDER = "OSGI-INF/openkam/migrations";
+
+    private MigrationScripts() {
+    }
+
+    /** The owner the scripts are recorded under: the bundle symbolic name. */
+    public static String owner(Class<?> type) {
+        Bundle bundle = FrameworkUtil.getBundle(type);
+        if (bundle != null) {
+            return bundle.getSymbolicName();
+        }
+        Path manifest = classpathRoot(type).resolve("META-INF/MANIFEST.MF");
+        if (Files.isRegularFile(manifest)) {
+            try (InputStream in = Files.newInputStream(manifest)) {
+                String name = new Manifest(in).getMainAttributes().getValue("Bundle-SymbolicName");
+                if (name != null) {
+                    return name.split(";")[0].strip();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return type.getPackageName();
+    }
+
+    /** The scripts in version order; duplicate versions are refused. */
+    public static List<MigrationScript> of(Class<?> type) {
+        List<MigrationScript> scripts = new ArrayList<>();
+        Bundle bundle = FrameworkUtil.getBundle(type);
+        if (bundle != null) {
+            Enumeration<URL> entries = bundle.findEntries(FOLDER, "*.sql", false);
+            for (URL url : entries == null ? Collections.<URL>emptyList() : Collections.list(entries)) {
+                String path = url.getPath();
+                scripts.add(MigrationScript.of(path.substring(path.lastIndexOf('/') + 1), read(url)));
+            }
+        } else {
+            Path folder = classpathRoot(type).resolve(FOLDER);
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path p : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                        scripts.add(MigrationScript.of(p.getFileName().toString(), Files.readString(p)));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        scripts.sort(Comparator.comparingInt(MigrationScript::version));
+        for (int i = 1; i < scripts.size(); i++) {
+            if (scripts.get(i).version() == scripts.get(i - 1).version()) {
+                throw new IllegalStateException("two migrations have version " + scripts.get(i).version());
+            }
+        }
+        return scripts;
+    }
+
+    private static String read(URL url) {
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path classpathRoot(Class<?> type) {
+        try {
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.openkam.registry.internal.job;
+
+import java.lang.reflect.Type;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.job.Job;
+import org.openkam.api.job.JobProblem;
+import org.openkam.api.job.JobState;
+import org.openkam.api.job.Jobs;
+import org.openkam.api.persistence.Database;
+import org.openkam.registry.internal.db.Sql;
+import org.openkam.registry.internal.db.Transactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+/**
+ * Job records in the {@code job} table. Progress is written in its own short transactions, so a poller on
+ * any node sees it while the job's own work is still uncommitted.
+ */
+@Component(service = {Jobs.class, JobService.class})
+public final class JobService implements Jobs {
+
+    /** At most this many problems are kept per job; the summary still counts them all. */
+    public static final int MAX_PROBLEMS = 1000;
+    private static final Gson GSON = new Gson();
+    private static final Type PROBLEMS = new TypeToken<List<JobProblem>>() { }.getType();
+    private final Transactions transactions;
+
+    @Activate
+    public JobService(@Reference Database database) {
+        this.transactions = new Transactions(database.dataSource(), null);
+    }
+
+    @Override
+    public Job get(Caller caller, String id) {
+        Job job = transactions.read(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM job WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    return new Job(rs.getString("id"), rs.getString("type"), JobState.valueOf(rs.getString("state")),
+                            rs.getLong("done"), rs.getLong("total"), GSON.fromJson(rs.getString("problems"), PROBLEMS),
+                            rs.getString("summary"), rs.getString("started_by"), Sql.instant(rs, "created_at"),
+                            Sql.instant(rs, "finished_at"));
+                }
+            }
+        });
+        if (job == null || !(caller.admin() || caller.userId().equals(job.startedBy()))) {
+            throw new NotFoundException("job", id);
+        }
+        return job;
+    }
+
+    /** Records a new queued job. */
+    public Job create(Caller caller, String type) {
+        Job job = new Job(UUID.randomUUID().toString(), type, JobState.QUEUED, 0, -1, List.of(), null,
+                caller.userId(), Sql.now(), null);
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO job (id, type, state, done, total, "
+                    + "problems, started_by, created_at) VALUES (?, ?, ?, 0, -1, '[]', ?, ?)")) {
+                ps.setString(1, job.id());
+                ps.setString(2, type);
+                ps.setString(3, job.state().name());
+                ps.setString(4, job.startedBy());
+                Sql.setInstant(ps, 5, job.createdAt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return job;
+    }
+
+    /** Records how far a running job got. */
+    public void progress(String id, long done, long total) {
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE job SET state = ?, done = ?, total = ? WHERE id = ?")) {
+                ps.setString(1, JobState.RUNNING.name());
+                ps.setLong(2, done);
+                ps.setLong(3, total);
+                ps.setString(4, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records a job's end. Only the first {@link #MAX_PROBLEMS} problems are kept. */
+    public void finish(String id, JobState state, long done, long total, List<JobProblem> problems, String summary) {
+        List<JobProblem> kept = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
+        Instant now = Sql.now();
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE job SET state = ?, done = ?, total = ?, "
+                    + "problems = ?, summary = ?, finished_at = ? WHERE id = ?")) {
+                ps.setString(1, state.name());
+                ps.setLong(2, done);
+                ps.setLong(3, total);
+                ps.setString(4, GSON.toJson(kept));
+                ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
+                Sql.setInstant(ps, 6, now);
+                ps.setString(7, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,240 @@
+package org.openkam.registry.internal.security;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.Violations;
+import org.openkam.api.organization.User;
+import org.openkam.api.persistence.Database;
+import org.openkam.api.security.ApiToken;
+import org.openkam.api.security.Authentication;
+import org.openkam.api.security.IssuedToken;
+import org.openkam.api.security.Session;
+import org.openkam.registry.internal.db.Sql;
+import org.openkam.registry.internal.db.Transactions;
+import org.openkam.registry.internal.organization.PasswordHasher;
+import org.openkam.registry.internal.organization.UserRows;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Sessions and API tokens in the database, stored as hashes of their secrets, so every node of a
+ * cluster resolves them and a stolen database dump holds no usable secret.
+ */
+@Component(service = Authentication.class, configurationPid = "org.openkam.authentication")
+@Designate(ocd = AuthenticationService.Config.class)
+public final class AuthenticationService implements Authentication {
+
+    @ObjectClassDefinition(name = "OpenKAM sign-in", description = "Console sessions")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Session idle timeout (minutes)",
+                description = "A console session ends after this long without a request", min = "5")
+        int session_idle_minutes() default 480;
+    }
+
+    /** Verified when a user name is unknown, so a wrong name takes as long as a wrong password. */
+    private static final String DUMMY_HASH = PasswordHasher.hash(Secrets.random());
+    private final Transactions transactions;
+    private final Duration idle;
+
+    @Activate
+    public AuthenticationService(@Reference Database database, Config config) {
+        this.transactions = new Transactions(database.dataSource(), null);
+        this.idle = Duration.ofMinutes(config.session_idle_minutes());
+    }
+
+    @Override
+    public Optional<Session> login(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        User user = transactions.read(tx -> UserRows.find(tx, "username", username.strip().toLowerCase()));
+        String hash = user == null || !user.enabled() ? null : transactions.read(tx -> UserRows.passwordHash(tx, user.id()));
+        boolean ok = PasswordHasher.verify(password, hash == null ? DUMMY_HASH : hash) && hash != null;
+        if (!ok) {
+            return Optional.empty();
+        }
+        String token = Secrets.random();
+        String csrf = Secrets.random();
+        Instant now = Sql.now();
+        Instant expires = now.plus(idle);
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO user_session (token_hash, user_id, "
+                    + "csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, Secrets.hash(token));
+                ps.setString(2, user.id());
+                ps.setString(3, csrf);
+                Sql.setInstant(ps, 4, now);
+                Sql.setInstant(ps, 5, expires);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM user_session WHERE expires_at < ?")) {
+                Sql.setInstant(ps, 1, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return Optional.of(new Session(token, csrf, UserRows.caller(user), expires));
+    }
+
+    @Override
+    public Optional<Session> session(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = Secrets.hash(token);
+        Instant now = Sql.now();
+        return transactions.write(tx -> {
+            String userId;
+            String csrf;
+            Instant expires;
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT user_id, csrf_token, expires_at FROM user_session WHERE token_hash = ?")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    userId = rs.getString(1);
+                    csrf = rs.getString(2);
+                    expires = Sql.instant(rs, "expires_at");
+                }
+            }
+            User user = UserRows.find(tx, "id", userId);
+            if (expires.isBefore(now) || user == null || !user.enabled()) {
+                return Optional.empty();
+            }
+            // Slide the expiry only when half the idle time has passed, to spare a write per request.
+            if (Duration.between(now, expires).compareTo(idle.dividedBy(2)) < 0) {
+                expires = now.plus(idle);
+                try (PreparedStatement ps = tx.connection().prepareStatement(
+                        "UPDATE user_session SET expires_at = ? WHERE token_hash = ?")) {
+                    Sql.setInstant(ps, 1, expires);
+                    ps.setString(2, hash);
+                    ps.executeUpdate();
+                }
+            }
+            return Optional.of(new Session(token, csrf, UserRows.caller(user), expires));
+        });
+    }
+
+    @Override
+    public void logout(String token) {
+        if (token == null) {
+            return;
+        }
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM user_session WHERE token_hash = ?")) {
+                ps.setString(1, Secrets.hash(token));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Caller> authenticateToken(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        String hash = Secrets.hash(secret);
+        return transactions.write(tx -> {
+            String userId;
+            Instant lastUsed;
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT user_id, last_used_at FROM api_token WHERE token_hash = ?")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    userId = rs.getString(1);
+                    lastUsed = Sql.instant(rs, "last_used_at");
+                }
+            }
+            User user = UserRows.find(tx, "id", userId);
+            if (user == null || !user.enabled()) {
+                return Optional.empty();
+            }
+            Instant now = Sql.now();
+            // Last use is kept to the minute: enough for people, and no write per request.
+            if (lastUsed == null || lastUsed.isBefore(now.minusSeconds(60))) {
+                try (PreparedStatement ps = tx.connection().prepareStatement(
+                        "UPDATE api_token SET last_used_at = ? WHERE token_hash = ?")) {
+                    Sql.setInstant(ps, 1, now);
+                    ps.setString(2, hash);
+                    ps.executeUpdate();
+                }
+            }
+            return Optional.of(UserRows.caller(user));
+        });
+    }
+
+    @Override
+    public IssuedToken createToken(Caller caller, String name) {
+        String clean = name == null ? null : name.strip();
+        new Violations().required("name", clean, 100).throwIfAny();
+        String secret = "okam_" + Secrets.random();
+        ApiToken token = new ApiToken(UUID.randomUUID().toString(), clean, caller.userId(), Sql.now(), null);
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO api_token (id, user_id, name, "
+                    + "token_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, token.id());
+                ps.setString(2, token.userId());
+                ps.setString(3, token.name());
+                ps.setString(4, Secrets.hash(secret));
+                Sql.setInstant(ps, 5, token.createdAt());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return new IssuedToken(token, secret);
+    }
+
+    @Override
+    public List<ApiToken> tokens(Caller caller) {
+        return transactions.read(tx -> {
+            List<ApiToken> out = new ArrayList<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT * FROM api_token WHERE user_id = ? ORDER BY created_at, id")) {
+                ps.setString(1, caller.userId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("user_id"),
+                                Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void revokeToken(Caller caller, String tokenId) {
+        int deleted = transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "DELETE FROM api_token WHERE id = ? AND (user_id = ? OR ?)")) {
+                ps.setString(1, tokenId);
+                ps.setString(2, caller.userId());
+                ps.setBoolean(3, caller.admin());
+                return ps.executeUpdate();
+            }
+        });
+        if (deleted == 0) {
+            throw new NotFoundException("token", tokenId);
+        }
+    }
+}

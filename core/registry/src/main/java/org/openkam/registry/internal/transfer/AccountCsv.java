@@ -1,0 +1,146 @@
+package org.openkam.registry.internal.transfer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.openkam.api.Violation;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountDraft;
+import org.openkam.api.account.AccountStatus;
+import org.openkam.api.account.KeyAccountTier;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+
+/** The account CSV format: its columns and the conversion of one line to an account draft and back. */
+public final class AccountCsv {
+
+    public static final List<String> COLUMNS = List.of("id", "businessUnit", "name", "legalName", "industry",
+            "country", "region", "status", "tier", "owner", "annualSales", "contributionMargin", "potential",
+            "currency", "attributes", "version", "createdAt", "updatedAt");
+    /** Columns an export writes that an import reads past: the registry keeps them. */
+    static final Set<String> READ_ONLY = Set.of("version", "createdAt", "updatedAt");
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).setTrim(true).get();
+    public static final CSVFormat EXPORT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new))
+            .setRecordSeparator("\r\n").get();
+    private static final Gson GSON = new Gson();
+    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
+
+    private AccountCsv() {
+    }
+
+    /** One parsed line: its 1-based line number (the header is line 1), the optional id and the draft. */
+    record Row(long line, String id, AccountDraft draft, List<Violation> violations) {
+    }
+
+    /** Columns of a header that this format does not know. */
+    static List<String> unknownColumns(List<String> header) {
+        return header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+    }
+
+    /** Parses one record; the owner stays as written (id or username) for the caller to resolve. */
+    static Row parse(CSVRecord record, long line) {
+        List<Violation> v = new ArrayList<>();
+        Map<String, String> map = record.toMap();
+        if (!record.isConsistent()) {
+            v.add(new Violation("line", "has " + record.size() + " values but the header has "
+                    + record.getParser().getHeaderNames().size() + " columns"));
+        }
+        AccountDraft draft = new AccountDraft(text(map, "businessUnit"), text(map, "name"), text(map, "legalName"),
+                text(map, "industry"), text(map, "country"), text(map, "region"),
+                choice(map, "status", AccountStatus.class, v), choice(map, "tier", KeyAccountTier.class, v),
+                text(map, "owner"), number(map, "annualSales", v), number(map, "contributionMargin", v),
+                number(map, "potential", v), text(map, "currency"), attributes(map, v));
+        return new Row(line, text(map, "id"), draft.normalized(), v);
+    }
+
+    /** The values of an account in {@link #COLUMNS} order. */
+    static List<String> values(Account a) {
+        return Arrays.asList(a.id(), a.businessUnit(), a.name(), a.legalName(), a.industry(), a.country(),
+                a.region(), wire(a.status()), wire(a.tier()), a.owner(), plain(a.annualSales()),
+                plain(a.contributionMargin()), plain(a.potential()), a.currency(),
+                a.attributes().isEmpty() ? null : GSON.toJson(new TreeMap<>(a.attributes())),
+                Long.toString(a.version()), a.createdAt().toString(), a.updatedAt().toString());
+    }
+
+    /** A reader past a UTF-8 byte order mark, which spreadsheet programs like to write. */
+    static Reader withoutBom(Reader in) throws IOException {
+        BufferedReader reader = new BufferedReader(in, 64 * 1024);
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    private static String text(Map<String, String> map, String column) {
+        String value = map.get(column);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> map, String column, Class<E> type,
+            List<Violation> v) {
+        String value = text(map, column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            v.add(new Violation(column, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(AccountCsv::wire).collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    private static BigDecimal number(Map<String, String> map, String column, List<Violation> v) {
+        String value = text(map, column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            v.add(new Violation(column, "must be a number such as 1250000.50"));
+            return null;
+        }
+    }
+
+    private static Map<String, String> attributes(Map<String, String> map, List<Violation> v) {
+        String value = text(map, "attributes");
+        if (value == null) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> parsed = GSON.fromJson(value, ATTRIBUTES);
+            return parsed == null ? Map.of() : new LinkedHashMap<>(parsed);
+        } catch (JsonParseException e) {
+            v.add(new Violation("attributes", "must be a JSON object of texts such as {\"segment\":\"A\"}"));
+            return Map.of();
+        }
+    }
+
+    static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

@@ -1,0 +1,278 @@
+package org.openkam.registry.internal.transfer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.openkam.api.Caller;
+import org.openkam.api.Violation;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountDraft;
+import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.account.AccountTransfer;
+import org.openkam.api.event.AccountEvents;
+import org.openkam.api.job.Job;
+import org.openkam.api.job.JobProblem;
+import org.openkam.api.job.JobState;
+import org.openkam.api.persistence.Database;
+import org.openkam.registry.internal.account.AccountRows;
+import org.openkam.registry.internal.account.AccountRules;
+import org.openkam.registry.internal.account.AccountService;
+import org.openkam.registry.internal.audit.AuditLog;
+import org.openkam.registry.internal.db.Sql;
+import org.openkam.registry.internal.db.Transactions;
+import org.openkam.registry.internal.db.Tx;
+import org.openkam.registry.internal.job.JobService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CSV import and export of accounts. An import reads the file twice, streaming: first it checks every
+ * line and counts them, then it writes in batches, in one transaction when all-or-nothing. Memory stays
+ * flat however large the file.
+ */
+@Component(service = AccountTransfer.class)
+public final class AccountTransferService implements AccountTransfer {
+
+    public static final String JOB_TYPE = "account-import";
+    private static final Logger LOG = LoggerFactory.getLogger(AccountTransferService.class);
+    private static final int BATCH = 500;
+    private final Transactions transactions;
+    private final AccountRegistry registry;
+    private final JobService jobs;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "openkam-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public AccountTransferService(@Reference Database database, @Reference EventAdmin events,
+            @Reference AccountRegistry registry, @Reference JobService jobs) {
+        this.transactions = new Transactions(database.dataSource(), events);
+        this.registry = registry;
+        this.jobs = jobs;
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public List<String> columns() {
+        return AccountCsv.COLUMNS;
+    }
+
+    @Override
+    public Job startImport(Caller caller, Path csv, boolean allOrNothing) {
+        Job job = jobs.create(caller, JOB_TYPE);
+        worker.execute(() -> {
+            try {
+                run(caller, csv, allOrNothing, job.id());
+            } catch (RuntimeException | Error e) {
+                LOG.error("Import job {} failed", job.id(), e);
+                jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: " + e)),
+                        "The import failed unexpectedly; nothing was stored by its last batch.");
+            } finally {
+                try {
+                    Files.deleteIfExists(csv);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete import file {}", csv, e);
+                }
+            }
+        });
+        return job;
+    }
+
+    /** Runs an import in the calling thread; the job records the outcome. */
+    void run(Caller caller, Path csv, boolean allOrNothing, String jobId) {
+        jobs.progress(jobId, 0, -1);
+        List<JobProblem> problems = new ArrayList<>();
+        long total = check(caller, csv, problems);
+        if (total < 0 || (allOrNothing && !problems.isEmpty())) {
+            jobs.finish(jobId, JobState.FAILED, 0, Math.max(total, 0), problems, problems.size()
+                    + " problem(s) found; nothing was stored. Fix the lines listed and import the file again.");
+            return;
+        }
+        Set<Long> bad = new HashSet<>();
+        problems.forEach(p -> bad.add(p.line()));
+        long[] written = {0};
+        Consumer<List<AccountCsv.Row>> flush = chunk -> {
+            transactions.write(tx -> write(tx, caller, chunk));
+            written[0] += chunk.size();
+            jobs.progress(jobId, written[0], total - bad.size());
+        };
+        if (allOrNothing) {
+            transactions.write(tx -> {
+                forEachChunk(csv, bad, chunk -> {
+                    try {
+                        write(tx, caller, chunk);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    written[0] += chunk.size();
+                    jobs.progress(jobId, written[0], total);
+                });
+                return null;
+            });
+        } else {
+            forEachChunk(csv, bad, flush);
+        }
+        String summary = written[0] + " account(s) stored"
+                + (problems.isEmpty() ? "." : "; " + bad.size() + " line(s) skipped, see problems.");
+        jobs.finish(jobId, JobState.SUCCEEDED, written[0], total, problems, summary);
+    }
+
+    /** Checks every line; returns the number of data lines, or -1 if the file cannot be imported at all. */
+    private long check(Caller caller, Path csv, List<JobProblem> problems) {
+        return transactions.read(tx -> {
+            AccountRules rules = new AccountRules(tx, caller);
+            Set<String> ids = new HashSet<>();
+            long[] count = {0};
+            try (Reader in = AccountCsv.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
+                    CSVParser parser = CSVParser.builder().setReader(in).setFormat(AccountCsv.FORMAT).get()) {
+                List<String> unknown = AccountCsv.unknownColumns(parser.getHeaderNames());
+                if (!unknown.isEmpty() || !parser.getHeaderNames().contains("name")) {
+                    problems.add(new JobProblem(1, null, unknown.isEmpty() ? "the header needs a name column"
+                            : "unknown column(s) " + unknown + "; known columns are " + AccountCsv.COLUMNS));
+                    return -1L;
+                }
+                long lastEnd = parser.getCurrentLineNumber();
+                for (CSVRecord record : parser) {
+                    count[0]++;
+                    long line = lastEnd + 1;
+                    lastEnd = parser.getCurrentLineNumber();
+                    AccountCsv.Row row = resolve(rules, AccountCsv.parse(record, line));
+                    List<Violation> violations = new ArrayList<>(row.violations());
+                    violations.addAll(rules.check(row.draft()).list());
+                    if (row.id() != null && !ids.add(row.id())) {
+                        violations.add(new Violation("id", "appears on an earlier line too"));
+                    } else if (row.id() != null && !updatable(tx, caller, row.id())) {
+                        violations.add(new Violation("id", "is not an account you may change; leave it empty to create one"));
+                    }
+                    violations.forEach(v -> problems.add(new JobProblem(row.line(), v.field(), v.message())));
+                }
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                problems.add(new JobProblem(0, null, "the file is not valid CSV: " + e.getMessage()));
+                return -1L;
+            }
+            return count[0];
+        });
+    }
+
+    private void forEachChunk(Path csv, Set<Long> skip, Consumer<List<AccountCsv.Row>> chunks) {
+        try (Reader in = AccountCsv.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
+                CSVParser parser = CSVParser.builder().setReader(in).setFormat(AccountCsv.FORMAT).get()) {
+            List<AccountCsv.Row> chunk = new ArrayList<>(BATCH);
+            long lastEnd = parser.getCurrentLineNumber();
+            for (CSVRecord record : parser) {
+                long line = lastEnd + 1;
+                lastEnd = parser.getCurrentLineNumber();
+                if (!skip.contains(line)) {
+                    chunk.add(AccountCsv.parse(record, line));
+                }
+                if (chunk.size() == BATCH) {
+                    chunks.accept(chunk);
+                    chunk = new ArrayList<>(BATCH);
+                }
+            }
+            if (!chunk.isEmpty()) {
+                chunks.accept(chunk);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Void write(Tx tx, Caller caller, List<AccountCsv.Row> chunk) throws SQLException {
+        AccountRules rules = new AccountRules(tx, caller);
+        Instant now = Sql.now();
+        try (PreparedStatement insert = tx.connection().prepareStatement(AccountRows.INSERT);
+                PreparedStatement update = tx.connection().prepareStatement(AccountRows.UPDATE);
+                AuditLog audit = new AuditLog(tx, caller)) {
+            for (AccountCsv.Row parsed : chunk) {
+                AccountCsv.Row row = resolve(rules, parsed);
+                Account before = row.id() == null ? null : AccountService.load(tx, row.id(), true);
+                Account after;
+                if (before == null) {
+                    after = AccountService.from(UUID.randomUUID().toString(), row.draft(), 1, now, now);
+                    AccountRows.bind(insert, after);
+                    insert.addBatch();
+                } else {
+                    after = AccountService.from(before.id(), row.draft(), before.version() + 1, before.createdAt(), now);
+                    AccountRows.bind(update, after);
+                    update.addBatch();
+                }
+                audit.add("account", after.id(), after.id(), after.businessUnit(),
+                        before == null ? null : AccountRows.auditFields(before), AccountRows.auditFields(after));
+                tx.post(before == null ? AccountEvents.ACCOUNT_CREATED : AccountEvents.ACCOUNT_UPDATED,
+                        Map.of(AccountEvents.ACCOUNT_ID, after.id(), AccountEvents.ENTITY_ID, after.id(),
+                                AccountEvents.BUSINESS_UNIT, after.businessUnit(), AccountEvents.ACTOR, caller.userId(),
+                                AccountEvents.ACTION, before == null ? "created" : "updated"));
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
+        return null;
+    }
+
+    /** The row with its owner resolved from a username to a user id. */
+    private static AccountCsv.Row resolve(AccountRules rules, AccountCsv.Row row) throws SQLException {
+        AccountDraft d = row.draft();
+        String owner = rules.userId(d.owner());
+        AccountDraft resolved = new AccountDraft(d.businessUnit(), d.name(), d.legalName(), d.industry(), d.country(),
+                d.region(), d.status(), d.tier(), owner, d.annualSales(), d.contributionMargin(), d.potential(),
+                d.currency(), d.attributes());
+        return new AccountCsv.Row(row.line(), row.id(), resolved, row.violations());
+    }
+
+    private static boolean updatable(Tx tx, Caller caller, String id) throws SQLException {
+        Account current = AccountService.load(tx, id, false);
+        return current != null && caller.canEdit(current.businessUnit());
+    }
+
+    @Override
+    public void exportCsv(Caller caller, AccountQuery query, Writer out) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, AccountCsv.EXPORT);
+            registry.forEach(caller, query, account -> {
+                try {
+                    printer.printRecord(AccountCsv.values(account));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package org.openkam.registry.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.ConflictException;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.Page;
+import org.openkam.api.Role;
+import org.openkam.api.StaleVersionException;
+import org.openkam.api.ValidationException;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountDraft;
+import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountSort;
+import org.openkam.api.account.AccountStatus;
+import org.openkam.api.account.AccountTeamMember;
+import org.openkam.api.account.Contact;
+import org.openkam.api.account.ContactDraft;
+import org.openkam.api.account.KeyAccountTier;
+import org.openkam.api.account.TeamFunction;
+import org.openkam.api.account.TeamMemberDraft;
+import org.openkam.api.audit.AuditEntry;
+import org.openkam.api.event.AccountEvents;
+import org.openkam.api.job.Job;
+import org.openkam.api.job.JobState;
+import org.openkam.api.organization.User;
+import org.openkam.api.organization.UserDraft;
+import org.openkam.registry.internal.account.AccountService;
+
+/**
+ * What every store must do, run against each database OpenKAM supports: the subclasses supply the
+ * database, these tests are the contract.
+ */
+abstract class RegistryContract {
+
+    StoreFixture f;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void fixture() {
+        f = new StoreFixture(dataSource());
+    }
+
+    AccountDraft draft(String unit, String name) {
+        return new AccountDraft(unit, name, name + " GmbH", "Machinery", "de", "EMEA North", AccountStatus.ACTIVE,
+                KeyAccountTier.KEY, f.kamA.userId(), new BigDecimal("1250000.50"), new BigDecimal("-20000"),
+                new BigDecimal("4000000"), "eur", Map.of("segment", "A"));
+    }
+
+    @Test
+    void migrationsApplyOnce() {
+        assertEquals(0, f.database.migrate(AccountService.class));
+    }
+
+    @Test
+    void createdAccountReadsBackWithEveryField() {
+        Account created = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
+        Account read = f.accounts.get(f.kamA, created.id());
+        assertEquals(created, read);
+        assertEquals(1, read.version());
+        assertEquals("DE", read.country());
+        assertEquals("EUR", read.currency());
+        assertEquals(0, new BigDecimal("1250000.5").compareTo(read.annualSales()));
+        assertEquals(0, new BigDecimal("-20000").compareTo(read.contributionMargin()));
+        assertEquals(Map.of("segment", "A"), read.attributes());
+        assertEquals(1, f.events(AccountEvents.ACCOUNT_CREATED).size());
+        assertEquals(f.unitA, f.events(AccountEvents.ACCOUNT_CREATED).get(0).getProperty(AccountEvents.BUSINESS_UNIT));
+    }
+
+    @Test
+    void updateBumpsVersionAndAuditsChangedFields() {
+        Account created = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
+        AccountDraft changed = new AccountDraft(f.unitA, "Nordwerk Maschinenbau", created.legalName(), "Machinery",
+                "AT", created.region(), AccountStatus.ACTIVE, KeyAccountTier.STRATEGIC, created.owner(),
+                created.annualSales(), created.contributionMargin(), created.potential(), "EUR", created.attributes());
+        Account updated = f.accounts.update(f.kamA, created.id(), 1, changed);
+        assertEquals(2, updated.version());
+        assertEquals("AT", f.accounts.get(f.viewerA, created.id()).country());
+
+        List<AuditEntry> trail = f.audit.forAccount(f.viewerA, created.id(), 10, null).items();
+        assertEquals(List.of("updated", "created"), trail.stream().map(AuditEntry::action).toList());
+        AuditEntry update = trail.get(0);
+        assertEquals(f.kamA.userId(), update.actor());
+        assertEquals(Set.of("name", "country", "tier"),
+                update.changes().stream().map(c -> c.field()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("DE", update.changes().stream().filter(c -> c.field().equals("country")).findFirst().get().before());
+        assertEquals(1, f.events(AccountEvents.ACCOUNT_UPDATED).size());
+    }
+
+    @Test
+    void staleVersionIsRefusedAndChangesNothing() {
+        Account created = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
+        f.accounts.update(f.kamA, created.id(), 1, draft(f.unitA, "Second"));
+        StaleVersionException e = assertThrows(StaleVersionException.class,
+                () -> f.accounts.update(f.kamA, created.id(), 1, draft(f.unitA, "Lost update")));
+        assertEquals(2, e.currentVersion());
+        assertEquals("Second", f.accounts.get(f.kamA, created.id()).name());
+        assertThrows(StaleVersionException.class, () -> f.accounts.delete(f.kamA, created.id(), 1));
+    }
+
+    @Test
+    void otherUnitsAccountsDoNotExistForTheCaller() {
+        Account inB = f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Beta Corp", null, null, null, null, null,
+                null, null, null, null, null, null, null));
+        assertThrows(NotFoundException.class, () -> f.accounts.get(f.kamA, inB.id()));
+        assertThrows(NotFoundException.class, () -> f.accounts.update(f.kamA, inB.id(), 1, draft(f.unitA, "X")));
+        assertThrows(NotFoundException.class, () -> f.accounts.delete(f.kamA, inB.id(), 1));
+        assertThrows(NotFoundException.class, () -> f.contacts.list(f.kamA, inB.id()));
+        assertThrows(NotFoundException.class, () -> f.audit.forAccount(f.kamA, inB.id(), 10, null));
+        assertTrue(f.accounts.find(f.kamA, AccountQuery.all()).items().stream().noneMatch(a -> a.id().equals(inB.id())));
+        assertEquals(inB, f.accounts.get(f.admin, inB.id()));
+    }
+
+    @Test
+    void viewersReadButDoNotWrite() {
+        Account created = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
+        assertEquals(created, f.accounts.get(f.viewerA, created.id()));
+        assertThrows(AccessDeniedException.class, () -> f.accounts.create(f.viewerA, draft(f.unitA, "Mine")));
+        assertThrows(AccessDeniedException.class, () -> f.accounts.update(f.viewerA, created.id(), 1, draft(f.unitA, "Y")));
+        assertThrows(AccessDeniedException.class,
+                () -> f.contacts.create(f.viewerA, created.id(), new ContactDraft("Ann", "Lee", null, null, null)));
+    }
+
+    @Test
+    void invalidDraftReportsEveryFieldAndStoresNothing() {
+        AccountDraft bad = new AccountDraft(f.unitA, " ", null, null, "Germany", null, null, null, "nobody",
+                new BigDecimal("-1"), null, null, "EURO", Map.of("1bad", "x"));
+        ValidationException e = assertThrows(ValidationException.class, () -> f.accounts.create(f.kamA, bad));
+        Set<String> fields = new HashSet<>();
+        e.violations().forEach(v -> fields.add(v.field()));
+        assertEquals(Set.of("name", "country", "annualSales", "currency", "attributes", "owner"), fields);
+        assertEquals(0, f.accounts.find(f.admin, query(f.unitA)).items().size());
+        assertTrue(f.events.isEmpty());
+    }
+
+    @Test
+    void unknownUnitIsAFieldError() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> f.accounts.create(f.kamA, draft("no-such-unit", "X")));
+        assertEquals("businessUnit", e.violations().get(0).field());
+    }
+
+    @Test
+    void filtersSearchAndSort() {
+        f.accounts.create(f.kamA, withFigures(f.unitA, "Alpha Retail", KeyAccountTier.KEY, "DE", "100"));
+        f.accounts.create(f.kamA, withFigures(f.unitA, "Beta Foods", KeyAccountTier.NONE, "FR", "300"));
+        f.accounts.create(f.kamA, withFigures(f.unitA, "Gamma Retail", KeyAccountTier.STRATEGIC, "DE", "200"));
+        f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Alpha Other", null, null, "DE", null, null,
+                KeyAccountTier.KEY, null, null, null, null, null, null));
+
+        assertEquals(List.of("Alpha Retail", "Gamma Retail"), names(new AccountQuery(f.unitA, null, null, "de", null,
+                null, AccountSort.NAME, false, 50, 0, null, false)));
+        assertEquals(List.of("Alpha Retail", "Gamma Retail"), names(new AccountQuery(null, null, null, null, null,
+                "RETAIL", AccountSort.NAME, false, 50, 0, null, false)));
+        assertEquals(List.of("Gamma Retail"), names(new AccountQuery(null, KeyAccountTier.STRATEGIC, null, null,
+                null, null, AccountSort.NAME, false, 50, 0, null, false)));
+        assertEquals(List.of("Beta Foods", "Gamma Retail", "Alpha Retail"), names(new AccountQuery(null, null,
+                f.kamA.userId(), null, AccountStatus.ACTIVE, null, AccountSort.ANNUAL_SALES, true, 50, 0, null, false)));
+        assertEquals(List.of(), names(new AccountQuery(null, null, null, null, null, "100%_", AccountSort.NAME,
+                false, 50, 0, null, false)));
+    }
+
+    @Test
+    void cursorAndOffsetPagingVisitEveryAccountOnce() {
+        for (int i = 0; i < 23; i++) {
+            // equal sales on purpose: ties must break on id without skipping or repeating
+            f.accounts.create(f.kamA, withFigures(f.unitA, "Account " + (char) ('A' + i % 5) + i, KeyAccountTier.NONE,
+                    "DE", i % 3 == 0 ? null : "500"));
+        }
+        for (AccountSort sort : AccountSort.values()) {
+            for (boolean descending : new boolean[] {false, true}) {
+                List<String> seen = new ArrayList<>();
+                String cursor = null;
+                int pages = 0;
+                do {
+                    Page<Account> page = f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, null, null, null,
+                            null, sort, descending, 5, 0, cursor, true));
+                    assertEquals(23, page.total());
+                    page.items().forEach(a -> seen.add(a.id()));
+                    cursor = page.nextCursor();
+                    pages++;
+                } while (cursor != null);
+                assertEquals(5, pages, sort + " desc=" + descending);
+                assertEquals(23, new HashSet<>(seen).size(), sort + " desc=" + descending);
+            }
+        }
+        Page<Account> third = f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, null, null, null, null,
+                AccountSort.NAME, false, 10, 20, null, false));
+        assertEquals(3, third.items().size());
+        assertNull(third.nextCursor());
+        assertThrows(ValidationException.class, () -> f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, null,
+                null, null, null, AccountSort.NAME, false, 10, 0, "garbage!", false)));
+    }
+
+    @Test
+    void contactsFollowTheirAccount() {
+        Account a = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
+        Contact c = f.contacts.create(f.kamA, a.id(), new ContactDraft("Ann", "Lee", "Head of Procurement",
+                "ann.lee@nordwerk.example", "+49 30 1234"));
+        Contact changed = f.contacts.update(f.kamA, a.id(), c.id(), 1, new ContactDraft("Ann", "Lee-Smith",
+                "CPO", "ann.lee@nordwerk.example", null));
+        assertEquals(2, changed.version());
+        assertEquals(List.of(changed), f.contacts.list(f.viewerA, a.id()));
+        assertThrows(StaleVersionException.class, () -> f.contacts.delete(f.kamA, a.id(), c.id(), 1));
+        ValidationException bad = assertThrows(ValidationException.class, () -> f.contacts.create(f.kamA, a.id(),
+                new ContactDraft("X", null, null, "not-an-email", null)));
+        assertEquals(Set.of("lastName", "email"), Set.copyOf(bad.violations().stream().map(v -> v.field()).toList()));
+        f.accounts.delete(f.kamA, a.id(), 1);
+        assertThrows(NotFoundException.class, () -> f.contacts.list(f.admin, a.id()));
+        // the trail outlives the account
+        assertTrue(f.events(AccountEvents.CONTACT_CHANGED).size() >= 2);
+    }
+
+    @Test
+    void oneResponsiblePerFunction() {
+        Account a = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
+        User sales1 = f.user("sales1-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER)));
+        User sales2 = f.user("sales2-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER)));
+        AccountTeamMember kam = f.teams.add(f.kamA, a.id(),
+                new TeamMemberDraft(f.kamA.userId(), TeamFunction.KEY_ACCOUNT_MANAGER, true));
+        f.teams.add(f.kamA, a.id(), new TeamMemberDraft(sales1.id(), TeamFunction.SALES, true));
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> f.teams.add(f.kamA, a.id(), new TeamMemberDraft(sales2.id(), TeamFunction.SALES, true)));
+        assertEquals("responsible", e.field());
+        f.teams.add(f.kamA, a.id(), new TeamMemberDraft(sales2.id(), TeamFunction.SALES, false));
+        assertThrows(ConflictException.class,
+                () -> f.teams.add(f.kamA, a.id(), new TeamMemberDraft(sales2.id(), TeamFunction.SALES, false)));
+        assertEquals(3, f.teams.list(f.viewerA, a.id()).size());
+        f.teams.remove(f.kamA, a.id(), kam.id(), 1);
+        assertEquals(2, f.teams.list(f.viewerA, a.id()).size());
+        assertThrows(ValidationException.class, () -> f.teams.add(f.kamA, a.id(),
+                new TeamMemberDraft("no-such-user", TeamFunction.SPECIALIST, false)));
+    }
+
+    @Test
+    void unitAdminsGrantOnlyInTheirUnits() {
+        User u = f.users.create(f.buAdminA, new UserDraft("newbie-" + f.unitA, "Newbie", "n@example.com", false, true,
+                Map.of(f.unitA, Set.of(Role.VIEWER)), "a long enough password"));
+        assertThrows(AccessDeniedException.class, () -> f.users.create(f.buAdminA, new UserDraft("x-" + f.unitA,
+                null, null, false, true, Map.of(f.unitB, Set.of(Role.VIEWER)), "a long enough password")));
+        assertThrows(AccessDeniedException.class, () -> f.users.create(f.buAdminA, new UserDraft("y-" + f.unitA,
+                null, null, true, true, Map.of(), "a long enough password")));
+        assertThrows(AccessDeniedException.class, () -> f.users.create(f.kamA, new UserDraft("z-" + f.unitA,
+                null, null, false, true, Map.of(f.unitA, Set.of(Role.VIEWER)), "a long enough password")));
+        ConflictException taken = assertThrows(ConflictException.class, () -> f.users.create(f.admin,
+                new UserDraft(u.username(), null, null, false, true, Map.of(), "a long enough password")));
+        assertEquals("username", taken.field());
+        assertThrows(NotFoundException.class, () -> f.users.get(f.kamB, u.id()));
+        assertEquals(u, f.users.get(f.viewerA, u.id()));
+    }
+
+    @Test
+    void importWithOneBadLineStoresNothingAndNamesTheLine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, "\uFEFFname,businessUnit,country,tier,owner,annualSales,currency\n"
+                + "Good One," + f.unitA + ",DE,key," + f.kamA.username() + ",1000,EUR\n"
+                + "\"Multi\nLine\"," + f.unitA + ",FR,none,,,\n"
+                + "Bad One," + f.unitA + ",Germany,platinum,,lots,EUR\n"
+                + "Good Two," + f.unitA + ",US,strategic,,,\n");
+        Job job = awaitJob(f.transfer.startImport(f.kamA, csv, true));
+        assertEquals(JobState.FAILED, job.state());
+        assertEquals(Set.of(5L), Set.copyOf(job.problems().stream().map(p -> p.line()).toList()));
+        assertEquals(Set.of("country", "tier", "annualSales"),
+                Set.copyOf(job.problems().stream().map(p -> p.field()).toList()));
+        assertEquals(0, f.accounts.find(f.admin, query(f.unitA)).items().size());
+        assertFalse(Files.exists(csv), "the spooled file is removed");
+    }
+
+    @Test
+    void importStoresEveryLineAndExportRoundTrips(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        StringBuilder content = new StringBuilder("name,businessUnit,country,tier,owner,annualSales,currency,attributes\n");
+        for (int i = 0; i < 1203; i++) {
+            content.append("Account ").append(i).append(',').append(f.unitA).append(",DE,key,")
+                    .append(f.kamA.username()).append(',').append(i).append(".25,EUR,\"{\"\"erpId\"\":\"\"E").append(i)
+                    .append("\"\"}\"\n");
+        }
+        Files.writeString(csv, content);
+        Job job = awaitJob(f.transfer.startImport(f.kamA, csv, true));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertEquals(1203, job.done());
+        assertEquals(1203, job.total());
+        Page<Account> page = f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, null, null, null, "account 1202",
+                AccountSort.NAME, false, 10, 0, null, true));
+        assertEquals(1, page.total());
+        Account a = page.items().get(0);
+        assertEquals(f.kamA.userId(), a.owner());
+        assertEquals(Map.of("erpId", "E1202"), a.attributes());
+        assertEquals(1, f.audit.forAccount(f.viewerA, a.id(), 10, null).items().size());
+
+        StringWriter out = new StringWriter();
+        f.transfer.exportCsv(f.viewerA, query(f.unitA), out);
+        String[] lines = out.toString().split("\r\n");
+        assertEquals(1204, lines.length);
+        assertTrue(lines[0].startsWith("id,businessUnit,name,"));
+
+        // re-importing the export with a change updates in place instead of duplicating
+        Path again = dir.resolve("again.csv");
+        Files.writeString(again, lines[0] + "\r\n" + lines[1].replace(",key,", ",strategic,") + "\r\n");
+        Job update = awaitJob(f.transfer.startImport(f.kamA, again, true));
+        assertEquals(JobState.SUCCEEDED, update.state(), update.toString());
+        assertEquals(1203, f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, null, null, null, null,
+                AccountSort.NAME, false, 10, 0, null, true)).total());
+        assertEquals(1, f.accounts.find(f.viewerA, new AccountQuery(f.unitA, KeyAccountTier.STRATEGIC, null, null,
+                null, null, AccountSort.NAME, false, 10, 0, null, true)).total());
+    }
+
+    @Test
+    void partialImportKeepsTheGoodLines(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, "name,businessUnit\nGood," + f.unitA + "\nWrong unit," + f.unitB + "\n");
+        Job job = awaitJob(f.transfer.startImport(f.kamA, csv, false));
+        assertEquals(JobState.SUCCEEDED, job.state());
+        assertEquals(1, job.done());
+        assertEquals(3L, job.problems().get(0).line());
+        assertEquals("businessUnit", job.problems().get(0).field());
+        assertEquals(List.of("Good"), names(query(f.unitA)));
+    }
+
+    @Test
+    void importRefusesUnknownColumns(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, "name,businessUnit,colour\nGood," + f.unitA + ",red\n");
+        Job job = awaitJob(f.transfer.startImport(f.kamA, csv, true));
+        assertEquals(JobState.FAILED, job.state());
+        assertTrue(job.problems().get(0).message().contains("colour"));
+        assertThrows(NotFoundException.class, () -> f.jobs.get(f.kamB, job.id()), "jobs are their starter's");
+    }
+
+    @Test
+    void deletedAccountKeepsItsTrail() {
+        Account a = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
+        f.accounts.delete(f.kamA, a.id(), 1);
+        assertThrows(NotFoundException.class, () -> f.accounts.get(f.admin, a.id()));
+        assertEquals(1, f.events(AccountEvents.ACCOUNT_DELETED).size());
+        assertNotEquals(0, countAudit(a.id()));
+    }
+
+    private long countAudit(String accountId) {
+        try (var c = dataSource().getConnection();
+                var ps = c.prepareStatement("SELECT COUNT(*) FROM audit_entry WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Job awaitJob(Job started) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Job job = f.jobs.get(f.kamA, started.id());
+        while (!job.state().finished() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            job = f.jobs.get(f.kamA, started.id());
+        }
+        return job;
+    }
+
+    private AccountDraft withFigures(String unit, String name, KeyAccountTier tier, String country, String sales) {
+        return new AccountDraft(unit, name, null, null, country, null, AccountStatus.ACTIVE, tier, f.kamA.userId(),
+                sales == null ? null : new BigDecimal(sales), null, null, sales == null ? null : "EUR", Map.of());
+    }
+
+    private static AccountQuery query(String unit) {
+        return new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, false, 500, 0, null, false);
+    }
+
+    private List<String> names(AccountQuery q) {
+        return f.accounts.find(f.kamA, q).items().stream().map(Account::name).toList();
+    }
+}
