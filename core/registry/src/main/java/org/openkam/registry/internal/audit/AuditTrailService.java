@@ -2,10 +2,12 @@ package org.openkam.registry.internal.audit;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
 import org.openkam.api.Page;
 import org.openkam.api.ValidationException;
 import org.openkam.api.audit.AuditEntry;
@@ -14,6 +16,7 @@ import org.openkam.api.audit.FieldChange;
 import org.openkam.registry.internal.account.AccountAccess;
 import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
+import org.openkam.registry.internal.db.Tx;
 import org.openkam.api.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,7 +40,7 @@ public final class AuditTrailService implements AuditTrail {
     public Page<AuditEntry> forAccount(Caller caller, String accountId, int limit, String cursor) {
         long before = parseCursor(cursor);
         return transactions.read(tx -> {
-            AccountAccess.readable(tx, caller, accountId);
+            readable(tx, caller, accountId);
             List<AuditEntry> entries = new ArrayList<>();
             List<Long> seqs = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM audit_entry "
@@ -61,6 +64,24 @@ public final class AuditTrailService implements AuditTrail {
             }
             return new Page<>(entries.subList(0, limit), Long.toString(seqs.get(limit - 1)), -1);
         });
+    }
+
+    /** A live account by its unit; a deleted one by the unit its last audit entry names. */
+    private static void readable(Tx tx, Caller caller, String accountId) throws SQLException {
+        try {
+            AccountAccess.readable(tx, caller, accountId);
+            return;
+        } catch (NotFoundException e) {
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT business_unit FROM audit_entry "
+                    + "WHERE account_id = ? AND entity_type = 'account' ORDER BY seq DESC LIMIT 1")) {
+                ps.setString(1, accountId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !caller.canRead(rs.getString(1))) {
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     private static long parseCursor(String cursor) {

@@ -357,6 +357,9 @@ abstract class RegistryContract {
         assertThrows(NotFoundException.class, () -> f.accounts.get(f.admin, a.id()));
         assertEquals(1, f.events(AccountEvents.ACCOUNT_DELETED).size());
         assertNotEquals(0, countAudit(a.id()));
+        List<AuditEntry> trail = f.audit.forAccount(f.viewerA, a.id(), 10, null).items();
+        assertEquals(List.of("deleted", "created"), trail.stream().map(AuditEntry::action).toList());
+        assertThrows(NotFoundException.class, () -> f.audit.forAccount(f.kamB, a.id(), 10, null));
     }
 
     private long countAudit(String accountId) {

@@ -1,0 +1,106 @@
+package org.openkam.console.internal.http;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.ConflictException;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.StaleVersionException;
+import org.openkam.api.ValidationException;
+import org.openkam.api.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.Gson;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Dispatches {@code /api/v1} requests to routes and turns every outcome into JSON: results, or
+ * problem details for the errors services raise on purpose. Faults get a 500 with an incident id
+ * that is also logged, never a stack trace.
+ */
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private final transient Router router;
+    private final transient Gson gson;
+
+    public ApiServlet(Router router, Gson gson) {
+        this.router = router;
+        this.gson = gson;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        String path = request.getPathInfo();
+        try {
+            Object found = router.find(request.getMethod(), path == null ? "/" : path);
+            if (found instanceof Router.Match match) {
+                Exchange exchange = new Exchange(request, response, match.params(), gson);
+                Object result = match.route().handler().handle(exchange);
+                if (result != null) {
+                    send(response, response.getStatus(), "application/json", result);
+                }
+            } else if (found instanceof Set<?> allowed && !allowed.isEmpty()) {
+                response.setHeader("Allow", String.join(", ", (Set<String>) allowed));
+                problem(response, Problem.of(405, "method-not-allowed", "Method not allowed",
+                        request.getMethod() + " is not supported here; use " + allowed));
+            } else {
+                problem(response, Problem.of(404, "not-found", "Not found", "no API endpoint at " + path));
+            }
+        } catch (Exception e) {
+            problem(response, toProblem(e));
+        }
+    }
+
+    static Problem toProblem(Exception e) {
+        if (e instanceof ProblemException p) {
+            return p.problem();
+        }
+        if (e instanceof ValidationException v) {
+            return Problem.invalid(v.violations());
+        }
+        if (e instanceof NotFoundException) {
+            return Problem.of(404, "not-found", "Not found", e.getMessage());
+        }
+        if (e instanceof AccessDeniedException) {
+            return Problem.of(403, "forbidden", "Forbidden", e.getMessage());
+        }
+        if (e instanceof StaleVersionException) {
+            return Problem.of(412, "stale-version", "Changed meanwhile",
+                    e.getMessage() + "; read it again and reapply your change");
+        }
+        if (e instanceof ConflictException c) {
+            return new Problem("urn:openkam:problem:conflict", "Conflict", 409, c.getMessage(), c.field(),
+                    c.field() == null ? null : List.of(new Violation(c.field(), c.getMessage())));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Incident {}: request failed", incident, e);
+        return Problem.of(500, "internal", "Internal error", "the server failed; incident " + incident);
+    }
+
+    private void problem(HttpServletResponse response, Problem problem) throws IOException {
+        if (response.isCommitted()) {
+            return; // a streamed answer broke off half way; nothing more can be said
+        }
+        response.reset();
+        response.setHeader("Cache-Control", "no-store");
+        send(response, problem.status(), Problem.MEDIA_TYPE, problem);
+    }
+
+    private void send(HttpServletResponse response, int status, String type, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        gson.toJson(body, response.getWriter());
+    }
+}

@@ -1,0 +1,201 @@
+package org.openkam.console.internal.http;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.openkam.api.Role;
+import org.openkam.api.Violations;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * A JSON request body read field by field, so that every wrongly typed or unknown field is reported by
+ * name, and a partial update can fall back to the stored value for each absent field.
+ */
+public final class Body {
+
+    private final JsonObject json;
+    private final Violations violations = new Violations();
+
+    public Body(JsonObject json) {
+        this.json = json;
+    }
+
+    /** Reports fields that are neither {@code writable} nor {@code readOnly} (which are ignored). */
+    public Body allow(Set<String> writable, Set<String> readOnly) {
+        for (String key : json.keySet()) {
+            if (!writable.contains(key) && !readOnly.contains(key)) {
+                violations.add(key, "is not a field of this resource; known fields are " + writable);
+            }
+        }
+        return this;
+    }
+
+    public boolean has(String field) {
+        return json.has(field);
+    }
+
+    public String text(String field, String absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            return e.getAsString();
+        }
+        violations.add(field, "must be a text");
+        return absent;
+    }
+
+    public BigDecimal decimal(String field, BigDecimal absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            try {
+                if (p.isNumber() || p.isString()) {
+                    return new BigDecimal(p.getAsString());
+                }
+            } catch (NumberFormatException ex) {
+                // reported below
+            }
+        }
+        violations.add(field, "must be a number such as 1250000.50");
+        return absent;
+    }
+
+    public Boolean bool(String field, Boolean absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
+            return e.getAsBoolean();
+        }
+        violations.add(field, "must be true or false");
+        return absent;
+    }
+
+    public Long whole(String field) {
+        JsonElement e = json.get(field);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        try {
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+                return new BigDecimal(e.getAsString()).longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException ex) {
+            // reported below
+        }
+        violations.add(field, "must be a whole number");
+        return null;
+    }
+
+    public <E extends Enum<E>> E choice(String field, Class<E> type, E absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        E value = e.isJsonPrimitive() ? parse(type, e.getAsString()) : null;
+        if (value == null) {
+            violations.add(field, "must be one of " + choices(type));
+            return absent;
+        }
+        return value;
+    }
+
+    public Map<String, String> texts(String field, Map<String, String> absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return Map.of();
+        }
+        if (!e.isJsonObject()) {
+            violations.add(field, "must be an object of texts");
+            return absent;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
+            JsonElement v = entry.getValue();
+            if (v.isJsonPrimitive()) {
+                out.put(entry.getKey(), v.getAsString());
+            } else {
+                violations.add(field + "." + entry.getKey(), "must be a text, number or boolean");
+            }
+        }
+        return out;
+    }
+
+    /** Role grants: an object of business unit id to a list of role names. */
+    public Map<String, Set<Role>> grants(String field, Map<String, Set<Role>> absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return Map.of();
+        }
+        if (!e.isJsonObject()) {
+            violations.add(field, "must be an object of business unit to a list of roles");
+            return absent;
+        }
+        Map<String, Set<Role>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            if (entry.getValue().isJsonArray()) {
+                for (JsonElement r : entry.getValue().getAsJsonArray()) {
+                    Role role = r.isJsonPrimitive() ? Role.fromKey(r.getAsString()).orElse(null) : null;
+                    if (role == null) {
+                        violations.add(field + "." + entry.getKey(), "must list roles out of "
+                                + Arrays.stream(Role.values()).map(Role::key).collect(Collectors.joining(", ")));
+                    } else {
+                        roles.add(role);
+                    }
+                }
+            } else {
+                violations.add(field + "." + entry.getKey(), "must be a list of roles");
+            }
+            out.put(entry.getKey(), roles);
+        }
+        return out;
+    }
+
+    /** Throws a validation error with every problem found while reading, if any. */
+    public void throwIfAny() {
+        violations.throwIfAny();
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public static String choices(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Json::wire).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,107 @@
+package org.openkam.console.internal.rest;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openkam.api.Caller;
+import org.openkam.api.Role;
+import org.openkam.api.security.Authentication;
+import org.openkam.api.security.IssuedToken;
+import org.openkam.api.security.Session;
+import org.openkam.console.internal.http.Body;
+import org.openkam.console.internal.http.Exchange;
+import org.openkam.console.internal.http.OpenKamContext;
+import org.openkam.console.internal.http.Problem;
+import org.openkam.console.internal.http.ProblemException;
+import org.openkam.console.internal.http.Router;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** {@code /auth}: console sign-in with a session cookie and CSRF token; integrators' API tokens. */
+final class AuthResource {
+
+    private final Authentication authentication;
+
+    AuthResource(Authentication authentication) {
+        this.authentication = authentication;
+    }
+
+    /** What a signed-in client learns about itself; the CSRF token only for cookie sessions. */
+    record SessionBody(String csrfToken, Instant expiresAt, String userId, String username, boolean admin,
+            Map<String, Set<Role>> grants) {
+
+        static SessionBody of(Caller caller, Session session) {
+            return new SessionBody(session == null ? null : session.csrfToken(),
+                    session == null ? null : session.expiresAt(), caller.userId(), caller.username(), caller.admin(),
+                    caller.grants());
+        }
+    }
+
+    /** A new token as answered once: the secret is never available again. */
+    record TokenBody(String id, String name, String userId, String token, Instant createdAt) {
+    }
+
+    void register(Router router) {
+        router.add("POST", "/auth/login", this::login)
+                .add("POST", "/auth/logout", this::logout)
+                .add("GET", "/auth/session", ex -> SessionBody.of(ex.caller(),
+                        (Session) ex.request().getAttribute(OpenKamContext.SESSION)))
+                .add("GET", "/auth/tokens", ex -> authentication.tokens(ex.caller()))
+                .add("POST", "/auth/tokens", this::createToken)
+                .add("DELETE", "/auth/tokens/{id}", ex -> {
+                    authentication.revokeToken(ex.caller(), ex.path("id"));
+                    ex.status(204);
+                    return null;
+                });
+    }
+
+    private Object login(Exchange ex) throws IOException {
+        Body body = ex.body().allow(Set.of("username", "password"), Set.of());
+        String username = body.text("username", null);
+        String password = body.text("password", null);
+        body.throwIfAny();
+        if (username == null || password == null) {
+            throw ProblemException.badRequest(username == null ? "username" : "password", "is required");
+        }
+        Optional<Session> session = authentication.login(username, password);
+        if (session.isEmpty()) {
+            throw new ProblemException(Problem.of(401, "bad-credentials", "Sign-in failed",
+                    "the user name or password is wrong, or the user is disabled"));
+        }
+        Session s = session.get();
+        setCookie(ex, s.token(), Duration.between(Instant.now(), s.expiresAt()).getSeconds());
+        return SessionBody.of(s.caller(), s);
+    }
+
+    private Object logout(Exchange ex) {
+        Session session = (Session) ex.request().getAttribute(OpenKamContext.SESSION);
+        if (session != null) {
+            authentication.logout(session.token());
+        }
+        setCookie(ex, "", 0);
+        ex.status(204);
+        return null;
+    }
+
+    private Object createToken(Exchange ex) throws IOException {
+        Body body = ex.body().allow(Set.of("name"), Set.of());
+        String name = body.text("name", null);
+        body.throwIfAny();
+        IssuedToken issued = authentication.createToken(ex.caller(), name);
+        ex.status(201);
+        return new TokenBody(issued.token().id(), issued.token().name(), issued.token().userId(), issued.secret(),
+                issued.token().createdAt());
+    }
+
+    /** HttpOnly so scripts cannot read it, SameSite=Strict so other sites cannot send it. */
+    private static void setCookie(Exchange ex, String value, long maxAgeSeconds) {
+        HttpServletRequest request = ex.request();
+        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        ex.response().addHeader("Set-Cookie", OpenKamContext.SESSION_COOKIE + "=" + value + "; Path=" + path
+                + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
+    }
+}

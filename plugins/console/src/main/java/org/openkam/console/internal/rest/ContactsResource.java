@@ -1,0 +1,71 @@
+package org.openkam.console.internal.rest;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.openkam.api.account.Contact;
+import org.openkam.api.account.ContactDraft;
+import org.openkam.api.account.Contacts;
+import org.openkam.console.internal.http.Body;
+import org.openkam.console.internal.http.Exchange;
+import org.openkam.console.internal.http.Router;
+
+/** {@code /accounts/{id}/contacts}: the people at the customer. */
+final class ContactsResource {
+
+    private static final Set<String> WRITABLE = Set.of("firstName", "lastName", "jobTitle", "email", "phone");
+    private static final Set<String> READ_ONLY = Set.of("id", "accountId", "version", "createdAt", "updatedAt");
+    private final Contacts contacts;
+
+    ContactsResource(Contacts contacts) {
+        this.contacts = contacts;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/accounts/{id}/contacts", ex -> contacts.list(ex.caller(), ex.path("id")))
+                .add("POST", "/accounts/{id}/contacts", this::create)
+                .add("GET", "/accounts/{id}/contacts/{contactId}", this::get)
+                .add("PUT", "/accounts/{id}/contacts/{contactId}", ex -> update(ex, false))
+                .add("PATCH", "/accounts/{id}/contacts/{contactId}", ex -> update(ex, true))
+                .add("DELETE", "/accounts/{id}/contacts/{contactId}", this::delete);
+    }
+
+    private Object create(Exchange ex) throws IOException {
+        Contact c = contacts.create(ex.caller(), ex.path("id"), draft(ex.body(), null));
+        ex.status(201);
+        ex.response().setHeader("Location", ex.request().getContextPath() + "/api/v1/accounts/" + c.accountId()
+                + "/contacts/" + c.id());
+        ex.etag(c.version());
+        return c;
+    }
+
+    private Object get(Exchange ex) {
+        Contact c = contacts.get(ex.caller(), ex.path("id"), ex.path("contactId"));
+        ex.etag(c.version());
+        return c;
+    }
+
+    private Object update(Exchange ex, boolean patch) throws IOException {
+        Body body = ex.body();
+        long version = ex.expectedVersion(body);
+        ContactDraft base = patch ? contacts.get(ex.caller(), ex.path("id"), ex.path("contactId")).toDraft() : null;
+        Contact c = contacts.update(ex.caller(), ex.path("id"), ex.path("contactId"), version, draft(body, base));
+        ex.etag(c.version());
+        return c;
+    }
+
+    private Object delete(Exchange ex) {
+        contacts.delete(ex.caller(), ex.path("id"), ex.path("contactId"), ex.expectedVersion(null));
+        ex.status(204);
+        return null;
+    }
+
+    private static ContactDraft draft(Body body, ContactDraft base) {
+        ContactDraft b = base == null ? new ContactDraft(null, null, null, null, null) : base;
+        body.allow(WRITABLE, READ_ONLY);
+        ContactDraft d = new ContactDraft(body.text("firstName", b.firstName()), body.text("lastName", b.lastName()),
+                body.text("jobTitle", b.jobTitle()), body.text("email", b.email()), body.text("phone", b.phone()));
+        body.throwIfAny();
+        return d;
+    }
+}

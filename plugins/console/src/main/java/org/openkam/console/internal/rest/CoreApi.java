@@ -1,0 +1,99 @@
+package org.openkam.console.internal.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.account.AccountTeams;
+import org.openkam.api.account.AccountTransfer;
+import org.openkam.api.account.Contacts;
+import org.openkam.api.audit.AuditTrail;
+import org.openkam.api.job.Jobs;
+import org.openkam.api.organization.BusinessUnits;
+import org.openkam.api.organization.Users;
+import org.openkam.api.security.Authentication;
+import org.openkam.console.internal.http.ApiServlet;
+import org.openkam.console.internal.http.Json;
+import org.openkam.console.internal.http.OpenKamContext;
+import org.openkam.console.internal.http.Router;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import com.google.gson.Gson;
+
+import jakarta.servlet.Servlet;
+
+/** The core REST API under {@code /api/v1}: accounts, contacts, teams, audit, organization, sign-in, jobs. */
+@Component(service = Servlet.class, configurationPid = "org.openkam.api")
+@Designate(ocd = CoreApi.Config.class)
+@HttpWhiteboardContextSelect(OpenKamContext.SELECT)
+@HttpWhiteboardServletName("openkam-api")
+@HttpWhiteboardServletPattern("/api/v1/*")
+public final class CoreApi extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @ObjectClassDefinition(name = "OpenKAM REST API", description = "The core endpoints under /api/v1")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Largest import (MB)", description = "Uploads above this size are refused",
+                min = "1")
+        int import_max_megabytes() default 512;
+    }
+
+    @Activate
+    public CoreApi(@Reference AccountRegistry accounts, @Reference Contacts contacts, @Reference AccountTeams teams,
+            @Reference AuditTrail audit, @Reference BusinessUnits units, @Reference Users users,
+            @Reference Authentication authentication, @Reference Jobs jobs, @Reference AccountTransfer transfer,
+            Config config) {
+        this(routes(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer,
+                config.import_max_megabytes() * 1024L * 1024L), Json.create());
+    }
+
+    private CoreApi(Router router, Gson gson) {
+        super(router, gson);
+    }
+
+    /** Every core route; the OpenAPI document must describe each of them (a test checks). */
+    public static Router routes(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
+            BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
+            long maxUploadBytes) {
+        Router router = new Router();
+        AccountsResource accountsResource = new AccountsResource(accounts);
+        accountsResource.register(router);
+        new TransferResource(transfer, accountsResource, maxUploadBytes).register(router);
+        new ContactsResource(contacts).register(router);
+        new TeamResource(teams).register(router);
+        new RecordsResource(audit, jobs).register(router);
+        new OrganizationResource(units, users).register(router);
+        new AuthResource(authentication).register(router);
+        byte[] openapi = openApiDocument();
+        router.add("GET", "/openapi.json", ex -> {
+            ex.response().setContentType("application/json");
+            ex.response().setHeader("Cache-Control", "no-cache");
+            ex.response().getOutputStream().write(openapi);
+            return null;
+        });
+        return router;
+    }
+
+    /** The OpenAPI 3.1 document shipped in this bundle. */
+    public static byte[] openApiDocument() {
+        try (InputStream in = CoreApi.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the console bundle");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

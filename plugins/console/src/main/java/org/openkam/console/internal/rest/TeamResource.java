@@ -1,0 +1,60 @@
+package org.openkam.console.internal.rest;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.openkam.api.account.AccountTeamMember;
+import org.openkam.api.account.AccountTeams;
+import org.openkam.api.account.TeamFunction;
+import org.openkam.api.account.TeamMemberDraft;
+import org.openkam.console.internal.http.Body;
+import org.openkam.console.internal.http.Exchange;
+import org.openkam.console.internal.http.Router;
+
+/** {@code /accounts/{id}/team}: who serves the account, in which function. */
+final class TeamResource {
+
+    private static final Set<String> WRITABLE = Set.of("userId", "function", "responsible");
+    private static final Set<String> READ_ONLY = Set.of("id", "accountId", "version", "createdAt", "updatedAt");
+    private final AccountTeams teams;
+
+    TeamResource(AccountTeams teams) {
+        this.teams = teams;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/accounts/{id}/team", ex -> teams.list(ex.caller(), ex.path("id")))
+                .add("POST", "/accounts/{id}/team", this::add)
+                .add("PUT", "/accounts/{id}/team/{memberId}", this::update)
+                .add("DELETE", "/accounts/{id}/team/{memberId}", this::remove);
+    }
+
+    private Object add(Exchange ex) throws IOException {
+        AccountTeamMember m = teams.add(ex.caller(), ex.path("id"), draft(ex.body()));
+        ex.status(201);
+        ex.etag(m.version());
+        return m;
+    }
+
+    private Object update(Exchange ex) throws IOException {
+        Body body = ex.body();
+        long version = ex.expectedVersion(body);
+        AccountTeamMember m = teams.update(ex.caller(), ex.path("id"), ex.path("memberId"), version, draft(body));
+        ex.etag(m.version());
+        return m;
+    }
+
+    private Object remove(Exchange ex) {
+        teams.remove(ex.caller(), ex.path("id"), ex.path("memberId"), ex.expectedVersion(null));
+        ex.status(204);
+        return null;
+    }
+
+    private static TeamMemberDraft draft(Body body) {
+        body.allow(WRITABLE, READ_ONLY);
+        TeamMemberDraft d = new TeamMemberDraft(body.text("userId", null),
+                body.choice("function", TeamFunction.class, null), Boolean.TRUE.equals(body.bool("responsible", false)));
+        body.throwIfAny();
+        return d;
+    }
+}

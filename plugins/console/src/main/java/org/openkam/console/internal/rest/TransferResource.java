@@ -1,0 +1,117 @@
+package org.openkam.console.internal.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountTransfer;
+import org.openkam.api.job.Job;
+import org.openkam.console.internal.http.Exchange;
+import org.openkam.console.internal.http.Problem;
+import org.openkam.console.internal.http.ProblemException;
+import org.openkam.console.internal.http.Router;
+
+/**
+ * {@code /accounts/import} spools the uploaded CSV to disk as it arrives and hands it to an import job;
+ * {@code /accounts/export} streams CSV, or JSON when asked for with {@code Accept}.
+ */
+final class TransferResource {
+
+    private final AccountTransfer transfer;
+    private final AccountsResource accounts;
+    private final long maxUploadBytes;
+
+    TransferResource(AccountTransfer transfer, AccountsResource accounts, long maxUploadBytes) {
+        this.transfer = transfer;
+        this.accounts = accounts;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/accounts/import", this::startImport)
+                .add("GET", "/accounts/export", this::export);
+    }
+
+    private Object startImport(Exchange ex) throws IOException {
+        String type = ex.request().getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "send the CSV file as the body with Content-Type text/csv"));
+        }
+        String mode = ex.query("mode");
+        if (mode != null && !mode.equals("all-or-nothing") && !mode.equals("partial")) {
+            throw ProblemException.badRequest("mode", "must be all-or-nothing (the default) or partial");
+        }
+        var caller = ex.caller();
+        Path spool = Files.createTempFile("openkam-import-", ".csv");
+        try (InputStream in = ex.request().getInputStream()) {
+            long copied = Files.copy(new LimitedInputStream(in, maxUploadBytes), spool, StandardCopyOption.REPLACE_EXISTING);
+            if (copied == 0) {
+                throw ProblemException.badRequest("body", "is empty; send a CSV file with a header row");
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+        Job job = transfer.startImport(caller, spool, !"partial".equals(mode));
+        ex.status(202);
+        ex.response().setHeader("Location", ex.request().getContextPath() + "/api/v1/jobs/" + job.id());
+        return job;
+    }
+
+    private Object export(Exchange ex) throws IOException {
+        AccountQuery query = AccountsResource.query(ex, false);
+        String accept = ex.request().getHeader("Accept");
+        if (accept != null && accept.contains("application/json") && !accept.contains("text/csv")) {
+            accounts.exportJson(ex, query);
+            return null;
+        }
+        ex.response().setContentType("text/csv");
+        ex.response().setCharacterEncoding("UTF-8");
+        ex.response().setHeader("Content-Disposition", "attachment; filename=\"accounts.csv\"");
+        Writer out = new OutputStreamWriter(ex.response().getOutputStream(), StandardCharsets.UTF_8);
+        transfer.exportCsv(ex.caller(), query, out);
+        out.flush();
+        return null;
+    }
+
+    /** Stops an upload past the configured size with a clear problem instead of filling the disk. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long max;
+        private long read;
+
+        LimitedInputStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw new ProblemException(Problem.of(413, "too-large", "Upload too large",
+                        "imports are limited to " + max + " bytes; split the file"));
+            }
+        }
+    }
+}

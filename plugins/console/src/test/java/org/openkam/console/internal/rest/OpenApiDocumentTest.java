@@ -1,0 +1,230 @@
+package org.openkam.console.internal.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openkam.console.internal.http.Route;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Keeps {@code openapi.json} and the routes {@link CoreApi#routes} registers in step: every route is documented,
+ * nothing documented is gone, operation ids are unique, references resolve and path parameters are declared.
+ */
+class OpenApiDocumentTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+    private static JsonObject document;
+    private static List<Route> routes;
+
+    @BeforeAll
+    static void load() {
+        // Registering routes does not call the services, so none are needed.
+        routes = CoreApi.routes(null, null, null, null, null, null, null, null, null, 1024).routes();
+        document = JsonParser.parseString(new String(CoreApi.openApiDocument(), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+    }
+
+    @Test
+    void isAnOpenApi31DocumentServedUnderApiV1() {
+        assertEquals("3.1.0", document.get("openapi").getAsString());
+        assertEquals("/api/v1", document.getAsJsonArray("servers").get(0).getAsJsonObject().get("url").getAsString());
+        assertFalse(routes.isEmpty(), "CoreApi.routes registered no route");
+    }
+
+    @Test
+    void everyRouteIsDocumented() {
+        Set<String> documented = documentedOperations().keySet();
+        List<String> missing = new ArrayList<>();
+        for (Route route : routes) {
+            String key = key(route.method(), route.template());
+            if (!documented.contains(key)) {
+                missing.add(key);
+            }
+        }
+        assertTrue(missing.isEmpty(), "routes registered by CoreApi.routes but missing from openapi.json paths: "
+                + missing);
+    }
+
+    @Test
+    void everyDocumentedOperationIsARoute() {
+        Set<String> registered = new HashSet<>();
+        routes.forEach(r -> registered.add(key(r.method(), r.template())));
+        List<String> stale = new ArrayList<>();
+        for (String key : documentedOperations().keySet()) {
+            if (!registered.contains(key)) {
+                stale.add(key);
+            }
+        }
+        assertTrue(stale.isEmpty(), "operations in openapi.json that CoreApi.routes does not register: " + stale);
+    }
+
+    @Test
+    void everyOperationHasAUniqueOperationId() {
+        Map<String, List<String>> byId = new TreeMap<>();
+        List<String> without = new ArrayList<>();
+        documentedOperations().forEach((key, operation) -> {
+            JsonElement id = operation.get("operationId");
+            if (id == null || !id.isJsonPrimitive() || id.getAsString().isBlank()) {
+                without.add(key);
+            } else {
+                byId.computeIfAbsent(id.getAsString(), k -> new ArrayList<>()).add(key);
+            }
+        });
+        Map<String, List<String>> duplicates = new TreeMap<>();
+        byId.forEach((id, keys) -> {
+            if (keys.size() > 1) {
+                duplicates.put(id, keys);
+            }
+        });
+        assertTrue(without.isEmpty(), "operations without an operationId: " + without);
+        assertTrue(duplicates.isEmpty(), "operationIds used more than once: " + duplicates);
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        Set<String> broken = new TreeSet<>();
+        collectReferences(document, "#", broken);
+        assertTrue(broken.isEmpty(), "$refs that do not resolve to a component (at -> ref): " + broken);
+    }
+
+    @Test
+    void everyPathParameterIsDeclared() {
+        List<String> undeclared = new ArrayList<>();
+        JsonObject paths = document.getAsJsonObject("paths");
+        for (Map.Entry<String, JsonElement> path : paths.entrySet()) {
+            JsonObject item = path.getValue().getAsJsonObject();
+            Set<String> inTemplate = new TreeSet<>();
+            Matcher m = PATH_PARAMETER.matcher(path.getKey());
+            while (m.find()) {
+                inTemplate.add(m.group(1));
+            }
+            Set<String> atPath = pathParameters(item.getAsJsonArray("parameters"));
+            for (Map.Entry<String, JsonElement> entry : item.entrySet()) {
+                if (!METHODS.contains(entry.getKey())) {
+                    continue;
+                }
+                Set<String> declared = new TreeSet<>(atPath);
+                declared.addAll(pathParameters(entry.getValue().getAsJsonObject().getAsJsonArray("parameters")));
+                for (String name : inTemplate) {
+                    if (!declared.contains(name)) {
+                        undeclared.add(entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + ": {" + name
+                                + "}");
+                    }
+                }
+                for (String name : declared) {
+                    if (!inTemplate.contains(name)) {
+                        undeclared.add(entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey()
+                                + ": declares path parameter '" + name + "' that the template lacks");
+                    }
+                }
+            }
+        }
+        assertTrue(undeclared.isEmpty(), "path parameters not declared (or declared but not in the template): "
+                + undeclared);
+    }
+
+    /** Every documented operation by "METHOD /template". */
+    private static Map<String, JsonObject> documentedOperations() {
+        Map<String, JsonObject> out = new TreeMap<>();
+        for (Map.Entry<String, JsonElement> path : document.getAsJsonObject("paths").entrySet()) {
+            for (Map.Entry<String, JsonElement> entry : path.getValue().getAsJsonObject().entrySet()) {
+                if (METHODS.contains(entry.getKey())) {
+                    out.put(key(entry.getKey(), path.getKey()), entry.getValue().getAsJsonObject());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String key(String method, String template) {
+        return method.toUpperCase(Locale.ROOT) + " " + template;
+    }
+
+    /** The names of the path parameters in a parameter list, following references. */
+    private static Set<String> pathParameters(JsonArray parameters) {
+        Set<String> names = new TreeSet<>();
+        if (parameters == null) {
+            return names;
+        }
+        for (JsonElement p : parameters) {
+            JsonElement resolved = p;
+            JsonElement ref = p.getAsJsonObject().get("$ref");
+            if (ref != null) {
+                resolved = resolve(ref.getAsString());
+            }
+            if (resolved != null && resolved.isJsonObject()) {
+                JsonObject parameter = resolved.getAsJsonObject();
+                if ("path".equals(text(parameter, "in"))) {
+                    names.add(text(parameter, "name"));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void collectReferences(JsonElement node, String at, Set<String> broken) {
+        if (node.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> entry : node.getAsJsonObject().entrySet()) {
+                if (entry.getKey().equals("$ref") && entry.getValue().isJsonPrimitive()) {
+                    String ref = entry.getValue().getAsString();
+                    if (!ref.startsWith("#/components/") || resolve(ref) == null) {
+                        broken.add(at + " -> " + ref);
+                    }
+                } else {
+                    String token = entry.getKey().replace("~", "~0").replace("/", "~1");
+                    collectReferences(entry.getValue(), at + "/" + token, broken);
+                }
+            }
+        } else if (node.isJsonArray()) {
+            for (int i = 0; i < node.getAsJsonArray().size(); i++) {
+                collectReferences(node.getAsJsonArray().get(i), at + "/" + i, broken);
+            }
+        }
+    }
+
+    /** The element a local JSON pointer reference such as {@code #/components/schemas/Account} names, or null. */
+    private static JsonElement resolve(String ref) {
+        if (!ref.startsWith("#/")) {
+            return null;
+        }
+        JsonElement current = document;
+        for (String token : ref.substring(2).split("/", -1)) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (current.isJsonObject() && current.getAsJsonObject().has(name)) {
+                current = current.getAsJsonObject().get(name);
+            } else if (current.isJsonArray() && name.matches("\\d+")
+                    && Integer.parseInt(name) < current.getAsJsonArray().size()) {
+                current = current.getAsJsonArray().get(Integer.parseInt(name));
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    private static String text(JsonObject object, String field) {
+        JsonElement e = object.get(field);
+        return e == null || !e.isJsonPrimitive() ? null : e.getAsString();
+    }
+}
