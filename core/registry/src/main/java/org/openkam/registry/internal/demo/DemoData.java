@@ -18,6 +18,7 @@ import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
+import org.openkam.registry.internal.security.InitialAdmin;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,9 +56,11 @@ public final class DemoData {
     private final Contacts contacts;
     private final AccountTeams teams;
 
+    /** Waits for {@code initialAdmin}: the first start must create {@code admin} before demo users exist. */
     @Activate
     public DemoData(@Reference BusinessUnits units, @Reference Users users, @Reference AccountRegistry accounts,
-            @Reference Contacts contacts, @Reference AccountTeams teams, BundleContext context) {
+            @Reference Contacts contacts, @Reference AccountTeams teams, @Reference InitialAdmin initialAdmin,
+            BundleContext context) {
         this(units, users, accounts, contacts, teams);
         if (Boolean.parseBoolean(context.getProperty(PROPERTY))) {
             loadIfAbsent(DemoCatalog.build());

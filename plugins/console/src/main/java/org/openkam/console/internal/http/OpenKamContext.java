@@ -9,9 +9,10 @@ import java.util.Set;
 import org.openkam.api.Caller;
 import org.openkam.api.security.Authentication;
 import org.openkam.api.security.Session;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.context.ServletContextHelper;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 
@@ -38,17 +39,28 @@ public final class OpenKamContext extends ServletContextHelper {
     public static final String SESSION = "org.openkam.session";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> PUBLIC = Set.of("/health", "/api/v1/auth/login", "/api/v1/openapi.json");
-    private final Authentication authentication;
     private final Gson gson = Json.create();
 
-    @Activate
-    public OpenKamContext(@Reference Authentication authentication) {
-        this.authentication = authentication;
-    }
+    /**
+     * Optional and dynamic, so the context, and with it {@code /health} and every plugin's registration,
+     * outlives a registry that is restarting or cannot reach its database.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Authentication authentication;
 
     @Override
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        Authentication authentication = this.authentication;
+        if (authentication == null) {
+            if (path.equals("/health")) {
+                return true;
+            }
+            response.setHeader("Retry-After", "5");
+            send(response, Problem.of(503, "unavailable", "Service unavailable",
+                    "OpenKAM is starting or cannot reach its database; see /health"));
+            return false;
+        }
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<Caller> caller = authentication.authenticateToken(header.substring(7).strip());

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.openkam.api.Caller;
 import org.openkam.api.Page;
+import org.openkam.api.Violations;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountDraft;
 import org.openkam.api.account.AccountQuery;
@@ -135,8 +136,12 @@ final class AccountsResource {
         if ("me".equals(owner)) {
             owner = caller.userId();
         }
+        String country = ex.query("country");
+        if (country != null) {
+            new Violations().country("country", country.toUpperCase(java.util.Locale.ROOT)).throwIfAny();
+        }
         return new AccountQuery(ex.query("businessUnit"), ex.enumQuery("tier", KeyAccountTier.class), owner,
-                ex.query("country"), ex.enumQuery("status", AccountStatus.class), ex.query("q"), sort, descending,
+                country, ex.enumQuery("status", AccountStatus.class), ex.query("q"), sort, descending,
                 paged ? ex.intQuery("limit", AccountQuery.DEFAULT_LIMIT, 1, AccountQuery.MAX_LIMIT) : 1,
                 paged ? ex.intQuery("offset", 0, 0, Integer.MAX_VALUE) : 0, paged ? ex.query("cursor") : null,
                 paged && ex.boolQuery("total"));
