@@ -1,45 +1,24 @@
 package org.openkam.registry.internal.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.openkam.api.Caller;
-import org.openkam.api.Page;
 import org.openkam.api.Role;
-import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountDraft;
-import org.openkam.api.account.AccountQuery;
-import org.openkam.api.account.AccountRegistry;
-import org.openkam.api.account.AccountTeamMember;
-import org.openkam.api.account.AccountTeams;
-import org.openkam.api.account.Contact;
 import org.openkam.api.account.ContactDraft;
-import org.openkam.api.account.Contacts;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.account.TeamFunction;
-import org.openkam.api.account.TeamMemberDraft;
-import org.openkam.api.organization.BusinessUnit;
 import org.openkam.api.organization.BusinessUnitDraft;
-import org.openkam.api.organization.BusinessUnits;
-import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
-import org.openkam.api.organization.Users;
 
 class DemoCatalogTest {
 
@@ -206,255 +185,7 @@ class DemoCatalogTest {
         assertEquals("norrland-kraft-process", DemoCatalog.slug("Norrland Kraft & Process"));
     }
 
-    /** Loading through in-memory services: what {@link DemoData} creates and as whom. */
-    @Nested
-    class Loading {
-
-        private final FakeUnits units = new FakeUnits();
-        private final FakeUsers users = new FakeUsers();
-        private final FakeAccounts accounts = new FakeAccounts();
-        private final FakeContacts contacts = new FakeContacts();
-        private final FakeTeams teams = new FakeTeams();
-        private final DemoData demo = new DemoData(units, users, accounts, contacts, teams);
-
-        @Test
-        void loadsEverythingOnceAsTheAdminUser() {
-            DemoData.Loaded loaded = demo.loadIfAbsent(catalog).orElseThrow();
-            int contactCount = catalog.accounts().stream().mapToInt(a -> a.contacts().size()).sum();
-            int memberCount = catalog.accounts().stream().mapToInt(a -> a.team().size()).sum();
-            assertEquals(new DemoData.Loaded(3, catalog.users().size(), catalog.accounts().size(), contactCount,
-                    memberCount, 0), loaded);
-            assertEquals(Set.of("admin-id"), allActors(), "every change made as the admin user");
-            for (Account account : accounts.created) {
-                User owner = users.byId(account.owner());
-                assertEquals("kam." + account.businessUnit(), owner.username(), account.name());
-            }
-            for (AccountTeamMember member : teams.added) {
-                assertTrue(users.byId(member.userId()) != null, member.userId());
-            }
-
-            assertEquals(Optional.empty(), demo.loadIfAbsent(catalog), "second start loads nothing");
-            assertEquals(catalog.accounts().size(), accounts.created.size());
-        }
-
-        @Test
-        void fallsBackToASystemCallerWithoutAnAdminUser() {
-            users.stored.clear();
-            assertTrue(demo.loadIfAbsent(catalog).isPresent());
-            assertEquals(Set.of("system"), allActors());
-        }
-
-        @Test
-        void aFailingAccountIsSkippedAndTheRestLoads() {
-            accounts.failOn = catalog.accounts().get(3).draft().name();
-            DemoData.Loaded loaded = demo.loadIfAbsent(catalog).orElseThrow();
-            assertEquals(1, loaded.failedAccounts());
-            assertEquals(catalog.accounts().size() - 1, loaded.accounts());
-        }
-
-        @Test
-        void aFailingServiceNeverEscapes() {
-            units.broken = true;
-            assertEquals(Optional.empty(), demo.loadIfAbsent(catalog));
-            assertTrue(accounts.created.isEmpty());
-        }
-
-        private Set<String> allActors() {
-            Set<String> actors = new HashSet<>();
-            actors.addAll(units.actors);
-            actors.addAll(users.actors);
-            actors.addAll(accounts.actors);
-            actors.addAll(contacts.actors);
-            actors.addAll(teams.actors);
-            return actors;
-        }
-    }
-
     private Set<String> unitIds() {
         return catalog.units().stream().map(BusinessUnitDraft::id).collect(Collectors.toSet());
-    }
-
-    // ---- in-memory services: only what DemoData calls ----
-
-    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-
-    private static final class FakeUnits implements BusinessUnits {
-        final List<BusinessUnit> stored = new ArrayList<>();
-        final Set<String> actors = new HashSet<>();
-        boolean broken;
-
-        @Override
-        public List<BusinessUnit> list(Caller caller) {
-            if (broken) {
-                throw new IllegalStateException("database down");
-            }
-            return List.copyOf(stored);
-        }
-
-        @Override
-        public BusinessUnit get(Caller caller, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BusinessUnit create(Caller caller, BusinessUnitDraft draft) {
-            actors.add(caller.userId());
-            BusinessUnit unit = new BusinessUnit(draft.id(), draft.name(), draft.description(), 1, NOW, NOW);
-            stored.add(unit);
-            return unit;
-        }
-
-        @Override
-        public BusinessUnit update(Caller caller, String id, long expectedVersion, BusinessUnitDraft draft) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class FakeUsers implements Users {
-        final List<User> stored = new ArrayList<>(List.of(
-                new User("admin-id", "admin", "Administrator", null, true, true, Map.of(), 1, NOW, NOW)));
-        final Set<String> actors = new HashSet<>();
-
-        User byId(String id) {
-            return stored.stream().filter(u -> u.id().equals(id)).findFirst().orElse(null);
-        }
-
-        @Override
-        public List<User> list(Caller caller) {
-            return List.copyOf(stored);
-        }
-
-        @Override
-        public User get(Caller caller, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public User create(Caller caller, UserDraft draft) {
-            actors.add(caller.userId());
-            User user = new User("user-" + stored.size(), draft.username(), draft.displayName(), draft.email(),
-                    draft.admin(), draft.enabled(), draft.grants(), 1, NOW, NOW);
-            stored.add(user);
-            return user;
-        }
-
-        @Override
-        public User update(Caller caller, String id, long expectedVersion, UserDraft draft) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class FakeAccounts implements AccountRegistry {
-        final List<Account> created = new ArrayList<>();
-        final Set<String> actors = new HashSet<>();
-        String failOn;
-
-        @Override
-        public Account create(Caller caller, AccountDraft draft) {
-            actors.add(caller.userId());
-            if (draft.name().equals(failOn)) {
-                throw new IllegalArgumentException("refused " + failOn);
-            }
-            AccountDraft d = draft.normalized();
-            if (!d.validate().isEmpty()) {
-                fail(d.validate().list().toString());
-            }
-            Account account = new Account("account-" + created.size(), d.businessUnit(), d.name(), d.legalName(),
-                    d.industry(), d.country(), d.region(), d.status(), d.tier(), d.owner(), d.annualSales(),
-                    d.contributionMargin(), d.potential(), d.currency(), d.attributes(), 1, NOW, NOW);
-            created.add(account);
-            return account;
-        }
-
-        @Override
-        public Account get(Caller caller, String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Account update(Caller caller, String id, long expectedVersion, AccountDraft draft) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(Caller caller, String id, long expectedVersion) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Page<Account> find(Caller caller, AccountQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void forEach(Caller caller, AccountQuery query, Consumer<Account> consumer) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class FakeContacts implements Contacts {
-        final Set<String> actors = new HashSet<>();
-        int count;
-
-        @Override
-        public List<Contact> list(Caller caller, String accountId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Contact get(Caller caller, String accountId, String contactId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Contact create(Caller caller, String accountId, ContactDraft draft) {
-            actors.add(caller.userId());
-            return new Contact("contact-" + count++, accountId, draft.firstName(), draft.lastName(), draft.jobTitle(),
-                    draft.email(), draft.phone(), 1, NOW, NOW);
-        }
-
-        @Override
-        public Contact update(Caller caller, String accountId, String contactId, long expectedVersion,
-                ContactDraft draft) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(Caller caller, String accountId, String contactId, long expectedVersion) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class FakeTeams implements AccountTeams {
-        final List<AccountTeamMember> added = new ArrayList<>();
-        final Set<String> actors = new HashSet<>();
-
-        @Override
-        public List<AccountTeamMember> list(Caller caller, String accountId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AccountTeamMember add(Caller caller, String accountId, TeamMemberDraft draft) {
-            actors.add(caller.userId());
-            if (!draft.validate().isEmpty()) {
-                fail(draft.validate().list().toString());
-            }
-            AccountTeamMember member = new AccountTeamMember("member-" + added.size(), accountId, draft.userId(),
-                    draft.function(), draft.responsible(), 1, NOW, NOW);
-            added.add(member);
-            return member;
-        }
-
-        @Override
-        public AccountTeamMember update(Caller caller, String accountId, String memberId, long expectedVersion,
-                TeamMemberDraft draft) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void remove(Caller caller, String accountId, String memberId, long expectedVersion) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
