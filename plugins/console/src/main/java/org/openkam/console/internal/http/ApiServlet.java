@@ -47,7 +47,9 @@ public class ApiServlet extends HttpServlet {
             if (found instanceof Router.Match match) {
                 Exchange exchange = new Exchange(request, response, match.params(), gson);
                 Object result = match.route().handler().handle(exchange);
-                if (result != null) {
+                if (result != null && notModified(request, response)) {
+                    response.setStatus(304);
+                } else if (result != null) {
                     send(response, response.getStatus(), "application/json", result);
                 }
             } else if (found instanceof Set<?> allowed && !allowed.isEmpty()) {
@@ -60,6 +62,22 @@ public class ApiServlet extends HttpServlet {
         } catch (Exception e) {
             problem(response, toProblem(e));
         }
+    }
+
+    /** A conditional read whose {@code If-None-Match} names the ETag the handler just set. */
+    private static boolean notModified(HttpServletRequest request, HttpServletResponse response) {
+        String etag = response.getHeader("ETag");
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (etag == null || ifNoneMatch == null || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Problem toProblem(Exception e) {

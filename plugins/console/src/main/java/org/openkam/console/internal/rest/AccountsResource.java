@@ -66,11 +66,6 @@ final class AccountsResource {
     private Object get(Exchange ex) {
         Account account = accounts.get(ex.caller(), ex.path("id"));
         ex.etag(account.version());
-        String ifNoneMatch = ex.request().getHeader("If-None-Match");
-        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").strip().equals("\"" + account.version() + "\"")) {
-            ex.status(304);
-            return null;
-        }
         return account;
     }
 

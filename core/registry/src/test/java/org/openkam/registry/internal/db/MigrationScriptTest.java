@@ -1,0 +1,44 @@
+package org.openkam.registry.internal.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MigrationScriptTest {
+
+    @Test
+    void namesCarryVersionAndDescription() {
+        MigrationScript s = MigrationScript.of("V12__add_buying_center.sql", "SELECT 1;");
+        assertEquals(12, s.version());
+        assertEquals("add buying center", s.description());
+        assertThrows(IllegalArgumentException.class, () -> MigrationScript.of("add.sql", ""));
+        assertThrows(IllegalArgumentException.class, () -> MigrationScript.of("V1_missing.sql", ""));
+    }
+
+    @Test
+    void splitsAtSemicolonsThatEndALineAndDropsComments() {
+        MigrationScript s = MigrationScript.of("V1__x.sql", """
+                -- a comment; with a semicolon
+                CREATE TABLE a (
+                  note VARCHAR(20) DEFAULT 'x;y'
+                );
+
+                CREATE INDEX a_note ON a(note);
+                INSERT INTO a VALUES ('last')""");
+        List<String> statements = s.statements();
+        assertEquals(3, statements.size());
+        assertEquals("CREATE TABLE a (\n  note VARCHAR(20) DEFAULT 'x;y'\n)", statements.get(0).replaceAll("\\n\\s+\\n", "\n"));
+        assertEquals("CREATE INDEX a_note ON a(note)", statements.get(1));
+        assertEquals("INSERT INTO a VALUES ('last')", statements.get(2));
+    }
+
+    @Test
+    void checksumChangesWithTheText() {
+        assertEquals(MigrationScript.of("V1__x.sql", "A;").checksum(), MigrationScript.of("V1__y.sql", "A;").checksum());
+        assertNotEquals(MigrationScript.of("V1__x.sql", "A;").checksum(), MigrationScript.of("V1__x.sql", "B;").checksum());
+    }
+}
