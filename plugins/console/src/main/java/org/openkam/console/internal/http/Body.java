@@ -187,6 +187,20 @@ public final class Body {
         violations.throwIfAny();
     }
 
+    /**
+     * Throws if reading found problems, adding what the value's own rules find for the other fields, so a
+     * caller learns about every bad field at once. Without reading problems the service validates.
+     */
+    public void throwIfAny(Violations ownRules) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        Set<String> reported = violations.list().stream().map(v -> v.field()).collect(Collectors.toSet());
+        ownRules.list().stream().filter(v -> !reported.contains(v.field()))
+                .forEach(v -> violations.add(v.field(), v.message()));
+        violations.throwIfAny();
+    }
+
     static <E extends Enum<E>> E parse(Class<E> type, String text) {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_'));

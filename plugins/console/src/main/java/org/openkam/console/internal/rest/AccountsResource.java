@@ -105,7 +105,7 @@ final class AccountsResource {
                 body.text("owner", b.owner()), body.decimal("annualSales", b.annualSales()),
                 body.decimal("contributionMargin", b.contributionMargin()), body.decimal("potential", b.potential()),
                 body.text("currency", b.currency()), body.texts("attributes", b.attributes()));
-        body.throwIfAny();
+        body.throwIfAny(draft.normalized().validate());
         return draft;
     }
 

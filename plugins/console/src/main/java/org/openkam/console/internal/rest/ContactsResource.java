@@ -65,7 +65,7 @@ final class ContactsResource {
         body.allow(WRITABLE, READ_ONLY);
         ContactDraft d = new ContactDraft(body.text("firstName", b.firstName()), body.text("lastName", b.lastName()),
                 body.text("jobTitle", b.jobTitle()), body.text("email", b.email()), body.text("phone", b.phone()));
-        body.throwIfAny();
+        body.throwIfAny(d.normalized().validate());
         return d;
     }
 }

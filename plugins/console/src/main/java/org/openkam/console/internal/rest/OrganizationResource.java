@@ -46,7 +46,7 @@ final class OrganizationResource {
         Body body = ex.body().allow(UNIT_FIELDS, UNIT_READ_ONLY);
         BusinessUnitDraft d = new BusinessUnitDraft(body.text("id", null), body.text("name", null),
                 body.text("description", null));
-        body.throwIfAny();
+        body.throwIfAny(d.validate());
         BusinessUnit unit = units.create(ex.caller(), d);
         ex.status(201);
         ex.response().setHeader("Location", ex.request().getContextPath() + "/api/v1/business-units/" + unit.id());
@@ -58,7 +58,7 @@ final class OrganizationResource {
         long version = ex.expectedVersion(body);
         BusinessUnitDraft d = new BusinessUnitDraft(ex.path("id"), body.text("name", null),
                 body.text("description", null));
-        body.throwIfAny();
+        body.throwIfAny(d.validate());
         return tagged(ex, units.update(ex.caller(), ex.path("id"), version, d));
     }
 
@@ -85,7 +85,7 @@ final class OrganizationResource {
                 Boolean.TRUE.equals(body.bool("enabled", base == null || base.enabled())),
                 body.grants("grants", base == null ? java.util.Map.of() : base.grants()),
                 body.text("password", null));
-        body.throwIfAny();
+        body.throwIfAny(d.validate(false));
         return d;
     }
 

@@ -54,7 +54,7 @@ final class TeamResource {
         body.allow(WRITABLE, READ_ONLY);
         TeamMemberDraft d = new TeamMemberDraft(body.text("userId", null),
                 body.choice("function", TeamFunction.class, null), Boolean.TRUE.equals(body.bool("responsible", false)));
-        body.throwIfAny();
+        body.throwIfAny(d.validate());
         return d;
     }
 }

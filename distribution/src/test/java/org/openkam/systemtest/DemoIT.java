@@ -1,0 +1,126 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** The product started with {@code --demo}: the demo data set, and the OpenAPI document against the routes. */
+class DemoIT {
+
+    private static OpenKamProcess openkam;
+    private static Api admin;
+
+    @BeforeAll
+    static void start() {
+        openkam = OpenKamProcess.create("DemoIT").withArgs("--demo").start();
+        // The demo data loads while the node already serves; its end is logged.
+        String outcome = openkam.awaitOutput(Duration.ofSeconds(120), "Demo data loaded",
+                "Demo data could not be loaded", "Demo data already present");
+        assertEquals("Demo data loaded", outcome, "the demo data must load on a fresh data folder\n"
+                + openkam.outputTail(40));
+        admin = openkam.admin();
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (openkam != null) {
+            openkam.close();
+        }
+    }
+
+    @Test
+    void aboutFiftyAccountsInThreeBusinessUnits() {
+        JsonArray units = admin.get("/business-units").expect(200).array();
+        assertEquals(3, units.size(), "the demo has three business units: " + units);
+
+        Response list = admin.get("/accounts?total=true&limit=500").expect(200);
+        long total = list.object().get("total").getAsLong();
+        assertTrue(total >= 45 && total <= 55, "about 50 demo accounts expected, found " + total);
+        assertEquals(total, list.items().size(), "one page of 500 holds them all");
+        Set<String> accountUnits = StreamSupport.stream(list.items().spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("businessUnit").getAsString()).collect(Collectors.toSet());
+        Set<String> unitIds = StreamSupport.stream(units.spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("id").getAsString()).collect(Collectors.toSet());
+        assertEquals(unitIds, accountUnits, "the accounts spread across the three units");
+        assertTrue(admin.get("/users").expect(200).array().size() > 1, "the demo brings users");
+    }
+
+    @Test
+    void demoAccountsHaveContactsAndTeams() {
+        JsonArray accounts = admin.get("/accounts?limit=500").expect(200).items();
+        int withContacts = 0;
+        int withTeam = 0;
+        int withBoth = 0;
+        for (JsonElement e : accounts) {
+            String id = e.getAsJsonObject().get("id").getAsString();
+            boolean contacts = !admin.get("/accounts/" + id + "/contacts").expect(200).array().isEmpty();
+            boolean team = !admin.get("/accounts/" + id + "/team").expect(200).array().isEmpty();
+            withContacts += contacts ? 1 : 0;
+            withTeam += team ? 1 : 0;
+            withBoth += contacts && team ? 1 : 0;
+        }
+        assertTrue(withBoth > 0, "at least one demo account must have contacts and a team; with contacts: "
+                + withContacts + ", with a team: " + withTeam + " of " + accounts.size());
+    }
+
+    @Test
+    void openApiDocumentIsValidAndEveryPathIsRouted() {
+        Response doc = openkam.api().get("/api/v1/openapi.json").expect(200);
+        JsonObject openapi = doc.object();
+        assertEquals("3.1.0", openapi.get("openapi").getAsString());
+        JsonObject paths = openapi.getAsJsonObject("paths");
+        assertFalse(paths.isEmpty(), "the document lists paths");
+
+        // A token of its own, so that calling POST /auth/logout cannot end the admin session of other tests.
+        Api bearer = admin.createToken(Fixtures.unique("openapi-walk")).api();
+        Set<String> methods = Set.of("get", "post", "put", "patch", "delete");
+        List<String> unrouted = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        int calls = 0;
+        for (Map.Entry<String, JsonElement> path : new TreeSet<>(paths.keySet()).stream()
+                .map(p -> Map.entry(p, paths.get(p))).toList()) {
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "no-such-id");
+            for (String method : path.getValue().getAsJsonObject().keySet()) {
+                if (!methods.contains(method)) {
+                    continue;
+                }
+                Api.Request request = bearer.request(method.toUpperCase(), "/api/v1" + concrete)
+                        .header("If-Match", "\"1\"");
+                if (!method.equals("get") && !method.equals("delete")) {
+                    request.json("{}");
+                }
+                Response r = request.send();
+                calls++;
+                boolean missingRoute = r.status() == 405
+                        || (r.status() == 404 && r.body().contains("no API endpoint"));
+                if (missingRoute) {
+                    unrouted.add(method.toUpperCase() + " " + path.getKey() + " -> " + r.status() + " " + r.body());
+                }
+                if (r.status() >= 500) {
+                    failed.add(method.toUpperCase() + " " + path.getKey() + " -> " + r.status() + " " + r.body());
+                }
+            }
+        }
+        assertTrue(calls > 20, "the document should describe the core API; calls made: " + calls);
+        assertTrue(unrouted.isEmpty(), "documented operations without a route: " + unrouted);
+        assertTrue(failed.isEmpty(), "documented operations failing with 5xx on unknown ids / empty bodies: "
+                + failed);
+    }
+}

@@ -1,0 +1,59 @@
+package org.openkam.systemtest;
+
+import static org.openkam.systemtest.Api.json;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.google.gson.JsonObject;
+
+/** Unique names and the few records most tests need, created through the API. */
+public final class Fixtures {
+
+    /** A password long enough for the product's rule (12 characters at least). */
+    public static final String PASSWORD = "correct-horse-battery-9";
+
+    private Fixtures() {
+    }
+
+    /** {@code prefix-<8 hex>}: lower case, valid as a business unit id and as a username. */
+    public static String unique(String prefix) {
+        return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Creates a business unit (asserting 201) and returns its id. */
+    public static String createUnit(Api api, String prefix) {
+        String id = unique(prefix);
+        api.post("/business-units", json("id", id, "name", "Unit " + id)).expect(201);
+        return id;
+    }
+
+    /** Creates an account (asserting 201) with a name, a country and figures; extra fields override. */
+    public static JsonObject createAccount(Api api, String unit, String name, Object... extra) {
+        Map<String, Object> body = json("businessUnit", unit, "name", name, "country", "DE", "currency", "EUR",
+                "annualSales", 1250000.5, "tier", "key", "status", "active");
+        body.putAll(json(extra));
+        return api.post("/accounts", body).expect(201).object();
+    }
+
+    /** Creates a user with the given roles in one unit (asserting 201); returns the user. */
+    public static JsonObject createUser(Api admin, String username, String unit, String... roles) {
+        return admin.post("/users", json("username", username, "password", PASSWORD, "displayName", username,
+                "grants", Map.of(unit, roles))).expect(201).object();
+    }
+
+    /** How many accounts of a unit the caller sees ({@code total=true}). */
+    public static long countAccounts(Api api, String unit) {
+        Response r = api.get("/accounts?businessUnit=" + unit + "&total=true&limit=1").expect(200);
+        if (!r.object().has("total") || r.object().get("total").isJsonNull()) {
+            throw new AssertionError("total=true answered no total: " + r.describe());
+        }
+        return r.object().get("total").getAsLong();
+    }
+
+    /** {@code "n"}, as an ETag / If-Match value. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

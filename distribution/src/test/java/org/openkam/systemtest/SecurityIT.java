@@ -1,0 +1,236 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openkam.systemtest.Api.json;
+import static org.openkam.systemtest.Fixtures.createAccount;
+import static org.openkam.systemtest.Fixtures.etag;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+
+/** Authentication, CSRF, API tokens and business-unit scoping of the real product. */
+class SecurityIT {
+
+    private static OpenKamProcess openkam;
+    private static Api anonymous;
+    private static Api admin;
+    private static String unitA;
+    private static String unitB;
+    private static JsonObject accountA;
+    private static JsonObject accountB;
+    private static String kamA;
+    private static String viewerA;
+
+    @BeforeAll
+    static void start() {
+        openkam = OpenKamProcess.create("SecurityIT").start();
+        anonymous = openkam.api();
+        admin = openkam.admin();
+        unitA = Fixtures.createUnit(admin, "sec-a");
+        unitB = Fixtures.createUnit(admin, "sec-b");
+        accountA = createAccount(admin, unitA, "Alpha Visible Corp");
+        accountB = createAccount(admin, unitB, "Bravo Secret Holdings", "legalName", "Bravo Secret Holdings AG");
+        admin.post("/accounts/" + accountB.get("id").getAsString() + "/contacts",
+                json("firstName", "Hidden", "lastName", "Person")).expect(201);
+        kamA = Fixtures.unique("kam-a");
+        Fixtures.createUser(admin, kamA, unitA, "key-account-manager");
+        viewerA = Fixtures.unique("viewer-a");
+        Fixtures.createUser(admin, viewerA, unitA, "viewer");
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (openkam != null) {
+            openkam.close();
+        }
+    }
+
+    @Test
+    void theApiNeedsAuthentication() {
+        Response r = anonymous.get("/accounts");
+        r.expectProblem(401);
+        assertNotNull(r.header("WWW-Authenticate"), "a 401 should say how to authenticate: " + r.describe());
+        anonymous.get("/accounts/" + accountA.get("id").getAsString()).expectProblem(401);
+        anonymous.post("/accounts", json("businessUnit", unitA, "name", "Anonymous Inc")).expectProblem(401);
+        anonymous.get("/business-units").expectProblem(401);
+        anonymous.withBearer("not-a-token").get("/accounts").expectProblem(401);
+    }
+
+    @Test
+    void healthAndOpenApiArePublic() {
+        Response health = anonymous.get("/health").expect(200);
+        assertEquals("UP", health.text("status"), health.describe());
+        anonymous.get("/api/v1/openapi.json").expect(200);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        Response wrong = anonymous.login(OpenKamProcess.ADMIN, "wrong-password-123");
+        wrong.expectProblem(401);
+        String cookie = wrong.cookie("OPENKAM_SESSION");
+        assertTrue(cookie == null || cookie.isEmpty(), "a failed sign-in must set no session: " + wrong.describe());
+        anonymous.login("nobody-" + Fixtures.unique("x"), "wrong-password-123").expectProblem(401);
+        anonymous.login(kamA, Fixtures.PASSWORD.toUpperCase(Locale.ROOT)).expectProblem(401);
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSite() {
+        Response login = anonymous.login(OpenKamProcess.ADMIN, OpenKamProcess.ADMIN_PASSWORD).expect(200);
+        String setCookie = login.setCookie("OPENKAM_SESSION");
+        assertNotNull(setCookie, "sign-in must set the session cookie: " + login.describe());
+        String lower = setCookie.toLowerCase(Locale.ROOT);
+        assertTrue(lower.contains("httponly"), "the session cookie must be HttpOnly: " + setCookie);
+        assertTrue(lower.contains("samesite=strict") || lower.contains("samesite=lax"),
+                "the session cookie must have SameSite: " + setCookie);
+        assertNotNull(login.text("csrfToken"), "sign-in must answer the CSRF token: " + login.describe());
+    }
+
+    @Test
+    void cookieWritesNeedTheCsrfToken() {
+        Api session = openkam.admin();
+        String refused = Fixtures.unique("csrf-refused");
+        Response without = session.withoutCsrf().post("/business-units", json("id", refused, "name", "No CSRF"));
+        without.expectProblem(403);
+        session.get("/business-units/" + refused).expectProblem(404);
+
+        Response wrongToken = session.request("POST", "/business-units")
+                .header("X-CSRF-Token", "forged").json(json("id", refused, "name", "Forged")).send();
+        wrongToken.expectProblem(403);
+        session.get("/business-units/" + refused).expectProblem(404);
+
+        // reads need no token
+        session.withoutCsrf().get("/accounts").expect(200);
+
+        String accepted = Fixtures.unique("csrf-ok");
+        session.post("/business-units", json("id", accepted, "name", "With CSRF")).expect(201);
+        session.get("/business-units/" + accepted).expect(200);
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        Api session = openkam.api().signIn(OpenKamProcess.ADMIN, OpenKamProcess.ADMIN_PASSWORD);
+        session.get("/auth/session").expect(200);
+        session.post("/auth/logout", json()).expect(204);
+        session.get("/accounts").expectProblem(401);
+    }
+
+    @Test
+    void bearerTokensWorkUntilRevoked() {
+        Api.Token token = admin.createToken(Fixtures.unique("integration"));
+        Api bearer = token.api();
+        bearer.get("/accounts").expect(200);
+        // bearer requests are not cookie requests: no CSRF token needed
+        String unit = Fixtures.unique("bearer");
+        bearer.post("/business-units", json("id", unit, "name", "Via Token")).expect(201);
+
+        Response tokens = admin.get("/auth/tokens").expect(200);
+        assertFalse(tokens.body().contains(token.secret()), "listing tokens must not reveal secrets: "
+                + tokens.describe());
+
+        admin.delete("/auth/tokens/" + token.id()).expect(204);
+        Response revoked = bearer.get("/accounts");
+        revoked.expectProblem(401);
+        bearer.post("/business-units", json("id", Fixtures.unique("bearer"), "name", "Revoked")).expectProblem(401);
+    }
+
+    @Test
+    void aKeyAccountManagerOfUnitAdoesNotSeeUnitB() {
+        Api kam = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        String idA = accountA.get("id").getAsString();
+        String idB = accountB.get("id").getAsString();
+
+        kam.get("/accounts/" + idA).expect(200);
+
+        Response read = kam.get("/accounts/" + idB);
+        read.expectProblem(404);
+        assertNoDataOfB(read);
+        Response contacts = kam.get("/accounts/" + idB + "/contacts");
+        contacts.expectProblem(404);
+        assertFalse(contacts.body().contains("Hidden"), "no contact data of unit B: " + contacts.describe());
+        assertNoDataOfB(kam.get("/accounts/" + idB + "/team").expectProblem(404));
+        assertNoDataOfB(kam.get("/accounts/" + idB + "/audit").expectProblem(404));
+        assertNoDataOfB(kam.patch("/accounts/" + idB, json("name", "Taken Over"), "If-Match", etag(1))
+                .expectProblem(404));
+        assertNoDataOfB(kam.delete("/accounts/" + idB, "If-Match", etag(1)).expectProblem(404));
+        assertEquals("Bravo Secret Holdings", admin.get("/accounts/" + idB).expect(200).text("name"),
+                "unit B's account must be untouched");
+
+        Response list = kam.get("/accounts?limit=500&total=true").expect(200);
+        Set<String> units = StreamSupport.stream(list.items().spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("businessUnit").getAsString()).collect(Collectors.toSet());
+        assertEquals(Set.of(unitA), units, "the listing must hold unit A's accounts only: " + list.describe());
+        Set<String> ids = StreamSupport.stream(list.items().spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("id").getAsString()).collect(Collectors.toSet());
+        assertTrue(ids.contains(idA), "unit A's account must be listed: " + list.describe());
+        assertFalse(ids.contains(idB), "unit B's account must not be listed");
+
+        Response filtered = kam.get("/accounts?businessUnit=" + unitB);
+        if (filtered.status() == 200) {
+            assertEquals(0, filtered.items().size(), "asking for unit B must list nothing: " + filtered.describe());
+        } else {
+            assertTrue(filtered.status() >= 400 && filtered.status() < 500, filtered.describe());
+        }
+        assertNoDataOfB(filtered);
+
+        Response export = kam.request("GET", "/accounts/export").header("Accept", "text/csv").send().expect(200);
+        assertTrue(export.body().contains("Alpha Visible Corp"), "the export holds unit A: " + export.describe());
+        assertNoDataOfB(export);
+
+        // a KAM edits accounts of unit A
+        String created = kam.post("/accounts", json("businessUnit", unitA, "name", Fixtures.unique("Kam Made")))
+                .expect(201).text("id");
+        Response smuggled = kam.post("/accounts", json("businessUnit", unitB, "name", "Smuggled Into B"));
+        smuggled.expectProblem(400);
+        assertTrue(smuggled.problemFields().contains("businessUnit"), smuggled.describe());
+        assertEquals(0, admin.get("/accounts?businessUnit=" + unitB + "&q=Smuggled").expect(200).items().size());
+        assertNotNull(created);
+    }
+
+    @Test
+    void aViewerReadsButDoesNotWrite() {
+        Api viewer = openkam.api().signIn(viewerA, Fixtures.PASSWORD);
+        long before = Fixtures.countAccounts(admin, unitA);
+        String idA = accountA.get("id").getAsString();
+
+        viewer.get("/accounts/" + idA).expect(200);
+        Response create = viewer.post("/accounts", json("businessUnit", unitA, "name", "Viewer Made"));
+        create.expectProblem(403);
+        assertEquals(before, Fixtures.countAccounts(admin, unitA), "a refused create must store nothing");
+
+        long version = admin.get("/accounts/" + idA).expect(200).object().get("version").getAsLong();
+        viewer.patch("/accounts/" + idA, json("name", "Viewer Renamed"), "If-Match", etag(version))
+                .expectProblem(403);
+        viewer.post("/accounts/" + idA + "/contacts", json("lastName", "Viewer")).expectProblem(403);
+        assertEquals("Alpha Visible Corp", admin.get("/accounts/" + idA).expect(200).text("name"));
+
+        viewer.get("/accounts/" + accountB.get("id").getAsString()).expectProblem(404);
+    }
+
+    @Test
+    void onlyAdministratorsManageUsersAndUnits() {
+        Api kam = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        Response unit = kam.post("/business-units", json("id", Fixtures.unique("kam-unit"), "name", "Kam Unit"));
+        assertEquals(403, unit.status(), "a KAM must not create business units: " + unit.describe());
+        Response user = kam.post("/users", json("username", Fixtures.unique("sneaky"), "password", Fixtures.PASSWORD,
+                "admin", true));
+        assertEquals(403, user.status(), "a KAM must not create administrators: " + user.describe());
+    }
+
+    private static void assertNoDataOfB(Response r) {
+        String body = r.body();
+        assertFalse(body.contains("Bravo Secret"), "the answer must reveal nothing of unit B's account: "
+                + r.describe());
+        assertFalse(body.contains("\"businessUnit\":\"" + unitB + "\""), "no unit B data: " + r.describe());
+    }
+}
