@@ -51,6 +51,17 @@ public final class AccountRules {
         return unit != null && caller.canRead(unit) && !caller.canEdit(unit) && unitExists(unit);
     }
 
+    /** The draft with its owner given as a user id, if it was given as a username. */
+    public AccountDraft withOwnerId(AccountDraft d) throws SQLException {
+        String owner = userId(d.owner());
+        if (java.util.Objects.equals(owner, d.owner())) {
+            return d;
+        }
+        return new AccountDraft(d.businessUnit(), d.name(), d.legalName(), d.industry(), d.country(), d.region(),
+                d.status(), d.tier(), owner, d.annualSales(), d.contributionMargin(), d.potential(), d.currency(),
+                d.attributes());
+    }
+
     /** The user id for a user id or a username, or the value itself if it names nobody. */
     public String userId(String idOrUsername) throws SQLException {
         if (idOrUsername == null) {

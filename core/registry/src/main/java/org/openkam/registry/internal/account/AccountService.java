@@ -44,9 +44,8 @@ public final class AccountService implements AccountRegistry {
 
     @Override
     public Account create(Caller caller, AccountDraft input) {
-        AccountDraft draft = input.normalized();
         return transactions.write(tx -> {
-            check(tx, caller, draft);
+            AccountDraft draft = checked(tx, caller, input.normalized());
             Instant now = Sql.now();
             Account account = from(UUID.randomUUID().toString(), draft, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(AccountRows.INSERT)) {
@@ -71,10 +70,9 @@ public final class AccountService implements AccountRegistry {
 
     @Override
     public Account update(Caller caller, String id, long expectedVersion, AccountDraft input) {
-        AccountDraft draft = input.normalized();
         return transactions.write(tx -> {
             Account before = editable(tx, caller, id, expectedVersion);
-            check(tx, caller, draft);
+            AccountDraft draft = checked(tx, caller, input.normalized());
             Account after = from(id, draft, before.version() + 1, before.createdAt(), Sql.now());
             try (PreparedStatement ps = tx.connection().prepareStatement(AccountRows.UPDATE)) {
                 AccountRows.bind(ps, after);
@@ -157,14 +155,19 @@ public final class AccountService implements AccountRegistry {
         });
     }
 
-    /** Checks every rule; a unit the caller may only read is a refusal, not a bad field. */
-    private static void check(Tx tx, Caller caller, AccountDraft draft) throws SQLException {
+    /**
+     * The draft with its owner as a user id (a username is accepted too), after every rule is checked;
+     * a unit the caller may only read is a refusal, not a bad field.
+     */
+    private static AccountDraft checked(Tx tx, Caller caller, AccountDraft input) throws SQLException {
         AccountRules rules = new AccountRules(tx, caller);
+        AccountDraft draft = rules.withOwnerId(input);
         if (rules.readOnly(draft.businessUnit())) {
             throw new AccessDeniedException("creating or moving accounts into business unit "
                     + draft.businessUnit() + " needs the key-account-manager or bu-admin role");
         }
         rules.check(draft).throwIfAny();
+        return draft;
     }
 
     /** Loads and locks an account the caller may change, at the version the caller saw. */

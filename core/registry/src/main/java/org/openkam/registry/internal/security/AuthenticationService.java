@@ -43,30 +43,47 @@ public final class AuthenticationService implements Authentication {
         @AttributeDefinition(name = "Session idle timeout (minutes)",
                 description = "A console session ends after this long without a request", min = "5")
         int session_idle_minutes() default 480;
+
+        @AttributeDefinition(name = "Failed sign-ins before a lock",
+                description = "Failures in a row a user name may have before sign-in is locked", min = "1")
+        int login_failures_allowed() default 5;
+
+        @AttributeDefinition(name = "First lock (seconds)",
+                description = "How long the first lock lasts; each further failure doubles it, up to a day", min = "1")
+        int login_lock_seconds() default 60;
     }
 
     /** Verified when a user name is unknown, so a wrong name takes as long as a wrong password. */
     private static final String DUMMY_HASH = PasswordHasher.hash(Secrets.random());
     private final Transactions transactions;
     private final Duration idle;
+    private final LoginThrottle throttle;
 
     @Activate
     public AuthenticationService(@Reference Database database, Config config) {
         this.transactions = new Transactions(database.dataSource(), null);
         this.idle = Duration.ofMinutes(config.session_idle_minutes());
+        this.throttle = new LoginThrottle(transactions, config.login_failures_allowed(),
+                Duration.ofSeconds(config.login_lock_seconds()));
     }
 
     @Override
     public Optional<Session> login(String username, String password) {
-        if (username == null || password == null) {
+        if (username == null || password == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }
-        User user = transactions.read(tx -> UserRows.find(tx, "username", username.strip().toLowerCase()));
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (throttle.locked(name, Sql.now())) {
+            return Optional.empty();
+        }
+        User user = transactions.read(tx -> UserRows.find(tx, "username", name));
         String hash = user == null || !user.enabled() ? null : transactions.read(tx -> UserRows.passwordHash(tx, user.id()));
         boolean ok = PasswordHasher.verify(password, hash == null ? DUMMY_HASH : hash) && hash != null;
         if (!ok) {
+            throttle.failed(name, Sql.now());
             return Optional.empty();
         }
+        throttle.succeeded(name);
         String token = Secrets.random();
         String csrf = Secrets.random();
         Instant now = Sql.now();

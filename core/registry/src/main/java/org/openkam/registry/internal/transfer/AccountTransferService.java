@@ -27,7 +27,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.openkam.api.Caller;
 import org.openkam.api.Violation;
 import org.openkam.api.account.Account;
-import org.openkam.api.account.AccountDraft;
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountTransfer;
@@ -246,12 +245,7 @@ public final class AccountTransferService implements AccountTransfer {
 
     /** The row with its owner resolved from a username to a user id. */
     private static AccountCsv.Row resolve(AccountRules rules, AccountCsv.Row row) throws SQLException {
-        AccountDraft d = row.draft();
-        String owner = rules.userId(d.owner());
-        AccountDraft resolved = new AccountDraft(d.businessUnit(), d.name(), d.legalName(), d.industry(), d.country(),
-                d.region(), d.status(), d.tier(), owner, d.annualSales(), d.contributionMargin(), d.potential(),
-                d.currency(), d.attributes());
-        return new AccountCsv.Row(row.line(), row.id(), resolved, row.violations());
+        return new AccountCsv.Row(row.line(), row.id(), rules.withOwnerId(row.draft()), row.violations());
     }
 
     private static boolean updatable(Tx tx, Caller caller, String id) throws SQLException {

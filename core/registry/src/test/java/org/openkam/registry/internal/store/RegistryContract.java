@@ -157,6 +157,13 @@ abstract class RegistryContract {
     }
 
     @Test
+    void ownerMayBeGivenByUsername() {
+        AccountDraft byName = new AccountDraft(f.unitA, "Named owner", null, null, null, null, null, null,
+                f.kamA.username(), null, null, null, null, null);
+        assertEquals(f.kamA.userId(), f.accounts.create(f.kamA, byName).owner());
+    }
+
+    @Test
     void unknownUnitIsAFieldError() {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> f.accounts.create(f.kamA, draft("no-such-unit", "X")));

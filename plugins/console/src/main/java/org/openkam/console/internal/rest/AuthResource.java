@@ -70,7 +70,7 @@ final class AuthResource {
         Optional<Session> session = authentication.login(username, password);
         if (session.isEmpty()) {
             throw new ProblemException(Problem.of(401, "bad-credentials", "Sign-in failed",
-                    "the user name or password is wrong, or the user is disabled"));
+                    "the user name or password is wrong, the user is disabled, or sign-in is paused after repeated failures"));
         }
         Session s = session.get();
         setCookie(ex, s.token(), Duration.between(Instant.now(), s.expiresAt()).getSeconds());

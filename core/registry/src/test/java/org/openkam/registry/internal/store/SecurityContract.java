@@ -1,0 +1,134 @@
+package org.openkam.registry.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openkam.api.Caller;
+import org.openkam.api.Role;
+import org.openkam.api.organization.User;
+import org.openkam.api.organization.UserDraft;
+import org.openkam.api.security.IssuedToken;
+import org.openkam.api.security.Session;
+import org.openkam.registry.internal.security.AuthenticationService;
+
+/** Sign-in, sessions, tokens and guessing protection, on every supported database. */
+abstract class SecurityContract {
+
+    StoreFixture f;
+    AuthenticationService auth;
+    User user;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void fixture() {
+        f = new StoreFixture(dataSource());
+        auth = new AuthenticationService(f.database, config(3, 60));
+        user = f.user("signin-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER)));
+    }
+
+    @Test
+    void signInResolvesASessionUntilSignOut() {
+        Session s = auth.login(" " + user.username().toUpperCase() + " ", StoreFixture.PASSWORD).orElseThrow();
+        assertEquals(user.id(), s.caller().userId());
+        assertEquals(Set.of(Role.VIEWER), s.caller().grants().get(f.unitA));
+        Session again = auth.session(s.token()).orElseThrow();
+        assertEquals(s.csrfToken(), again.csrfToken());
+        auth.logout(s.token());
+        assertEquals(Optional.empty(), auth.session(s.token()));
+        assertEquals(Optional.empty(), auth.session("forged"));
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownUsersGetNothing() {
+        assertEquals(Optional.empty(), auth.login(user.username(), "wrong password!"));
+        assertEquals(Optional.empty(), auth.login("nobody-" + f.unitA, StoreFixture.PASSWORD));
+    }
+
+    @Test
+    void repeatedFailuresLockTheNameEvenForTheRightPassword() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), auth.login(user.username(), "guess " + i));
+        }
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD), "locked after 3 failures");
+        assertTrue(auth.login(f.kamA.username(), StoreFixture.PASSWORD).isPresent(), "other names are not locked");
+    }
+
+    @Test
+    void aSuccessResetsTheFailureCount() {
+        auth.login(user.username(), "guess 1");
+        auth.login(user.username(), "guess 2");
+        assertTrue(auth.login(user.username(), StoreFixture.PASSWORD).isPresent());
+        auth.login(user.username(), "guess 3");
+        auth.login(user.username(), "guess 4");
+        assertTrue(auth.login(user.username(), StoreFixture.PASSWORD).isPresent());
+    }
+
+    @Test
+    void tokensActForTheirUserUntilRevoked() {
+        Caller caller = StoreFixture.caller(user);
+        IssuedToken issued = auth.createToken(caller, "nightly sync");
+        assertTrue(issued.secret().startsWith("okam_"));
+        assertEquals(user.id(), auth.authenticateToken(issued.secret()).orElseThrow().userId());
+        assertEquals(1, auth.tokens(caller).size());
+        assertFalse(countTokensWithSecret(issued.secret()), "only the hash is stored");
+        auth.revokeToken(caller, issued.token().id());
+        assertEquals(Optional.empty(), auth.authenticateToken(issued.secret()));
+    }
+
+    @Test
+    void disablingAUserEndsTheirSessions() {
+        Session s = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        f.users.update(f.admin, user.id(), user.version(), new UserDraft(user.username(), null, null, false, false,
+                user.grants(), null));
+        assertEquals(Optional.empty(), auth.session(s.token()));
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD));
+    }
+
+    private boolean countTokensWithSecret(String secret) {
+        try (var c = dataSource().getConnection();
+                var ps = c.prepareStatement("SELECT COUNT(*) FROM api_token WHERE token_hash = ?")) {
+            ps.setString(1, secret);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static AuthenticationService.Config config(int failuresAllowed, int lockSeconds) {
+        return new AuthenticationService.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return AuthenticationService.Config.class;
+            }
+
+            @Override
+            public int session_idle_minutes() {
+                return 480;
+            }
+
+            @Override
+            public int login_failures_allowed() {
+                return failuresAllowed;
+            }
+
+            @Override
+            public int login_lock_seconds() {
+                return lockSeconds;
+            }
+        };
+    }
+}
