@@ -33,7 +33,10 @@ public interface Opportunities {
      */
     Opportunity create(Caller caller, String accountId, OpportunityDraft draft);
 
-    /** Replaces the editable fields of an open opportunity; without a probability it takes the stage's default. */
+    /**
+     * Replaces the editable fields of an open opportunity. Without a probability it takes the stage's default;
+     * without an owner it keeps its owner.
+     */
     Opportunity update(Caller caller, String accountId, String opportunityId, long expectedVersion,
             OpportunityDraft draft);
 

@@ -18,7 +18,7 @@ import org.openkam.api.account.AccountDraft;
  * canonicalizes; {@link #validate(List)} reports every rule the draft breaks, named by wire field.
  *
  * @param probability percent 0 to 100 overriding the stage's default, or {@code null} for the default
- * @param owner a user id, or {@code null} for the caller
+ * @param owner a user id; {@code null} means the caller on creation and the current owner on an update
  */
 public record OpportunityDraft(String name, String description, BigDecimal value, String currency, String stage,
         Integer probability, LocalDate expectedCloseDate, String nextStep, LocalDate nextStepDue,
