@@ -1,12 +1,18 @@
 package org.openkam.console.internal.http;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.openkam.api.Role;
@@ -106,6 +112,72 @@ public final class Body {
         }
         violations.add(field, "must be a whole number");
         return null;
+    }
+
+    /** An ISO-8601 date such as {@code 2027-03-31}. */
+    public LocalDate date(String field, LocalDate absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            try {
+                return LocalDate.parse(e.getAsString());
+            } catch (DateTimeParseException ex) {
+                // reported below
+            }
+        }
+        violations.add(field, "must be a date such as 2027-03-31");
+        return absent;
+    }
+
+    /**
+     * A list of objects, each read by {@code item} from a body of its own; what reading an item finds is
+     * reported as {@code field[i].name} (counting from 0). {@code null} is an empty list.
+     */
+    public <T> List<T> objects(String field, List<T> absent, Function<Body, T> item) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return List.of();
+        }
+        if (!e.isJsonArray()) {
+            violations.add(field, "must be a list of objects");
+            return absent;
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+            JsonElement element = e.getAsJsonArray().get(i);
+            String at = field + "[" + i + "]";
+            if (!element.isJsonObject()) {
+                violations.add(at, "must be an object");
+                continue;
+            }
+            Body itemBody = new Body(element.getAsJsonObject());
+            out.add(item.apply(itemBody));
+            itemBody.violations.list().forEach(v -> violations.add(at + "." + v.field(), v.message()));
+        }
+        return out;
+    }
+
+    /**
+     * Reports a field that cannot be written here if it is sent with a value other than {@code current}, so
+     * that a resource read from the API can be sent back but a change is not silently ignored.
+     */
+    public Body unchanged(String field, String current, String message) {
+        JsonElement e = json.get(field);
+        if (e != null) {
+            String sent = e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : e.toString();
+            if (!Objects.equals(sent, current)) {
+                violations.add(field, message);
+            }
+        }
+        return this;
     }
 
     public <E extends Enum<E>> E choice(String field, Class<E> type, E absent) {

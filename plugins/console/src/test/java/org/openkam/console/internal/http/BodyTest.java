@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openkam.api.Role;
 import org.openkam.api.ValidationException;
 import org.openkam.api.account.KeyAccountTier;
+import org.openkam.api.pipeline.OurPosition;
 
 import com.google.gson.JsonParser;
 
@@ -50,5 +53,43 @@ class BodyTest {
         assertEquals(Set.of(Role.KEY_ACCOUNT_MANAGER, Role.VIEWER), grants.get("retail"));
         ValidationException e = assertThrows(ValidationException.class, b::throwIfAny);
         assertEquals("grants.pharma", e.violations().get(0).field());
+    }
+
+    @Test
+    void datesAreIsoTexts() {
+        Body b = body("{\"due\": \"2027-03-31\", \"gone\": null, \"bad\": \"31.03.2027\", \"number\": 20270331}");
+        assertEquals(LocalDate.of(2027, 3, 31), b.date("due", null));
+        assertNull(b.date("gone", LocalDate.MIN));
+        assertEquals(LocalDate.MAX, b.date("absent", LocalDate.MAX));
+        b.date("bad", null);
+        b.date("number", null);
+        ValidationException e = assertThrows(ValidationException.class, b::throwIfAny);
+        assertEquals(List.of("bad", "number"), e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
+    void listsOfObjectsNameTheItemOfEveryProblem() {
+        Body b = body("{\"competitors\": [{\"name\": \"A\", \"position\": \"incumbent\"}, 7, "
+                + "{\"name\": \"B\", \"position\": \"leader\", \"colour\": \"red\"}]}");
+        List<String> names = b.objects("competitors", List.of(), item -> {
+            item.allow(Set.of("name", "position"), Set.of());
+            item.choice("position", OurPosition.class, null);
+            return item.text("name", null);
+        });
+        assertEquals(List.of("A", "B"), names);
+        ValidationException e = assertThrows(ValidationException.class, b::throwIfAny);
+        assertEquals(List.of("competitors[1]", "competitors[2].colour", "competitors[2].position"),
+                e.violations().stream().map(v -> v.field()).toList());
+        assertEquals(List.of(), body("{\"competitors\": null}").objects("competitors", List.of("kept"), item -> "x"));
+        assertEquals(List.of("kept"), body("{}").objects("competitors", List.of("kept"), item -> "x"));
+    }
+
+    @Test
+    void fieldsWrittenElsewhereMaySendTheirValueBackButNotChangeIt() {
+        body("{\"status\": \"open\"}").unchanged("status", "open", "closes elsewhere").throwIfAny();
+        body("{}").unchanged("status", "open", "closes elsewhere").throwIfAny();
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> body("{\"status\": \"won\"}").unchanged("status", "open", "closes elsewhere").throwIfAny());
+        assertEquals("status", e.violations().get(0).field());
     }
 }

@@ -1,0 +1,52 @@
+package org.openkam.api.pipeline;
+
+import java.util.List;
+
+import org.openkam.api.Caller;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The opportunities of an account. Scoped, audited and posted like accounts ({@link PipelineEvents}):
+ * an account outside the caller's units is not found; changes need the key-account-manager or bu-admin
+ * role. Closed opportunities are final: changing one is a conflict.
+ */
+@ProviderType
+public interface Opportunities {
+
+    /** The configured stages, in pipeline order. */
+    List<PipelineStage> stages();
+
+    /** Every opportunity of the account: open ones first by expected close date, then closed ones, latest first. */
+    List<Opportunity> list(Caller caller, String accountId);
+
+    /** The open opportunities of the account, by expected close date. */
+    List<Opportunity> open(Caller caller, String accountId);
+
+    /** The account's open pipeline: count, value and weighted value per currency. */
+    PipelineSummary summary(Caller caller, String accountId);
+
+    Opportunity get(Caller caller, String accountId, String opportunityId);
+
+    /**
+     * Creates an open opportunity. Without a probability it takes the stage's default; without an owner the
+     * caller owns it.
+     */
+    Opportunity create(Caller caller, String accountId, OpportunityDraft draft);
+
+    /**
+     * Replaces the editable fields of an open opportunity. Without a probability it takes the stage's default;
+     * without an owner it keeps its owner.
+     */
+    Opportunity update(Caller caller, String accountId, String opportunityId, long expectedVersion,
+            OpportunityDraft draft);
+
+    /**
+     * Closes an open opportunity as won (probability 100) or lost (probability 0), and its open follow-ups
+     * with it if {@link OpportunityClosing#closeFollowUps()} asks for that.
+     */
+    Opportunity close(Caller caller, String accountId, String opportunityId, long expectedVersion,
+            OpportunityClosing closing);
+
+    /** Deletes the opportunity; follow-ups linked to it stay with the account, no longer linked. */
+    void delete(Caller caller, String accountId, String opportunityId, long expectedVersion);
+}
