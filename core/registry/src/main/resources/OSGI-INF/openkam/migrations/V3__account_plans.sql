@@ -9,7 +9,7 @@ CREATE TABLE account_plan (
   period_end         DATE NOT NULL,
   status             VARCHAR(20) NOT NULL,
   relationship_stage VARCHAR(20) NOT NULL,
-  swot               VARCHAR(100000) NOT NULL,
+  swot               VARCHAR(1000000) NOT NULL,
   version            BIGINT NOT NULL,
   created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
   updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
