@@ -88,7 +88,8 @@ final class PlanRows {
             ps.executeUpdate();
         }
         for (String table : List.of("plan_action", "plan_strategy", "plan_objective")) {
-            try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + table + " WHERE plan_id = ?")) {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "DELETE FROM " + table + " WHERE plan_id = ?")) {
                 ps.setString(1, p.id());
                 ps.executeUpdate();
             }
@@ -124,7 +125,8 @@ final class PlanRows {
                 PreparedStatement strategies = tx.connection().prepareStatement("INSERT INTO plan_strategy (id, "
                         + "plan_id, objective_id, seq, description) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement actions = tx.connection().prepareStatement("INSERT INTO plan_action (id, plan_id, "
-                        + "strategy_id, seq, description, owner_id, due_date, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "strategy_id, seq, description, owner_id, due_date, status) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int objectiveSeq = 0;
             int strategySeq = 0;
             int actionSeq = 0;
@@ -198,8 +200,9 @@ final class PlanRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     actionsByStrategy.computeIfAbsent(rs.getString("strategy_id"), k -> new ArrayList<>())
-                            .add(new PlanAction(rs.getString("id"), rs.getString("description"), rs.getString("owner_id"),
-                                    date(rs, "due_date"), ActionStatus.valueOf(rs.getString("status"))));
+                            .add(new PlanAction(rs.getString("id"), rs.getString("description"),
+                                    rs.getString("owner_id"), date(rs, "due_date"),
+                                    ActionStatus.valueOf(rs.getString("status"))));
                 }
             }
         }

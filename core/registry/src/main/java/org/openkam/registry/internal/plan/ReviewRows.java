@@ -20,7 +20,8 @@ final class ReviewRows {
 
     static void insert(Tx tx, PlanReview r) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO plan_review (id, plan_id, "
-                + "review_date, rating, notes, next_review_date, reviewer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "review_date, rating, notes, next_review_date, reviewer, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, r.id());
             ps.setString(2, r.planId());
             PlanRows.date(ps, 3, r.reviewDate());
