@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.openkam.api.Role;
 import org.openkam.api.Violations;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -114,57 +115,6 @@ public final class Body {
         return null;
     }
 
-    /** An ISO-8601 date such as {@code 2027-03-31}. */
-    public LocalDate date(String field, LocalDate absent) {
-        JsonElement e = json.get(field);
-        if (e == null) {
-            return absent;
-        }
-        if (e.isJsonNull()) {
-            return null;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-            try {
-                return LocalDate.parse(e.getAsString());
-            } catch (DateTimeParseException ex) {
-                // reported below
-            }
-        }
-        violations.add(field, "must be a date such as 2027-03-31");
-        return absent;
-    }
-
-    /**
-     * A list of objects, each read by {@code item} from a body of its own; what reading an item finds is
-     * reported as {@code field[i].name} (counting from 0). {@code null} is an empty list.
-     */
-    public <T> List<T> objects(String field, List<T> absent, Function<Body, T> item) {
-        JsonElement e = json.get(field);
-        if (e == null) {
-            return absent;
-        }
-        if (e.isJsonNull()) {
-            return List.of();
-        }
-        if (!e.isJsonArray()) {
-            violations.add(field, "must be a list of objects");
-            return absent;
-        }
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < e.getAsJsonArray().size(); i++) {
-            JsonElement element = e.getAsJsonArray().get(i);
-            String at = field + "[" + i + "]";
-            if (!element.isJsonObject()) {
-                violations.add(at, "must be an object");
-                continue;
-            }
-            Body itemBody = new Body(element.getAsJsonObject());
-            out.add(item.apply(itemBody));
-            itemBody.violations.list().forEach(v -> violations.add(at + "." + v.field(), v.message()));
-        }
-        return out;
-    }
-
     /**
      * Reports a field that cannot be written here if it is sent with a value other than {@code current}, so
      * that a resource read from the API can be sent back but a change is not silently ignored.
@@ -218,6 +168,107 @@ public final class Body {
             }
         }
         return out;
+    }
+
+    /** A day as ISO-8601 text ({@code 2027-03-31}). */
+    public LocalDate date(String field, LocalDate absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            try {
+                return LocalDate.parse(e.getAsString());
+            } catch (DateTimeParseException ex) {
+                // reported below
+            }
+        }
+        violations.add(field, "must be a date such as 2027-03-31");
+        return absent;
+    }
+
+    /** A list of texts; {@code null} is an empty list. */
+    public List<String> textList(String field, List<String> absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return List.of();
+        }
+        if (!e.isJsonArray()) {
+            violations.add(field, "must be a list of texts");
+            return absent;
+        }
+        List<String> out = new ArrayList<>();
+        JsonArray items = e.getAsJsonArray();
+        for (int i = 0; i < items.size(); i++) {
+            JsonElement item = items.get(i);
+            if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
+                out.add(item.getAsString());
+            } else {
+                violations.add(field + "[" + i + "]", "must be a text");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A nested object read by {@code reader}, whose problems are reported under this field
+     * ({@code period.end}); {@code null} stays {@code null}.
+     */
+    public <T> T object(String field, T absent, Function<Body, T> reader) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonObject()) {
+            violations.add(field, "must be an object");
+            return absent;
+        }
+        return nested(field, e.getAsJsonObject(), reader);
+    }
+
+    /**
+     * A list of objects, each read by {@code reader}, whose problems are reported under the item's index
+     * ({@code objectives[1].target}); {@code null} is an empty list.
+     */
+    public <T> List<T> objects(String field, List<T> absent, Function<Body, T> reader) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return List.of();
+        }
+        if (!e.isJsonArray()) {
+            violations.add(field, "must be a list of objects");
+            return absent;
+        }
+        List<T> out = new ArrayList<>();
+        JsonArray items = e.getAsJsonArray();
+        for (int i = 0; i < items.size(); i++) {
+            String at = field + "[" + i + "]";
+            if (items.get(i).isJsonObject()) {
+                out.add(nested(at, items.get(i).getAsJsonObject(), reader));
+            } else {
+                violations.add(at, "must be an object");
+            }
+        }
+        return out;
+    }
+
+    private <T> T nested(String path, JsonObject object, Function<Body, T> reader) {
+        Body inner = new Body(object);
+        T value = reader.apply(inner);
+        inner.violations.list().forEach(v -> violations.add(path + "." + v.field(), v.message()));
+        return value;
     }
 
     /** Role grants: an object of business unit id to a list of role names. */

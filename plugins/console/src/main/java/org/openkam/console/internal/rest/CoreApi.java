@@ -13,6 +13,7 @@ import org.openkam.api.job.Jobs;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.organization.Users;
 import org.openkam.api.pipeline.Opportunities;
+import org.openkam.api.plan.AccountPlans;
 import org.openkam.api.security.Authentication;
 import org.openkam.console.internal.http.ApiServlet;
 import org.openkam.console.internal.http.Json;
@@ -33,8 +34,8 @@ import com.google.gson.Gson;
 import jakarta.servlet.Servlet;
 
 /**
- * The core REST API under {@code /api/v1}: accounts, contacts, teams, opportunities, audit, organization, sign-in,
- * jobs.
+ * The core REST API under {@code /api/v1}: accounts, contacts, teams, opportunities, plans, audit, organization,
+ * sign-in, jobs.
  */
 @Component(service = Servlet.class, configurationPid = "org.openkam.api")
 @Designate(ocd = CoreApi.Config.class)
@@ -57,8 +58,9 @@ public final class CoreApi extends ApiServlet {
     public CoreApi(@Reference AccountRegistry accounts, @Reference Contacts contacts, @Reference AccountTeams teams,
             @Reference AuditTrail audit, @Reference BusinessUnits units, @Reference Users users,
             @Reference Authentication authentication, @Reference Jobs jobs, @Reference AccountTransfer transfer,
-            @Reference Opportunities opportunities, Config config) {
-        this(routes(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer, opportunities,
+            @Reference Opportunities opportunities, @Reference AccountPlans plans,
+            Config config) {
+        this(routes(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer, opportunities, plans,
                 config.import_max_megabytes() * 1024L * 1024L), Json.create());
     }
 
@@ -69,7 +71,7 @@ public final class CoreApi extends ApiServlet {
     /** Every core route; the OpenAPI document must describe each of them (a test checks). */
     public static Router routes(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
             BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
-            Opportunities opportunities, long maxUploadBytes) {
+            Opportunities opportunities, AccountPlans plans, long maxUploadBytes) {
         Router router = new Router();
         AccountsResource accountsResource = new AccountsResource(accounts);
         accountsResource.register(router);
@@ -77,6 +79,7 @@ public final class CoreApi extends ApiServlet {
         new ContactsResource(contacts).register(router);
         new TeamResource(teams).register(router);
         new OpportunitiesResource(opportunities).register(router);
+        new PlansResource(plans).register(router);
         new RecordsResource(audit, jobs).register(router);
         new OrganizationResource(units, users).register(router);
         new AuthResource(authentication).register(router);

@@ -92,4 +92,22 @@ class BodyTest {
                 () -> body("{\"status\": \"won\"}").unchanged("status", "open", "closes elsewhere").throwIfAny());
         assertEquals("status", e.violations().get(0).field());
     }
+
+    @Test
+    void nestedProblemsAreNamedByTheirPath() {
+        Body b = body("{\"period\": {\"start\": \"x\", \"colour\": 1}, \"items\": [{\"n\": 1}, 7, {\"n\": \"two\"}],"
+                + " \"tags\": [\"a\", 2], \"list\": {}}");
+        b.object("period", null, p -> {
+            p.allow(Set.of("start"), Set.of());
+            return p.date("start", null);
+        });
+        List<Long> items = b.objects("items", List.of(), i -> i.whole("n"));
+        assertEquals(List.of("a"), b.textList("tags", List.of()));
+        b.objects("list", List.of(), i -> i);
+        assertEquals(2, items.size());
+        assertEquals(List.of(), b.objects("none", List.of(), i -> i));
+        ValidationException e = assertThrows(ValidationException.class, b::throwIfAny);
+        assertEquals(List.of("period.colour", "period.start", "items[1]", "items[2].n", "tags[1]", "list"),
+                e.violations().stream().map(v -> v.field()).toList());
+    }
 }
