@@ -2,6 +2,7 @@ package org.openkam.console.internal.http;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import com.google.gson.Gson;
@@ -15,7 +16,7 @@ import com.google.gson.stream.JsonWriter;
 
 /**
  * The JSON conventions of the API: enums as lower-case words joined by hyphens ({@code key-account-manager}),
- * instants as ISO-8601 text, nulls written out so every field of a resource is visible.
+ * instants and dates as ISO-8601 text, nulls written out so every field of a resource is visible.
  */
 public final class Json {
 
@@ -27,6 +28,7 @@ public final class Json {
                 .serializeNulls()
                 .disableHtmlEscaping()
                 .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe())
+                .registerTypeAdapter(LocalDate.class, new LocalDateAdapter().nullSafe())
                 .registerTypeAdapterFactory(new EnumFactory())
                 .create();
     }
@@ -45,6 +47,18 @@ public final class Json {
         @Override
         public Instant read(JsonReader in) throws IOException {
             return Instant.parse(in.nextString());
+        }
+    }
+
+    private static final class LocalDateAdapter extends TypeAdapter<LocalDate> {
+        @Override
+        public void write(JsonWriter out, LocalDate value) throws IOException {
+            out.value(value.toString());
+        }
+
+        @Override
+        public LocalDate read(JsonReader in) throws IOException {
+            return LocalDate.parse(in.nextString());
         }
     }
 

@@ -9,6 +9,9 @@ import org.openkam.api.account.AccountTeams;
 import org.openkam.api.account.AccountTransfer;
 import org.openkam.api.account.Contacts;
 import org.openkam.api.audit.AuditTrail;
+import org.openkam.api.engagement.Activities;
+import org.openkam.api.engagement.BuyingCenters;
+import org.openkam.api.engagement.FollowUps;
 import org.openkam.api.job.Jobs;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.organization.Users;
@@ -31,7 +34,10 @@ import com.google.gson.Gson;
 
 import jakarta.servlet.Servlet;
 
-/** The core REST API under {@code /api/v1}: accounts, contacts, teams, audit, organization, sign-in, jobs. */
+/**
+ * The core REST API under {@code /api/v1}: accounts, contacts and the buying center, teams, activities,
+ * follow-ups, audit, organization, sign-in, jobs.
+ */
 @Component(service = Servlet.class, configurationPid = "org.openkam.api")
 @Designate(ocd = CoreApi.Config.class)
 @HttpWhiteboardContextSelect(OpenKamContext.SELECT)
@@ -53,9 +59,10 @@ public final class CoreApi extends ApiServlet {
     public CoreApi(@Reference AccountRegistry accounts, @Reference Contacts contacts, @Reference AccountTeams teams,
             @Reference AuditTrail audit, @Reference BusinessUnits units, @Reference Users users,
             @Reference Authentication authentication, @Reference Jobs jobs, @Reference AccountTransfer transfer,
+            @Reference Activities activities, @Reference BuyingCenters buyingCenters, @Reference FollowUps followUps,
             Config config) {
-        this(routes(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer,
-                config.import_max_megabytes() * 1024L * 1024L), Json.create());
+        this(routes(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer, activities,
+                buyingCenters, followUps, config.import_max_megabytes() * 1024L * 1024L), Json.create());
     }
 
     private CoreApi(Router router, Gson gson) {
@@ -65,13 +72,16 @@ public final class CoreApi extends ApiServlet {
     /** Every core route; the OpenAPI document must describe each of them (a test checks). */
     public static Router routes(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
             BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
-            long maxUploadBytes) {
+            Activities activities, BuyingCenters buyingCenters, FollowUps followUps, long maxUploadBytes) {
         Router router = new Router();
         AccountsResource accountsResource = new AccountsResource(accounts);
         accountsResource.register(router);
         new TransferResource(transfer, accountsResource, maxUploadBytes).register(router);
         new ContactsResource(contacts).register(router);
         new TeamResource(teams).register(router);
+        new BuyingCenterResource(buyingCenters).register(router);
+        new ActivitiesResource(activities).register(router);
+        new FollowUpsResource(followUps).register(router);
         new RecordsResource(audit, jobs).register(router);
         new OrganizationResource(units, users).register(router);
         new AuthResource(authentication).register(router);
