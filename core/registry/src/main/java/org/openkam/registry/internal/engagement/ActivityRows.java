@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,11 +124,11 @@ final class ActivityRows {
                 Sql.instant(rs, "updated_at"));
     }
 
-    private static Map<String, List<String>> people(Tx tx, String select, java.util.Collection<String> activityIds)
+    private static Map<String, List<String>> people(Tx tx, String select, Collection<String> activityIds)
             throws SQLException {
         Map<String, List<String>> out = new HashMap<>();
         try (PreparedStatement ps = tx.connection().prepareStatement(
-                select + " WHERE activity_id IN (" + UnitUsers.placeholders(activityIds.size()) + ")")) {
+                select + " WHERE activity_id IN (" + Sql.placeholders(activityIds.size()) + ")")) {
             int i = 1;
             for (String id : activityIds) {
                 ps.setString(i++, id);

@@ -221,7 +221,7 @@ public final class ActivityService implements Activities {
         List<Activity> others = ActivityRows.query(tx, "SELECT * FROM activity WHERE account_id = ? AND id <> ? "
                 + "AND occurred_at >= ? AND occurred_at <= ? AND EXISTS (SELECT 1 FROM activity_contact ac "
                 + "WHERE ac.activity_id = activity.id AND ac.contact_id IN ("
-                + UnitUsers.placeholders(a.contactIds().size()) + ")) ORDER BY occurred_at, id", params);
+                + Sql.placeholders(a.contactIds().size()) + ")) ORDER BY occurred_at, id", params);
         if (others.isEmpty()) {
             return List.of();
         }

@@ -152,7 +152,7 @@ public final class FollowUpService implements FollowUps {
             if (caller.readableUnits().isEmpty()) {
                 return new Page<>(List.of(), null, -1);
             }
-            sql.append(" AND a.business_unit IN (").append(UnitUsers.placeholders(caller.readableUnits().size()))
+            sql.append(" AND a.business_unit IN (").append(Sql.placeholders(caller.readableUnits().size()))
                     .append(')');
             params.addAll(caller.readableUnits());
         }

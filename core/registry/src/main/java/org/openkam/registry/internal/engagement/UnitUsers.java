@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Tx;
 
 /** The users who may take part in a business unit's work: enabled, with a role there or administrators. */
@@ -34,7 +35,7 @@ final class UnitUsers {
             return out;
         }
         try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT id, username, display_name FROM app_user WHERE id IN (" + placeholders(ids.size()) + ")")) {
+                "SELECT id, username, display_name FROM app_user WHERE id IN (" + Sql.placeholders(ids.size()) + ")")) {
             int i = 1;
             for (String id : ids) {
                 ps.setString(i++, id);
@@ -46,10 +47,5 @@ final class UnitUsers {
             }
         }
         return out;
-    }
-
-    /** {@code ?, ?, ?} for an IN list. */
-    static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

@@ -269,6 +269,20 @@ abstract class EngagementContract {
         assertThrows(NotFoundException.class, () -> buyingCenters.buyingCenter(f.kamB, a.id(), today));
     }
 
+    @Test
+    void deletingTheAccountTakesItsBuyingCenterActivitiesAndFollowUps() {
+        Account a = account(f.kamA, f.unitA, "Nordwerk");
+        Contact ceo = contact(a.id(), "Carla", "Chef", null);
+        Contact cfo = contact(a.id(), "Frank", "Geld", ceo.id());
+        contact(a.id(), "Bea", "Kauf", cfo.id());
+        activities.create(f.kamA, a.id(), done(ActivityType.CALL, now, List.of(ceo.id(), cfo.id())));
+        followUp(f.kamA, a.id(), "Send the offer", today, null);
+        f.accounts.delete(f.kamA, a.id(), 1);
+        assertThrows(NotFoundException.class, () -> buyingCenters.buyingCenter(f.kamA, a.id(), today));
+        assertEquals(List.of(), followUps.due(f.kamA, new FollowUpQuery(null, false, null, null, today, 50, null))
+                .items());
+    }
+
     // ---- activities ----
 
     @Test
