@@ -36,6 +36,12 @@ public final class Violations {
         return value == null ? add(field, "is required") : this;
     }
 
+    /** A whole number from {@code min} to {@code max}, if present. */
+    public Violations range(String field, Integer value, int min, int max) {
+        return value != null && (value < min || value > max)
+                ? add(field, "must be a whole number from " + min + " to " + max) : this;
+    }
+
     public Violations maxLength(String field, String value, int max) {
         return value != null && value.length() > max ? add(field, "must be at most " + max + " characters") : this;
     }

@@ -5,7 +5,11 @@ import java.util.List;
 import org.openkam.api.Caller;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The people at a customer. Scoped, audited and posted like accounts. */
+/**
+ * The people at a customer and their place in its buying center. Scoped, audited and posted like accounts.
+ * Reporting lines stay within the account and form no cycle; the relationship owner is a member of the
+ * account team when assigned.
+ */
 @ProviderType
 public interface Contacts {
 
@@ -17,5 +21,6 @@ public interface Contacts {
 
     Contact update(Caller caller, String accountId, String contactId, long expectedVersion, ContactDraft draft);
 
+    /** Deletes a contact; those who reported to it then report to no one (each change audited and posted). */
     void delete(Caller caller, String accountId, String contactId, long expectedVersion);
 }

@@ -9,12 +9,12 @@ import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Tx;
 
 /** Audits a change to something that belongs to an account and queues its event. */
-final class ChildChanges {
+public final class ChildChanges {
 
     private ChildChanges() {
     }
 
-    static void record(Tx tx, Caller caller, String topic, String kind, String entityId, String accountId,
+    public static void record(Tx tx, Caller caller, String topic, String kind, String entityId, String accountId,
             String unit, Map<String, String> before, Map<String, String> after) throws SQLException {
         AuditLog.record(tx, caller, kind, entityId, accountId, unit, before, after);
         String action = before == null ? "created" : after == null ? "deleted" : "updated";

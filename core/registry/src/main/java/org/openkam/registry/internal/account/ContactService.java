@@ -4,15 +4,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.StaleVersionException;
+import org.openkam.api.Violations;
 import org.openkam.api.account.Contact;
 import org.openkam.api.account.ContactDraft;
 import org.openkam.api.account.Contacts;
@@ -26,7 +28,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.EventAdmin;
 
-/** Contacts over the {@code contact} table, scoped through their account. */
+/**
+ * Contacts over the {@code contact} table, scoped through their account. The account row is locked while
+ * a contact changes, so two concurrent changes of reporting lines cannot close a cycle together.
+ */
 @Component(service = Contacts.class)
 public final class ContactService implements Contacts {
 
@@ -42,17 +47,7 @@ public final class ContactService implements Contacts {
     public List<Contact> list(Caller caller, String accountId) {
         return transactions.read(tx -> {
             AccountAccess.readable(tx, caller, accountId);
-            List<Contact> out = new ArrayList<>();
-            try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "SELECT * FROM contact WHERE account_id = ? ORDER BY last_name, first_name, id")) {
-                ps.setString(1, accountId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-            }
-            return out;
+            return ContactRows.list(tx, accountId);
         });
     }
 
@@ -69,18 +64,16 @@ public final class ContactService implements Contacts {
         ContactDraft d = input.normalized();
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
-            d.validate().throwIfAny();
+            String id = UUID.randomUUID().toString();
+            check(tx, accountId, id, null, d);
             Instant now = Sql.now();
-            Contact c = new Contact(UUID.randomUUID().toString(), accountId, d.firstName(), d.lastName(),
-                    d.jobTitle(), d.email(), d.phone(), 1, now, now);
-            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO contact (first_name, last_name, "
-                    + "job_title, email, phone, version, created_at, updated_at, account_id, id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bind(ps, c);
+            Contact c = from(id, accountId, d, 1, now, now);
+            try (PreparedStatement ps = tx.connection().prepareStatement(ContactRows.INSERT)) {
+                ContactRows.bind(ps, c);
                 ps.executeUpdate();
             }
             ChildChanges.record(tx, caller, AccountEvents.CONTACT_CHANGED, KIND, c.id(), accountId, unit, null,
-                    fields(c));
+                    ContactRows.auditFields(c));
             return c;
         });
     }
@@ -92,34 +85,104 @@ public final class ContactService implements Contacts {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Contact before = current(tx, accountId, contactId, expectedVersion);
-            d.validate().throwIfAny();
-            Contact after = new Contact(contactId, accountId, d.firstName(), d.lastName(), d.jobTitle(), d.email(),
-                    d.phone(), before.version() + 1, before.createdAt(), Sql.now());
-            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE contact SET first_name = ?, "
-                    + "last_name = ?, job_title = ?, email = ?, phone = ?, version = ?, created_at = ?, "
-                    + "updated_at = ? WHERE account_id = ? AND id = ?")) {
-                bind(ps, after);
+            check(tx, accountId, contactId, before, d);
+            Contact after = from(contactId, accountId, d, before.version() + 1, before.createdAt(), Sql.now());
+            try (PreparedStatement ps = tx.connection().prepareStatement(ContactRows.UPDATE)) {
+                ContactRows.bind(ps, after);
                 ps.executeUpdate();
             }
             ChildChanges.record(tx, caller, AccountEvents.CONTACT_CHANGED, KIND, contactId, accountId, unit,
-                    fields(before), fields(after));
+                    ContactRows.auditFields(before), ContactRows.auditFields(after));
             return after;
         });
     }
 
+    /**
+     * Deletes a contact. Those who reported to it then report to no one: each of them changes (new version,
+     * audited, posted) rather than losing their place in the org chart silently.
+     */
     @Override
     public void delete(Caller caller, String accountId, String contactId, long expectedVersion) {
         transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Contact before = current(tx, accountId, contactId, expectedVersion);
+            Instant now = Sql.now();
+            for (Contact report : ContactRows.list(tx, accountId)) {
+                if (contactId.equals(report.reportsTo())) {
+                    Contact detached = new Contact(report.id(), accountId, report.firstName(), report.lastName(),
+                            report.jobTitle(), report.email(), report.phone(), report.version() + 1,
+                            report.createdAt(), now, report.roles(), report.attitude(), report.influence(), null,
+                            report.relationshipOwner(), report.relationshipStrength());
+                    try (PreparedStatement ps = tx.connection().prepareStatement(ContactRows.UPDATE)) {
+                        ContactRows.bind(ps, detached);
+                        ps.executeUpdate();
+                    }
+                    ChildChanges.record(tx, caller, AccountEvents.CONTACT_CHANGED, KIND, report.id(), accountId, unit,
+                            ContactRows.auditFields(report), ContactRows.auditFields(detached));
+                }
+            }
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM contact WHERE id = ?")) {
                 ps.setString(1, contactId);
                 ps.executeUpdate();
             }
             ChildChanges.record(tx, caller, AccountEvents.CONTACT_CHANGED, KIND, contactId, accountId, unit,
-                    fields(before), null);
+                    ContactRows.auditFields(before), null);
             return null;
         });
+    }
+
+    /**
+     * Every rule of a normalized draft: its own, a {@code reportsTo} of the same account that closes no
+     * cycle, and a relationship owner from the account team when the owner is set or changed (an owner who
+     * left the team later does not block unrelated edits; the coverage report shows them as missing).
+     */
+    private static void check(Tx tx, String accountId, String self, Contact before, ContactDraft d)
+            throws SQLException {
+        Violations v = d.validate();
+        if (d.reportsTo() != null) {
+            List<Contact> contacts = ContactRows.list(tx, accountId);
+            Map<String, Contact> byId = contacts.stream().collect(Collectors.toMap(Contact::id, c -> c));
+            if (d.reportsTo().equals(self)) {
+                v.add("reportsTo", "must be another contact: a contact cannot report to itself");
+            } else if (!byId.containsKey(d.reportsTo())) {
+                v.add("reportsTo", "is not a contact of this account");
+            } else {
+                Map<String, String> lines = new HashMap<>();
+                contacts.stream().filter(c -> c.reportsTo() != null).forEach(c -> lines.put(c.id(), c.reportsTo()));
+                List<String> cycle = ReportingLines.cycle(self, d.reportsTo(), lines);
+                if (!cycle.isEmpty()) {
+                    String name = d.lastName() == null ? before.name()
+                            : d.firstName() == null ? d.lastName() : d.firstName() + " " + d.lastName();
+                    v.add("reportsTo", "would close a reporting cycle: " + cycle.stream()
+                            .map(id -> id.equals(self) ? name : byId.get(id).name())
+                            .collect(Collectors.joining(" -> ")));
+                }
+            }
+        }
+        String owner = d.relationshipOwner();
+        if (owner != null && (before == null || !Objects.equals(owner, before.relationshipOwner()))
+                && !onTeam(tx, accountId, owner)) {
+            v.add("relationshipOwner", "must be the user id of a member of the account team");
+        }
+        v.throwIfAny();
+    }
+
+    private static boolean onTeam(Tx tx, String accountId, String userId) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT 1 FROM team_member WHERE account_id = ? AND user_id = ?")) {
+            ps.setString(1, accountId);
+            ps.setString(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static Contact from(String id, String accountId, ContactDraft d, long version, Instant createdAt,
+            Instant updatedAt) {
+        return new Contact(id, accountId, d.firstName(), d.lastName(), d.jobTitle(), d.email(), d.phone(), version,
+                createdAt, updatedAt, d.roles(), d.attitude(), d.influence(), d.reportsTo(), d.relationshipOwner(),
+                d.relationshipStrength());
     }
 
     private static Contact current(Tx tx, String accountId, String contactId, long expectedVersion)
@@ -140,37 +203,8 @@ public final class ContactService implements Contacts {
                 if (!rs.next()) {
                     throw new NotFoundException(KIND, contactId);
                 }
-                return map(rs);
+                return ContactRows.map(rs);
             }
         }
-    }
-
-    private static void bind(PreparedStatement ps, Contact c) throws SQLException {
-        ps.setString(1, c.firstName());
-        ps.setString(2, c.lastName());
-        ps.setString(3, c.jobTitle());
-        ps.setString(4, c.email());
-        ps.setString(5, c.phone());
-        ps.setLong(6, c.version());
-        Sql.setInstant(ps, 7, c.createdAt());
-        Sql.setInstant(ps, 8, c.updatedAt());
-        ps.setString(9, c.accountId());
-        ps.setString(10, c.id());
-    }
-
-    private static Contact map(ResultSet rs) throws SQLException {
-        return new Contact(rs.getString("id"), rs.getString("account_id"), rs.getString("first_name"),
-                rs.getString("last_name"), rs.getString("job_title"), rs.getString("email"), rs.getString("phone"),
-                rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
-    }
-
-    private static Map<String, String> fields(Contact c) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("firstName", c.firstName());
-        m.put("lastName", c.lastName());
-        m.put("jobTitle", c.jobTitle());
-        m.put("email", c.email());
-        m.put("phone", c.phone());
-        return m;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 
 /** Small JDBC conversions shared by the stores. */
 public final class Sql {
@@ -36,5 +37,10 @@ public final class Sql {
     /** Escapes {@code %}, {@code _} and the escape character for a {@code LIKE ... ESCAPE '\'} pattern. */
     public static String likeContains(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** {@code ?, ?, ?}: the placeholders of an {@code IN} list of {@code n} values. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }

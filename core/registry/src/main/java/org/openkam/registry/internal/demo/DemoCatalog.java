@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import org.openkam.api.Role;
 import org.openkam.api.account.AccountDraft;
@@ -441,7 +442,7 @@ public record DemoCatalog(List<BusinessUnitDraft> units, List<UserDraft> users, 
         for (int i = 0; i < count; i++) {
             String email = localPart(first.get(i)) + "." + localPart(last.get(i)) + "@" + domain;
             contacts.add(new ContactDraft(first.get(i), last.get(i), titles.get(i), email,
-                    phone(c.country(), random)));
+                    phone(c.country(), random), Set.of(), null, null, null, null, null));
         }
         return contacts;
     }

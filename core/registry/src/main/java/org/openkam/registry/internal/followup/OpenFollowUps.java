@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.openkam.api.Caller;
+import org.openkam.api.engagement.EngagementEvents;
+import org.openkam.api.event.AccountEvents;
 import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Tx;
 
 /**
  * Closes the open follow-ups of a closed opportunity or a finished plan action, in the caller's
- * transaction and audited, for the services that close those when the caller asks them to.
+ * transaction, audited and posted, for the services that close those when the caller asks them to.
  */
 public final class OpenFollowUps {
 
@@ -61,6 +63,9 @@ public final class OpenFollowUps {
                 ps.setString(3, id);
                 ps.addBatch();
                 audit.add("follow-up", id, accountId, businessUnit, status("open"), status("done"));
+                tx.post(EngagementEvents.FOLLOW_UP_CHANGED, Map.of(AccountEvents.ACCOUNT_ID, accountId,
+                        AccountEvents.ENTITY_ID, id, AccountEvents.BUSINESS_UNIT, businessUnit, AccountEvents.ACTOR,
+                        caller.userId(), AccountEvents.ACTION, "updated"));
             }
             ps.executeBatch();
         }

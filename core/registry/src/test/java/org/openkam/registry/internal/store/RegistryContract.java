@@ -141,7 +141,7 @@ abstract class RegistryContract {
         assertThrows(AccessDeniedException.class, () -> f.accounts.create(f.viewerA, draft(f.unitA, "Mine")));
         assertThrows(AccessDeniedException.class, () -> f.accounts.update(f.viewerA, created.id(), 1, draft(f.unitA, "Y")));
         assertThrows(AccessDeniedException.class,
-                () -> f.contacts.create(f.viewerA, created.id(), new ContactDraft("Ann", "Lee", null, null, null)));
+                () -> f.contacts.create(f.viewerA, created.id(), new ContactDraft("Ann", "Lee", null, null, null, Set.of(), null, null, null, null, null)));
     }
 
     @Test
@@ -226,14 +226,14 @@ abstract class RegistryContract {
     void contactsFollowTheirAccount() {
         Account a = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
         Contact c = f.contacts.create(f.kamA, a.id(), new ContactDraft("Ann", "Lee", "Head of Procurement",
-                "ann.lee@nordwerk.example", "+49 30 1234"));
+                "ann.lee@nordwerk.example", "+49 30 1234", Set.of(), null, null, null, null, null));
         Contact changed = f.contacts.update(f.kamA, a.id(), c.id(), 1, new ContactDraft("Ann", "Lee-Smith",
-                "CPO", "ann.lee@nordwerk.example", null));
+                "CPO", "ann.lee@nordwerk.example", null, Set.of(), null, null, null, null, null));
         assertEquals(2, changed.version());
         assertEquals(List.of(changed), f.contacts.list(f.viewerA, a.id()));
         assertThrows(StaleVersionException.class, () -> f.contacts.delete(f.kamA, a.id(), c.id(), 1));
         ValidationException bad = assertThrows(ValidationException.class, () -> f.contacts.create(f.kamA, a.id(),
-                new ContactDraft("X", null, null, "not-an-email", null)));
+                new ContactDraft("X", null, null, "not-an-email", null, Set.of(), null, null, null, null, null)));
         assertEquals(Set.of("lastName", "email"), Set.copyOf(bad.violations().stream().map(v -> v.field()).toList()));
         f.accounts.delete(f.kamA, a.id(), 1);
         assertThrows(NotFoundException.class, () -> f.contacts.list(f.admin, a.id()));

@@ -1,7 +1,9 @@
 package org.openkam.console.internal.http;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,6 +148,119 @@ public final class Body {
         return value;
     }
 
+    /** A whole number that fits an int; {@code null} clears. */
+    public Integer integer(String field, Integer absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        try {
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+                return new BigDecimal(e.getAsString()).intValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException ex) {
+            // reported below
+        }
+        violations.add(field, "must be a whole number");
+        return absent;
+    }
+
+    /** A day as ISO-8601 text such as {@code 2027-03-31}. */
+    public LocalDate date(String field, LocalDate absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        try {
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+                return LocalDate.parse(e.getAsString());
+            }
+        } catch (DateTimeParseException ex) {
+            // reported below
+        }
+        violations.add(field, "must be a date such as 2027-03-31");
+        return absent;
+    }
+
+    /** An instant as ISO-8601 text with an offset, such as {@code 2027-03-31T09:30:00Z}. */
+    public Instant instant(String field, Instant absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        try {
+            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+                return OffsetDateTime.parse(e.getAsString()).toInstant();
+            }
+        } catch (DateTimeParseException ex) {
+            // reported below
+        }
+        violations.add(field, "must be a time with offset such as 2027-03-31T09:30:00Z");
+        return absent;
+    }
+
+    /** A list of texts; {@code null} empties it; a bad element is named by its index, e.g. {@code contactIds[1]}. */
+    public List<String> textList(String field, List<String> absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return List.of();
+        }
+        if (!e.isJsonArray()) {
+            violations.add(field, "must be a list of texts");
+            return absent;
+        }
+        List<String> out = new ArrayList<>();
+        JsonArray array = e.getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement item = array.get(i);
+            if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
+                out.add(item.getAsString());
+            } else {
+                violations.add(field + "[" + i + "]", "must be a text");
+            }
+        }
+        return out;
+    }
+
+    /** A set of enum values; {@code null} empties it; a bad element is named by its index, e.g. {@code roles[1]}. */
+    public <E extends Enum<E>> Set<E> choiceSet(String field, Class<E> type, Set<E> absent) {
+        JsonElement e = json.get(field);
+        if (e == null) {
+            return absent;
+        }
+        if (e.isJsonNull()) {
+            return Set.of();
+        }
+        if (!e.isJsonArray()) {
+            violations.add(field, "must be a list out of " + choices(type));
+            return absent;
+        }
+        Set<E> out = EnumSet.noneOf(type);
+        JsonArray array = e.getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement item = array.get(i);
+            E value = item.isJsonPrimitive() ? parse(type, item.getAsString()) : null;
+            if (value == null) {
+                violations.add(field + "[" + i + "]", "must be one of " + choices(type));
+            } else {
+                out.add(value);
+            }
+        }
+        return out;
+    }
+
     public Map<String, String> texts(String field, Map<String, String> absent) {
         JsonElement e = json.get(field);
         if (e == null) {
@@ -165,52 +280,6 @@ public final class Body {
                 out.put(entry.getKey(), v.getAsString());
             } else {
                 violations.add(field + "." + entry.getKey(), "must be a text, number or boolean");
-            }
-        }
-        return out;
-    }
-
-    /** A day as ISO-8601 text ({@code 2027-03-31}). */
-    public LocalDate date(String field, LocalDate absent) {
-        JsonElement e = json.get(field);
-        if (e == null) {
-            return absent;
-        }
-        if (e.isJsonNull()) {
-            return null;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-            try {
-                return LocalDate.parse(e.getAsString());
-            } catch (DateTimeParseException ex) {
-                // reported below
-            }
-        }
-        violations.add(field, "must be a date such as 2027-03-31");
-        return absent;
-    }
-
-    /** A list of texts; {@code null} is an empty list. */
-    public List<String> textList(String field, List<String> absent) {
-        JsonElement e = json.get(field);
-        if (e == null) {
-            return absent;
-        }
-        if (e.isJsonNull()) {
-            return List.of();
-        }
-        if (!e.isJsonArray()) {
-            violations.add(field, "must be a list of texts");
-            return absent;
-        }
-        List<String> out = new ArrayList<>();
-        JsonArray items = e.getAsJsonArray();
-        for (int i = 0; i < items.size(); i++) {
-            JsonElement item = items.get(i);
-            if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
-                out.add(item.getAsString());
-            } else {
-                violations.add(field + "[" + i + "]", "must be a text");
             }
         }
         return out;

@@ -3,6 +3,8 @@ package org.openkam.console.internal.rest;
 import java.io.IOException;
 import java.util.Set;
 
+import org.openkam.api.account.Attitude;
+import org.openkam.api.account.BuyingCenterRole;
 import org.openkam.api.account.Contact;
 import org.openkam.api.account.ContactDraft;
 import org.openkam.api.account.Contacts;
@@ -13,7 +15,8 @@ import org.openkam.console.internal.http.Router;
 /** {@code /accounts/{id}/contacts}: the people at the customer. */
 final class ContactsResource {
 
-    private static final Set<String> WRITABLE = Set.of("firstName", "lastName", "jobTitle", "email", "phone");
+    private static final Set<String> WRITABLE = Set.of("firstName", "lastName", "jobTitle", "email", "phone", "roles",
+            "attitude", "influence", "reportsTo", "relationshipOwner", "relationshipStrength");
     private static final Set<String> READ_ONLY = Set.of("id", "accountId", "version", "createdAt", "updatedAt");
     private final Contacts contacts;
 
@@ -61,10 +64,15 @@ final class ContactsResource {
     }
 
     private static ContactDraft draft(Body body, ContactDraft base) {
-        ContactDraft b = base == null ? new ContactDraft(null, null, null, null, null) : base;
+        ContactDraft b = base == null
+                ? new ContactDraft(null, null, null, null, null, Set.of(), null, null, null, null, null) : base;
         body.allow(WRITABLE, READ_ONLY);
         ContactDraft d = new ContactDraft(body.text("firstName", b.firstName()), body.text("lastName", b.lastName()),
-                body.text("jobTitle", b.jobTitle()), body.text("email", b.email()), body.text("phone", b.phone()));
+                body.text("jobTitle", b.jobTitle()), body.text("email", b.email()), body.text("phone", b.phone()),
+                body.choiceSet("roles", BuyingCenterRole.class, b.roles()),
+                body.choice("attitude", Attitude.class, b.attitude()), body.integer("influence", b.influence()),
+                body.text("reportsTo", b.reportsTo()), body.text("relationshipOwner", b.relationshipOwner()),
+                body.integer("relationshipStrength", b.relationshipStrength()));
         body.throwIfAny(d.normalized().validate());
         return d;
     }

@@ -9,6 +9,9 @@ import org.openkam.api.account.AccountTeams;
 import org.openkam.api.account.AccountTransfer;
 import org.openkam.api.account.Contacts;
 import org.openkam.api.audit.AuditTrail;
+import org.openkam.api.engagement.Activities;
+import org.openkam.api.engagement.BuyingCenters;
+import org.openkam.api.engagement.FollowUps;
 import org.openkam.api.job.Jobs;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.organization.Users;
@@ -34,8 +37,8 @@ import com.google.gson.Gson;
 import jakarta.servlet.Servlet;
 
 /**
- * The core REST API under {@code /api/v1}: accounts, contacts, teams, opportunities, plans, audit, organization,
- * sign-in, jobs.
+ * The core REST API under {@code /api/v1}: accounts, contacts and the buying center, teams, opportunities,
+ * plans, activities, follow-ups, audit, organization, sign-in, jobs.
  */
 @Component(service = Servlet.class, configurationPid = "org.openkam.api")
 @Designate(ocd = CoreApi.Config.class)
@@ -54,13 +57,26 @@ public final class CoreApi extends ApiServlet {
         int import_max_megabytes() default 512;
     }
 
+    /** The registry services the core API serves; registering routes calls none of them. */
+    public record Services(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
+            BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
+            Opportunities opportunities, AccountPlans plans, Activities activities, BuyingCenters buyingCenters,
+            FollowUps followUps) {
+
+        /** No services at all, for looking at the routes alone. */
+        public static Services none() {
+            return new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
     @Activate
     public CoreApi(@Reference AccountRegistry accounts, @Reference Contacts contacts, @Reference AccountTeams teams,
             @Reference AuditTrail audit, @Reference BusinessUnits units, @Reference Users users,
             @Reference Authentication authentication, @Reference Jobs jobs, @Reference AccountTransfer transfer,
-            @Reference Opportunities opportunities, @Reference AccountPlans plans,
-            Config config) {
-        this(routes(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer, opportunities, plans,
+            @Reference Opportunities opportunities, @Reference AccountPlans plans, @Reference Activities activities,
+            @Reference BuyingCenters buyingCenters, @Reference FollowUps followUps, Config config) {
+        this(routes(new Services(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer,
+                opportunities, plans, activities, buyingCenters, followUps),
                 config.import_max_megabytes() * 1024L * 1024L), Json.create());
     }
 
@@ -69,20 +85,21 @@ public final class CoreApi extends ApiServlet {
     }
 
     /** Every core route; the OpenAPI document must describe each of them (a test checks). */
-    public static Router routes(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
-            BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
-            Opportunities opportunities, AccountPlans plans, long maxUploadBytes) {
+    public static Router routes(Services s, long maxUploadBytes) {
         Router router = new Router();
-        AccountsResource accountsResource = new AccountsResource(accounts);
+        AccountsResource accountsResource = new AccountsResource(s.accounts());
         accountsResource.register(router);
-        new TransferResource(transfer, accountsResource, maxUploadBytes).register(router);
-        new ContactsResource(contacts).register(router);
-        new TeamResource(teams).register(router);
-        new OpportunitiesResource(opportunities).register(router);
-        new PlansResource(plans).register(router);
-        new RecordsResource(audit, jobs).register(router);
-        new OrganizationResource(units, users).register(router);
-        new AuthResource(authentication).register(router);
+        new TransferResource(s.transfer(), accountsResource, maxUploadBytes).register(router);
+        new ContactsResource(s.contacts()).register(router);
+        new TeamResource(s.teams()).register(router);
+        new OpportunitiesResource(s.opportunities()).register(router);
+        new PlansResource(s.plans()).register(router);
+        new BuyingCenterResource(s.buyingCenters()).register(router);
+        new ActivitiesResource(s.activities()).register(router);
+        new FollowUpsResource(s.followUps()).register(router);
+        new RecordsResource(s.audit(), s.jobs()).register(router);
+        new OrganizationResource(s.units(), s.users()).register(router);
+        new AuthResource(s.authentication()).register(router);
         byte[] openapi = openApiDocument();
         router.add("GET", "/openapi.json", ex -> {
             ex.response().setContentType("application/json");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openkam.api.Role;
 import org.openkam.api.ValidationException;
+import org.openkam.api.account.Attitude;
+import org.openkam.api.account.BuyingCenterRole;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.pipeline.OurPosition;
 
@@ -109,5 +112,35 @@ class BodyTest {
         ValidationException e = assertThrows(ValidationException.class, b::throwIfAny);
         assertEquals(List.of("period.colour", "period.start", "items[1]", "items[2].n", "tags[1]", "list"),
                 e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
+    void listsDatesInstantsAndNumbersNameTheBadElement() {
+        Body b = body("{\"roles\": [\"coach\", \"boss\", \"economic-buyer\"], \"attitude\": \"grumpy\", "
+                + "\"influence\": 4.5, \"contactIds\": [\"c1\", 7], \"dueDate\": \"31.03.2027\", "
+                + "\"occurredAt\": \"2027-03-31 09:30\"}");
+        assertEquals(Set.of(BuyingCenterRole.COACH, BuyingCenterRole.ECONOMIC_BUYER),
+                b.choiceSet("roles", BuyingCenterRole.class, Set.of()));
+        assertNull(b.choice("attitude", Attitude.class, null));
+        assertNull(b.integer("influence", null));
+        assertEquals(List.of("c1"), b.textList("contactIds", List.of()));
+        assertNull(b.date("dueDate", null));
+        assertNull(b.instant("occurredAt", null));
+        ValidationException e = assertThrows(ValidationException.class, b::throwIfAny);
+        assertEquals(List.of("roles[1]", "attitude", "influence", "contactIds[1]", "dueDate", "occurredAt"),
+                e.violations().stream().map(v -> v.field()).toList());
+    }
+
+    @Test
+    void wellFormedValuesAreRead() {
+        Body b = body("{\"roles\": null, \"influence\": 3, \"participants\": [], \"dueDate\": \"2027-03-31\", "
+                + "\"occurredAt\": \"2027-03-31T11:30:00+02:00\"}");
+        assertEquals(Set.of(), b.choiceSet("roles", BuyingCenterRole.class, Set.of(BuyingCenterRole.USER)));
+        assertEquals(3, b.integer("influence", null));
+        assertEquals(5, b.integer("relationshipStrength", 5));
+        assertEquals(List.of(), b.textList("participants", List.of("u1")));
+        assertEquals(LocalDate.parse("2027-03-31"), b.date("dueDate", null));
+        assertEquals(Instant.parse("2027-03-31T09:30:00Z"), b.instant("occurredAt", null));
+        b.throwIfAny();
     }
 }

@@ -40,7 +40,7 @@ class OpenApiDocumentTest {
     @BeforeAll
     static void load() {
         // Registering routes does not call the services, so none are needed.
-        routes = CoreApi.routes(null, null, null, null, null, null, null, null, null, null, null, 1024).routes();
+        routes = CoreApi.routes(CoreApi.Services.none(), 1024).routes();
         document = JsonParser.parseString(new String(CoreApi.openApiDocument(), StandardCharsets.UTF_8))
                 .getAsJsonObject();
     }

@@ -1,0 +1,35 @@
+package org.openkam.api.engagement;
+
+import java.util.Optional;
+
+import org.openkam.api.Caller;
+import org.openkam.api.Page;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Calls, meetings, visits and e-mails with the customer's people. Scoped through their account, audited
+ * (entity type {@code activity}) and posted as {@link EngagementEvents#ACTIVITY_CHANGED}.
+ *
+ * <p>Creating or changing an activity reports, without refusing it, each other team member who contacted
+ * or plans to contact one of its contacts within the coordination window (configuration
+ * {@code org.openkam.engagement}, {@code coordination.days}, default 7) before or after it.
+ */
+@ProviderType
+public interface Activities {
+
+    /** The account's activities, newest first. */
+    Page<Activity> list(Caller caller, String accountId, ActivityQuery query);
+
+    Activity get(Caller caller, String accountId, String activityId);
+
+    /** Logs or plans an activity; participants default to the caller. */
+    ActivityRecorded create(Caller caller, String accountId, ActivityDraft draft);
+
+    ActivityRecorded update(Caller caller, String accountId, String activityId, long expectedVersion,
+            ActivityDraft draft);
+
+    void delete(Caller caller, String accountId, String activityId, long expectedVersion);
+
+    /** The account's latest activity that took place, if any. */
+    Optional<Activity> lastActivity(Caller caller, String accountId);
+}

@@ -1,0 +1,6 @@
+package org.openkam.api.engagement;
+
+/** Where a follow-up stands. */
+public enum FollowUpStatus {
+    OPEN, DONE, CANCELLED
+}
