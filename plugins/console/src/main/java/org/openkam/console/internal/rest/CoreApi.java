@@ -3,6 +3,8 @@ package org.openkam.console.internal.rest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountTeams;
@@ -14,6 +16,7 @@ import org.openkam.api.engagement.BuyingCenters;
 import org.openkam.api.engagement.FollowUps;
 import org.openkam.api.job.Jobs;
 import org.openkam.api.organization.BusinessUnits;
+import org.openkam.api.overview.AccountOverviews;
 import org.openkam.api.organization.Users;
 import org.openkam.api.pipeline.Opportunities;
 import org.openkam.api.plan.AccountPlans;
@@ -61,11 +64,12 @@ public final class CoreApi extends ApiServlet {
     public record Services(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
             BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
             Opportunities opportunities, AccountPlans plans, Activities activities, BuyingCenters buyingCenters,
-            FollowUps followUps) {
+            FollowUps followUps, AccountOverviews overviews) {
 
         /** No services at all, for looking at the routes alone. */
         public static Services none() {
-            return new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
         }
     }
 
@@ -74,9 +78,10 @@ public final class CoreApi extends ApiServlet {
             @Reference AuditTrail audit, @Reference BusinessUnits units, @Reference Users users,
             @Reference Authentication authentication, @Reference Jobs jobs, @Reference AccountTransfer transfer,
             @Reference Opportunities opportunities, @Reference AccountPlans plans, @Reference Activities activities,
-            @Reference BuyingCenters buyingCenters, @Reference FollowUps followUps, Config config) {
+            @Reference BuyingCenters buyingCenters, @Reference FollowUps followUps,
+            @Reference AccountOverviews overviews, Config config) {
         this(routes(new Services(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer,
-                opportunities, plans, activities, buyingCenters, followUps),
+                opportunities, plans, activities, buyingCenters, followUps, overviews),
                 config.import_max_megabytes() * 1024L * 1024L), Json.create());
     }
 
@@ -97,6 +102,8 @@ public final class CoreApi extends ApiServlet {
         new BuyingCenterResource(s.buyingCenters()).register(router);
         new ActivitiesResource(s.activities()).register(router);
         new FollowUpsResource(s.followUps()).register(router);
+        router.add("GET", "/accounts/{id}/overview",
+                ex -> s.overviews().overview(ex.caller(), ex.path("id"), LocalDate.now(ZoneOffset.UTC)));
         new RecordsResource(s.audit(), s.jobs()).register(router);
         new OrganizationResource(s.units(), s.users()).register(router);
         new AuthResource(s.authentication()).register(router);
