@@ -62,6 +62,43 @@ class DemoIT {
         assertTrue(admin.get("/users").expect(200).array().size() > 1, "the demo brings users");
     }
 
+    /** The account 360 of every demo key account tells the whole key account management story. */
+    @Test
+    void everyDemoKeyAccountOverviewShowsTheWholeProcess() {
+        JsonArray keyAccounts = admin.get("/accounts?tier=key&limit=500").expect(200).items();
+        keyAccounts.addAll(admin.get("/accounts?tier=strategic&limit=500").expect(200).items());
+        assertTrue(keyAccounts.size() >= 10, "the demo has key accounts: " + keyAccounts.size());
+        for (JsonElement e : keyAccounts) {
+            String id = e.getAsJsonObject().get("id").getAsString();
+            String name = e.getAsJsonObject().get("name").getAsString();
+            JsonObject o = admin.get("/accounts/" + id + "/overview").expect(200).object();
+            assertFalse(o.getAsJsonArray("team").isEmpty(), name + ": a team");
+            JsonObject coverage = o.getAsJsonObject("buyingCenter");
+            assertFalse(coverage.getAsJsonArray("unfilledRoles").isEmpty(), name + ": a coverage gap " + coverage);
+            assertTrue(o.get("activePlan").isJsonObject(), name + ": an active plan");
+            int completion = o.getAsJsonObject("activePlan").get("completion").getAsInt();
+            assertTrue(completion > 0 && completion < 100, name + ": a plan under way, completion " + completion);
+            JsonArray open = o.getAsJsonArray("openOpportunities");
+            assertFalse(open.isEmpty(), name + ": open opportunities");
+            assertTrue(open.get(0).getAsJsonObject().getAsJsonArray("competitors").size() >= 2,
+                    name + ": competitors on an open opportunity");
+            assertTrue(o.getAsJsonObject("pipeline").get("openCount").getAsInt() >= 1, name + ": pipeline");
+            assertFalse(o.getAsJsonArray("overdueFollowUps").isEmpty(), name + ": an overdue follow-up");
+            assertTrue(o.get("lastActivity").isJsonObject(), name + ": a last activity");
+        }
+    }
+
+    @Test
+    void demoUsersWorkTheirFollowUpList() {
+        Api kam = openkam.api().signIn("kam.industrial", "demo-password-2026");
+        JsonArray due = kam.get("/follow-ups?owner=me&overdue=true").expect(200).items();
+        assertFalse(due.isEmpty(), "the industrial key account manager has overdue follow-ups");
+        for (JsonElement item : due) {
+            assertEquals("industrial", item.getAsJsonObject().get("businessUnit").getAsString(),
+                    "only the own unit's follow-ups: " + item);
+        }
+    }
+
     @Test
     void demoAccountsHaveContactsAndTeams() {
         JsonArray accounts = admin.get("/accounts?limit=500").expect(200).items();

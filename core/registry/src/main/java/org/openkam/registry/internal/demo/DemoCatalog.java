@@ -24,6 +24,8 @@ import java.util.Set;
 import org.openkam.api.Role;
 import org.openkam.api.account.AccountDraft;
 import org.openkam.api.account.AccountStatus;
+import org.openkam.api.account.Attitude;
+import org.openkam.api.account.BuyingCenterRole;
 import org.openkam.api.account.ContactDraft;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.account.TeamFunction;
@@ -441,10 +443,36 @@ public record DemoCatalog(List<BusinessUnitDraft> units, List<UserDraft> users, 
         List<ContactDraft> contacts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String email = localPart(first.get(i)) + "." + localPart(last.get(i)) + "@" + domain;
+            BuyingCenterSeat seat = BuyingCenterSeat.values()[i];
+            Attitude attitude = seat.attitudes.get(random.nextInt(seat.attitudes.size()));
             contacts.add(new ContactDraft(first.get(i), last.get(i), titles.get(i), email,
-                    phone(c.country(), random), Set.of(), null, null, null, null, null));
+                    phone(c.country(), random), seat.roles, attitude, seat.influence, null, null,
+                    2 + random.nextInt(3)));
         }
         return contacts;
+    }
+
+    /**
+     * Where a contact sits in the buying center by position: the buyer decides, the main user judges the
+     * technology, finance holds the budget, the fourth champions us. Nobody guards the gate, so every demo
+     * buying center shows that gap.
+     */
+    enum BuyingCenterSeat {
+        BUYER(Set.of(BuyingCenterRole.DECISION_MAKER), 4, List.of(Attitude.SUPPORTER, Attitude.NEUTRAL)),
+        MAIN_USER(Set.of(BuyingCenterRole.USER, BuyingCenterRole.TECHNICAL_BUYER), 3,
+                List.of(Attitude.ADVOCATE, Attitude.SUPPORTER, Attitude.SKEPTIC)),
+        FINANCE(Set.of(BuyingCenterRole.ECONOMIC_BUYER), 5, List.of(Attitude.NEUTRAL, Attitude.SKEPTIC)),
+        CHAMPION(Set.of(BuyingCenterRole.COACH, BuyingCenterRole.INFLUENCER), 2, List.of(Attitude.ADVOCATE));
+
+        final Set<BuyingCenterRole> roles;
+        final int influence;
+        final List<Attitude> attitudes;
+
+        BuyingCenterSeat(Set<BuyingCenterRole> roles, int influence, List<Attitude> attitudes) {
+            this.roles = roles;
+            this.influence = influence;
+            this.attitudes = attitudes;
+        }
     }
 
     /** A phone number: the fictional ranges for the UK and North America, made-up digits elsewhere. */

@@ -1,6 +1,9 @@
 package org.openkam.registry.internal.demo;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,15 @@ import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
+import org.openkam.api.account.KeyAccountTier;
+import org.openkam.api.engagement.Activities;
+import org.openkam.api.engagement.ActivityDraft;
+import org.openkam.api.engagement.FollowUpDraft;
+import org.openkam.api.engagement.FollowUps;
+import org.openkam.api.pipeline.Opportunities;
+import org.openkam.api.pipeline.OpportunityDraft;
+import org.openkam.api.pipeline.PipelineStage;
+import org.openkam.api.plan.AccountPlans;
 import org.openkam.registry.internal.security.InitialAdmin;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -50,25 +62,33 @@ public final class DemoData {
     record Loaded(int units, int users, int accounts, int contacts, int teamMembers, int failedAccounts) {
     }
 
+    /** The key account work of a key account: plan, opportunities, follow-ups, activities. */
+    record Process(AccountPlans plans, Opportunities opportunities, FollowUps followUps, Activities activities) {
+    }
+
     private final BusinessUnits units;
     private final Users users;
     private final AccountRegistry accounts;
     private final Contacts contacts;
     private final AccountTeams teams;
+    private final Process process;
 
     /** Waits for {@code initialAdmin}: the first start must create {@code admin} before demo users exist. */
     @Activate
     public DemoData(@Reference BusinessUnits units, @Reference Users users, @Reference AccountRegistry accounts,
-            @Reference Contacts contacts, @Reference AccountTeams teams, @Reference InitialAdmin initialAdmin,
-            BundleContext context) {
-        this(units, users, accounts, contacts, teams);
+            @Reference Contacts contacts, @Reference AccountTeams teams, @Reference AccountPlans plans,
+            @Reference Opportunities opportunities, @Reference FollowUps followUps, @Reference Activities activities,
+            @Reference InitialAdmin initialAdmin, BundleContext context) {
+        this(units, users, accounts, contacts, teams, new Process(plans, opportunities, followUps, activities));
         if (Boolean.parseBoolean(context.getProperty(PROPERTY))) {
             loadIfAbsent(DemoCatalog.build());
         }
     }
 
     /** Without the framework, for tests: loads nothing until {@link #loadIfAbsent} is called. */
-    DemoData(BusinessUnits units, Users users, AccountRegistry accounts, Contacts contacts, AccountTeams teams) {
+    DemoData(BusinessUnits units, Users users, AccountRegistry accounts, Contacts contacts, AccountTeams teams,
+            Process process) {
+        this.process = process;
         this.units = units;
         this.users = users;
         this.accounts = accounts;
@@ -103,6 +123,45 @@ public final class DemoData {
         } catch (RuntimeException e) {
             LOG.error("Demo data could not be loaded; OpenKAM runs on without it", e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Creates the contacts boss first, so reporting lines can name them: finance heads the buying center
+     * (the buyer where finance is not among the contacts), the buyer and the main user report to finance,
+     * the champion to the buyer. The key account manager owns the relationships with the buyer and
+     * finance. Returns the ids in catalog order.
+     */
+    private List<String> createContacts(Caller caller, Account account, List<ContactDraft> drafts) {
+        String[] ids = new String[drafts.size()];
+        boolean finance = drafts.size() > 2;
+        int[] reportsTo = {finance ? 2 : -1, finance ? 2 : 0, -1, 0};
+        for (int position : new int[] {2, 0, 1, 3}) {
+            if (position >= drafts.size()) {
+                continue;
+            }
+            ContactDraft d = drafts.get(position);
+            String boss = reportsTo[position] < 0 ? null : ids[reportsTo[position]];
+            String owner = position == 0 || position == 2 ? account.owner() : null;
+            ids[position] = contacts.create(caller, account.id(), new ContactDraft(d.firstName(), d.lastName(),
+                    d.jobTitle(), d.email(), d.phone(), d.roles(), d.attitude(), d.influence(), boss, owner,
+                    d.relationshipStrength())).id();
+        }
+        return List.of(ids);
+    }
+
+    private void loadProcess(Caller caller, Account account, DemoProcess work) {
+        process.plans().create(caller, account.id(), work.plan());
+        String firstOpportunity = null;
+        for (OpportunityDraft o : work.opportunities()) {
+            String id = process.opportunities().create(caller, account.id(), o).id();
+            firstOpportunity = firstOpportunity == null ? id : firstOpportunity;
+        }
+        for (FollowUpDraft f : work.followUps(firstOpportunity)) {
+            process.followUps().create(caller, account.id(), f);
+        }
+        for (ActivityDraft a : work.activities()) {
+            process.activities().create(caller, account.id(), a);
         }
     }
 
@@ -146,17 +205,23 @@ public final class DemoData {
         int contactsCreated = 0;
         int membersAdded = 0;
         int failed = 0;
-        for (DemoAccount demo : catalog.accounts()) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<String> stages = process.opportunities().stages().stream().map(PipelineStage::id).toList();
+        for (int number = 0; number < catalog.accounts().size(); number++) {
+            DemoAccount demo = catalog.accounts().get(number);
             try {
                 Account account = accounts.create(caller, demo.draftFor(userIds));
                 accountsCreated++;
-                for (ContactDraft contact : demo.contacts()) {
-                    contacts.create(caller, account.id(), contact);
-                    contactsCreated++;
-                }
                 for (DemoTeamMember member : demo.team()) {
                     teams.add(caller, account.id(), member.draftFor(userIds.get(member.username())));
                     membersAdded++;
+                }
+                List<String> contactIds = createContacts(caller, account, demo.contacts());
+                contactsCreated += contactIds.size();
+                if (account.tier() != KeyAccountTier.NONE) {
+                    String unit = account.businessUnit();
+                    loadProcess(caller, account, new DemoProcess(demo, number, today, account.owner(),
+                            userIds.get(DemoCatalog.Post.SALES.username(unit)), contactIds, stages));
                 }
             } catch (RuntimeException e) {
                 failed++;

@@ -26,6 +26,13 @@ import org.openkam.registry.internal.account.TeamService;
 import org.openkam.registry.internal.db.SqlDatabase;
 import org.openkam.registry.internal.organization.BusinessUnitService;
 import org.openkam.registry.internal.organization.UserService;
+import org.openkam.registry.internal.engagement.ActivityService;
+import org.openkam.registry.internal.engagement.EngagementConfig;
+import org.openkam.registry.internal.engagement.FollowUpService;
+import org.openkam.registry.internal.pipeline.OpportunityService;
+import org.openkam.registry.internal.pipeline.PipelineStages;
+import org.openkam.registry.internal.plan.PlanService;
+import org.openkam.api.account.KeyAccountTier;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
@@ -57,7 +64,11 @@ class DemoDataTest {
         accounts = new AccountService(database, NO_EVENTS);
         users = new UserService(database);
         demo = new DemoData(new BusinessUnitService(database), users, accounts, new ContactService(database, NO_EVENTS),
-                new TeamService(database, NO_EVENTS));
+                new TeamService(database, NO_EVENTS), new DemoData.Process(new PlanService(database, NO_EVENTS),
+                        new OpportunityService(database, NO_EVENTS, new PipelineStages("qualify:10", "develop:25",
+                                "propose:50", "negotiate:75", "commit:90")),
+                        new FollowUpService(database, NO_EVENTS),
+                        new ActivityService(database, NO_EVENTS, engagementConfig())));
     }
 
     @Test
@@ -82,6 +93,14 @@ class DemoDataTest {
             assertEquals("kam." + a.businessUnit(), users.get(root, a.owner()).username(), a.name());
         }
 
+        long keyAccounts = catalog.accounts().stream().filter(a -> a.draft().tier() != KeyAccountTier.NONE).count();
+        assertEquals(keyAccounts, count("SELECT COUNT(DISTINCT account_id) FROM account_plan WHERE status = 'ACTIVE'"));
+        assertEquals(keyAccounts, count("SELECT COUNT(DISTINCT account_id) FROM opportunity WHERE status = 'OPEN'"));
+        assertEquals(keyAccounts, count("SELECT COUNT(DISTINCT account_id) FROM follow_up WHERE due_date < CURRENT_DATE"));
+        assertEquals(keyAccounts, count("SELECT COUNT(DISTINCT account_id) FROM activity WHERE status = 'DONE'"));
+        assertEquals(catalog.accounts().size(), count("SELECT COUNT(*) FROM contact WHERE reports_to IS NULL"),
+                "one head of each buying center; everyone else reports to someone");
+
         assertEquals(Optional.empty(), demo.loadIfAbsent(catalog), "a second start loads nothing");
         assertEquals(catalog.accounts().size(), count("SELECT COUNT(*) FROM account"));
     }
@@ -99,6 +118,25 @@ class DemoDataTest {
         assertTrue(demo.loadIfAbsent(catalog).isPresent());
         assertEquals(0, count("SELECT COUNT(*) FROM audit_entry WHERE actor <> 'system'"));
         assertFalse(count("SELECT COUNT(*) FROM audit_entry") == 0);
+    }
+
+    private static EngagementConfig engagementConfig() {
+        return new EngagementConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return EngagementConfig.class;
+            }
+
+            @Override
+            public int freshness_days() {
+                return 90;
+            }
+
+            @Override
+            public int coordination_days() {
+                return 7;
+            }
+        };
     }
 
     private long count(String sql) throws SQLException {
