@@ -19,12 +19,14 @@ CREATE TABLE scoring_result (
 );
 CREATE INDEX scoring_result_history ON scoring_result (account_id, model_id, scored_at);
 
--- The current and the previous score of each account by each model, so that movement is one join away.
+-- Per model and account: the current score, the latest score of a full run (run_score_id) and the one of the
+-- run before the current score (previous_id), so that movement since the last run is one join away.
 CREATE TABLE scoring_current (
   model_id      VARCHAR(100) NOT NULL,
   account_id    VARCHAR(36) NOT NULL,
   business_unit VARCHAR(40) NOT NULL,
   current_id    VARCHAR(36) NOT NULL,
+  run_score_id  VARCHAR(36),
   previous_id   VARCHAR(36),
   PRIMARY KEY (model_id, account_id)
 );

@@ -20,7 +20,9 @@ import org.openkam.api.scoring.Score;
 
 /**
  * The scores in {@code scoring_result} (every score ever, the history) and {@code scoring_current} (per model and
- * account the current and the previous one).
+ * account the current one and the one to measure movement against: the score of the last full run before it).
+ * A rescoring after a change becomes current without moving that reference, so movement always reads "since the
+ * last run".
  */
 public final class ScoreStore {
 
@@ -33,8 +35,8 @@ public final class ScoreStore {
     }
 
     /**
-     * Stores scores in one transaction: each becomes its account's current score by its model, the one before
-     * becomes the previous. At most one score per model and account.
+     * Stores scores in one transaction: each becomes its account's current score by its model; the previous one
+     * becomes the latest score of a full run before it. At most one score per model and account.
      */
     public void save(List<StoredScore> scores) {
         if (scores.isEmpty()) {
@@ -93,19 +95,21 @@ public final class ScoreStore {
 
     private static void moveCurrent(Connection c, List<StoredScore> scores, List<String> ids) throws SQLException {
         int[] updated;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE scoring_current SET previous_id = current_id, "
-                + "current_id = ?, business_unit = ? WHERE model_id = ? AND account_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE scoring_current SET previous_id = run_score_id, "
+                + "run_score_id = COALESCE(?, run_score_id), current_id = ?, business_unit = ? "
+                + "WHERE model_id = ? AND account_id = ?")) {
             for (int i = 0; i < scores.size(); i++) {
-                ps.setString(1, ids.get(i));
-                ps.setString(2, scores.get(i).businessUnit());
-                ps.setString(3, scores.get(i).modelId());
-                ps.setString(4, scores.get(i).accountId());
+                ps.setString(1, scores.get(i).runId() == null ? null : ids.get(i));
+                ps.setString(2, ids.get(i));
+                ps.setString(3, scores.get(i).businessUnit());
+                ps.setString(4, scores.get(i).modelId());
+                ps.setString(5, scores.get(i).accountId());
                 ps.addBatch();
             }
             updated = ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO scoring_current (model_id, account_id, "
-                + "business_unit, current_id, previous_id) VALUES (?, ?, ?, ?, NULL)")) {
+                + "business_unit, current_id, run_score_id, previous_id) VALUES (?, ?, ?, ?, ?, NULL)")) {
             boolean any = false;
             for (int i = 0; i < scores.size(); i++) {
                 if (updated[i] == 0) {
@@ -113,6 +117,7 @@ public final class ScoreStore {
                     ps.setString(2, scores.get(i).accountId());
                     ps.setString(3, scores.get(i).businessUnit());
                     ps.setString(4, ids.get(i));
+                    ps.setString(5, scores.get(i).runId() == null ? null : ids.get(i));
                     ps.addBatch();
                     any = true;
                 }
@@ -136,7 +141,10 @@ public final class ScoreStore {
                 rs -> read(rs, ""));
     }
 
-    /** The current and previous scores by one model of the accounts last scored in a unit, by account id. */
+    /**
+     * The current scores by one model of the accounts last scored in a unit, each with the score of the last run
+     * before it, by account id.
+     */
     public Map<String, CurrentScore> unit(String businessUnit, String modelId) {
         Map<String, CurrentScore> out = new TreeMap<>();
         query("SELECT " + prefixed("r", "") + ", " + prefixed("p", "p_") + " FROM scoring_current c "

@@ -102,13 +102,32 @@ abstract class ScoreStoreContract {
     }
 
     @Test
+    void movementIsMeasuredAgainstTheLastRunNotAgainstRescoringsAfterChanges() {
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-1", at(0), score(10, "C"))));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(1), score(20, "B"))));
+        CurrentScore changed = store.unit(unit, "abc-analysis").get(account);
+        assertNull(changed.current().runId());
+        assertEquals("run-1", changed.previous().runId());
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(2), score(30, "B"))));
+        assertEquals("run-1", store.unit(unit, "abc-analysis").get(account).previous().runId());
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-2", at(3), score(40, "A"))));
+        CurrentScore run = store.unit(unit, "abc-analysis").get(account);
+        assertEquals("run-2", run.current().runId());
+        assertEquals("run-1", run.previous().runId(), "the previous run, not the rescorings between");
+        assertEquals(4, store.history(account, "abc-analysis", 10).size(), "history keeps every score");
+        String fresh = UUID.randomUUID().toString();
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", fresh, unit, null, at(0), score(5, "C"))));
+        assertNull(store.unit(unit, "abc-analysis").get(fresh).previous(), "no run yet, nothing to move from");
+    }
+
+    @Test
     void aMissingScoreIsStoredAsSuchAndAMovedAccountFollowsItsUnit() {
-        store.save(List.of(new StoredScore("share-of-wallet", "1.0.0", account, unit, null, at(0), null)));
+        store.save(List.of(new StoredScore("share-of-wallet", "1.0.0", account, unit, "run-1", at(0), null)));
         StoredScore read = store.current(account).get(0);
         assertNull(read.score());
-        assertNull(read.runId());
+        assertEquals("run-1", read.runId());
         String other = unit + "-b";
-        store.save(List.of(new StoredScore("share-of-wallet", "1.0.0", account, other, null, at(1),
+        store.save(List.of(new StoredScore("share-of-wallet", "1.0.0", account, other, "run-2", at(1),
                 score(20, "low"))));
         assertTrue(store.unit(unit, "share-of-wallet").isEmpty(), "the account left the unit");
         CurrentScore moved = store.unit(other, "share-of-wallet").get(account);
