@@ -33,10 +33,6 @@ final class Routes {
         return this;
     }
 
-    List<Route> all() {
-        return List.copyOf(routes);
-    }
-
     /** The match, or the methods allowed on the path (empty: no such path). */
     Object find(String method, String path) {
         List<String> parts = split(path == null || path.isEmpty() ? "/" : path);

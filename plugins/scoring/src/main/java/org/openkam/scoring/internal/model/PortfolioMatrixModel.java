@@ -161,11 +161,6 @@ public final class PortfolioMatrixModel implements ScoringModel {
         return VERSION;
     }
 
-    /** The scheme this instance places accounts by. */
-    public PortfolioGrid.Scheme scheme() {
-        return scheme;
-    }
-
     @Override
     public ModelDescription description() {
         Map<String, String> parameters = new LinkedHashMap<>();
