@@ -12,6 +12,7 @@ import org.openkam.api.NotFoundException;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
+import org.openkam.api.job.JobTracker;
 import org.openkam.api.job.Jobs;
 import org.openkam.api.persistence.Database;
 import org.openkam.registry.internal.db.Sql;
@@ -25,10 +26,11 @@ import com.google.gson.reflect.TypeToken;
 
 /**
  * Job records in the {@code job} table. Progress is written in its own short transactions, so a poller on
- * any node sees it while the job's own work is still uncommitted.
+ * any node sees it while the job's own work is still uncommitted. Plugins record their jobs through the
+ * {@link JobTracker} service.
  */
-@Component(service = {Jobs.class, JobService.class})
-public final class JobService implements Jobs {
+@Component(service = {Jobs.class, JobTracker.class, JobService.class})
+public final class JobService implements Jobs, JobTracker {
 
     /** At most this many problems are kept per job; the summary still counts them all. */
     public static final int MAX_PROBLEMS = 1000;
@@ -63,7 +65,7 @@ public final class JobService implements Jobs {
         return job;
     }
 
-    /** Records a new queued job. */
+    @Override
     public Job create(Caller caller, String type) {
         Job job = new Job(UUID.randomUUID().toString(), type, JobState.QUEUED, 0, -1, List.of(), null,
                 caller.userId(), Sql.now(), null);
@@ -82,7 +84,7 @@ public final class JobService implements Jobs {
         return job;
     }
 
-    /** Records how far a running job got. */
+    @Override
     public void progress(String id, long done, long total) {
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
@@ -97,7 +99,7 @@ public final class JobService implements Jobs {
         });
     }
 
-    /** Records a job's end. Only the first {@link #MAX_PROBLEMS} problems are kept. */
+    @Override
     public void finish(String id, JobState state, long done, long total, List<JobProblem> problems, String summary) {
         List<JobProblem> kept = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
         Instant now = Sql.now();

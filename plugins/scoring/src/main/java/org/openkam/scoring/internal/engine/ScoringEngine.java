@@ -1,0 +1,490 @@
+package org.openkam.scoring.internal.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.Caller;
+import org.openkam.api.ConflictException;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.ValidationException;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.account.AccountSort;
+import org.openkam.api.job.Job;
+import org.openkam.api.job.JobProblem;
+import org.openkam.api.job.JobState;
+import org.openkam.api.job.JobTracker;
+import org.openkam.api.organization.BusinessUnits;
+import org.openkam.api.persistence.Database;
+import org.openkam.api.scoring.AccountFacts;
+import org.openkam.api.scoring.ModelDescription;
+import org.openkam.api.scoring.ModelState;
+import org.openkam.api.scoring.ModelStatus;
+import org.openkam.api.scoring.PortfolioContext;
+import org.openkam.api.scoring.Score;
+import org.openkam.api.scoring.ScoreRecord;
+import org.openkam.api.scoring.Scoring;
+import org.openkam.api.scoring.ScoringModel;
+import org.openkam.scoring.internal.store.CurrentScore;
+import org.openkam.scoring.internal.store.ModelHealthRecord;
+import org.openkam.scoring.internal.store.ModelHealthStore;
+import org.openkam.scoring.internal.store.ScoreStore;
+import org.openkam.scoring.internal.store.StoredScore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the models enabled for a business unit over the unit's accounts and stores what they say. Full runs are
+ * jobs; changed accounts are rescored shortly after the change. Every model call runs under a time budget on a
+ * thread of its own ({@link GuardedCalls}); failing models are quarantined ({@link ModelHealth}) while the others
+ * carry on. Runs and rescorings after changes take turns on one engine thread, which never runs model code.
+ */
+@Component(service = {Scoring.class, ScoringEngine.class}, configurationPid = ScoringEngine.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = ScoringEngine.Config.class)
+public final class ScoringEngine implements Scoring {
+
+    public static final String PID = "org.openkam.scoring.engine";
+    public static final String JOB_TYPE = "scoring-run";
+    /** The engine reads accounts as a system administrator; what it stores is scoped again when read. */
+    static final Caller SYSTEM = new Caller("openkam-scoring", "openkam-scoring", true, Map.of());
+    /** Most problems reported per model and run; the summary counts them all. */
+    static final int PROBLEMS_PER_MODEL = 20;
+    /** Contributions and measures a score may carry; more is a model error, not an explanation. */
+    static final int MAX_FACTORS = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringEngine.class);
+    private static final int BATCH = 500;
+
+    @ObjectClassDefinition(name = "OpenKAM scoring engine", description = "Time budget and quarantine of scoring "
+            + "models, and rescoring after changes")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Time budget per call (ms)", description = "A model call that takes longer is "
+                + "abandoned and the model quarantined", min = "10")
+        long budget_millis() default 2000;
+
+        @AttributeDefinition(name = "Failures before quarantine", description = "Calls in a row that may fail "
+                + "(throw or return an invalid score) before the model is quarantined", min = "1")
+        int quarantine_failures() default 3;
+
+        @AttributeDefinition(name = "Rescore changed accounts", description = "Rescore an account shortly after it "
+                + "was created or changed")
+        boolean rescore_changes() default true;
+
+        @AttributeDefinition(name = "Change delay (ms)", description = "Changes within this time are rescored "
+                + "together", min = "0")
+        long change_delay_millis() default 500;
+    }
+
+    private final AccountRegistry registry;
+    private final BusinessUnits units;
+    private final JobTracker jobs;
+    private final ScoreStore scores;
+    private final ModelHealth health;
+    private final GuardedCalls calls = new GuardedCalls();
+    private final ModelCatalog catalog;
+    private final Duration budget;
+    private final boolean rescoreChanges;
+    private final long changeDelayMillis;
+    private final ScheduledExecutorService engine = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "openkam-scoring");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Full runs not finished yet, by unit, on this node. */
+    private final Map<String, Job> runs = new ConcurrentHashMap<>();
+    /** Changed accounts waiting to be rescored: account id to its unit. */
+    private final Map<String, String> changed = new ConcurrentHashMap<>();
+    private boolean drainScheduled;
+
+    @Activate
+    public ScoringEngine(@Reference Database database, @Reference AccountRegistry registry,
+            @Reference BusinessUnits units, @Reference JobTracker jobs, Config config) {
+        database.migrate(ScoringEngine.class);
+        this.registry = registry;
+        this.units = units;
+        this.jobs = jobs;
+        this.scores = new ScoreStore(database.dataSource());
+        this.health = new ModelHealth(new ModelHealthStore(database.dataSource()), config.quarantine_failures());
+        this.budget = Duration.ofMillis(config.budget_millis());
+        this.catalog = new ModelCatalog(calls, budget);
+        this.rescoreChanges = config.rescore_changes();
+        this.changeDelayMillis = config.change_delay_millis();
+        health.refresh();
+    }
+
+    @Reference(service = ScoringModel.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addModel(ScoringModel model, Map<String, Object> properties) {
+        InstalledModel m = catalog.put(model, properties);
+        if (m.defect() != null) {
+            LOG.warn("Scoring model service {} cannot be used: {}", m.serviceId(), m.defect());
+        } else {
+            LOG.info("Scoring model {} {} installed, enabled for {}", m.id(), m.version(), m.units());
+        }
+    }
+
+    void updatedModel(ScoringModel model, Map<String, Object> properties) {
+        catalog.put(model, properties);
+    }
+
+    void removeModel(ScoringModel model, Map<String, Object> properties) {
+        catalog.remove(properties);
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        engine.shutdownNow();
+        calls.close();
+        engine.awaitTermination(10, TimeUnit.SECONDS);
+        // runs still queued never started
+        runs.values().forEach(job -> jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(),
+                "The scoring engine stopped before the run started; start it again."));
+        runs.clear();
+    }
+
+    // ---- Scoring service -------------------------------------------------------------------------------------
+
+    @Override
+    public List<ModelStatus> models(Caller caller) {
+        health.refresh();
+        List<ModelStatus> out = new ArrayList<>();
+        catalog.byId().forEach((id, instances) -> out.add(status(caller, id, instances)));
+        return out;
+    }
+
+    @Override
+    public ModelStatus model(Caller caller, String modelId) {
+        health.refresh();
+        List<InstalledModel> instances = catalog.byId().get(modelId);
+        if (instances == null) {
+            throw new NotFoundException("scoring model", modelId);
+        }
+        return status(caller, modelId, instances);
+    }
+
+    private ModelStatus status(Caller caller, String id, List<InstalledModel> instances) {
+        InstalledModel first = instances.get(0);
+        ModelDescription description = instances.stream().filter(m -> m.units().isEmpty()).findFirst()
+                .orElse(first).description();
+        Map<String, ModelDescription> enabled = new LinkedHashMap<>();
+        for (InstalledModel m : instances) {
+            m.units().stream().filter(u -> u.equals(ScoringModel.EVERY_UNIT) || caller.canRead(u))
+                    .forEach(u -> enabled.putIfAbsent(u, m.description()));
+        }
+        String defect = instances.stream().map(InstalledModel::defect).filter(d -> d != null).findFirst().orElse(null);
+        if (defect != null) {
+            return new ModelStatus(id, first.version(), description, ModelState.QUARANTINED,
+                    "the engine cannot use it: " + defect, null, 0, enabled);
+        }
+        ModelHealthRecord h = health.get(id, first.version());
+        return new ModelStatus(id, first.version(), description, h.state(), h.reason(), h.changedAt(), h.failures(),
+                enabled);
+    }
+
+    @Override
+    public Job rescore(Caller caller, String businessUnit) {
+        if (businessUnit == null || businessUnit.isBlank()) {
+            throw new ValidationException("businessUnit", "is required");
+        }
+        String unit = businessUnit.strip();
+        units.get(caller, unit); // not found unless the caller may read it
+        if (!caller.canEdit(unit)) {
+            throw new AccessDeniedException("rescoring the accounts of " + unit
+                    + " needs the key-account-manager or bu-admin role");
+        }
+        health.refresh();
+        if (active(unit).isEmpty()) {
+            throw new ConflictException("businessUnit", "no active scoring model is enabled for " + unit
+                    + ": enable one with a configuration naming the unit, or release a quarantined one");
+        }
+        synchronized (runs) {
+            Job running = runs.get(unit);
+            if (running != null) {
+                return running;
+            }
+            Job job = jobs.create(caller, JOB_TYPE);
+            runs.put(unit, job);
+            engine.execute(() -> {
+                try {
+                    run(unit, job.id());
+                } catch (RuntimeException | Error e) {
+                    LOG.error("Scoring run {} of {} failed", job.id(), unit, e);
+                    jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: "
+                            + e)), "The run failed unexpectedly; scores stored before the failure stay.");
+                } finally {
+                    runs.remove(unit);
+                }
+            });
+            return job;
+        }
+    }
+
+    @Override
+    public List<ScoreRecord> scores(Caller caller, String accountId) {
+        registry.get(caller, accountId); // not found unless the caller may read it
+        return scores.current(accountId).stream().map(this::record).toList();
+    }
+
+    @Override
+    public List<ScoreRecord> history(Caller caller, String accountId, String modelId, int limit) {
+        if (limit < 1 || limit > MAX_HISTORY) {
+            throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_HISTORY);
+        }
+        registry.get(caller, accountId);
+        return scores.history(accountId, modelId, limit).stream().map(this::record).toList();
+    }
+
+    @Override
+    public ModelStatus release(Caller caller, String modelId) {
+        if (!caller.admin()) {
+            throw new AccessDeniedException("releasing a scoring model from quarantine needs an administrator");
+        }
+        List<InstalledModel> instances = catalog.byId().get(modelId);
+        if (instances == null) {
+            throw new NotFoundException("scoring model", modelId);
+        }
+        instances.stream().map(InstalledModel::version).distinct().forEach(v -> health.release(modelId, v));
+        return model(caller, modelId);
+    }
+
+    // ---- for the REST layer of this bundle --------------------------------------------------------------------
+
+    /** The current and previous scores by a model of the accounts last scored in a unit; no scoping here. */
+    public Map<String, CurrentScore> unitScores(String unit, String modelId) {
+        return scores.unit(unit, modelId);
+    }
+
+    /** Whether a model with this id is installed now. */
+    public boolean installed(String modelId) {
+        return catalog.installed(modelId);
+    }
+
+    /** A stored score as the API shows it. */
+    public ScoreRecord record(StoredScore s) {
+        return new ScoreRecord(s.modelId(), s.modelVersion(), catalog.installed(s.modelId()), s.accountId(),
+                s.businessUnit(), s.scoredAt(), s.runId(), s.score());
+    }
+
+    // ---- rescoring after changes --------------------------------------------------------------------------------
+
+    /** Queues an account that was created or changed; rescored with others after the change delay. */
+    public void accountChanged(String accountId, String unit) {
+        if (!rescoreChanges || accountId == null || unit == null || catalog.enabledFor(unit).isEmpty()) {
+            return;
+        }
+        changed.put(accountId, unit);
+        synchronized (changed) {
+            if (!drainScheduled) {
+                drainScheduled = true;
+                try {
+                    engine.schedule(this::drainChanges, changeDelayMillis, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    drainScheduled = false; // stopping
+                }
+            }
+        }
+    }
+
+    private void drainChanges() {
+        synchronized (changed) {
+            drainScheduled = false;
+        }
+        Map<String, List<String>> byUnit = new HashMap<>();
+        for (String id : new ArrayList<>(changed.keySet())) {
+            String unit = changed.remove(id);
+            if (unit != null) {
+                byUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(id);
+            }
+        }
+        byUnit.forEach((unit, ids) -> {
+            try {
+                rescoreChanged(unit, ids);
+            } catch (RuntimeException e) {
+                LOG.error("Rescoring {} changed account(s) of {} failed", ids.size(), unit, e);
+            }
+        });
+    }
+
+    /** Rescores some accounts of a unit against the unit's current portfolio. */
+    private void rescoreChanged(String unit, List<String> accountIds) {
+        health.refresh();
+        List<InstalledModel> models = active(unit);
+        if (models.isEmpty()) {
+            return;
+        }
+        List<Account> accounts = accounts(unit);
+        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts);
+        Run run = new Run(null, unit, models);
+        for (Account a : accounts) {
+            if (accountIds.contains(a.id())) {
+                run.score(a, portfolio.get(a.id()));
+            }
+        }
+        run.flush();
+    }
+
+    // ---- full runs ---------------------------------------------------------------------------------------------
+
+    private void run(String unit, String runId) {
+        jobs.progress(runId, 0, -1);
+        health.refresh();
+        List<InstalledModel> models = active(unit);
+        List<Account> accounts = accounts(unit);
+        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts);
+        Run run = new Run(runId, unit, models);
+        long lastProgress = System.nanoTime();
+        for (int i = 0; i < accounts.size(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                jobs.finish(runId, JobState.FAILED, i, accounts.size(), run.problems(), "The scoring engine stopped "
+                        + "after " + i + " of " + accounts.size() + " account(s); start the run again.");
+                return;
+            }
+            run.score(accounts.get(i), portfolio.get(accounts.get(i).id()));
+            if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
+                run.flush();
+                jobs.progress(runId, i + 1, accounts.size());
+                lastProgress = System.nanoTime();
+            }
+        }
+        run.flush();
+        jobs.finish(runId, JobState.SUCCEEDED, accounts.size(), accounts.size(), run.problems(),
+                run.summary(accounts.size()));
+    }
+
+    private List<Account> accounts(String unit) {
+        List<Account> accounts = new ArrayList<>();
+        registry.forEach(SYSTEM, new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, false,
+                AccountQuery.DEFAULT_LIMIT, 0, null, false), accounts::add);
+        return accounts;
+    }
+
+    /** The instances enabled for the unit that are not quarantined. */
+    private List<InstalledModel> active(String unit) {
+        return catalog.enabledFor(unit).stream().filter(m -> !health.quarantined(m.id(), m.version())).toList();
+    }
+
+    /** One pass of models over accounts: scores them, collects what to store and what went wrong. */
+    private final class Run {
+        private final String runId;
+        private final String unit;
+        private final List<InstalledModel> models;
+        private final List<StoredScore> pending = new ArrayList<>();
+        private final Map<String, Integer> failures = new LinkedHashMap<>();
+        private final Map<String, String> quarantined = new LinkedHashMap<>();
+        private final List<JobProblem> problems = new ArrayList<>();
+        private long stored;
+        private long unscored;
+
+        Run(String runId, String unit, List<InstalledModel> models) {
+            this.runId = runId;
+            this.unit = unit;
+            this.models = models;
+        }
+
+        void score(Account account, PortfolioContext context) {
+            AccountFacts facts = Facts.of(account, context);
+            for (InstalledModel m : models) {
+                if (quarantined.containsKey(m.id()) || !catalog.contains(m) || health.quarantined(m.id(), m.version())) {
+                    continue;
+                }
+                GuardedCalls.Outcome<Score> outcome = calls.call(m.id(), () -> m.model().score(facts), budget);
+                if (outcome.kind() == GuardedCalls.Kind.ABORTED) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (outcome.kind() == GuardedCalls.Kind.TIMED_OUT) {
+                    String reason = "scoring account " + account.id() + " " + outcome.reason();
+                    health.quarantine(m.id(), m.version(), reason);
+                    quarantined.put(m.id(), reason);
+                    problem(m, account, outcome.reason());
+                    continue;
+                }
+                String problem = outcome.done() ? check(outcome.value()) : outcome.reason();
+                if (problem != null) {
+                    if (health.failed(m.id(), m.version(), "scoring account " + account.id() + " " + problem)) {
+                        quarantined.put(m.id(), health.get(m.id(), m.version()).reason());
+                    }
+                    problem(m, account, problem);
+                    continue;
+                }
+                health.succeeded(m.id(), m.version());
+                pending.add(new StoredScore(m.id(), m.version(), account.id(), unit, runId, Times.now(),
+                        outcome.value()));
+                if (outcome.value() == null) {
+                    unscored++;
+                }
+            }
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        /** What is wrong with a returned score, or {@code null}; {@code null} itself means "not scorable". */
+        private String check(Score score) {
+            if (score != null && (score.contributions().size() > MAX_FACTORS || score.measures().size() > MAX_FACTORS)) {
+                return "returned more than " + MAX_FACTORS + " contributions or measures";
+            }
+            return null;
+        }
+
+        private void problem(InstalledModel m, Account account, String reason) {
+            int count = failures.merge(m.id(), 1, Integer::sum);
+            if (count <= PROBLEMS_PER_MODEL) {
+                problems.add(new JobProblem(0, m.id(), "account " + account.id() + " (" + account.name() + "): model "
+                        + m.id() + " " + m.version() + " " + reason));
+            }
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                scores.save(pending);
+                stored += pending.size();
+                pending.clear();
+            }
+        }
+
+        List<JobProblem> problems() {
+            List<JobProblem> all = new ArrayList<>(problems);
+            quarantined.forEach((id, reason) -> all.add(new JobProblem(0, id, "model " + id + " quarantined: "
+                    + reason)));
+            return all;
+        }
+
+        String summary(int accounts) {
+            StringBuilder s = new StringBuilder().append("Scored ").append(accounts).append(" account(s) of ")
+                    .append(unit).append(" with ").append(models.size()).append(" model(s): ").append(stored)
+                    .append(" score(s) stored");
+            if (unscored > 0) {
+                s.append(", ").append(unscored).append(" of them without a score for lack of facts");
+            }
+            failures.forEach((id, n) -> s.append("; ").append(id).append(" failed ").append(n).append(" time(s)"));
+            if (!quarantined.isEmpty()) {
+                s.append("; quarantined: ").append(String.join(", ", quarantined.keySet()));
+            }
+            return s.append('.').toString();
+        }
+    }
+}

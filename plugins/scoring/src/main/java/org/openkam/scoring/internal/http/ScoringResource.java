@@ -1,0 +1,212 @@
+package org.openkam.scoring.internal.http;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.openkam.api.Caller;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.account.AccountSort;
+import org.openkam.api.account.KeyAccountTier;
+import org.openkam.api.job.Job;
+import org.openkam.api.scoring.Classification;
+import org.openkam.api.scoring.Score;
+import org.openkam.api.scoring.ScoreRecord;
+import org.openkam.api.scoring.Scoring;
+import org.openkam.api.scoring.ScoringModel;
+import org.openkam.api.organization.BusinessUnits;
+import org.openkam.scoring.internal.engine.ScoringEngine;
+import org.openkam.scoring.internal.model.PortfolioGrid;
+import org.openkam.scoring.internal.model.PortfolioMatrixModel;
+import org.openkam.scoring.internal.selection.KeyAccountSelection;
+import org.openkam.scoring.internal.selection.KeyAccountTarget;
+import org.openkam.scoring.internal.store.CurrentScore;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** The scoring endpoints, relative to {@code /api/v1/scoring}. */
+final class ScoringResource {
+
+    private final ScoringEngine engine;
+    private final AccountRegistry accounts;
+    private final BusinessUnits units;
+    private final Supplier<List<KeyAccountTarget>> targets;
+
+    ScoringResource(ScoringEngine engine, AccountRegistry accounts, BusinessUnits units,
+            Supplier<List<KeyAccountTarget>> targets) {
+        this.engine = engine;
+        this.accounts = accounts;
+        this.units = units;
+        this.targets = targets;
+    }
+
+    Routes routes() {
+        return new Routes()
+                .add("GET", "/models", r -> Map.of("items", engine.models(r.caller()).stream().map(Views::model).toList()))
+                .add("GET", "/models/{id}", r -> Views.model(engine.model(r.caller(), r.path("id"))))
+                .add("DELETE", "/models/{id}/quarantine", r -> Views.model(engine.release(r.caller(), r.path("id"))))
+                .add("POST", "/runs", this::startRun)
+                .add("GET", "/accounts/{id}/scores", this::scores)
+                .add("GET", "/portfolio", this::portfolio)
+                .add("GET", "/key-account-recommendations", this::recommendations);
+    }
+
+    private Job startRun(Request r) throws IOException {
+        Caller caller = r.caller();
+        JsonObject body = r.body();
+        for (String field : body.keySet()) {
+            if (!field.equals("businessUnit")) {
+                throw ProblemException.badRequest(field, "is not a field of a run; send {\"businessUnit\": \"...\"}");
+            }
+        }
+        JsonElement unit = body.get("businessUnit");
+        if (unit == null || unit.isJsonNull()) {
+            throw ProblemException.badRequest("businessUnit", "is required");
+        }
+        if (!unit.isJsonPrimitive() || !unit.getAsJsonPrimitive().isString()) {
+            throw ProblemException.badRequest("businessUnit", "must be the id of a business unit, as text");
+        }
+        Job job = engine.rescore(caller, unit.getAsString());
+        r.status(202);
+        r.header("Location", "/api/v1/jobs/" + job.id());
+        return job;
+    }
+
+    private Views.AccountScores scores(Request r) {
+        Caller caller = r.caller();
+        String accountId = r.path("id");
+        String model = r.query("model");
+        int limit = r.intQuery("limit", Scoring.DEFAULT_HISTORY, 1, Scoring.MAX_HISTORY);
+        List<Views.ModelScore> models = new ArrayList<>();
+        for (ScoreRecord current : engine.scores(caller, accountId)) {
+            if (model == null || model.equals(current.modelId())) {
+                models.add(Views.modelScore(current, engine.history(caller, accountId, current.modelId(), limit)));
+            }
+        }
+        return new Views.AccountScores(accountId, models);
+    }
+
+    private Views.Portfolio portfolio(Request r) {
+        Caller caller = r.caller();
+        String unit = unit(r);
+        String model = r.query("model") == null ? PortfolioMatrixModel.ID : r.query("model");
+        Map<String, CurrentScore> scores = engine.unitScores(unit, model);
+        List<Views.Point> points = new ArrayList<>();
+        List<Views.AccountRef> unscored = new ArrayList<>();
+        for (Account a : accounts(caller, unit)) {
+            CurrentScore s = scores.get(a.id());
+            Score current = s == null ? null : s.current().score();
+            if (current == null) {
+                unscored.add(new Views.AccountRef(a.id(), a.name(), a.tier(), s == null ? "not scored by " + model + " yet"
+                        : "the model found the account's facts insufficient"));
+                continue;
+            }
+            Score before = s.previous() == null ? null : s.previous().score();
+            Views.Previous previous = before == null ? null : new Views.Previous(measure(before, "attractiveness"),
+                    measure(before, "strength"), before.value(), Views.classId(before), s.previous().scoredAt());
+            Views.Movement movement = before == null ? null : new Views.Movement(
+                    delta(measure(current, "attractiveness"), measure(before, "attractiveness")),
+                    delta(measure(current, "strength"), measure(before, "strength")),
+                    current.value().subtract(before.value()),
+                    !Objects.equals(Views.classId(current), Views.classId(before)));
+            points.add(new Views.Point(a.id(), a.name(), a.tier(), measure(current, "attractiveness"),
+                    measure(current, "strength"), a.annualSales(), a.currency(), current.value(),
+                    current.classification(), s.current().scoredAt(), previous, movement, current.contributions()));
+        }
+        return new Views.Portfolio(unit, model, engine.installed(model), points, unscored);
+    }
+
+    private Views.Recommendations recommendations(Request r) {
+        Caller caller = r.caller();
+        String unit = unit(r);
+        KeyAccountTarget target = target(unit);
+        Map<String, CurrentScore> scores = engine.unitScores(unit, target.model());
+        List<KeyAccountSelection.Candidate> candidates = new ArrayList<>();
+        Map<String, Account> byId = new LinkedHashMap<>();
+        List<Views.AccountRef> unscored = new ArrayList<>();
+        for (Account a : accounts(caller, unit)) {
+            byId.put(a.id(), a);
+            CurrentScore s = scores.get(a.id());
+            Score score = s == null ? null : s.current().score();
+            if (score == null || score.classification() == null) {
+                if (a.tier() != KeyAccountTier.NONE) {
+                    unscored.add(new Views.AccountRef(a.id(), a.name(), a.tier(), "a key account without a place in the "
+                            + target.model() + " portfolio: rescore the unit, or record the facts it lacks"));
+                }
+                continue;
+            }
+            candidates.add(candidate(a, score));
+        }
+        KeyAccountSelection.Result result = KeyAccountSelection.select(candidates, target.min(), target.max());
+        List<Views.Recommendation> recommended = result.recommended().stream()
+                .map(p -> recommendation(p, p.candidate().tier() == KeyAccountTier.NONE ? "add" : "keep")).toList();
+        List<Views.Recommendation> leave = result.leave().stream().map(p -> recommendation(p, "remove")).toList();
+        return new Views.Recommendations(unit, target.model(), new Views.Target(target.min(), target.max(),
+                result.selected()), recommended, leave, unscored);
+    }
+
+    /** A candidate: the cell's priority from the matrix schemes; cells of other models rank after them. */
+    static KeyAccountSelection.Candidate candidate(Account a, Score score) {
+        Classification cell = score.classification();
+        PortfolioGrid.Strategy strategy = PortfolioGrid.strategyOf(cell.id());
+        int priority;
+        if (strategy != null) {
+            priority = strategy.ordinal();
+        } else {
+            int box = List.of("strategic", "star", "status", "streamline").indexOf(cell.id());
+            priority = box >= 0 ? box : PortfolioGrid.Strategy.values().length;
+        }
+        return new KeyAccountSelection.Candidate(a.id(), a.name(), a.tier(), score.value(), cell, priority,
+                priority <= 1, priority == 0);
+    }
+
+    private static Views.Recommendation recommendation(KeyAccountSelection.Pick p, String change) {
+        KeyAccountSelection.Candidate c = p.candidate();
+        return new Views.Recommendation(c.accountId(), c.name(), c.tier(), p.recommendedTier(), change, p.rank(),
+                c.score(), c.cell(), p.reason());
+    }
+
+    /** The unit's own target, else the one for every unit, else the unconfigured default. */
+    private KeyAccountTarget target(String unit) {
+        List<KeyAccountTarget> all = targets.get();
+        List<KeyAccountTarget> known = all == null ? List.of() : all;
+        for (String wanted : new String[] {unit, ScoringModel.EVERY_UNIT, null}) {
+            for (KeyAccountTarget t : known) {
+                if (Objects.equals(t.businessUnit(), wanted)) {
+                    return t;
+                }
+            }
+        }
+        return new KeyAccountTarget(unit, 15, 35, PortfolioMatrixModel.ID);
+    }
+
+    /** The {@code businessUnit} query parameter, a unit the caller may read. */
+    private String unit(Request r) {
+        String unit = r.requiredQuery("businessUnit");
+        units.get(r.caller(), unit);
+        return unit;
+    }
+
+    private List<Account> accounts(Caller caller, String unit) {
+        List<Account> list = new ArrayList<>();
+        accounts.forEach(caller, new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, false,
+                AccountQuery.DEFAULT_LIMIT, 0, null, false), list::add);
+        return list;
+    }
+
+    private static BigDecimal measure(Score s, String name) {
+        return s.measures().get(name);
+    }
+
+    private static BigDecimal delta(BigDecimal now, BigDecimal before) {
+        return now == null || before == null ? null : now.subtract(before);
+    }
+}

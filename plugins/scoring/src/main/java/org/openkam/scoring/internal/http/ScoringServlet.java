@@ -1,0 +1,125 @@
+package org.openkam.scoring.internal.http;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.ConflictException;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.ValidationException;
+import org.openkam.api.Violation;
+import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.organization.BusinessUnits;
+import org.openkam.scoring.internal.engine.ScoringEngine;
+import org.openkam.scoring.internal.selection.KeyAccountTarget;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.Gson;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The scoring API under {@code /api/v1/scoring}, in the {@code openkam} servlet context, which authenticates every
+ * request. The whiteboard sends a request to the servlet with the longest matching pattern, so this prefix is
+ * ours while the core API keeps {@code /api/v1/*}. Answers are JSON; errors are problem details as in the core
+ * API.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=openkam)")
+@HttpWhiteboardServletName("openkam-scoring-api")
+@HttpWhiteboardServletPattern(ScoringServlet.PATTERN)
+public final class ScoringServlet extends HttpServlet {
+
+    static final String PATTERN = "/api/v1/scoring/*";
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringServlet.class);
+    private final transient Routes routes;
+    private final transient Gson gson = Json.create();
+
+    /** Per-unit key account targets; dynamic, so configurations come and go without restarting the API. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<KeyAccountTarget> targets;
+
+    @Activate
+    public ScoringServlet(@Reference ScoringEngine engine, @Reference AccountRegistry accounts,
+            @Reference BusinessUnits units) {
+        this.routes = new ScoringResource(engine, accounts, units, () -> targets).routes();
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        String path = request.getPathInfo();
+        try {
+            Object found = routes.find(request.getMethod(), path == null ? "/" : path);
+            if (found instanceof Routes.Match match) {
+                Object result = match.route().handler().handle(new Request(request, response, match.params()));
+                send(response, response.getStatus(), "application/json", result);
+            } else if (found instanceof Set<?> allowed && !allowed.isEmpty()) {
+                response.setHeader("Allow", String.join(", ", allowed.stream().map(String::valueOf).toList()));
+                problem(response, Problem.of(405, "method-not-allowed", "Method not allowed",
+                        request.getMethod() + " is not supported here; use " + allowed));
+            } else {
+                problem(response, Problem.of(404, "not-found", "Not found", "no scoring endpoint at "
+                        + request.getRequestURI()));
+            }
+        } catch (Exception e) {
+            problem(response, toProblem(e));
+        }
+    }
+
+    static Problem toProblem(Exception e) {
+        if (e instanceof ProblemException p) {
+            return p.problem();
+        }
+        if (e instanceof ValidationException v) {
+            return Problem.invalid(v.violations());
+        }
+        if (e instanceof NotFoundException) {
+            return Problem.of(404, "not-found", "Not found", e.getMessage());
+        }
+        if (e instanceof AccessDeniedException) {
+            return Problem.of(403, "forbidden", "Forbidden", e.getMessage());
+        }
+        if (e instanceof ConflictException c) {
+            return new Problem("urn:openkam:problem:conflict", "Conflict", 409, c.getMessage(), c.field(),
+                    c.field() == null ? null : List.of(new Violation(c.field(), c.getMessage())));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Incident {}: scoring request failed", incident, e);
+        return Problem.of(500, "internal", "Internal error", "the server failed; incident " + incident);
+    }
+
+    private void problem(HttpServletResponse response, Problem problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setHeader("Cache-Control", "no-store");
+        send(response, problem.status(), Problem.MEDIA_TYPE, problem);
+    }
+
+    private void send(HttpServletResponse response, int status, String type, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        gson.toJson(body, response.getWriter());
+    }
+}

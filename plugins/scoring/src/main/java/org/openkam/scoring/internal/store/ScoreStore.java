@@ -1,0 +1,211 @@
+package org.openkam.scoring.internal.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.openkam.api.scoring.Classification;
+import org.openkam.api.scoring.Score;
+
+/**
+ * The scores in {@code scoring_result} (every score ever, the history) and {@code scoring_current} (per model and
+ * account the current one and the one to measure movement against: the score of the last full run before it).
+ * A rescoring after a change becomes current without moving that reference, so movement always reads "since the
+ * last run".
+ */
+public final class ScoreStore {
+
+    private static final String COLUMNS = "model_id, model_version, account_id, business_unit, run_id, scored_at, "
+            + "score, class_id, class_label, recommendation, explanation";
+    private final DataSource dataSource;
+
+    public ScoreStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stores scores in one transaction: each becomes its account's current score by its model; the previous one
+     * becomes the latest score of a full run before it. At most one score per model and account.
+     */
+    public void save(List<StoredScore> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        for (StoredScore s : scores) {
+            if (!keys.add(s.modelId() + "\n" + s.accountId())) {
+                throw new IllegalArgumentException("two scores of " + s.accountId() + " by " + s.modelId());
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<String> ids = insertResults(c, scores);
+                moveCurrent(c, scores, ids);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("storing " + scores.size() + " score(s) failed", e);
+        }
+    }
+
+    private static List<String> insertResults(Connection c, List<StoredScore> scores) throws SQLException {
+        List<String> ids = new ArrayList<>(scores.size());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scoring_result (id, " + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (StoredScore s : scores) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                Score score = s.score();
+                Classification cls = score == null ? null : score.classification();
+                ps.setString(1, id);
+                ps.setString(2, s.modelId());
+                ps.setString(3, s.modelVersion());
+                ps.setString(4, s.accountId());
+                ps.setString(5, s.businessUnit());
+                ps.setString(6, s.runId());
+                Jdbc.setInstant(ps, 7, s.scoredAt());
+                ps.setBigDecimal(8, score == null ? null : score.value());
+                ps.setString(9, cls == null ? null : Jdbc.cut(cls.id(), 100));
+                ps.setString(10, cls == null ? null : Jdbc.cut(cls.label(), 300));
+                ps.setString(11, cls == null ? null : Jdbc.cut(cls.recommendation(), 1000));
+                ps.setString(12, Explanation.write(score));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return ids;
+    }
+
+    private static void moveCurrent(Connection c, List<StoredScore> scores, List<String> ids) throws SQLException {
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE scoring_current SET previous_id = run_score_id, "
+                + "run_score_id = COALESCE(?, run_score_id), current_id = ?, business_unit = ? "
+                + "WHERE model_id = ? AND account_id = ?")) {
+            for (int i = 0; i < scores.size(); i++) {
+                ps.setString(1, scores.get(i).runId() == null ? null : ids.get(i));
+                ps.setString(2, ids.get(i));
+                ps.setString(3, scores.get(i).businessUnit());
+                ps.setString(4, scores.get(i).modelId());
+                ps.setString(5, scores.get(i).accountId());
+                ps.addBatch();
+            }
+            updated = ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO scoring_current (model_id, account_id, "
+                + "business_unit, current_id, run_score_id, previous_id) VALUES (?, ?, ?, ?, ?, NULL)")) {
+            boolean any = false;
+            for (int i = 0; i < scores.size(); i++) {
+                if (updated[i] == 0) {
+                    ps.setString(1, scores.get(i).modelId());
+                    ps.setString(2, scores.get(i).accountId());
+                    ps.setString(3, scores.get(i).businessUnit());
+                    ps.setString(4, ids.get(i));
+                    ps.setString(5, scores.get(i).runId() == null ? null : ids.get(i));
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** An account's current score by every model that scored it, by model id. */
+    public List<StoredScore> current(String accountId) {
+        return query("SELECT " + prefixed("r", "") + " FROM scoring_current c JOIN scoring_result r ON r.id = "
+                + "c.current_id WHERE c.account_id = ? ORDER BY c.model_id", List.of(accountId), rs -> read(rs, ""));
+    }
+
+    /** An account's scores by one model, newest first. */
+    public List<StoredScore> history(String accountId, String modelId, int limit) {
+        return query("SELECT " + COLUMNS + " FROM scoring_result WHERE account_id = ? AND model_id = ? "
+                + "ORDER BY scored_at DESC, id DESC LIMIT " + Math.max(1, limit), List.of(accountId, modelId),
+                rs -> read(rs, ""));
+    }
+
+    /**
+     * The current scores by one model of the accounts last scored in a unit, each with the score of the last run
+     * before it, by account id.
+     */
+    public Map<String, CurrentScore> unit(String businessUnit, String modelId) {
+        Map<String, CurrentScore> out = new TreeMap<>();
+        query("SELECT " + prefixed("r", "") + ", " + prefixed("p", "p_") + " FROM scoring_current c "
+                + "JOIN scoring_result r ON r.id = c.current_id LEFT JOIN scoring_result p ON p.id = c.previous_id "
+                + "WHERE c.business_unit = ? AND c.model_id = ?", List.of(businessUnit, modelId), rs -> {
+                    StoredScore current = read(rs, "");
+                    StoredScore previous = rs.getString("p_model_id") == null ? null : read(rs, "p_");
+                    out.put(current.accountId(), new CurrentScore(current, previous));
+                    return null;
+                });
+        return out;
+    }
+
+    private static String prefixed(String table, String prefix) {
+        StringBuilder out = new StringBuilder();
+        for (String column : COLUMNS.split(", ")) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(table).append('.').append(column).append(" AS ").append(prefix).append(column);
+        }
+        return out.toString();
+    }
+
+    private static StoredScore read(ResultSet rs, String prefix) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(prefix + "score");
+        Score score = null;
+        if (value != null) {
+            String classId = rs.getString(prefix + "class_id");
+            Classification cls = classId == null ? null : new Classification(classId,
+                    rs.getString(prefix + "class_label"), rs.getString(prefix + "recommendation"));
+            score = Explanation.read(value, cls, rs.getString(prefix + "explanation"));
+        }
+        return new StoredScore(rs.getString(prefix + "model_id"), rs.getString(prefix + "model_version"),
+                rs.getString(prefix + "account_id"), rs.getString(prefix + "business_unit"),
+                rs.getString(prefix + "run_id"), Jdbc.instant(rs, prefix + "scored_at"), score);
+    }
+
+    /** Maps each row; a mapper may return {@code null} to collect nothing. */
+    private <T> List<T> query(String sql, List<String> params, Row<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    T item = mapper.map(rs);
+                    if (item != null) {
+                        out.add(item);
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading scores failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}

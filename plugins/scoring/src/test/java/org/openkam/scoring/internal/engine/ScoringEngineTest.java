@@ -1,0 +1,355 @@
+package org.openkam.scoring.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.Caller;
+import org.openkam.api.ConflictException;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.Role;
+import org.openkam.api.ValidationException;
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountStatus;
+import org.openkam.api.account.KeyAccountTier;
+import org.openkam.api.job.Job;
+import org.openkam.api.job.JobState;
+import org.openkam.api.persistence.Dialect;
+import org.openkam.api.scoring.AccountFacts;
+import org.openkam.api.scoring.ModelDescription;
+import org.openkam.api.scoring.ModelState;
+import org.openkam.api.scoring.ModelStatus;
+import org.openkam.api.scoring.Score;
+import org.openkam.api.scoring.ScoreRecord;
+import org.openkam.api.scoring.ScoringModel;
+import org.openkam.scoring.internal.store.ScriptDatabase;
+import org.osgi.framework.Constants;
+
+/**
+ * The engine over H2 with in-memory registry services: runs, quarantine of models that throw, sleep past their
+ * budget or spin, while a good model's results are unaffected; rescoring after changes; scoping.
+ */
+class ScoringEngineTest {
+
+    static final Caller ADMIN = new Caller("admin", "admin", true, Map.of());
+    private static final AtomicLong SERVICE_IDS = new AtomicLong(1000);
+    /** Lets the spinning model's thread end once the test is over. */
+    private static volatile boolean spinning;
+
+    Fakes.Accounts accounts;
+    Fakes.Units units;
+    Fakes.Jobs jobs;
+    ScoringEngine engine;
+    String unit;
+    Caller kam;
+    Caller viewer;
+
+    @BeforeEach
+    void start() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + ScriptDatabase.H2_OPTIONS);
+        accounts = new Fakes.Accounts();
+        units = new Fakes.Units();
+        jobs = new Fakes.Jobs();
+        unit = "unit-" + UUID.randomUUID().toString().substring(0, 8);
+        units.ids.add(unit);
+        units.ids.add("other");
+        kam = new Caller("kam", "kam", false, Map.of(unit, Set.of(Role.KEY_ACCOUNT_MANAGER)));
+        viewer = new Caller("viewer", "viewer", false, Map.of(unit, Set.of(Role.VIEWER)));
+        for (int i = 1; i <= 4; i++) {
+            accounts.put(account("acc-" + i, unit, 1000L * i));
+        }
+        engine = new ScoringEngine(new ScriptDatabase(h2, Dialect.H2), accounts, units, jobs, config(300, 3));
+        spinning = true;
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        spinning = false;
+        engine.stop();
+    }
+
+    static Account account(String id, String unit, Long sales) {
+        return new Account(id, unit, "Account " + id, null, null, "DE", null, AccountStatus.ACTIVE, KeyAccountTier.NONE,
+                null, sales == null ? null : BigDecimal.valueOf(sales), null, null, "EUR", Map.of(), 1, Instant.EPOCH,
+                Instant.EPOCH);
+    }
+
+    static ScoringEngine.Config config(long budgetMillis, int failures) {
+        return new ScoringEngine.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ScoringEngine.Config.class;
+            }
+
+            @Override
+            public long budget_millis() {
+                return budgetMillis;
+            }
+
+            @Override
+            public int quarantine_failures() {
+                return failures;
+            }
+
+            @Override
+            public boolean rescore_changes() {
+                return true;
+            }
+
+            @Override
+            public long change_delay_millis() {
+                return 20;
+            }
+        };
+    }
+
+    /** A model with an id whose score is {@code behaviour}. */
+    record TestModel(String id, Function<AccountFacts, Score> behaviour) implements ScoringModel {
+        @Override
+        public String version() {
+            return "1.0.0";
+        }
+
+        @Override
+        public ModelDescription description() {
+            return new ModelDescription(id, "for tests", List.of(), Map.of());
+        }
+
+        @Override
+        public Score score(AccountFacts facts) {
+            return behaviour.apply(facts);
+        }
+    }
+
+    static final Function<AccountFacts, Score> GOOD = f -> Score.of(f.annualSales().doubleValue() / 100, null, List.of());
+
+    void install(ScoringModel model, Object units) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(Constants.SERVICE_ID, SERVICE_IDS.incrementAndGet());
+        if (units != null) {
+            props.put(ScoringModel.BUSINESS_UNIT, units);
+        }
+        engine.addModel(model, props);
+    }
+
+    Job run() throws InterruptedException {
+        return jobs.await(engine.rescore(kam, unit).id());
+    }
+
+    ModelStatus status(String id) {
+        return engine.model(ADMIN, id);
+    }
+
+    void assertGoodScores() {
+        for (int i = 1; i <= 4; i++) {
+            ScoreRecord r = engine.scores(ADMIN, "acc-" + i).stream().filter(s -> s.modelId().equals("good"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no score by the good model"));
+            assertEquals(BigDecimal.valueOf(10 * i).setScale(1), r.score().value());
+        }
+    }
+
+    @Test
+    void aRunScoresEveryAccountOfTheUnitWithItsModels() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        install(new TestModel("elsewhere", GOOD), "other");
+        accounts.put(account("foreign", "other", 99L));
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertEquals(4, job.done());
+        assertEquals(4, job.total());
+        assertEquals("kam", job.startedBy());
+        assertTrue(job.summary().startsWith("Scored 4 account(s) of " + unit + " with 1 model(s): 4 score(s) stored"),
+                job.summary());
+        assertGoodScores();
+        ScoreRecord r = engine.scores(kam, "acc-1").get(0);
+        assertEquals(job.id(), r.runId());
+        assertTrue(r.modelInstalled());
+        assertEquals(List.of(), engine.scores(ADMIN, "foreign"), "another unit's account is not scored by this run");
+    }
+
+    @Test
+    void aModelThatThrowsIsQuarantinedAfterThreeFailuresWhileTheGoodOneCarriesOn() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        install(new TestModel("thrower", f -> {
+            throw new IllegalStateException("boom");
+        }), unit);
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state());
+        assertGoodScores();
+        ModelStatus s = status("thrower");
+        assertEquals(ModelState.QUARANTINED, s.state());
+        assertEquals(3, s.consecutiveFailures());
+        assertTrue(s.reason().contains("3 call(s) in a row failed") && s.reason().contains("boom"), s.reason());
+        assertNotNull(s.since());
+        assertTrue(job.problems().stream().anyMatch(p -> "thrower".equals(p.field()) && p.message().contains("quarantined")),
+                job.problems().toString());
+        assertEquals(ModelState.ACTIVE, status("good").state());
+    }
+
+    @Test
+    void aModelThatSleepsPastItsBudgetIsQuarantinedAtOnce() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        install(new TestModel("sleeper", f -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Score.of(1, null, List.of());
+        }), unit);
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state());
+        assertGoodScores();
+        ModelStatus s = status("sleeper");
+        assertEquals(ModelState.QUARANTINED, s.state());
+        assertTrue(s.reason().contains("exceeded its time budget of 300 ms"), s.reason());
+        assertEquals(1, job.problems().stream().filter(p -> p.message().startsWith("account ")).count(),
+                "called once, then quarantined: " + job.problems());
+    }
+
+    @Test
+    void aModelThatSpinsForeverIsQuarantinedAndCostsOnlyItsOwnThread() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        install(new TestModel("spinner", f -> {
+            long n = 0;
+            while (spinning) {
+                n++; // a busy loop that ignores interruption
+            }
+            return Score.of(n % 2, null, List.of());
+        }), unit);
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state());
+        assertGoodScores();
+        assertEquals(ModelState.QUARANTINED, status("spinner").state());
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("openkam-scoring-abandoned (spinner)") && t.isDaemon()),
+                "the spinning thread is abandoned as a named daemon thread");
+        // the engine still works: a second run scores again, skipping the quarantined model
+        Job again = run();
+        assertEquals(JobState.SUCCEEDED, again.state());
+        assertTrue(again.problems().isEmpty(), again.problems().toString());
+    }
+
+    @Test
+    void anInvalidScoreCountsAsAFailureAndAGoodCallResetsTheCount() throws InterruptedException {
+        // fails on acc-1 and acc-2 (score above 100), succeeds on acc-3 and acc-4: never three in a row
+        install(new TestModel("flaky", f -> Score.of(f.annualSales().doubleValue() <= 2000 ? 101 : 50, null,
+                List.of())), unit);
+        Job job = run();
+        assertEquals(2, job.problems().size(), job.problems().toString());
+        assertTrue(job.problems().get(0).message().contains("is not within 0..100"), job.problems().toString());
+        ModelStatus s = status("flaky");
+        assertEquals(ModelState.ACTIVE, s.state());
+        assertEquals(0, s.consecutiveFailures());
+    }
+
+    @Test
+    void anUnreadableModelIsListedAsUnusable() {
+        install(new TestModel("Bad Id!", GOOD), unit);
+        ModelStatus s = engine.models(ADMIN).stream().filter(m -> m.id().startsWith("service-")).findFirst()
+                .orElseThrow();
+        assertEquals(ModelState.QUARANTINED, s.state());
+        assertTrue(s.reason().contains("is not lower-case words"), s.reason());
+        assertThrows(ConflictException.class, () -> engine.rescore(kam, unit), "an unusable model is not run");
+    }
+
+    @Test
+    void anAdministratorReleasesAQuarantine() throws InterruptedException {
+        install(new TestModel("thrower", f -> {
+            throw new IllegalStateException("boom");
+        }), unit);
+        run();
+        assertEquals(ModelState.QUARANTINED, status("thrower").state());
+        assertThrows(ConflictException.class, () -> engine.rescore(kam, unit), "no active model is left");
+        assertThrows(AccessDeniedException.class, () -> engine.release(kam, "thrower"));
+        assertThrows(NotFoundException.class, () -> engine.release(ADMIN, "nope"));
+        ModelStatus released = engine.release(ADMIN, "thrower");
+        assertEquals(ModelState.ACTIVE, released.state());
+        assertEquals(0, released.consecutiveFailures());
+    }
+
+    @Test
+    void runsAreRefusedForBadInput() {
+        install(new TestModel("good", GOOD), unit);
+        assertEquals("businessUnit", assertThrows(ValidationException.class, () -> engine.rescore(kam, " "))
+                .violations().get(0).field());
+        assertThrows(NotFoundException.class, () -> engine.rescore(kam, "nope"));
+        assertThrows(NotFoundException.class, () -> engine.rescore(kam, "other"), "a unit the caller cannot read");
+        assertThrows(AccessDeniedException.class, () -> engine.rescore(viewer, unit));
+        assertEquals("businessUnit", assertThrows(ConflictException.class, () -> engine.rescore(ADMIN, "other"))
+                .field(), "no model is enabled for the other unit");
+    }
+
+    @Test
+    void aModelForEveryUnitScoresUnitsWithoutTheirOwnInstance() throws InterruptedException {
+        install(new TestModel("good", f -> Score.of(1, null, List.of())), ScoringModel.EVERY_UNIT);
+        install(new TestModel("good", GOOD), new String[] {unit, "third"});
+        run();
+        assertGoodScores(); // the unit's own instance won over the one for every unit
+        ModelStatus s = engine.models(kam).get(0);
+        assertEquals(Set.of("*", unit), s.units().keySet(), "the caller sees only units it may read");
+    }
+
+    @Test
+    void aChangedAccountIsRescoredWithoutARun() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        engine.accountChanged("acc-2", unit);
+        ScoreRecord r = null;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (r == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            r = engine.scores(ADMIN, "acc-2").stream().findFirst().orElse(null);
+        }
+        assertNotNull(r, "the changed account was not rescored");
+        assertNull(r.runId(), "a rescoring after a change belongs to no run");
+        assertEquals(new BigDecimal("20.0"), r.score().value());
+        assertEquals(List.of(), engine.scores(ADMIN, "acc-1"), "only the changed account was rescored");
+    }
+
+    @Test
+    void scoresAreScopedAndHistoryKept() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        Job first = run();
+        Job second = run();
+        List<ScoreRecord> history = engine.history(viewer, "acc-1", "good", 10);
+        assertEquals(List.of(second.id(), first.id()), history.stream().map(ScoreRecord::runId).toList());
+        assertThrows(NotFoundException.class, () -> engine.scores(new Caller("x", "x", false, Map.of()), "acc-1"));
+        assertThrows(ValidationException.class, () -> engine.history(viewer, "acc-1", "good", 0));
+        engine.removeModel(null, Map.of(Constants.SERVICE_ID, SERVICE_IDS.get()));
+        assertEquals(false, engine.scores(viewer, "acc-1").get(0).modelInstalled(),
+                "scores of an uninstalled model stay readable, marked as such");
+    }
+
+    @Test
+    void aSecondRequestWhileARunIsUnderWayGetsTheSameJob() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        jobs.gate = new CountDownLatch(1);
+        Job a = engine.rescore(kam, unit);
+        Job b = engine.rescore(kam, unit);
+        assertSame(a, b);
+        jobs.gate.countDown();
+        assertEquals(JobState.SUCCEEDED, jobs.await(a.id()).state());
+        assertEquals(1, jobs.jobs.size());
+    }
+}

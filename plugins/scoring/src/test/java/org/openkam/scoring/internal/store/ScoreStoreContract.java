@@ -1,0 +1,165 @@
+package org.openkam.scoring.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openkam.api.persistence.Database;
+import org.openkam.api.scoring.Classification;
+import org.openkam.api.scoring.FactorContribution;
+import org.openkam.api.scoring.ModelState;
+import org.openkam.api.scoring.Score;
+
+/** The scoring tables on every supported database: history, current and previous, model health. */
+abstract class ScoreStoreContract {
+
+    ScoreStore store;
+    ModelHealthStore health;
+    String unit;
+    String account;
+
+    abstract Database database();
+
+    @BeforeEach
+    void fixture() {
+        Database db = database();
+        db.migrate(ScoreStore.class);
+        store = new ScoreStore(db.dataSource());
+        health = new ModelHealthStore(db.dataSource());
+        unit = "unit-" + UUID.randomUUID().toString().substring(0, 8);
+        account = UUID.randomUUID().toString();
+    }
+
+    static Score score(double value, String cell) {
+        Map<String, BigDecimal> measures = new LinkedHashMap<>();
+        measures.put("attractiveness", new BigDecimal("71.5"));
+        measures.put("strength", new BigDecimal("40.0"));
+        return Score.of(value, new Classification(cell, "Cell " + cell, "Do something"), List.of(
+                FactorContribution.of("attractiveness.sales", "Attractiveness: annual sales", "1200000 EUR", 80.0, 0.25),
+                FactorContribution.of("strength.relationship-stage", "Strength: relationship stage (unknown, left out)",
+                        null, null, 0)), measures);
+    }
+
+    static Instant at(int minute) {
+        return Instant.parse("2027-03-31T10:00:00Z").plus(minute, ChronoUnit.MINUTES).plusNanos(123_000);
+    }
+
+    @Test
+    void aScoreRoundTripsWithItsExplanation() {
+        Score s = score(55.55, "high-medium");
+        store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", account, unit, "run-1", at(0), s)));
+        List<StoredScore> current = store.current(account);
+        assertEquals(1, current.size());
+        StoredScore read = current.get(0);
+        assertEquals(s, read.score(), "value, classification, contributions and measures come back as stored");
+        assertEquals(new BigDecimal("55.6"), read.score().value());
+        assertEquals(List.of("attractiveness", "strength"), List.copyOf(read.score().measures().keySet()));
+        assertEquals(at(0), read.scoredAt());
+        assertEquals("run-1", read.runId());
+        assertEquals(unit, read.businessUnit());
+        assertEquals("1.0.0", read.modelVersion());
+    }
+
+    @Test
+    void aNewScoreBecomesCurrentAndTheOldOnePrevious() {
+        store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", account, unit, "run-1", at(0),
+                score(40, "medium-medium"))));
+        store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", account, unit, "run-2", at(1),
+                score(70, "high-high"))));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-2", at(1), score(10, "C"))));
+        CurrentScore cs = store.unit(unit, "portfolio-matrix").get(account);
+        assertEquals("run-2", cs.current().runId());
+        assertEquals("high-high", cs.current().score().classification().id());
+        assertEquals("run-1", cs.previous().runId());
+        assertEquals("medium-medium", cs.previous().score().classification().id());
+        assertEquals(List.of("abc-analysis", "portfolio-matrix"),
+                store.current(account).stream().map(StoredScore::modelId).toList());
+        CurrentScore abc = store.unit(unit, "abc-analysis").get(account);
+        assertNull(abc.previous());
+    }
+
+    @Test
+    void historyIsNewestFirstAndLimited() {
+        for (int i = 0; i < 5; i++) {
+            store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-" + i, at(i),
+                    score(10 * i, "C"))));
+        }
+        List<StoredScore> history = store.history(account, "abc-analysis", 3);
+        assertEquals(List.of("run-4", "run-3", "run-2"), history.stream().map(StoredScore::runId).toList());
+        assertEquals(5, store.history(account, "abc-analysis", 100).size());
+        assertEquals(List.of(), store.history(account, "other-model", 10));
+    }
+
+    @Test
+    void movementIsMeasuredAgainstTheLastRunNotAgainstRescoringsAfterChanges() {
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-1", at(0), score(10, "C"))));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(1), score(20, "B"))));
+        CurrentScore changed = store.unit(unit, "abc-analysis").get(account);
+        assertNull(changed.current().runId());
+        assertEquals("run-1", changed.previous().runId());
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(2), score(30, "B"))));
+        assertEquals("run-1", store.unit(unit, "abc-analysis").get(account).previous().runId());
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-2", at(3), score(40, "A"))));
+        CurrentScore run = store.unit(unit, "abc-analysis").get(account);
+        assertEquals("run-2", run.current().runId());
+        assertEquals("run-1", run.previous().runId(), "the previous run, not the rescorings between");
+        assertEquals(4, store.history(account, "abc-analysis", 10).size(), "history keeps every score");
+        String fresh = UUID.randomUUID().toString();
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", fresh, unit, null, at(0), score(5, "C"))));
+        assertNull(store.unit(unit, "abc-analysis").get(fresh).previous(), "no run yet, nothing to move from");
+    }
+
+    @Test
+    void aMissingScoreIsStoredAsSuchAndAMovedAccountFollowsItsUnit() {
+        store.save(List.of(new StoredScore("share-of-wallet", "1.0.0", account, unit, "run-1", at(0), null)));
+        StoredScore read = store.current(account).get(0);
+        assertNull(read.score());
+        assertEquals("run-1", read.runId());
+        String other = unit + "-b";
+        store.save(List.of(new StoredScore("share-of-wallet", "1.0.0", account, other, "run-2", at(1),
+                score(20, "low"))));
+        assertTrue(store.unit(unit, "share-of-wallet").isEmpty(), "the account left the unit");
+        CurrentScore moved = store.unit(other, "share-of-wallet").get(account);
+        assertNull(moved.previous().score(), "the previous entry was the missing score");
+    }
+
+    @Test
+    void manyScoresInOneSaveAndNoTwoForTheSameModelAndAccount() {
+        List<StoredScore> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(new StoredScore("abc-analysis", "1.0.0", "acc-" + unit + "-" + i, unit, "run-1", at(0),
+                    score(i, "B")));
+        }
+        store.save(batch);
+        assertEquals(30, store.unit(unit, "abc-analysis").size());
+        StoredScore one = new StoredScore("abc-analysis", "1.0.0", account, unit, "r", at(0), score(1, "C"));
+        assertThrows(IllegalArgumentException.class, () -> store.save(List.of(one, one)));
+        assertEquals(List.of(), store.current(account), "a refused save stores nothing");
+    }
+
+    @Test
+    void modelHealthIsWrittenAndReplaced() {
+        String model = "model-" + unit;
+        health.put(new ModelHealthRecord(model, "1.0.0", ModelState.ACTIVE, 1, "threw x", at(0)));
+        health.put(new ModelHealthRecord(model, "1.0.0", ModelState.QUARANTINED, 3, "3 in a row", at(1)));
+        health.put(new ModelHealthRecord(model, "2.0.0", ModelState.ACTIVE, 0, null, at(2)));
+        List<ModelHealthRecord> mine = health.all().stream().filter(r -> r.modelId().equals(model)).toList();
+        assertEquals(2, mine.size());
+        ModelHealthRecord v1 = mine.stream().filter(r -> r.modelVersion().equals("1.0.0")).findFirst().orElseThrow();
+        assertEquals(ModelState.QUARANTINED, v1.state());
+        assertEquals(3, v1.failures());
+        assertEquals("3 in a row", v1.reason());
+        assertEquals(at(1), v1.changedAt());
+    }
+}
