@@ -170,26 +170,17 @@ public final class Body {
 
     /** A day as ISO-8601 text such as {@code 2027-03-31}. */
     public LocalDate date(String field, LocalDate absent) {
-        JsonElement e = json.get(field);
-        if (e == null) {
-            return absent;
-        }
-        if (e.isJsonNull()) {
-            return null;
-        }
-        try {
-            if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-                return LocalDate.parse(e.getAsString());
-            }
-        } catch (DateTimeParseException ex) {
-            // reported below
-        }
-        violations.add(field, "must be a date such as 2027-03-31");
-        return absent;
+        return parsed(field, absent, LocalDate::parse, "must be a date such as 2027-03-31");
     }
 
     /** An instant as ISO-8601 text with an offset, such as {@code 2027-03-31T09:30:00Z}. */
     public Instant instant(String field, Instant absent) {
+        return parsed(field, absent, text -> OffsetDateTime.parse(text).toInstant(),
+                "must be a time with offset such as 2027-03-31T09:30:00Z");
+    }
+
+    /** A text field parsed into a value; a parse failure is reported with {@code message}. */
+    private <T> T parsed(String field, T absent, Function<String, T> parser, String message) {
         JsonElement e = json.get(field);
         if (e == null) {
             return absent;
@@ -199,12 +190,12 @@ public final class Body {
         }
         try {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
-                return OffsetDateTime.parse(e.getAsString()).toInstant();
+                return parser.apply(e.getAsString());
             }
         } catch (DateTimeParseException ex) {
             // reported below
         }
-        violations.add(field, "must be a time with offset such as 2027-03-31T09:30:00Z");
+        violations.add(field, message);
         return absent;
     }
 
