@@ -65,7 +65,7 @@ public class ApiServlet extends HttpServlet {
     }
 
     /** A conditional read whose {@code If-None-Match} names the ETag the handler just set. */
-    private static boolean notModified(HttpServletRequest request, HttpServletResponse response) {
+    public static boolean notModified(HttpServletRequest request, HttpServletResponse response) {
         String etag = response.getHeader("ETag");
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (etag == null || ifNoneMatch == null || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {

@@ -1,8 +1,5 @@
 package org.openkam.console.internal.rest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -25,6 +22,7 @@ import org.openkam.console.internal.http.ApiServlet;
 import org.openkam.console.internal.http.Json;
 import org.openkam.console.internal.http.OpenKamContext;
 import org.openkam.console.internal.http.Router;
+import org.openkam.console.internal.openapi.ApiDocument;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,12 +62,12 @@ public final class CoreApi extends ApiServlet {
     public record Services(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
             BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
             Opportunities opportunities, AccountPlans plans, Activities activities, BuyingCenters buyingCenters,
-            FollowUps followUps, AccountOverviews overviews) {
+            FollowUps followUps, AccountOverviews overviews, ApiDocument document) {
 
         /** No services at all, for looking at the routes alone. */
         public static Services none() {
             return new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+                    null, null);
         }
     }
 
@@ -79,9 +77,9 @@ public final class CoreApi extends ApiServlet {
             @Reference Authentication authentication, @Reference Jobs jobs, @Reference AccountTransfer transfer,
             @Reference Opportunities opportunities, @Reference AccountPlans plans, @Reference Activities activities,
             @Reference BuyingCenters buyingCenters, @Reference FollowUps followUps,
-            @Reference AccountOverviews overviews, Config config) {
+            @Reference AccountOverviews overviews, @Reference ApiDocument document, Config config) {
         this(routes(new Services(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer,
-                opportunities, plans, activities, buyingCenters, followUps, overviews),
+                opportunities, plans, activities, buyingCenters, followUps, overviews, document),
                 config.import_max_megabytes() * 1024L * 1024L), Json.create());
     }
 
@@ -89,7 +87,7 @@ public final class CoreApi extends ApiServlet {
         super(router, gson);
     }
 
-    /** Every core route; the OpenAPI document must describe each of them (a test checks). */
+    /** Every core route; the core OpenAPI document must describe each of them (a test checks). */
     public static Router routes(Services s, long maxUploadBytes) {
         Router router = new Router();
         AccountsResource accountsResource = new AccountsResource(s.accounts());
@@ -107,25 +105,7 @@ public final class CoreApi extends ApiServlet {
         new RecordsResource(s.audit(), s.jobs()).register(router);
         new OrganizationResource(s.units(), s.users()).register(router);
         new AuthResource(s.authentication()).register(router);
-        byte[] openapi = openApiDocument();
-        router.add("GET", "/openapi.json", ex -> {
-            ex.response().setContentType("application/json");
-            ex.response().setHeader("Cache-Control", "no-cache");
-            ex.response().getOutputStream().write(openapi);
-            return null;
-        });
+        new OpenApiResource(s.document()).register(router);
         return router;
-    }
-
-    /** The OpenAPI 3.1 document shipped in this bundle. */
-    public static byte[] openApiDocument() {
-        try (InputStream in = CoreApi.class.getResourceAsStream("/openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("openapi.json is missing from the console bundle");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openkam.api.web.OpenApiContribution;
 import org.openkam.console.internal.http.Route;
+import org.openkam.console.internal.openapi.ApiDocument;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -26,8 +28,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Keeps {@code openapi.json} and the routes {@link CoreApi#routes} registers in step: every route is documented,
- * nothing documented is gone, operation ids are unique, references resolve and path parameters are declared.
+ * Keeps the core {@code openapi.json} and the routes {@link CoreApi#routes} registers in step: every route is
+ * documented, nothing documented is gone, operation ids are unique, references resolve and path parameters are
+ * declared; and it keeps the components plugins' descriptions may reference.
  */
 class OpenApiDocumentTest {
 
@@ -41,7 +44,7 @@ class OpenApiDocumentTest {
     static void load() {
         // Registering routes does not call the services, so none are needed.
         routes = CoreApi.routes(CoreApi.Services.none(), 1024).routes();
-        document = JsonParser.parseString(new String(CoreApi.openApiDocument(), StandardCharsets.UTF_8))
+        document = JsonParser.parseString(new String(ApiDocument.coreDocument(), StandardCharsets.UTF_8))
                 .getAsJsonObject();
     }
 
@@ -106,6 +109,18 @@ class OpenApiDocumentTest {
         Set<String> broken = new TreeSet<>();
         collectReferences(document, "#", broken);
         assertTrue(broken.isEmpty(), "$refs that do not resolve to a component (at -> ref): " + broken);
+    }
+
+    @Test
+    void keepsTheComponentsPluginsRelyOn() {
+        List<String> missing = new ArrayList<>();
+        for (String ref : new TreeSet<>(OpenApiContribution.CORE_COMPONENTS)) {
+            if (resolve(ref) == null) {
+                missing.add(ref);
+            }
+        }
+        assertTrue(missing.isEmpty(), "components OpenApiContribution.CORE_COMPONENTS promises plugins, missing "
+                + "from openapi.json: " + missing);
     }
 
     @Test

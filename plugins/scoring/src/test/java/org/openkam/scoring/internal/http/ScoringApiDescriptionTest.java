@@ -1,0 +1,265 @@
+package org.openkam.scoring.internal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openkam.api.web.OpenApiContribution;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Keeps the scoring fragment of the API description and the routes {@link ScoringResource#routes} registers in
+ * step: every route documented, nothing stale, operation ids unique, every reference resolving to a component of
+ * the fragment or to one the core document guarantees, path parameters declared, errors documented.
+ */
+class ScoringApiDescriptionTest {
+
+    private static final String PREFIX = "/scoring";
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+    private static JsonObject fragment;
+    private static Set<String> routes;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = new ScoringApiDescription().fragment();
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            fragment = JsonParser.parseReader(reader).getAsJsonObject();
+        }
+        routes = new TreeSet<>();
+        for (Routes.Route route : registered(new ScoringResource(null, null, null, List::of).routes())) {
+            routes.add(route.method() + " " + PREFIX + "/" + String.join("/", route.template()));
+        }
+    }
+
+    /** The routes a {@link Routes} holds; it keeps them to itself, as nothing else needs the list. */
+    @SuppressWarnings("unchecked")
+    private static List<Routes.Route> registered(Routes r) throws ReflectiveOperationException {
+        Field field = Routes.class.getDeclaredField("routes");
+        field.setAccessible(true);
+        return (List<Routes.Route>) field.get(r);
+    }
+
+    @Test
+    void isAnOpenApi31FragmentOfPathsUnderScoring() {
+        assertTrue(fragment.get("openapi").getAsString().startsWith("3.1."));
+        assertFalse(routes.isEmpty(), "ScoringResource.routes registered no route");
+        for (String path : fragment.getAsJsonObject("paths").keySet()) {
+            assertTrue(path.startsWith(PREFIX + "/"), () -> path + " is outside the plugin's " + PREFIX);
+        }
+    }
+
+    @Test
+    void everyRouteIsDocumented() {
+        Set<String> missing = new TreeSet<>(routes);
+        missing.removeAll(operations().keySet());
+        assertEquals(Set.of(), missing, "routes of ScoringResource.routes missing from " + ScoringApiDescription.FRAGMENT);
+    }
+
+    @Test
+    void everyDocumentedOperationIsARoute() {
+        Set<String> stale = new TreeSet<>(operations().keySet());
+        stale.removeAll(routes);
+        assertEquals(Set.of(), stale, "operations documented but not routed by ScoringResource.routes");
+    }
+
+    @Test
+    void everyOperationHasAUniqueOperationId() {
+        Map<String, String> byId = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        operations().forEach((key, operation) -> {
+            JsonElement id = operation.get("operationId");
+            if (id == null || id.getAsString().isBlank()) {
+                problems.add(key + " has no operationId");
+            } else if (byId.put(id.getAsString(), key) != null) {
+                problems.add(key + " reuses operationId " + id.getAsString());
+            }
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyReferenceNamesAComponentOfTheFragmentOrAGuaranteedCoreOne() {
+        Set<String> broken = new TreeSet<>();
+        collectReferences(fragment, "#", broken);
+        assertEquals(Set.of(), broken, "$refs (at -> ref) that neither the fragment nor "
+                + "OpenApiContribution.CORE_COMPONENTS resolve");
+    }
+
+    @Test
+    void securityRequirementsNameKnownSchemes() {
+        List<String> unknown = new ArrayList<>();
+        operations().forEach((key, operation) -> {
+            JsonArray security = operation.getAsJsonArray("security");
+            if (security != null) {
+                security.forEach(requirement -> requirement.getAsJsonObject().keySet().stream()
+                        .filter(s -> !OpenApiContribution.CORE_COMPONENTS.contains("#/components/securitySchemes/" + s))
+                        .forEach(s -> unknown.add(key + ": " + s)));
+            }
+        });
+        assertEquals(List.of(), unknown);
+    }
+
+    @Test
+    void componentNamesCarryThePluginsPrefix() {
+        List<String> unprefixed = new ArrayList<>();
+        fragment.getAsJsonObject("components").entrySet().forEach(section -> section.getValue().getAsJsonObject()
+                .keySet().stream().filter(name -> !name.startsWith("Scoring"))
+                .forEach(name -> unprefixed.add(section.getKey() + "." + name)));
+        assertEquals(List.of(), unprefixed, "component names share one space with the core and other plugins");
+    }
+
+    @Test
+    void everyPathParameterIsDeclared() {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> path : fragment.getAsJsonObject("paths").entrySet()) {
+            JsonObject item = path.getValue().getAsJsonObject();
+            Set<String> inTemplate = new TreeSet<>();
+            Matcher m = PATH_PARAMETER.matcher(path.getKey());
+            while (m.find()) {
+                inTemplate.add(m.group(1));
+            }
+            for (Map.Entry<String, JsonElement> entry : item.entrySet()) {
+                if (!METHODS.contains(entry.getKey())) {
+                    continue;
+                }
+                List<JsonElement> parameters = new ArrayList<>();
+                for (JsonObject holder : List.of(item, entry.getValue().getAsJsonObject())) {
+                    if (holder.has("parameters")) {
+                        holder.getAsJsonArray("parameters").forEach(parameters::add);
+                    }
+                }
+                Set<String> declared = new TreeSet<>();
+                int fromCore = 0;
+                for (JsonElement p : parameters) {
+                    JsonObject parameter = p.getAsJsonObject();
+                    if (parameter.has("$ref") && resolve(parameter.get("$ref").getAsString()) == null) {
+                        fromCore++; // a core parameter: the merged document's check (ApiDocumentIT) knows its name
+                        continue;
+                    }
+                    JsonObject resolved = parameter.has("$ref")
+                            ? resolve(parameter.get("$ref").getAsString()).getAsJsonObject() : parameter;
+                    if ("path".equals(resolved.get("in").getAsString())) {
+                        declared.add(resolved.get("name").getAsString());
+                        if (!resolved.has("required") || !resolved.get("required").getAsBoolean()) {
+                            problems.add(path.getKey() + ": path parameter " + resolved.get("name") + " not required");
+                        }
+                    }
+                }
+                Set<String> undeclared = new TreeSet<>(inTemplate);
+                undeclared.removeAll(declared);
+                if (undeclared.size() > fromCore || !inTemplate.containsAll(declared)) {
+                    problems.add(entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + ": template "
+                            + inTemplate + ", declared " + declared + " and " + fromCore + " core parameter(s)");
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyOperationDocumentsItsErrors() {
+        List<String> missing = new ArrayList<>();
+        operations().forEach((key, operation) -> {
+            JsonObject responses = operation.getAsJsonObject("responses");
+            List<String> expected = new ArrayList<>(List.of("401"));
+            if (key.contains("{")) {
+                expected.add("404");
+            }
+            if (operation.has("requestBody")) {
+                expected.addAll(List.of("400", "415"));
+            }
+            if (!key.startsWith("GET ")) {
+                expected.add("403");
+                JsonArray security = operation.getAsJsonArray("security");
+                if (security == null || !security.toString().contains("csrfToken")) {
+                    missing.add(key + ": an unsafe operation names the csrfToken with the session cookie");
+                }
+            }
+            expected.stream().filter(code -> !responses.has(code)).forEach(code -> missing.add(key + ": " + code));
+            if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+                missing.add(key + ": no success answer");
+            }
+        });
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void theFragmentIsReadFromTheBundle() throws IOException {
+        try (InputStream in = new ScoringApiDescription().fragment()) {
+            assertTrue(in.readAllBytes().length > 0);
+        }
+    }
+
+    /** Every documented operation by "METHOD /path". */
+    private static Map<String, JsonObject> operations() {
+        Map<String, JsonObject> out = new TreeMap<>();
+        for (Map.Entry<String, JsonElement> path : fragment.getAsJsonObject("paths").entrySet()) {
+            for (Map.Entry<String, JsonElement> entry : path.getValue().getAsJsonObject().entrySet()) {
+                if (METHODS.contains(entry.getKey())) {
+                    out.put(entry.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                            entry.getValue().getAsJsonObject());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collectReferences(JsonElement node, String at, Set<String> broken) {
+        if (node.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> entry : node.getAsJsonObject().entrySet()) {
+                if (entry.getKey().equals("$ref")) {
+                    String ref = entry.getValue().getAsString();
+                    boolean core = OpenApiContribution.CORE_COMPONENTS.stream()
+                            .anyMatch(c -> ref.equals(c) || ref.startsWith(c + "/"));
+                    if (!ref.startsWith("#/components/") || (resolve(ref) == null && !core)) {
+                        broken.add(at + " -> " + ref);
+                    }
+                } else {
+                    collectReferences(entry.getValue(), at + "/" + entry.getKey().replace("~", "~0").replace("/", "~1"),
+                            broken);
+                }
+            }
+        } else if (node.isJsonArray()) {
+            for (int i = 0; i < node.getAsJsonArray().size(); i++) {
+                collectReferences(node.getAsJsonArray().get(i), at + "/" + i, broken);
+            }
+        }
+    }
+
+    /** What a local reference names in the fragment, or null. */
+    private static JsonElement resolve(String ref) {
+        JsonElement current = fragment;
+        for (String token : ref.substring(2).split("/", -1)) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (!current.isJsonObject() || !current.getAsJsonObject().has(name)) {
+                return null;
+            }
+            current = current.getAsJsonObject().get(name);
+        }
+        return current;
+    }
+}
