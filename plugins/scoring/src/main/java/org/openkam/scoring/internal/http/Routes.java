@@ -33,6 +33,11 @@ final class Routes {
         return this;
     }
 
+    /** Every route, in the order added; the API description is checked against it. */
+    List<Route> list() {
+        return List.copyOf(routes);
+    }
+
     /** The match, or the methods allowed on the path (empty: no such path). */
     Object find(String method, String path) {
         List<String> parts = split(path == null || path.isEmpty() ? "/" : path);

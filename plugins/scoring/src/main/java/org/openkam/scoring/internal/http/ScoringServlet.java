@@ -42,10 +42,18 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardContextSelect("(osgi.http.whiteboard.context.name=openkam)")
 @HttpWhiteboardServletName("openkam-scoring-api")
-@HttpWhiteboardServletPattern(ScoringServlet.PATTERN)
+@HttpWhiteboardServletPattern({ScoringServlet.PATTERN, "/api/v1/portfolio", "/api/v1/key-account-recommendations"})
 public final class ScoringServlet extends HttpServlet {
 
     static final String PATTERN = "/api/v1/scoring/*";
+    static final String API = "/api/v1";
+    static final String PREFIX = "/scoring";
+    /**
+     * Reads also served at the API's root, where key account managers look for them: the portfolio, the
+     * recommendations, and an account's scores (that one through {@link AccountScoresFilter}).
+     */
+    static final Set<String> AT_ROOT = Set.of("GET /portfolio", "GET /key-account-recommendations",
+            "GET /accounts/{id}/scores");
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServlet.class);
     private final transient Routes routes;
@@ -66,9 +74,9 @@ public final class ScoringServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        String path = request.getPathInfo();
+        String path = routePath(request);
         try {
-            Object found = routes.find(request.getMethod(), path == null ? "/" : path);
+            Object found = routes.find(request.getMethod(), path);
             if (found instanceof Routes.Match match) {
                 Object result = match.route().handler().handle(new Request(request, response, match.params()));
                 send(response, response.getStatus(), "application/json", result);
@@ -83,6 +91,14 @@ public final class ScoringServlet extends HttpServlet {
         } catch (Exception e) {
             problem(response, toProblem(e));
         }
+    }
+
+    /** The route path: the request's path below {@code /api/v1/scoring}, or below {@code /api/v1} for the root reads. */
+    static String routePath(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        path = path.startsWith(API) ? path.substring(API.length()) : path;
+        path = path.startsWith(PREFIX + "/") || path.equals(PREFIX) ? path.substring(PREFIX.length()) : path;
+        return path.isEmpty() ? "/" : path;
     }
 
     static Problem toProblem(Exception e) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,25 +49,24 @@ class ScoringApiDescriptionTest {
             fragment = JsonParser.parseReader(reader).getAsJsonObject();
         }
         routes = new TreeSet<>();
-        for (Routes.Route route : registered(new ScoringResource(null, null, null, List::of).routes())) {
-            routes.add(route.method() + " " + PREFIX + "/" + String.join("/", route.template()));
+        for (Routes.Route route : new ScoringResource(null, null, null, List::of).routes().list()) {
+            String path = route.method() + " /" + String.join("/", route.template());
+            routes.add(path.replace(" /", " " + PREFIX + "/"));
+            if (ScoringServlet.AT_ROOT.contains(path)) {
+                routes.add(path);
+            }
         }
-    }
-
-    /** The routes a {@link Routes} holds; it keeps them to itself, as nothing else needs the list. */
-    @SuppressWarnings("unchecked")
-    private static List<Routes.Route> registered(Routes r) throws ReflectiveOperationException {
-        Field field = Routes.class.getDeclaredField("routes");
-        field.setAccessible(true);
-        return (List<Routes.Route>) field.get(r);
+        assertEquals(ScoringServlet.AT_ROOT.size(), routes.stream().filter(r -> !r.contains(PREFIX)).count(),
+                "every read served at the root is a scoring route");
     }
 
     @Test
-    void isAnOpenApi31FragmentOfPathsUnderScoring() {
+    void isAnOpenApi31FragmentOfPathsUnderScoringAndTheRootReads() {
         assertTrue(fragment.get("openapi").getAsString().startsWith("3.1."));
         assertFalse(routes.isEmpty(), "ScoringResource.routes registered no route");
         for (String path : fragment.getAsJsonObject("paths").keySet()) {
-            assertTrue(path.startsWith(PREFIX + "/"), () -> path + " is outside the plugin's " + PREFIX);
+            assertTrue(path.startsWith(PREFIX + "/") || ScoringServlet.AT_ROOT.contains("GET " + path),
+                    () -> path + " is outside the plugin's " + PREFIX + " and not one of its root reads");
         }
     }
 
