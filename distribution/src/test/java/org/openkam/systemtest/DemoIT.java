@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +87,89 @@ class DemoIT {
             assertFalse(o.getAsJsonArray("overdueFollowUps").isEmpty(), name + ": an overdue follow-up");
             assertTrue(o.get("lastActivity").isJsonObject(), name + ": a last activity");
         }
+    }
+
+    /**
+     * The shipped configurations enable the built-in models for every unit, and each demo unit gets its first run
+     * by itself: the portfolio places every key account in a cell, with the factors that put it there.
+     */
+    @Test
+    void everyDemoKeyAccountHasACellInItsUnitsPortfolioWithAnExplanation() {
+        for (JsonElement u : admin.get("/business-units").expect(200).array()) {
+            String unit = u.getAsJsonObject().get("id").getAsString();
+            Set<String> keyAccounts = new TreeSet<>();
+            for (String tier : List.of("key", "strategic")) {
+                admin.get("/accounts?businessUnit=" + unit + "&tier=" + tier + "&limit=500").expect(200).items()
+                        .forEach(a -> keyAccounts.add(a.getAsJsonObject().get("id").getAsString()));
+            }
+            assertFalse(keyAccounts.isEmpty(), unit + " has key accounts");
+            Map<String, JsonObject> points = awaitPortfolio(unit, keyAccounts);
+            for (String id : keyAccounts) {
+                JsonObject p = points.get(id);
+                assertTrue(p.get("cell").isJsonObject(), "a cell: " + p);
+                assertFalse(p.getAsJsonObject("cell").get("recommendation").getAsString().isBlank(), p.toString());
+                assertFalse(p.get("attractiveness").isJsonNull(), p.toString());
+                assertFalse(p.get("strength").isJsonNull(), p.toString());
+                assertFalse(p.getAsJsonArray("contributions").isEmpty(), "an explanation: " + p);
+            }
+        }
+    }
+
+    /** A demo key account's scores use its plan, opportunities and activities. */
+    @Test
+    void aDemoKeyAccountsScoresUseItsPlanPipelineAndActivities() {
+        JsonObject account = admin.get("/accounts?tier=key&limit=1").expect(200).items().get(0).getAsJsonObject();
+        String id = account.get("id").getAsString();
+        awaitPortfolio(account.get("businessUnit").getAsString(), Set.of(id));
+        Map<String, JsonObject> models = new HashMap<>();
+        admin.get("/scoring/accounts/" + id + "/scores").expect(200).object()
+                .getAsJsonArray("models").forEach(m -> models.put(m.getAsJsonObject().get("modelId").getAsString(),
+                        m.getAsJsonObject()));
+        assertTrue(models.keySet().containsAll(Set.of("weighted-criteria", "portfolio-matrix", "abc-analysis",
+                "customer-lifetime-value", "share-of-wallet", "account-health")), models.keySet().toString());
+
+        Map<String, JsonObject> matrix = contributions(models.get("portfolio-matrix"));
+        JsonObject stage = matrix.get("strength.relationship-stage");
+        assertTrue(Set.of("cooperative", "interdependent").contains(stage.get("input").getAsString()), stage.toString());
+        assertTrue(stage.get("weight").getAsDouble() > 0, "the stage counts: " + stage);
+        JsonObject position = matrix.get("strength.competitive-position");
+        assertFalse(position.get("input").isJsonNull(), position.toString());
+        assertTrue(position.get("weight").getAsDouble() > 0, "the competitive position counts: " + position);
+
+        Map<String, JsonObject> health = contributions(models.get("account-health"));
+        assertTrue(health.get("task").get("input").getAsString().endsWith("% of plan actions done"),
+                health.get("task").toString());
+        assertTrue(health.get("relationship").get("input").getAsString().contains("last activity"),
+                health.get("relationship").toString());
+    }
+
+    /** Waits until the unit's portfolio places every one of the accounts; returns the points by account id. */
+    private static Map<String, JsonObject> awaitPortfolio(String unit, Set<String> accountIds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        JsonObject portfolio = null;
+        while (System.nanoTime() < deadline) {
+            portfolio = admin.get("/scoring/portfolio?businessUnit=" + unit).expect(200).object();
+            Map<String, JsonObject> points = new HashMap<>();
+            portfolio.getAsJsonArray("points").forEach(p -> points.put(p.getAsJsonObject().get("accountId")
+                    .getAsString(), p.getAsJsonObject()));
+            if (points.keySet().containsAll(accountIds)) {
+                return points;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the portfolio of " + unit + " never placed " + accountIds + ": " + portfolio);
+    }
+
+    private static Map<String, JsonObject> contributions(JsonObject modelScore) {
+        Map<String, JsonObject> byFactor = new HashMap<>();
+        modelScore.getAsJsonArray("contributions").forEach(c -> byFactor.put(c.getAsJsonObject().get("factor")
+                .getAsString(), c.getAsJsonObject()));
+        return byFactor;
     }
 
     @Test

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openkam.systemtest.Api.json;
 import static org.openkam.systemtest.Fixtures.createAccount;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +32,9 @@ import com.google.gson.JsonObject;
 
 /**
  * The scoring plugin through HTTP on the real product: the built-in models enabled for one unit by
- * configuration files in etc/, a rescoring run as a job, an account's scores with explanation and history,
- * the portfolio with movement, key account recommendations, and bad input refused by field without storing
+ * configuration files in etc/ (the shipped ones for every unit deleted, as an administrator disables them), the
+ * unit's automatic first run, a rescoring run as a job, an account's scores with explanation and history, the
+ * portfolio with movement, key account recommendations, and bad input refused by field without storing
  * anything.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,13 +47,17 @@ class ScoringIT {
     private static String unit;
     private static String bare;
     private static List<String> accounts = new ArrayList<>();
+    /** The unit's first run, started by the engine. */
+    private static JsonObject firstRun;
 
     @BeforeAll
     static void start() {
         unit = Fixtures.unique("scoring");
         openkam = OpenKamProcess.create("ScoringIT");
-        // one factory configuration per model enables it for the unit (FileInstall: <factory pid>-<name>.cfg)
+        // one factory configuration per model enables it for the unit (FileInstall: <factory pid>-<name>.cfg);
+        // without the shipped ones for every unit, the other units have no model
         for (String pid : List.of("weighted", "matrix", "abc", "clv", "wallet", "health")) {
+            deleteEtc("org.openkam.scoring." + pid + "-default.cfg");
             openkam.writeEtc("org.openkam.scoring." + pid + "-it.cfg", Map.of("businessUnit", unit));
         }
         openkam.writeEtc("org.openkam.scoring.selection-it.cfg", Map.of("businessUnit", unit, "target.min", "1",
@@ -65,8 +74,21 @@ class ScoringIT {
                     "attributes", Map.of("growth", String.valueOf(12 - 4 * i), "referenceValue", "4"))
                     .get("id").getAsString());
         }
-        // a new account is scored soon after it was created, before any run
+        // a unit its models never scored is scored in full by itself once its accounts stop changing
         accounts.forEach(id -> awaitHistory(id, 0));
+        String runId = awaitHistory(accounts.get(0), 0).getAsJsonArray("history").get(0).getAsJsonObject()
+                .get("runId").getAsString();
+        firstRun = admin.awaitJob(runId, j -> { });
+    }
+
+    private static void deleteEtc(String fileName) {
+        Path file = openkam.home().resolve("etc").resolve(fileName);
+        assertTrue(Files.isRegularFile(file), "the product ships " + file);
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -123,9 +145,13 @@ class ScoringIT {
                 .get("factor").getAsString().equals("attractiveness.sales")
                 && c.getAsJsonObject().get("input").getAsString().equals("4000000 EUR")), contributions.toString());
         JsonArray history = matrix.getAsJsonArray("history");
-        assertEquals(2, history.size(), "scored when created, then by the run: " + history);
+        assertEquals(2, history.size(), "scored by the unit's first run, then by this run: " + history);
         assertEquals(job.get("id").getAsString(), history.get(0).getAsJsonObject().get("runId").getAsString());
-        assertTrue(history.get(1).getAsJsonObject().get("runId").isJsonNull(), history.toString());
+        // the first run is a job like any other, started by the engine itself
+        assertEquals(firstRun.get("id").getAsString(), history.get(1).getAsJsonObject().get("runId").getAsString());
+        assertEquals("scoring-run", firstRun.get("type").getAsString());
+        assertEquals("succeeded", firstRun.get("state").getAsString(), firstRun.toString());
+        assertEquals(accounts.size(), firstRun.get("done").getAsLong(), firstRun.toString());
         // the largest of five accounts with 4.0 of 8.8 million sales is A
         assertEquals("A", byModel.get("abc-analysis").getAsJsonObject("classification").get("id").getAsString());
         assertEquals(100.0, byModel.get("abc-analysis").get("score").getAsDouble());

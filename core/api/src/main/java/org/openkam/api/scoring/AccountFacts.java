@@ -119,23 +119,30 @@ public final class AccountFacts {
     /**
      * Our position against the other top suppliers on the account's open opportunities, from 0 (outsider
      * everywhere) to 100 (incumbent everywhere), weighted by opportunity value: incumbent 100, one of the top
-     * suppliers 67, challenger 33, outsider 0.
+     * suppliers 67, challenger 33, outsider 0. An opportunity in another currency than the account's weighs as much
+     * as the mean one in the account's currency (all weigh the same if none is). Unknown without open opportunities.
      */
     public BigDecimal competitivePosition() {
         return competitivePosition;
     }
 
-    /** The value of the account's open opportunities. */
+    /**
+     * The value of the account's open opportunities in the account's currency (those in other currencies are left
+     * out); 0 if none is open, unknown if every open one is in another currency.
+     */
     public BigDecimal openPipeline() {
         return openPipeline;
     }
 
-    /** The open opportunities' values weighted by their stage probabilities. */
+    /** The open opportunities' values weighted by their win probabilities, counted like {@link #openPipeline()}. */
     public BigDecimal weightedPipeline() {
         return weightedPipeline;
     }
 
-    /** The completion of the active account plan's actions, 0 to 100. */
+    /**
+     * The completion of the active account plan's actions, 0 to 100; unknown without an active plan or when it has
+     * no action that counts (none, or all cancelled).
+     */
     public BigDecimal planCompletion() {
         return planCompletion;
     }

@@ -1,11 +1,16 @@
 package org.openkam.scoring.internal.engine;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,12 +26,15 @@ import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountSort;
+import org.openkam.api.engagement.Activities;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.pipeline.Opportunities;
+import org.openkam.api.plan.AccountPlans;
 import org.openkam.api.scoring.AccountFacts;
 import org.openkam.api.scoring.ModelDescription;
 import org.openkam.api.scoring.ModelState;
@@ -57,9 +65,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the models enabled for a business unit over the unit's accounts and stores what they say. Full runs are
- * jobs; changed accounts are rescored shortly after the change. Every model call runs under a time budget on a
- * thread of its own ({@link GuardedCalls}); failing models are quarantined ({@link ModelHealth}) while the others
- * carry on. Runs and rescorings after changes take turns on one engine thread, which never runs model code.
+ * jobs; changed accounts are rescored shortly after the change. A unit that a model enabled for it never scored in
+ * a full run (a new unit, a newly enabled model, a new model version) gets a full run of its own once its accounts
+ * stopped changing ({@link FirstRuns}). Each account's facts ({@link Facts}) are read once per pass and given to
+ * every model. Every model call runs under a time budget on a thread of its own ({@link GuardedCalls}); failing
+ * models are quarantined ({@link ModelHealth}) while the others carry on. Runs and rescorings after changes take
+ * turns on one engine thread, which never runs model code.
  */
 @Component(service = {Scoring.class, ScoringEngine.class}, configurationPid = ScoringEngine.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
@@ -96,9 +107,19 @@ public final class ScoringEngine implements Scoring {
         @AttributeDefinition(name = "Change delay (ms)", description = "Changes within this time are rescored "
                 + "together", min = "0")
         long change_delay_millis() default 500;
+
+        @AttributeDefinition(name = "First runs", description = "Score a unit in full by itself when a model "
+                + "enabled for it never scored it in a run: a new unit, a newly enabled model, a new model version")
+        boolean first_run() default true;
+
+        @AttributeDefinition(name = "Quiet time before a first run (ms)", description = "A first run waits until "
+                + "the unit's accounts, plans, opportunities and activities did not change for this long, so a bulk "
+                + "load is scored as a whole", min = "0")
+        long first_run_quiet_millis() default 2000;
     }
 
     private final AccountRegistry registry;
+    private final AccountWork.Sources work;
     private final BusinessUnits units;
     private final JobTracker jobs;
     private final ScoreStore scores;
@@ -108,6 +129,9 @@ public final class ScoringEngine implements Scoring {
     private final Duration budget;
     private final boolean rescoreChanges;
     private final long changeDelayMillis;
+    private final boolean firstRun;
+    private final long firstRunQuietMillis;
+    private final FirstRuns firstRuns;
     private final ScheduledExecutorService engine = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "openkam-scoring");
         t.setDaemon(true);
@@ -118,12 +142,17 @@ public final class ScoringEngine implements Scoring {
     /** Changed accounts waiting to be rescored: account id to its unit. */
     private final Map<String, String> changed = new ConcurrentHashMap<>();
     private boolean drainScheduled;
+    /** Units to check for a first run ({@code *}: every unit). */
+    private final Set<String> firstRunUnits = ConcurrentHashMap.newKeySet();
+    private boolean firstRunsScheduled;
 
     @Activate
     public ScoringEngine(@Reference Database database, @Reference AccountRegistry registry,
-            @Reference BusinessUnits units, @Reference JobTracker jobs, Config config) {
+            @Reference BusinessUnits units, @Reference JobTracker jobs, @Reference AccountPlans plans,
+            @Reference Opportunities opportunities, @Reference Activities activities, Config config) {
         database.migrate(ScoringEngine.class);
         this.registry = registry;
+        this.work = new AccountWork.Sources(plans, opportunities, activities);
         this.units = units;
         this.jobs = jobs;
         this.scores = new ScoreStore(database.dataSource());
@@ -132,6 +161,9 @@ public final class ScoringEngine implements Scoring {
         this.catalog = new ModelCatalog(calls, budget);
         this.rescoreChanges = config.rescore_changes();
         this.changeDelayMillis = config.change_delay_millis();
+        this.firstRun = config.first_run();
+        this.firstRunQuietMillis = config.first_run_quiet_millis();
+        this.firstRuns = new FirstRuns(firstRunQuietMillis, System::nanoTime);
         health.refresh();
     }
 
@@ -143,11 +175,15 @@ public final class ScoringEngine implements Scoring {
             LOG.warn("Scoring model service {} cannot be used: {}", m.serviceId(), m.defect());
         } else {
             LOG.info("Scoring model {} {} installed, enabled for {}", m.id(), m.version(), m.units());
+            requestFirstRuns(m.units());
         }
     }
 
     void updatedModel(ScoringModel model, Map<String, Object> properties) {
-        catalog.put(model, properties);
+        InstalledModel m = catalog.put(model, properties);
+        if (m.defect() == null) {
+            requestFirstRuns(m.units());
+        }
     }
 
     void removeModel(ScoringModel model, Map<String, Object> properties) {
@@ -220,6 +256,11 @@ public final class ScoringEngine implements Scoring {
             throw new ConflictException("businessUnit", "no active scoring model is enabled for " + unit
                     + ": enable one with a configuration naming the unit, or release a quarantined one");
         }
+        return start(caller, unit);
+    }
+
+    /** Queues a full run of the unit, or returns the one queued or running. */
+    private Job start(Caller caller, String unit) {
         synchronized (runs) {
             Job running = runs.get(unit);
             if (running != null) {
@@ -290,9 +331,20 @@ public final class ScoringEngine implements Scoring {
 
     // ---- rescoring after changes --------------------------------------------------------------------------------
 
-    /** Queues an account that was created or changed; rescored with others after the change delay. */
+    /**
+     * Queues an account that was created or changed, or whose plans, opportunities or activities changed; rescored
+     * with others after the change delay.
+     */
     public void accountChanged(String accountId, String unit) {
-        if (!rescoreChanges || accountId == null || unit == null || catalog.enabledFor(unit).isEmpty()) {
+        if (accountId == null || unit == null) {
+            return;
+        }
+        firstRuns.changed(unit);
+        if (catalog.enabledFor(unit).isEmpty()) {
+            return;
+        }
+        if (!rescoreChanges) {
+            requestFirstRuns(Set.of(unit));
             return;
         }
         changed.put(accountId, unit);
@@ -321,7 +373,11 @@ public final class ScoringEngine implements Scoring {
         }
         byUnit.forEach((unit, ids) -> {
             try {
-                rescoreChanged(unit, ids);
+                if (awaitsFirstRun(unit)) {
+                    requestFirstRuns(Set.of(unit)); // the first run scores these accounts with the rest
+                } else {
+                    rescoreChanged(unit, ids);
+                }
             } catch (RuntimeException e) {
                 LOG.error("Rescoring {} changed account(s) of {} failed", ids.size(), unit, e);
             }
@@ -344,6 +400,101 @@ public final class ScoringEngine implements Scoring {
             }
         }
         run.flush();
+    }
+
+    // ---- first runs --------------------------------------------------------------------------------------------
+
+    /** Checks the units ({@code *}: every unit) for a first run once the quiet time has passed. */
+    private void requestFirstRuns(Collection<String> unitIds) {
+        if (!firstRun || unitIds.isEmpty()) {
+            return;
+        }
+        firstRunUnits.addAll(unitIds);
+        scheduleFirstRuns(firstRunQuietMillis);
+    }
+
+    private void scheduleFirstRuns(long delayMillis) {
+        synchronized (firstRunUnits) {
+            if (firstRunsScheduled) {
+                return;
+            }
+            firstRunsScheduled = true;
+            try {
+                engine.schedule(this::startFirstRuns, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                firstRunsScheduled = false; // stopping
+            }
+        }
+    }
+
+    private void startFirstRuns() {
+        synchronized (firstRunUnits) {
+            firstRunsScheduled = false;
+        }
+        Set<String> wanted = new HashSet<>();
+        for (String unit : new ArrayList<>(firstRunUnits)) {
+            if (firstRunUnits.remove(unit)) {
+                wanted.add(unit);
+            }
+        }
+        long wait = 0;
+        try {
+            if (wanted.remove(ScoringModel.EVERY_UNIT)) {
+                units.list(SYSTEM).forEach(u -> wanted.add(u.id()));
+            }
+            for (String unit : wanted) {
+                long w = firstRuns.waitNanos(unit);
+                if (w > 0) {
+                    firstRunUnits.add(unit); // still changing: look again when it has been quiet long enough
+                    wait = Math.max(wait, w);
+                } else {
+                    startFirstRun(unit);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Checking business units {} for a first scoring run failed", wanted, e);
+        }
+        if (wait > 0) {
+            scheduleFirstRuns(TimeUnit.NANOSECONDS.toMillis(wait) + 1);
+        }
+    }
+
+    /** Starts a full run of the unit if an active model never scored it in one and the unit has accounts. */
+    private void startFirstRun(String unit) {
+        if (runs.containsKey(unit)) {
+            return; // that run scores the unit
+        }
+        health.refresh();
+        List<InstalledModel> never = neverRan(unit);
+        if (never.isEmpty() || registry.find(SYSTEM, new AccountQuery(unit, null, null, null, null, null,
+                AccountSort.NAME, false, 1, 0, null, false)).items().isEmpty()) {
+            return; // a unit without accounts is checked again when its first account comes
+        }
+        never.forEach(m -> firstRuns.remember(unit, m));
+        Job job = start(SYSTEM, unit);
+        LOG.info("Scoring {} in full (job {}): never scored in a run by {}", unit, job.id(),
+                never.stream().map(m -> m.id() + " " + m.version()).toList());
+    }
+
+    /** Whether changes of the unit wait for its first run rather than being rescored on their own. */
+    private boolean awaitsFirstRun(String unit) {
+        return firstRun && !runs.containsKey(unit) && !neverRan(unit).isEmpty();
+    }
+
+    /** The unit's active models that never scored it in a full run; remembers those that did. */
+    private List<InstalledModel> neverRan(String unit) {
+        List<InstalledModel> never = new ArrayList<>();
+        for (InstalledModel m : active(unit)) {
+            if (firstRuns.known(unit, m)) {
+                continue;
+            }
+            if (scores.scoredInRun(unit, m.id(), m.version())) {
+                firstRuns.remember(unit, m);
+            } else {
+                never.add(m);
+            }
+        }
+        return never;
     }
 
     // ---- full runs ---------------------------------------------------------------------------------------------
@@ -386,17 +537,23 @@ public final class ScoringEngine implements Scoring {
         return catalog.enabledFor(unit).stream().filter(m -> !health.quarantined(m.id(), m.version())).toList();
     }
 
-    /** One pass of models over accounts: scores them, collects what to store and what went wrong. */
+    /**
+     * One pass of models over accounts: reads each account's facts once for all models, scores them, collects what
+     * to store and what went wrong.
+     */
     private final class Run {
         private final String runId;
         private final String unit;
         private final List<InstalledModel> models;
+        /** The day facts such as "days since the last activity" count to, the same for the whole pass. */
+        private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
         private final List<StoredScore> pending = new ArrayList<>();
         private final Map<String, Integer> failures = new LinkedHashMap<>();
         private final Map<String, String> quarantined = new LinkedHashMap<>();
         private final List<JobProblem> problems = new ArrayList<>();
         private long stored;
         private long unscored;
+        private long unreadable;
 
         Run(String runId, String unit, List<InstalledModel> models) {
             this.runId = runId;
@@ -405,7 +562,10 @@ public final class ScoringEngine implements Scoring {
         }
 
         void score(Account account, PortfolioContext context) {
-            AccountFacts facts = Facts.of(account, context);
+            AccountFacts facts = facts(account, context);
+            if (facts == null) {
+                return;
+            }
             for (InstalledModel m : models) {
                 if (quarantined.containsKey(m.id()) || !catalog.contains(m) || health.quarantined(m.id(), m.version())) {
                     continue;
@@ -439,6 +599,22 @@ public final class ScoringEngine implements Scoring {
             }
             if (pending.size() >= BATCH) {
                 flush();
+            }
+        }
+
+        /** The account's facts, or {@code null} if it is gone or its work cannot be read (a problem of the run). */
+        private AccountFacts facts(Account account, PortfolioContext context) {
+            try {
+                return Facts.of(account, context, work.read(SYSTEM, account.id(), today), today);
+            } catch (NotFoundException e) {
+                return null; // deleted since the pass listed it: nothing left to score
+            } catch (RuntimeException e) {
+                LOG.warn("The facts of account {} could not be read; not scored", account.id(), e);
+                if (++unreadable <= PROBLEMS_PER_MODEL) {
+                    problems.add(new JobProblem(0, null, "account " + account.id() + " (" + account.name() + "): its "
+                            + "plans, opportunities or activities could not be read, so it was not scored: " + e));
+                }
+                return null;
             }
         }
 
@@ -479,6 +655,9 @@ public final class ScoringEngine implements Scoring {
                     .append(" score(s) stored");
             if (unscored > 0) {
                 s.append(", ").append(unscored).append(" of them without a score for lack of facts");
+            }
+            if (unreadable > 0) {
+                s.append("; ").append(unreadable).append(" account(s) not scored: their facts could not be read");
             }
             failures.forEach((id, n) -> s.append("; ").append(id).append(" failed ").append(n).append(" time(s)"));
             if (!quarantined.isEmpty()) {

@@ -36,7 +36,9 @@ public final class ScoreStore {
 
     /**
      * Stores scores in one transaction: each becomes its account's current score by its model; the previous one
-     * becomes the latest score of a full run before it. At most one score per model and account.
+     * becomes the latest score of a full run before it. At most one score per model and account. If another node
+     * stored the first current score of one of these accounts meanwhile (two nodes starting a unit's first run
+     * together), the transaction is tried once more, and then finds that score to move.
      */
     public void save(List<StoredScore> scores) {
         if (scores.isEmpty()) {
@@ -48,6 +50,21 @@ public final class ScoreStore {
                 throw new IllegalArgumentException("two scores of " + s.accountId() + " by " + s.modelId());
             }
         }
+        try {
+            saveOnce(scores);
+        } catch (SQLException e) {
+            if (!duplicateKey(e)) {
+                throw new StoreException("storing " + scores.size() + " score(s) failed", e);
+            }
+            try {
+                saveOnce(scores);
+            } catch (SQLException again) {
+                throw new StoreException("storing " + scores.size() + " score(s) failed", again);
+            }
+        }
+    }
+
+    private void saveOnce(List<StoredScore> scores) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -60,9 +77,19 @@ public final class ScoreStore {
             } finally {
                 c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("storing " + scores.size() + " score(s) failed", e);
         }
+    }
+
+    /** Whether the failure is a unique key violation (SQL state 23505 on H2 and PostgreSQL), batches included. */
+    private static boolean duplicateKey(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException x = t instanceof SQLException sql ? sql : null; x != null; x = x.getNextException()) {
+                if ("23505".equals(x.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<String> insertResults(Connection c, List<StoredScore> scores) throws SQLException {
@@ -156,6 +183,13 @@ public final class ScoreStore {
                     return null;
                 });
         return out;
+    }
+
+    /** Whether this version of a model scored an account of the unit in a full run, as its latest run score. */
+    public boolean scoredInRun(String businessUnit, String modelId, String modelVersion) {
+        return !query("SELECT 1 FROM scoring_current c JOIN scoring_result r ON r.id = c.run_score_id "
+                + "WHERE c.business_unit = ? AND c.model_id = ? AND r.business_unit = ? AND r.model_version = ? "
+                + "LIMIT 1", List.of(businessUnit, modelId, businessUnit, modelVersion), rs -> Boolean.TRUE).isEmpty();
     }
 
     private static String prefixed(String table, String prefix) {

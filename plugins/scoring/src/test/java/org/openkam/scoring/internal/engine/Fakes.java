@@ -1,13 +1,16 @@
 package org.openkam.scoring.internal.engine;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.openkam.api.Caller;
@@ -17,6 +20,11 @@ import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountDraft;
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.engagement.Activities;
+import org.openkam.api.engagement.Activity;
+import org.openkam.api.engagement.ActivityDraft;
+import org.openkam.api.engagement.ActivityQuery;
+import org.openkam.api.engagement.ActivityRecorded;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
@@ -24,6 +32,19 @@ import org.openkam.api.job.JobTracker;
 import org.openkam.api.organization.BusinessUnit;
 import org.openkam.api.organization.BusinessUnitDraft;
 import org.openkam.api.organization.BusinessUnits;
+import org.openkam.api.pipeline.Opportunities;
+import org.openkam.api.pipeline.Opportunity;
+import org.openkam.api.pipeline.OpportunityClosing;
+import org.openkam.api.pipeline.OpportunityDraft;
+import org.openkam.api.pipeline.PipelineStage;
+import org.openkam.api.pipeline.PipelineSummary;
+import org.openkam.api.plan.AccountPlan;
+import org.openkam.api.plan.AccountPlanDraft;
+import org.openkam.api.plan.AccountPlans;
+import org.openkam.api.plan.PlanReview;
+import org.openkam.api.plan.PlanReviewDraft;
+import org.openkam.api.plan.PlanSummary;
+import org.openkam.api.plan.PlanVersion;
 
 /** In-memory stand-ins for the registry's services, scoped by unit like the real ones. */
 final class Fakes {
@@ -71,6 +92,189 @@ final class Fakes {
 
         @Override
         public Page<Account> find(Caller caller, AccountQuery query) {
+            List<Account> page = new ArrayList<>();
+            forEach(caller, query, a -> {
+                if (page.size() < query.limit()) {
+                    page.add(a);
+                }
+            });
+            return new Page<>(page, null, -1);
+        }
+    }
+
+    /** Active plans by account id; counts the reads. */
+    static final class Plans implements AccountPlans {
+        final Map<String, AccountPlan> active = new ConcurrentHashMap<>();
+        final AtomicInteger reads = new AtomicInteger();
+        private final Accounts accounts;
+
+        Plans(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Optional<AccountPlan> active(Caller caller, String accountId, LocalDate on) {
+            accounts.get(caller, accountId);
+            reads.incrementAndGet();
+            return Optional.ofNullable(active.get(accountId));
+        }
+
+        @Override
+        public Optional<PlanSummary> activeSummary(Caller caller, String accountId, LocalDate today) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<AccountPlan> list(Caller caller, String accountId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AccountPlan get(Caller caller, String accountId, String planId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AccountPlan create(Caller caller, String accountId, AccountPlanDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AccountPlan update(Caller caller, String accountId, String planId, long expectedVersion,
+                AccountPlanDraft draft, boolean closeFollowUps) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(Caller caller, String accountId, String planId, long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PlanReview addReview(Caller caller, String accountId, String planId, PlanReviewDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PlanReview> reviews(Caller caller, String accountId, String planId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PlanVersion> versions(Caller caller, String accountId, String planId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PlanVersion version(Caller caller, String accountId, String planId, long version) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Open opportunities by account id; counts the reads; fails for the accounts in {@code broken}. */
+    static final class Pipeline implements Opportunities {
+        final Map<String, List<Opportunity>> open = new ConcurrentHashMap<>();
+        final Set<String> broken = ConcurrentHashMap.newKeySet();
+        final AtomicInteger reads = new AtomicInteger();
+        private final Accounts accounts;
+
+        Pipeline(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public List<Opportunity> open(Caller caller, String accountId) {
+            accounts.get(caller, accountId);
+            reads.incrementAndGet();
+            if (broken.contains(accountId)) {
+                throw new IllegalStateException("the database is unreachable");
+            }
+            return open.getOrDefault(accountId, List.of());
+        }
+
+        @Override
+        public List<PipelineStage> stages() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Opportunity> list(Caller caller, String accountId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PipelineSummary summary(Caller caller, String accountId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Opportunity get(Caller caller, String accountId, String opportunityId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Opportunity create(Caller caller, String accountId, OpportunityDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Opportunity update(Caller caller, String accountId, String opportunityId, long expectedVersion,
+                OpportunityDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Opportunity close(Caller caller, String accountId, String opportunityId, long expectedVersion,
+                OpportunityClosing closing) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(Caller caller, String accountId, String opportunityId, long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The last activity by account id; counts the reads. */
+    static final class Engagement implements Activities {
+        final Map<String, Activity> last = new ConcurrentHashMap<>();
+        final AtomicInteger reads = new AtomicInteger();
+        private final Accounts accounts;
+
+        Engagement(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Optional<Activity> lastActivity(Caller caller, String accountId) {
+            accounts.get(caller, accountId);
+            reads.incrementAndGet();
+            return Optional.ofNullable(last.get(accountId));
+        }
+
+        @Override
+        public Page<Activity> list(Caller caller, String accountId, ActivityQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Activity get(Caller caller, String accountId, String activityId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ActivityRecorded create(Caller caller, String accountId, ActivityDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ActivityRecorded update(Caller caller, String accountId, String activityId, long expectedVersion,
+                ActivityDraft draft) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(Caller caller, String accountId, String activityId, long expectedVersion) {
             throw new UnsupportedOperationException();
         }
     }
@@ -88,7 +292,7 @@ final class Fakes {
 
         @Override
         public List<BusinessUnit> list(Caller caller) {
-            throw new UnsupportedOperationException();
+            return ids.stream().filter(caller::canRead).sorted().map(id -> get(caller, id)).toList();
         }
 
         @Override

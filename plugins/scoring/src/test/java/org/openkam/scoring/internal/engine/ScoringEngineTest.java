@@ -10,14 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +39,9 @@ import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobState;
 import org.openkam.api.persistence.Dialect;
+import org.openkam.api.pipeline.OurPosition;
+import org.openkam.api.plan.ActionStatus;
+import org.openkam.api.plan.RelationshipStage;
 import org.openkam.api.scoring.AccountFacts;
 import org.openkam.api.scoring.ModelDescription;
 import org.openkam.api.scoring.ModelState;
@@ -57,8 +64,12 @@ class ScoringEngineTest {
     private static volatile boolean spinning;
 
     Fakes.Accounts accounts;
+    Fakes.Plans plans;
+    Fakes.Pipeline pipeline;
+    Fakes.Engagement engagement;
     Fakes.Units units;
     Fakes.Jobs jobs;
+    ScriptDatabase database;
     ScoringEngine engine;
     String unit;
     Caller kam;
@@ -68,7 +79,11 @@ class ScoringEngineTest {
     void start() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + ScriptDatabase.H2_OPTIONS);
+        database = new ScriptDatabase(h2, Dialect.H2);
         accounts = new Fakes.Accounts();
+        plans = new Fakes.Plans(accounts);
+        pipeline = new Fakes.Pipeline(accounts);
+        engagement = new Fakes.Engagement(accounts);
         units = new Fakes.Units();
         jobs = new Fakes.Jobs();
         unit = "unit-" + UUID.randomUUID().toString().substring(0, 8);
@@ -79,8 +94,12 @@ class ScoringEngineTest {
         for (int i = 1; i <= 4; i++) {
             accounts.put(account("acc-" + i, unit, 1000L * i));
         }
-        engine = new ScoringEngine(new ScriptDatabase(h2, Dialect.H2), accounts, units, jobs, config(300, 3));
+        engine = engine(config(300, 3));
         spinning = true;
+    }
+
+    ScoringEngine engine(ScoringEngine.Config config) {
+        return new ScoringEngine(database, accounts, units, jobs, plans, pipeline, engagement, config);
     }
 
     @AfterEach
@@ -95,7 +114,12 @@ class ScoringEngineTest {
                 Instant.EPOCH);
     }
 
+    /** Without first runs, so runs start only when a test asks. */
     static ScoringEngine.Config config(long budgetMillis, int failures) {
+        return config(budgetMillis, failures, false, 0);
+    }
+
+    static ScoringEngine.Config config(long budgetMillis, int failures, boolean firstRun, long quietMillis) {
         return new ScoringEngine.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -120,6 +144,16 @@ class ScoringEngineTest {
             @Override
             public long change_delay_millis() {
                 return 20;
+            }
+
+            @Override
+            public boolean first_run() {
+                return firstRun;
+            }
+
+            @Override
+            public long first_run_quiet_millis() {
+                return quietMillis;
             }
         };
     }
@@ -351,5 +385,145 @@ class ScoringEngineTest {
         jobs.gate.countDown();
         assertEquals(JobState.SUCCEEDED, jobs.await(a.id()).state());
         assertEquals(1, jobs.jobs.size());
+    }
+    // ---- facts from the key account work --------------------------------------------------------------------
+
+    @Test
+    void theAccountsWorkBecomesFactsReadOncePerAccountForAllModels() throws InterruptedException {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        plans.active.put("acc-1", WorkFixtures.plan("acc-1", RelationshipStage.COOPERATIVE, ActionStatus.DONE,
+                ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.CANCELLED));
+        pipeline.open.put("acc-1", List.of(
+                WorkFixtures.opportunity("acc-1", "300000", "EUR", 50, OurPosition.INCUMBENT),
+                WorkFixtures.opportunity("acc-1", "100000", "EUR", 20, OurPosition.CHALLENGER),
+                WorkFixtures.opportunity("acc-1", "80000", "USD", 10, OurPosition.OUTSIDER)));
+        engagement.last.put("acc-1", WorkFixtures.activity("acc-1", today.minusDays(12).atTime(9, 30)
+                .toInstant(ZoneOffset.UTC)));
+        List<Map<String, AccountFacts>> seen = List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
+        for (int i = 0; i < seen.size(); i++) {
+            Map<String, AccountFacts> mine = seen.get(i);
+            install(new TestModel("capture-" + i, f -> {
+                mine.put(f.accountId(), f);
+                return GOOD.apply(f);
+            }), unit);
+        }
+        assertEquals(JobState.SUCCEEDED, run().state());
+
+        AccountFacts f = seen.get(0).get("acc-1");
+        assertEquals("cooperative", f.relationshipStage());
+        assertEquals(new BigDecimal("67"), f.planCompletion(), "2 done of 3 that count");
+        assertEquals(0, new BigDecimal("400000").compareTo(f.openPipeline()), "EUR only: " + f.openPipeline());
+        assertEquals(new BigDecimal("170000.00"), f.weightedPipeline(), "300,000 x 50 % + 100,000 x 20 %");
+        // EUR 300,000 incumbent, 100,000 challenger, the USD one weighs the EUR mean of 200,000 as outsider:
+        // (300,000 x 100 + 100,000 x 33 + 200,000 x 0) / 600,000 = 55.5
+        assertEquals(new BigDecimal("55.5"), f.competitivePosition());
+        assertEquals(12, f.daysSinceLastActivity());
+        AccountFacts bare = seen.get(0).get("acc-2");
+        assertNull(bare.relationshipStage());
+        assertNull(bare.planCompletion());
+        assertNull(bare.competitivePosition());
+        assertNull(bare.daysSinceLastActivity());
+        assertEquals(BigDecimal.ZERO, bare.openPipeline());
+
+        for (int i = 1; i <= 4; i++) {
+            assertSame(seen.get(0).get("acc-" + i), seen.get(1).get("acc-" + i), "one facts object for every model");
+            assertSame(seen.get(0).get("acc-" + i), seen.get(2).get("acc-" + i));
+        }
+        assertEquals(4, plans.reads.get(), "one plan read per account, not per model");
+        assertEquals(4, pipeline.reads.get());
+        assertEquals(4, engagement.reads.get());
+    }
+
+    @Test
+    void anAccountWhoseWorkCannotBeReadIsLeftOutAndReported() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        pipeline.broken.add("acc-3");
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertTrue(job.problems().stream().anyMatch(p -> p.message().startsWith("account acc-3 ")
+                && p.message().contains("could not be read")), job.problems().toString());
+        assertTrue(job.summary().contains("1 account(s) not scored: their facts could not be read"), job.summary());
+        assertEquals(List.of(), engine.scores(ADMIN, "acc-3"), "no score from half the facts");
+        assertEquals(1, engine.scores(ADMIN, "acc-4").size());
+    }
+
+    // ---- first runs ------------------------------------------------------------------------------------------
+
+    @Test
+    void aUnitItsModelsNeverScoredGetsAFullRunOfItsOwnWhichChangesWaitFor() throws InterruptedException {
+        useFirstRuns();
+        install(new TestModel("good", GOOD), unit);
+        engine.accountChanged("acc-2", unit); // waits for the first run instead of a rescoring of its own
+        Job job = firstJob();
+        assertEquals(JobState.SUCCEEDED, jobs.await(job.id()).state());
+        assertEquals(ScoringEngine.SYSTEM.userId(), job.startedBy());
+        assertGoodScores();
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(List.of(job.id()), engine.history(ADMIN, "acc-" + i, "good", 10).stream()
+                    .map(ScoreRecord::runId).toList(), "scored once, by the first run");
+        }
+    }
+
+    @Test
+    void aNewlyEnabledModelScoresTheUnitInFull() throws InterruptedException {
+        useFirstRuns();
+        install(new TestModel("good", GOOD), unit);
+        Job first = firstJob();
+        jobs.await(first.id());
+        install(new TestModel("second", f -> Score.of(7, null, List.of())), unit);
+        ScoreRecord second = until(() -> engine.scores(ADMIN, "acc-4").stream()
+                .filter(s -> s.modelId().equals("second")).findFirst().orElse(null));
+        assertNotNull(second.runId(), second.toString());
+        assertTrue(!second.runId().equals(first.id()), "a run of its own");
+        assertEquals(JobState.SUCCEEDED, jobs.await(second.runId()).state());
+    }
+
+    @Test
+    void aUnitScoredInARunBeforeGetsNoFirstRunAndItsChangesAreRescoredOnTheirOwn() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        Job run = run();
+        useFirstRuns(); // as after a restart
+        install(new TestModel("good", GOOD), unit);
+        engine.accountChanged("acc-1", unit);
+        ScoreRecord r = until(() -> engine.scores(ADMIN, "acc-1").stream().filter(s -> s.runId() == null)
+                .findFirst().orElse(null));
+        assertEquals(new BigDecimal("10.0"), r.score().value());
+        assertEquals(run.id(), engine.history(ADMIN, "acc-1", "good", 10).get(1).runId());
+    }
+
+    @Test
+    void aUnitWithoutAccountsIsScoredWhenItsFirstAccountComes() throws InterruptedException {
+        useFirstRuns();
+        install(new TestModel("elsewhere", GOOD), "other");
+        accounts.put(account("o-1", "other", 500L));
+        engine.accountChanged("o-1", "other");
+        ScoreRecord r = until(() -> engine.scores(ADMIN, "o-1").stream().findFirst().orElse(null));
+        assertNotNull(r.runId(), "the unit's first run: " + r);
+        assertEquals(new BigDecimal("5.0"), r.score().value());
+    }
+
+    /** Replaces the engine by one with first runs after a quiet time of 50 ms, over the same database. */
+    private void useFirstRuns() throws InterruptedException {
+        engine.stop();
+        engine = engine(config(300, 3, true, 50));
+    }
+
+    /** The first job the engine started; waits for it. */
+    private Job firstJob() throws InterruptedException {
+        return until(() -> jobs.jobs.values().stream().findFirst().orElse(null));
+    }
+
+    /** Waits for a value; the timeout is a safety net, not an assertion on speed. */
+    private static <T> T until(Supplier<T> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("nothing came within 30 s");
     }
 }

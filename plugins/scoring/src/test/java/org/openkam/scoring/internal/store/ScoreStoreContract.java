@@ -1,17 +1,26 @@
 package org.openkam.scoring.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,5 +170,66 @@ abstract class ScoreStoreContract {
         assertEquals(3, v1.failures());
         assertEquals("3 in a row", v1.reason());
         assertEquals(at(1), v1.changedAt());
+    }
+    @Test
+    void aUnitCountsAsScoredInARunByTheModelVersionThatScoredIt() {
+        assertFalse(store.scoredInRun(unit, "abc-analysis", "1.0.0"));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(0), score(10, "C"))));
+        assertFalse(store.scoredInRun(unit, "abc-analysis", "1.0.0"), "a rescoring after a change is no run");
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-1", at(1), score(10, "C"))));
+        assertTrue(store.scoredInRun(unit, "abc-analysis", "1.0.0"));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(2), score(20, "C"))));
+        assertTrue(store.scoredInRun(unit, "abc-analysis", "1.0.0"), "the run's score stays the reference");
+        assertFalse(store.scoredInRun(unit, "abc-analysis", "1.1.0"), "a new version has not scored the unit");
+        assertFalse(store.scoredInRun(unit, "portfolio-matrix", "1.0.0"));
+        assertFalse(store.scoredInRun("other-" + unit, "abc-analysis", "1.0.0"));
+    }
+
+    @Test
+    void aFirstScoreAnotherNodeStoredMeanwhileBecomesThePreviousOne() {
+        DataSource shared = database().dataSource();
+        ScoreStore otherNode = new ScoreStore(shared);
+        AtomicBoolean raced = new AtomicBoolean();
+        // the other node stores its first score of the account just before this node inserts its own
+        ScoreStore thisNode = new ScoreStore(racing(shared, sql -> {
+            if (sql.startsWith("INSERT INTO scoring_current") && raced.compareAndSet(false, true)) {
+                otherNode.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-b", at(0),
+                        score(20, "B"))));
+            }
+        }));
+        thisNode.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-a", at(1),
+                score(30, "A"))));
+        assertTrue(raced.get(), "the other node's save came in between");
+        CurrentScore current = store.unit(unit, "abc-analysis").get(account);
+        assertEquals("run-a", current.current().runId());
+        assertEquals("run-b", current.previous().runId());
+        assertEquals(2, store.history(account, "abc-analysis", 10).size(), "both scores, each once");
+    }
+
+    /** A data source whose connections tell {@code beforePrepare} each statement before preparing it. */
+    private static DataSource racing(DataSource real, Consumer<String> beforePrepare) {
+        return (DataSource) Proxy.newProxyInstance(ScoreStoreContract.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection c = (Connection) result;
+                    return Proxy.newProxyInstance(ScoreStoreContract.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement")) {
+                                    beforePrepare.accept((String) a[0]);
+                                }
+                                return invoke(c, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }

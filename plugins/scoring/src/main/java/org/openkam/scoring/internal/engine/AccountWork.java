@@ -1,0 +1,42 @@
+package org.openkam.scoring.internal.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.openkam.api.Caller;
+import org.openkam.api.engagement.Activities;
+import org.openkam.api.engagement.Activity;
+import org.openkam.api.pipeline.Opportunities;
+import org.openkam.api.pipeline.Opportunity;
+import org.openkam.api.plan.AccountPlan;
+import org.openkam.api.plan.AccountPlans;
+
+/**
+ * The key account work recorded for one account, as far as facts come from it: the active plan, the open
+ * opportunities and the latest activity that took place. Read once per account and scoring pass, whatever the
+ * number of models, through the registry's public services.
+ *
+ * @param activePlan the plan active on the day of scoring, or {@code null}
+ * @param openOpportunities the open opportunities, possibly empty
+ * @param lastActivity the latest done activity, or {@code null}
+ */
+record AccountWork(AccountPlan activePlan, List<Opportunity> openOpportunities, Activity lastActivity) {
+
+    /** Nothing recorded. */
+    static final AccountWork NONE = new AccountWork(null, List.of(), null);
+
+    AccountWork {
+        openOpportunities = List.copyOf(Objects.requireNonNull(openOpportunities, "openOpportunities"));
+    }
+
+    /** The services the work is read through. */
+    record Sources(AccountPlans plans, Opportunities opportunities, Activities activities) {
+
+        /** Three reads, each one short transaction of the registry. */
+        AccountWork read(Caller caller, String accountId, LocalDate today) {
+            return new AccountWork(plans.active(caller, accountId, today).orElse(null),
+                    opportunities.open(caller, accountId), activities.lastActivity(caller, accountId).orElse(null));
+        }
+    }
+}
