@@ -46,6 +46,17 @@ class VendorPluginIT {
     @BeforeAll
     static void start() {
         openkam = OpenKamProcess.create("VendorPluginIT");
+        // without the built-in models the product enables for every unit, a unit has exactly the models its
+        // own configurations enable, so what the example plugin scores is plain to see
+        for (String pid : List.of("weighted", "matrix", "abc", "clv", "wallet", "health")) {
+            Path shipped = openkam.home().resolve("etc").resolve("org.openkam.scoring." + pid + "-default.cfg");
+            assertTrue(Files.isRegularFile(shipped), "the product ships " + shipped);
+            try {
+                Files.delete(shipped);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         openkam.start();
         admin = openkam.admin();
     }
