@@ -221,6 +221,11 @@ public final class ScoringEngine implements Scoring {
         return status(caller, modelId, instances);
     }
 
+    /** The service ids of the installed instances of a model; empty if it is not installed. */
+    public List<Long> instances(String modelId) {
+        return catalog.byId().getOrDefault(modelId, List.of()).stream().map(InstalledModel::serviceId).toList();
+    }
+
     private ModelStatus status(Caller caller, String id, List<InstalledModel> instances) {
         InstalledModel first = instances.get(0);
         ModelDescription description = instances.stream().filter(m -> m.units().isEmpty()).findFirst()

@@ -27,6 +27,7 @@ import org.openkam.scoring.internal.model.PortfolioGrid;
 import org.openkam.scoring.internal.model.PortfolioMatrixModel;
 import org.openkam.scoring.internal.selection.KeyAccountSelection;
 import org.openkam.scoring.internal.selection.KeyAccountTarget;
+import org.openkam.scoring.internal.config.UnitConfigurations;
 import org.openkam.scoring.internal.store.CurrentScore;
 
 import com.google.gson.JsonElement;
@@ -39,9 +40,11 @@ final class ScoringResource {
     private final AccountRegistry accounts;
     private final BusinessUnits units;
     private final Supplier<List<KeyAccountTarget>> targets;
+    private final UnitConfigurations configurations;
 
     ScoringResource(ScoringEngine engine, AccountRegistry accounts, BusinessUnits units,
-            Supplier<List<KeyAccountTarget>> targets) {
+            Supplier<List<KeyAccountTarget>> targets, UnitConfigurations configurations) {
+        this.configurations = configurations;
         this.engine = engine;
         this.accounts = accounts;
         this.units = units;
@@ -53,10 +56,40 @@ final class ScoringResource {
                 .add("GET", "/models", r -> Map.of("items", engine.models(r.caller()).stream().map(Views::model).toList()))
                 .add("GET", "/models/{id}", r -> Views.model(engine.model(r.caller(), r.path("id"))))
                 .add("DELETE", "/models/{id}/quarantine", r -> Views.model(engine.release(r.caller(), r.path("id"))))
+                .add("PUT", "/models/{id}/units/{unit}", this::configure)
+                .add("DELETE", "/models/{id}/units/{unit}", r -> {
+                    configurations.delete(r.caller(), r.path("id"), r.path("unit"));
+                    r.status(204);
+                    return null;
+                })
                 .add("POST", "/runs", this::startRun)
                 .add("GET", "/accounts/{id}/scores", this::scores)
                 .add("GET", "/portfolio", this::portfolio)
                 .add("GET", "/key-account-recommendations", this::recommendations);
+    }
+
+    /** Enables the model for the unit with the parameters given, or changes them: {"parameters": {...}}. */
+    private UnitConfigurations.UnitConfiguration configure(Request r) throws IOException {
+        JsonObject body = r.body();
+        for (String field : body.keySet()) {
+            if (!field.equals("parameters")) {
+                throw ProblemException.badRequest(field, "is not a field; send {\"parameters\": {\"name\": value}}");
+            }
+        }
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        JsonElement given = body.get("parameters");
+        if (given != null && !given.isJsonNull()) {
+            if (!given.isJsonObject()) {
+                throw ProblemException.badRequest("parameters", "must be an object of parameter names to values");
+            }
+            for (Map.Entry<String, JsonElement> e : given.getAsJsonObject().entrySet()) {
+                if (!e.getValue().isJsonPrimitive()) {
+                    throw ProblemException.badRequest("parameters." + e.getKey(), "must be a text, number or boolean");
+                }
+                parameters.put(e.getKey(), e.getValue().getAsString());
+            }
+        }
+        return configurations.write(r.caller(), r.path("id"), r.path("unit"), parameters);
     }
 
     private Job startRun(Request r) throws IOException {

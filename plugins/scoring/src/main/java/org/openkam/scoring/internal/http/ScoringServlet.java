@@ -12,6 +12,7 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.Violation;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.organization.BusinessUnits;
+import org.openkam.scoring.internal.config.UnitConfigurations;
 import org.openkam.scoring.internal.engine.ScoringEngine;
 import org.openkam.scoring.internal.selection.KeyAccountTarget;
 import org.osgi.service.component.annotations.Activate;
@@ -66,8 +67,8 @@ public final class ScoringServlet extends HttpServlet {
 
     @Activate
     public ScoringServlet(@Reference ScoringEngine engine, @Reference AccountRegistry accounts,
-            @Reference BusinessUnits units) {
-        this.routes = new ScoringResource(engine, accounts, units, () -> targets).routes();
+            @Reference BusinessUnits units, @Reference UnitConfigurations configurations) {
+        this.routes = new ScoringResource(engine, accounts, units, () -> targets, configurations).routes();
     }
 
     @Override
@@ -79,7 +80,9 @@ public final class ScoringServlet extends HttpServlet {
             Object found = routes.find(request.getMethod(), path);
             if (found instanceof Routes.Match match) {
                 Object result = match.route().handler().handle(new Request(request, response, match.params()));
-                send(response, response.getStatus(), "application/json", result);
+                if (result != null) {
+                    send(response, response.getStatus(), "application/json", result);
+                }
             } else if (found instanceof Set<?> allowed && !allowed.isEmpty()) {
                 response.setHeader("Allow", String.join(", ", allowed.stream().map(String::valueOf).toList()));
                 problem(response, Problem.of(405, "method-not-allowed", "Method not allowed",

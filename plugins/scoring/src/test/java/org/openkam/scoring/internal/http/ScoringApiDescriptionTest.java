@@ -49,7 +49,7 @@ class ScoringApiDescriptionTest {
             fragment = JsonParser.parseReader(reader).getAsJsonObject();
         }
         routes = new TreeSet<>();
-        for (Routes.Route route : new ScoringResource(null, null, null, List::of).routes().list()) {
+        for (Routes.Route route : new ScoringResource(null, null, null, List::of, null).routes().list()) {
             String path = route.method() + " /" + String.join("/", route.template());
             routes.add(path.replace(" /", " " + PREFIX + "/"));
             if (ScoringServlet.AT_ROOT.contains(path)) {
