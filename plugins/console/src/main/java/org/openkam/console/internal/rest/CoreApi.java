@@ -23,6 +23,7 @@ import org.openkam.console.internal.http.Json;
 import org.openkam.console.internal.http.OpenKamContext;
 import org.openkam.console.internal.http.Router;
 import org.openkam.console.internal.openapi.ApiDocument;
+import org.openkam.console.internal.shell.ConsolePages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +40,7 @@ import jakarta.servlet.Servlet;
 
 /**
  * The core REST API under {@code /api/v1}: accounts, contacts and the buying center, teams, opportunities,
- * plans, activities, follow-ups, audit, organization, sign-in, jobs.
+ * plans, activities, follow-ups, audit, organization, sign-in, jobs, the console's navigation.
  */
 @Component(service = Servlet.class, configurationPid = "org.openkam.api")
 @Designate(ocd = CoreApi.Config.class)
@@ -62,12 +63,12 @@ public final class CoreApi extends ApiServlet {
     public record Services(AccountRegistry accounts, Contacts contacts, AccountTeams teams, AuditTrail audit,
             BusinessUnits units, Users users, Authentication authentication, Jobs jobs, AccountTransfer transfer,
             Opportunities opportunities, AccountPlans plans, Activities activities, BuyingCenters buyingCenters,
-            FollowUps followUps, AccountOverviews overviews, ApiDocument document) {
+            FollowUps followUps, AccountOverviews overviews, ApiDocument document, ConsolePages pages) {
 
         /** No services at all, for looking at the routes alone. */
         public static Services none() {
             return new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
     }
 
@@ -77,9 +78,10 @@ public final class CoreApi extends ApiServlet {
             @Reference Authentication authentication, @Reference Jobs jobs, @Reference AccountTransfer transfer,
             @Reference Opportunities opportunities, @Reference AccountPlans plans, @Reference Activities activities,
             @Reference BuyingCenters buyingCenters, @Reference FollowUps followUps,
-            @Reference AccountOverviews overviews, @Reference ApiDocument document, Config config) {
+            @Reference AccountOverviews overviews, @Reference ApiDocument document, @Reference ConsolePages pages,
+            Config config) {
         this(routes(new Services(accounts, contacts, teams, audit, units, users, authentication, jobs, transfer,
-                opportunities, plans, activities, buyingCenters, followUps, overviews, document),
+                opportunities, plans, activities, buyingCenters, followUps, overviews, document, pages),
                 config.import_max_megabytes() * 1024L * 1024L), Json.create());
     }
 
@@ -106,6 +108,7 @@ public final class CoreApi extends ApiServlet {
         new OrganizationResource(s.units(), s.users()).register(router);
         new AuthResource(s.authentication()).register(router);
         new OpenApiResource(s.document()).register(router);
+        router.add("GET", "/console/pages", ex -> s.pages().visibleTo(ex.caller()));
         return router;
     }
 }

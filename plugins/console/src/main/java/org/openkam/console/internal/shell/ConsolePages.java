@@ -1,0 +1,99 @@
+package org.openkam.console.internal.shell;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.openkam.api.Caller;
+import org.openkam.api.Role;
+import org.openkam.api.console.ConsolePage;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks the registered {@link ConsolePage} services and answers which a caller may see, in navigation order.
+ * A page's values are read once, when its service arrives; a page with a bad id or module path, or an id taken
+ * already, is left out and logged, so one broken plugin cannot break the navigation.
+ */
+@Component(service = ConsolePages.class)
+public final class ConsolePages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolePages.class);
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern MODULE = Pattern.compile("/console/[A-Za-z0-9._~/-]+\\.m?js");
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::group)
+            .thenComparingInt(Entry::order).thenComparing(Entry::title).thenComparing(Entry::id);
+
+    /** A navigation entry as the console's pages route answers it. */
+    public record Entry(String id, String title, String group, int order, String moduleUrl) {
+    }
+
+    private record Tracked(ConsolePage service, Entry entry, Optional<Role> requiredRole, boolean adminOnly) {
+
+        boolean visibleTo(Caller caller) {
+            if (caller.admin()) {
+                return true;
+            }
+            return !adminOnly && requiredRole.map(r -> caller.grants().values().stream().anyMatch(s -> s.contains(r)))
+                    .orElse(true);
+        }
+    }
+
+    /** By id, oldest first: a later page with a taken id waits until the first one leaves. */
+    private final Map<String, List<Tracked>> pages = new LinkedHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "remove")
+    public synchronized void add(ConsolePage page) {
+        Tracked tracked;
+        try {
+            tracked = new Tracked(page, new Entry(page.id(), page.title(), page.group(), page.order(),
+                    page.moduleUrl()), page.requiredRole(), page.adminOnly());
+        } catch (RuntimeException e) {
+            LOG.warn("Console page {} left out: reading it failed", page.getClass().getName(), e);
+            return;
+        }
+        Entry e = tracked.entry();
+        if (e.id() == null || !ID.matcher(e.id()).matches() || blank(e.title()) || blank(e.group())
+                || e.moduleUrl() == null || !MODULE.matcher(e.moduleUrl()).matches() || e.moduleUrl().contains("..")
+                || tracked.requiredRole() == null) {
+            LOG.warn("Console page {} ({}) left out: it needs an id of lower-case letters, digits and '-', a title,"
+                    + " a group and a module path under /console/ ending in .js", e.id(), page.getClass().getName());
+            return;
+        }
+        List<Tracked> withId = pages.computeIfAbsent(e.id(), k -> new ArrayList<>());
+        if (!withId.isEmpty()) {
+            LOG.warn("Console page {} ({}) waits: another page has its id", e.id(), page.getClass().getName());
+        }
+        withId.add(tracked);
+    }
+
+    public synchronized void remove(ConsolePage page) {
+        pages.values().forEach(list -> list.removeIf(t -> t.service() == page));
+        pages.values().removeIf(List::isEmpty);
+    }
+
+    /** The pages the caller may see, in navigation order. */
+    public synchronized List<Entry> visibleTo(Caller caller) {
+        List<Entry> out = new ArrayList<>();
+        for (List<Tracked> withId : pages.values()) {
+            Tracked first = withId.get(0);
+            if (first.visibleTo(caller)) {
+                out.add(first.entry());
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,163 @@
+package org.openkam.console.internal.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openkam.api.Caller;
+import org.openkam.api.Role;
+import org.openkam.api.console.ConsolePage;
+
+class ConsolePagesTest {
+
+    private static final Caller ADMIN = new Caller("u0", "admin", true, Map.of());
+    private static final Caller VIEWER = new Caller("u1", "vera", false, Map.of("bu-a", Set.of(Role.VIEWER)));
+    private static final Caller MANAGER = new Caller("u2", "bob", false,
+            Map.of("bu-a", Set.of(Role.VIEWER), "bu-b", Set.of(Role.BU_ADMIN)));
+
+    private final ConsolePages pages = new ConsolePages();
+
+    @Test
+    void pagesAppearAndDisappearWithTheirServices() {
+        ConsolePage accounts = page("accounts", "Accounts", "Key accounts", 10, "/console/pages/accounts.js");
+        ConsolePage portfolio = page("scoring-portfolio", "Portfolio", "Scoring", 10,
+                "/console/plugins/scoring/portfolio.js");
+        assertEquals(List.of(), ids(VIEWER));
+
+        pages.add(accounts);
+        pages.add(portfolio);
+        assertEquals(List.of("accounts", "scoring-portfolio"), ids(VIEWER));
+        assertEquals(new ConsolePages.Entry("scoring-portfolio", "Portfolio", "Scoring", 10,
+                "/console/plugins/scoring/portfolio.js"), pages.visibleTo(VIEWER).get(1));
+
+        pages.remove(portfolio);
+        assertEquals(List.of("accounts"), ids(VIEWER));
+        pages.remove(accounts);
+        assertEquals(List.of(), ids(VIEWER));
+    }
+
+    @Test
+    void sortsByGroupThenOrderThenTitleThenId() {
+        pages.add(page("z-late", "Alpha", "B group", 5, "/console/z.js"));
+        pages.add(page("b-second", "Same", "A group", 20, "/console/b.js"));
+        pages.add(page("a-second", "Same", "A group", 20, "/console/a.js"));
+        pages.add(page("c-first", "Zulu", "A group", 1, "/console/c.js"));
+        pages.add(page("d-title", "Beta", "A group", 20, "/console/d.js"));
+
+        assertEquals(List.of("c-first", "d-title", "a-second", "b-second", "z-late"), ids(VIEWER));
+    }
+
+    @Test
+    void rolesAndAdminOnlyHideEntries() {
+        pages.add(page("open", "Open", "G", 1, "/console/open.js"));
+        pages.add(new TestPage("unit-admin", "Unit admin", "G", 2, "/console/unit.js", Optional.of(Role.BU_ADMIN),
+                false));
+        pages.add(new TestPage("platform", "Platform", "G", 3, "/console/platform.js", Optional.empty(), true));
+
+        assertEquals(List.of("open"), ids(VIEWER));
+        assertEquals(List.of("open", "unit-admin"), ids(MANAGER), "BU admin in one unit suffices");
+        assertEquals(List.of("open", "unit-admin", "platform"), ids(ADMIN));
+    }
+
+    @Test
+    void aSecondPageWithATakenIdWaitsUntilTheFirstLeaves() {
+        ConsolePage first = page("report", "First", "G", 1, "/console/first.js");
+        ConsolePage second = page("report", "Second", "G", 1, "/console/second.js");
+        pages.add(first);
+        pages.add(second);
+        assertEquals(List.of("First"), titles(VIEWER));
+
+        pages.remove(first);
+        assertEquals(List.of("Second"), titles(VIEWER));
+    }
+
+    @Test
+    void brokenPagesAreLeftOut() {
+        pages.add(page("Bad Id", "T", "G", 1, "/console/x.js"));
+        pages.add(page("no-title", " ", "G", 1, "/console/x.js"));
+        pages.add(page("elsewhere", "T", "G", 1, "https://evil.example/x.js"));
+        pages.add(page("escapes", "T", "G", 1, "/console/../api/v1/x.js"));
+        pages.add(page("not-a-module", "T", "G", 1, "/console/x.html"));
+        pages.add(new TestPage("throws", "T", "G", 1, "/console/x.js", Optional.empty(), false) {
+            @Override
+            public String title() {
+                throw new IllegalStateException("broken plugin");
+            }
+        });
+        pages.add(page("fine", "T", "G", 1, "/console/fine.js"));
+
+        assertEquals(List.of("fine"), ids(ADMIN));
+    }
+
+    private List<String> ids(Caller caller) {
+        return pages.visibleTo(caller).stream().map(ConsolePages.Entry::id).toList();
+    }
+
+    private List<String> titles(Caller caller) {
+        return pages.visibleTo(caller).stream().map(ConsolePages.Entry::title).toList();
+    }
+
+    private static ConsolePage page(String id, String title, String group, int order, String module) {
+        return new TestPage(id, title, group, order, module, Optional.empty(), false);
+    }
+
+    private static class TestPage implements ConsolePage {
+        private final String id;
+        private final String title;
+        private final String group;
+        private final int order;
+        private final String module;
+        private final Optional<Role> role;
+        private final boolean adminOnly;
+
+        TestPage(String id, String title, String group, int order, String module, Optional<Role> role,
+                boolean adminOnly) {
+            this.id = id;
+            this.title = title;
+            this.group = group;
+            this.order = order;
+            this.module = module;
+            this.role = role;
+            this.adminOnly = adminOnly;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public String group() {
+            return group;
+        }
+
+        @Override
+        public int order() {
+            return order;
+        }
+
+        @Override
+        public String moduleUrl() {
+            return module;
+        }
+
+        @Override
+        public Optional<Role> requiredRole() {
+            return role;
+        }
+
+        @Override
+        public boolean adminOnly() {
+            return adminOnly;
+        }
+    }
+}
