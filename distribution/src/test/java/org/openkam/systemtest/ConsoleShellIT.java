@@ -1,0 +1,110 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The web console's shell on the real product: the page and its ES modules load without sign-in, with the
+ * content types and security headers browsers need, and the navigation route lists the registered pages to
+ * signed-in users only.
+ */
+class ConsoleShellIT {
+
+    private static final List<String> MODULES = List.of("/console/app.js", "/console/api.js", "/console/dom.js",
+            "/console/pages/accounts.js");
+    private static OpenKamProcess openkam;
+    private static Api anonymous;
+    private static Api admin;
+    private static Api viewer;
+
+    @BeforeAll
+    static void start() {
+        openkam = OpenKamProcess.create("ConsoleShellIT").start();
+        anonymous = openkam.api();
+        admin = openkam.admin();
+        String unit = Fixtures.createUnit(admin, "console");
+        String username = Fixtures.unique("console-viewer");
+        Fixtures.createUser(admin, username, unit, "viewer");
+        viewer = openkam.api().signIn(username, Fixtures.PASSWORD);
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (openkam != null) {
+            openkam.close();
+        }
+    }
+
+    @Test
+    void theShellPageLoadsWithoutSignIn() {
+        Response page = anonymous.get("/console/", "Accept", "text/html").expect(200);
+        assertTrue(page.contentType().toLowerCase(Locale.ROOT).startsWith("text/html"), page.describe());
+        assertTrue(page.body().contains("<script type=\"module\" src=\"app.js\"></script>"), page.body());
+        assertTrue(page.body().contains("<main id=\"main\""), "the page has a main landmark: " + page.body());
+        String csp = page.header("Content-Security-Policy");
+        assertNotNull(csp, page.describe());
+        assertTrue(csp.contains("default-src 'self'"), "scripts only from the console's origin: " + csp);
+        assertEquals("nosniff", page.header("X-Content-Type-Options"), page.describe());
+    }
+
+    @Test
+    void theBarePathRedirectsToTheShell() {
+        Response r = anonymous.get("/console", "Accept", "text/html");
+        assertTrue(r.status() == 302 || r.status() == 301 || r.status() == 307, r.describe());
+        assertTrue(r.header("Location").endsWith("/console/"), r.describe());
+    }
+
+    @Test
+    void theModulesAreServedAsJavaScript() {
+        for (String module : MODULES) {
+            Response r = anonymous.get(module, "Accept", "*/*").expect(200);
+            assertTrue(r.contentType().toLowerCase(Locale.ROOT).startsWith("text/javascript"),
+                    module + " needs a JavaScript type for import(): " + r.describe());
+            assertTrue(r.body().contains("export ") || module.endsWith("app.js"), module + ": " + r.body());
+        }
+        Response css = anonymous.get("/console/console.css", "Accept", "text/css").expect(200);
+        assertTrue(css.contentType().startsWith("text/css"), css.describe());
+    }
+
+    @Test
+    void nothingElseIsServedUnderConsole() {
+        assertEquals(404, anonymous.get("/console/missing.js", "Accept", "*/*").status());
+        assertEquals(404, anonymous.get("/console/notes.txt", "Accept", "*/*").status());
+    }
+
+    @Test
+    void theNavigationNeedsSignIn() {
+        anonymous.get("/console/pages").expectProblem(401);
+    }
+
+    @Test
+    void signedInUsersSeeTheBuiltInAccountsPage() {
+        for (Api api : List.of(admin, viewer)) {
+            JsonArray pages = api.get("/console/pages").expect(200).array();
+            JsonObject accounts = null;
+            for (JsonElement p : pages) {
+                if (p.getAsJsonObject().get("id").getAsString().equals("accounts")) {
+                    accounts = p.getAsJsonObject();
+                }
+            }
+            assertNotNull(accounts, "the built-in accounts page is listed: " + pages);
+            assertEquals("Accounts", accounts.get("title").getAsString());
+            assertEquals("Key accounts", accounts.get("group").getAsString());
+            assertEquals("/console/pages/accounts.js", accounts.get("moduleUrl").getAsString());
+            Response module = anonymous.get(accounts.get("moduleUrl").getAsString(), "Accept", "*/*").expect(200);
+            assertTrue(module.body().contains("export async function render(element, context)"), module.body());
+        }
+    }
+}

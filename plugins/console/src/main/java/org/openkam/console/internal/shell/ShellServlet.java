@@ -1,0 +1,74 @@
+package org.openkam.console.internal.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.openkam.console.internal.http.OpenKamContext;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Serves the console shell, {@code index.html} and its ES modules, from the bundle's {@code console/} folder
+ * under {@code /console/}. Plugins serve their own modules under longer paths ({@code /console/plugins/...}),
+ * which the whiteboard gives precedence. The answers are public (the login page must load) and hold no data.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardContextSelect(OpenKamContext.SELECT)
+@HttpWhiteboardServletName("openkam-console-shell")
+@HttpWhiteboardServletPattern({ "/console", "/console/*" })
+public final class ShellServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    /** Scripts, styles and connections from this origin only: injected markup cannot run code. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html;charset=utf-8",
+            "js", "text/javascript;charset=utf-8",
+            "mjs", "text/javascript;charset=utf-8",
+            "css", "text/css;charset=utf-8",
+            "svg", "image/svg+xml",
+            "json", "application/json");
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null) { // "/console": relative module paths need the trailing slash
+            response.sendRedirect(request.getContextPath() + "/console/");
+            return;
+        }
+        if (path.equals("/")) {
+            path = "/index.html";
+        }
+        String type = SAFE_PATH.matcher(path).matches() ? TYPES.get(extension(path)) : null;
+        URL resource = type == null ? null : ShellServlet.class.getResource("/console" + path);
+        if (resource == null) {
+            response.sendError(404);
+            return;
+        }
+        response.setContentType(type);
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Referrer-Policy", "same-origin");
+        try (InputStream in = resource.openStream()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private static String extension(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(dot + 1);
+    }
+}

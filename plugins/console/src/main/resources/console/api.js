@@ -1,0 +1,46 @@
+// Calls to /api/v1 with the session cookie and, on unsafe methods, the CSRF token from sign-in.
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+let csrfToken = null;
+
+/** A failed call: status is the HTTP status, problem the problem+json answer (or null). */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && problem.detail ? problem.detail : `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export function useCsrfToken(token) {
+  csrfToken = token || null;
+}
+
+/**
+ * fetch relative to /api/v1. options.json is sent as JSON; resolves to the parsed answer (null for 204),
+ * rejects with an ApiError.
+ */
+export async function api(path, options = {}) {
+  const { json, ...init } = options;
+  const method = (init.method || 'GET').toUpperCase();
+  const headers = new Headers(init.headers || {});
+  headers.set('Accept', 'application/json');
+  let body = init.body;
+  if (json !== undefined) {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify(json);
+  }
+  if (!SAFE.has(method) && csrfToken) {
+    headers.set('X-CSRF-Token', csrfToken);
+  }
+  const response = await fetch('/api/v1' + path, { ...init, method, headers, body, credentials: 'same-origin' });
+  if (response.status === 204 || response.status === 304) {
+    return null;
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}

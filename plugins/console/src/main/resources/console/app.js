@@ -1,0 +1,163 @@
+// The console shell: sign-in, header with user and business-unit switcher, navigation from the registered
+// console pages, and the page area each page's module renders into.
+import { api, ApiError, useCsrfToken } from './api.js';
+import { el, show, problemText } from './dom.js';
+
+const UNIT_KEY = 'openkam.businessUnit';
+const banner = document.getElementById('banner');
+const navigation = document.getElementById('navigation');
+const main = document.getElementById('main');
+const state = { session: null, units: [], pages: [], businessUnit: null };
+
+start();
+
+async function start() {
+  try {
+    signedIn(await api('/auth/session'));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      showLogin();
+    } else {
+      showFailure(error);
+    }
+  }
+}
+
+function showLogin(message) {
+  state.session = null;
+  useCsrfToken(null);
+  window.onhashchange = null;
+  show(banner, el('span', { class: 'product' }, 'OpenKAM'));
+  navigation.hidden = true;
+  show(navigation);
+  const error = el('p', { class: 'error', role: 'alert' }, message || '');
+  const username = el('input', { id: 'username', name: 'username', type: 'text', autocomplete: 'username',
+    required: true });
+  const password = el('input', { id: 'password', name: 'password', type: 'password',
+    autocomplete: 'current-password', required: true });
+  const form = el('form', { class: 'login', 'aria-labelledby': 'login-title' },
+    el('h1', { id: 'login-title' }, 'Sign in to OpenKAM'),
+    el('div', { class: 'field' }, el('label', { for: 'username' }, 'User name'), username),
+    el('div', { class: 'field' }, el('label', { for: 'password' }, 'Password'), password),
+    error,
+    el('button', { type: 'submit' }, 'Sign in'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      signedIn(await api('/auth/login', { method: 'POST',
+        json: { username: username.value, password: password.value } }));
+    } catch (failure) {
+      error.textContent = problemText(failure);
+      password.value = '';
+      password.focus();
+    }
+  });
+  show(main, form);
+  username.focus();
+}
+
+async function signedIn(session) {
+  state.session = session;
+  useCsrfToken(session.csrfToken);
+  try {
+    const [units, pages] = await Promise.all([api('/business-units'), api('/console/pages')]);
+    state.units = units;
+    state.pages = pages;
+  } catch (error) {
+    showFailure(error);
+    return;
+  }
+  const remembered = sessionStorage.getItem(UNIT_KEY);
+  state.businessUnit = state.units.some(u => u.id === remembered) ? remembered : null;
+  showBanner();
+  showNavigation();
+  window.onhashchange = () => showPage();
+  showPage();
+}
+
+function showBanner() {
+  const switcher = el('select', { id: 'business-unit' },
+    el('option', { value: '' }, 'All my units'),
+    state.units.map(u => el('option', { value: u.id, selected: u.id === state.businessUnit }, u.name)));
+  switcher.addEventListener('change', () => {
+    state.businessUnit = switcher.value || null;
+    if (state.businessUnit) {
+      sessionStorage.setItem(UNIT_KEY, state.businessUnit);
+    } else {
+      sessionStorage.removeItem(UNIT_KEY);
+    }
+    showPage();
+  });
+  const logout = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
+  logout.addEventListener('click', async () => {
+    try {
+      await api('/auth/logout', { method: 'POST' });
+    } finally {
+      sessionStorage.removeItem(UNIT_KEY);
+      showLogin('You are signed out.');
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+  show(banner,
+    el('span', { class: 'product' }, 'OpenKAM'),
+    el('label', { for: 'business-unit' }, 'Business unit', switcher),
+    el('span', { class: 'user' }, 'Signed in as ',
+      el('strong', {}, state.session.username), state.session.admin ? ' (administrator)' : ''),
+    logout);
+}
+
+function showNavigation() {
+  const groups = new Map();
+  for (const page of state.pages) {
+    if (!groups.has(page.group)) {
+      groups.set(page.group, []);
+    }
+    groups.get(page.group).push(page);
+  }
+  show(navigation, [...groups].map(([group, pages]) => [
+    el('h2', {}, group),
+    el('ul', {}, pages.map(p => el('li', {},
+      el('a', { href: '#/' + encodeURIComponent(p.id), 'data-page': p.id }, p.title))))
+  ]));
+  navigation.hidden = false;
+}
+
+async function showPage() {
+  const id = decodeURIComponent(location.hash.replace(/^#\//, ''));
+  const page = state.pages.find(p => p.id === id) || state.pages[0];
+  for (const link of navigation.querySelectorAll('a')) {
+    if (page && link.dataset.page === page.id) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+  const section = el('section', {});
+  show(main, section);
+  if (!page) {
+    show(section, el('h1', {}, 'Welcome'), el('p', {}, 'No pages are available to you.'));
+    return;
+  }
+  document.title = page.title + ' · OpenKAM';
+  try {
+    const module = await import(page.moduleUrl);
+    await module.render(section, context());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      showLogin('Your session has ended; sign in again.');
+      return;
+    }
+    show(section, el('h1', {}, page.title),
+      el('p', { class: 'error', role: 'alert' }, 'This page could not be shown: ', problemText(error)));
+  }
+}
+
+/** What a page's render(element, context) gets; documented in org.openkam.api.console.ConsolePage. */
+function context() {
+  return { session: state.session, businessUnit: state.businessUnit, api, el };
+}
+
+function showFailure(error) {
+  show(main, el('p', { class: 'error', role: 'alert' }, 'The console could not start: ', problemText(error)));
+}
