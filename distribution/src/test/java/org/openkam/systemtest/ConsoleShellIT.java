@@ -86,13 +86,13 @@ class ConsoleShellIT {
 
     @Test
     void theNavigationNeedsSignIn() {
-        anonymous.get("/console/pages").expectProblem(401);
+        anonymous.get("/api/v1/console/pages").expectProblem(401);
     }
 
     @Test
     void signedInUsersSeeTheBuiltInAccountsPage() {
         for (Api api : List.of(admin, viewer)) {
-            JsonArray pages = api.get("/console/pages").expect(200).array();
+            JsonArray pages = api.get("/api/v1/console/pages").expect(200).array();
             JsonObject accounts = null;
             for (JsonElement p : pages) {
                 if (p.getAsJsonObject().get("id").getAsString().equals("accounts")) {
