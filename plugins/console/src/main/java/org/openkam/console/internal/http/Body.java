@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -201,55 +202,27 @@ public final class Body {
 
     /** A list of texts; {@code null} empties it; a bad element is named by its index, e.g. {@code contactIds[1]}. */
     public List<String> textList(String field, List<String> absent) {
-        JsonElement e = json.get(field);
-        if (e == null) {
-            return absent;
-        }
-        if (e.isJsonNull()) {
-            return List.of();
-        }
-        if (!e.isJsonArray()) {
-            violations.add(field, "must be a list of texts");
-            return absent;
-        }
         List<String> out = new ArrayList<>();
-        JsonArray array = e.getAsJsonArray();
-        for (int i = 0; i < array.size(); i++) {
-            JsonElement item = array.get(i);
+        return elements(field, absent, List.of(), "must be a list of texts", out, (at, item) -> {
             if (item.isJsonPrimitive() && item.getAsJsonPrimitive().isString()) {
                 out.add(item.getAsString());
             } else {
-                violations.add(field + "[" + i + "]", "must be a text");
+                violations.add(at, "must be a text");
             }
-        }
-        return out;
+        });
     }
 
     /** A set of enum values; {@code null} empties it; a bad element is named by its index, e.g. {@code roles[1]}. */
     public <E extends Enum<E>> Set<E> choiceSet(String field, Class<E> type, Set<E> absent) {
-        JsonElement e = json.get(field);
-        if (e == null) {
-            return absent;
-        }
-        if (e.isJsonNull()) {
-            return Set.of();
-        }
-        if (!e.isJsonArray()) {
-            violations.add(field, "must be a list out of " + choices(type));
-            return absent;
-        }
         Set<E> out = EnumSet.noneOf(type);
-        JsonArray array = e.getAsJsonArray();
-        for (int i = 0; i < array.size(); i++) {
-            JsonElement item = array.get(i);
+        return elements(field, absent, Set.of(), "must be a list out of " + choices(type), out, (at, item) -> {
             E value = item.isJsonPrimitive() ? parse(type, item.getAsString()) : null;
             if (value == null) {
-                violations.add(field + "[" + i + "]", "must be one of " + choices(type));
+                violations.add(at, "must be one of " + choices(type));
             } else {
                 out.add(value);
             }
-        }
-        return out;
+        });
     }
 
     public Map<String, String> texts(String field, Map<String, String> absent) {
@@ -300,26 +273,36 @@ public final class Body {
      * ({@code objectives[1].target}); {@code null} is an empty list.
      */
     public <T> List<T> objects(String field, List<T> absent, Function<Body, T> reader) {
+        List<T> out = new ArrayList<>();
+        return elements(field, absent, List.of(), "must be a list of objects", out, (at, item) -> {
+            if (item.isJsonObject()) {
+                out.add(nested(at, item.getAsJsonObject(), reader));
+            } else {
+                violations.add(at, "must be an object");
+            }
+        });
+    }
+
+    /**
+     * Reads a list field: {@code absent} if missing, {@code empty} if {@code null}, else {@code out} after
+     * {@code item} has read each element with its path ({@code field[i]}) into it.
+     */
+    private <C> C elements(String field, C absent, C empty, String notAList, C out,
+            BiConsumer<String, JsonElement> item) {
         JsonElement e = json.get(field);
         if (e == null) {
             return absent;
         }
         if (e.isJsonNull()) {
-            return List.of();
+            return empty;
         }
         if (!e.isJsonArray()) {
-            violations.add(field, "must be a list of objects");
+            violations.add(field, notAList);
             return absent;
         }
-        List<T> out = new ArrayList<>();
-        JsonArray items = e.getAsJsonArray();
-        for (int i = 0; i < items.size(); i++) {
-            String at = field + "[" + i + "]";
-            if (items.get(i).isJsonObject()) {
-                out.add(nested(at, items.get(i).getAsJsonObject(), reader));
-            } else {
-                violations.add(at, "must be an object");
-            }
+        JsonArray array = e.getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            item.accept(field + "[" + i + "]", array.get(i));
         }
         return out;
     }
