@@ -70,6 +70,14 @@ public final class KamCommands {
     static final int DEFAULT_LIMIT = 20;
     private static final long POLL_MILLIS = 250;
     private static final long PROGRESS_MILLIS = 1000;
+    static final String IMPORT_USAGE = """
+            kam:import [-p | --partial] <file.csv> <unit>
+               Imports accounts from a CSV file into a business unit, as POST /api/v1/accounts/import does, and
+               waits for the job. The file has a header row and the columns an export writes (name at least);
+               lines without a businessUnit get <unit>, lines naming another unit are refused. A relative path
+               is read from the folder OpenKAM was started in. All or nothing by default: if any line is bad,
+               nothing is stored and every bad line is listed; --partial stores the good lines.
+            """;
     private static final Logger LOG = LoggerFactory.getLogger(KamCommands.class);
 
     private final BundleContext context;
@@ -145,6 +153,15 @@ public final class KamCommands {
             @Descriptor("the CSV file (header row; columns as the export writes them)") String file,
             @Descriptor("the business unit for lines that name none") String unit) {
         run("kam:import", out -> importFile(out, file, unit, partial));
+    }
+
+    /**
+     * Gogo's {@code help} finds commands by method name, which {@code import} cannot be: this prints the usage
+     * instead, as {@code kam:import} without arguments.
+     */
+    @Descriptor("print the usage of kam:import")
+    public void _import() {
+        System.out.print(IMPORT_USAGE);
     }
 
     @Descriptor("list the OpenKAM bundles and plugins, their scoring models and the models enabled per unit")
@@ -248,7 +265,7 @@ public final class KamCommands {
         out.println("Importing " + source.getFileName() + " into " + unit + " as job " + job.id()
                 + (partial ? " (partial: good lines are stored)" : " (all or nothing)"));
         Job done = await(out, job);
-        report(out, "", done, prepared);
+        report(out, "Import ", done, prepared);
     }
 
     /** Polls a job until it ends, printing its progress at most once a second. */

@@ -41,7 +41,7 @@ final class PluginReport {
      */
     static String render(List<BundleRow> bundles, List<ModelStatus> models, Collection<String> units) {
         StringBuilder out = new StringBuilder();
-        Table table = new Table("ID", "STATE", "VERSION", "BUNDLE", "SCORING MODELS").limit(4, 80);
+        Table table = new Table("ID", "STATE", "VERSION", "BUNDLE", "SCORING MODELS").limit(4, 200);
         Map<String, String> bundleOfModel = new TreeMap<>();
         for (BundleRow b : bundles) {
             table.row(b.id(), b.state(), b.version(), b.symbolicName(), String.join(", ", new TreeSet<>(b.models())));
@@ -53,15 +53,15 @@ final class PluginReport {
                     + " missing), so no model scores any unit.\n");
             return out.toString();
         }
-        Table modelTable = new Table("MODEL", "VERSION", "STATE", "BUNDLE", "ENABLED FOR").limit(4, 80);
+        Table modelTable = new Table("MODEL", "VERSION", "STATE", "BUNDLE", "ENABLED FOR").limit(4, 200);
         for (ModelStatus m : models) {
             List<String> enabled = m.units().keySet().stream()
-                    .map(u -> ScoringModel.EVERY_UNIT.equals(u) ? "* (every other unit)" : u).toList();
+                    .map(u -> ScoringModel.EVERY_UNIT.equals(u) ? "* (every unit)" : u).toList();
             modelTable.row(m.id(), m.version(), m.state() + (m.reason() == null ? "" : " (" + m.reason() + ")"),
                     bundleOfModel.get(m.id()), enabled.isEmpty() ? "no unit" : String.join(", ", enabled));
         }
         out.append("\nScoring models\n").append(models.isEmpty() ? "(none installed)\n" : modelTable.render());
-        Table unitTable = new Table("BUSINESS UNIT", "MODELS").limit(1, 120);
+        Table unitTable = new Table("BUSINESS UNIT", "MODELS").limit(1, 400);
         for (String unit : new TreeSet<>(units)) {
             List<String> enabled = enabledFor(unit, models);
             unitTable.row(unit, enabled.isEmpty() ? "none" : String.join(", ", enabled));

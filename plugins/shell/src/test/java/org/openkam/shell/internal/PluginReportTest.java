@@ -42,7 +42,7 @@ class PluginReportTest {
                 List.of("retail", "industrial"));
         assertTrue(text.contains("7   ACTIVE    0.1.0    org.openkam.scoring      abc, clv\n"), text);
         assertTrue(text.contains("9   RESOLVED  1.0.0    com.example.kam.scoring  -\n"), text);
-        assertTrue(text.contains("abc    1.0.0    ACTIVE  org.openkam.scoring  * (every other unit)\n"), text);
+        assertTrue(text.contains("abc    1.0.0    ACTIVE  org.openkam.scoring  * (every unit)\n"), text);
         assertTrue(text.contains("industrial     abc\n"), text);
         assertTrue(text.contains("retail         abc, clv\n"), text);
     }
