@@ -208,6 +208,11 @@ public final class KamCommands {
             if (limit < 1 || limit > AccountQuery.MAX_LIMIT) {
                 throw new IllegalArgumentException("--limit must be between 1 and " + AccountQuery.MAX_LIMIT);
             }
+            if (unit != null && unit.startsWith("[")) {
+                // Gogo expands an unquoted * to the file names of the working folder
+                throw new IllegalArgumentException("quote the * for every unit: kam:accounts '*'"
+                        + (search == null ? "" : " " + search));
+            }
             String onlyUnit = unit == null || unit.equals(ScoringModel.EVERY_UNIT) ? null : unit;
             if (onlyUnit != null) {
                 units.get(CALLER, onlyUnit);
