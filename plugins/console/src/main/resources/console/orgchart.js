@@ -44,7 +44,7 @@ export function orgChart(el, center, ownerName) {
   for (const contact of coverage.staleContacts || []) {
     gaps.push(el('li', {}, contact.lastContactAt
       ? `${contact.name} not met since ${contact.lastContactAt.slice(0, 10)} (more than ${coverage.freshnessDays} days)`
-      : `${contact.name} never met in person or by call`));
+      : `${contact.name}: no meeting or call recorded yet`));
   }
   return el('div', { class: 'orgchart', 'data-contacts': String(count) },
     count ? el('div', { class: 'orgchart-scroll', tabindex: '0', role: 'region', 'aria-label': 'Org chart of the buying center' }, tree)
