@@ -7,7 +7,7 @@ const UNIT_KEY = 'openkam.businessUnit';
 const banner = document.getElementById('banner');
 const navigation = document.getElementById('navigation');
 const main = document.getElementById('main');
-const state = { session: null, units: [], pages: [], businessUnit: null };
+const state = { session: null, units: [], pages: [], businessUnit: null, rendering: 0, focusMain: false };
 
 start();
 
@@ -72,7 +72,11 @@ async function signedIn(session) {
   state.businessUnit = state.units.some(u => u.id === remembered) ? remembered : null;
   showBanner();
   showNavigation();
-  window.onhashchange = () => showPage();
+  window.onhashchange = () => {
+    state.focusMain = true;
+    main.setAttribute('aria-busy', 'true');
+    showPage();
+  };
   showPage();
 }
 
@@ -123,9 +127,22 @@ function showNavigation() {
   navigation.hidden = false;
 }
 
+/** The page id, the rest of the path and the query of a console address: #/<page-id>[/<path>][?<query>]. */
+function parseHash(hash) {
+  const text = hash.replace(/^#\/?/, '');
+  const queryAt = text.indexOf('?');
+  const address = queryAt < 0 ? text : text.slice(0, queryAt);
+  const params = new URLSearchParams(queryAt < 0 ? '' : text.slice(queryAt + 1));
+  const slash = address.indexOf('/');
+  const id = decodeURIComponent(slash < 0 ? address : address.slice(0, slash));
+  const path = slash < 0 ? '' : address.slice(slash + 1).split('/').map(decodeURIComponent).join('/');
+  return { id, path, params };
+}
+
 async function showPage() {
-  const id = decodeURIComponent(location.hash.replace(/^#\//, ''));
-  const page = state.pages.find(p => p.id === id) || state.pages[0];
+  const address = parseHash(location.hash);
+  const page = state.pages.find(p => p.id === address.id) || state.pages[0];
+  const route = page && page.id === address.id ? address : { id: page && page.id, path: '', params: new URLSearchParams() };
   for (const link of navigation.querySelectorAll('a')) {
     if (page && link.dataset.page === page.id) {
       link.setAttribute('aria-current', 'page');
@@ -140,9 +157,13 @@ async function showPage() {
     return;
   }
   document.title = page.title + ' · OpenKAM';
+  const rendering = ++state.rendering;
   try {
     const module = await import(page.moduleUrl);
-    await module.render(section, context());
+    await module.render(section, context(route));
+    if (rendering === state.rendering && state.focusMain) {
+      focusHeading(section);
+    }
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       showLogin('Your session has ended; sign in again.');
@@ -150,12 +171,51 @@ async function showPage() {
     }
     show(section, el('h1', {}, page.title),
       el('p', { class: 'error', role: 'alert' }, 'This page could not be shown: ', problemText(error)));
+  } finally {
+    if (rendering === state.rendering) {
+      section.setAttribute('data-ready', 'true');
+      main.setAttribute('aria-busy', 'false');
+    }
+  }
+}
+
+/** After navigation, keyboard and screen-reader users land on the new page's heading. */
+function focusHeading(section) {
+  const heading = section.querySelector('h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
   }
 }
 
 /** What a page's render(element, context) gets; documented in org.openkam.api.console.ConsolePage. */
-function context() {
-  return { session: state.session, businessUnit: state.businessUnit, api, el };
+function context(route) {
+  return {
+    session: state.session,
+    businessUnit: state.businessUnit,
+    units: state.units,
+    route: { path: route.path, params: route.params },
+    navigate,
+    href,
+    api,
+    el
+  };
+}
+
+/** The console address of a page, e.g. href('accounts', 'a1b2', { tab: 'plan' }) is '#/accounts/a1b2?tab=plan'. */
+function href(pageId, path, params) {
+  const segments = [pageId, ...(path ? String(path).split('/') : [])].map(encodeURIComponent).join('/');
+  const query = params ? new URLSearchParams(params).toString() : '';
+  return '#/' + segments + (query ? '?' + query : '');
+}
+
+/** Opens a console address (from href); the page renders again even if the address did not change. */
+function navigate(address) {
+  if (location.hash === address) {
+    showPage();
+  } else {
+    location.hash = address;
+  }
 }
 
 function showFailure(error) {

@@ -37,7 +37,20 @@ import org.osgi.annotation.versioning.ConsumerType;
  * holds the problem+json answer (its {@code errors} name each bad field).</li>
  * <li>{@code context.el(tag, attributes, ...children)}: creates an element; string children become text
  * nodes.</li>
+ * <li>{@code context.units}: the business units the user may see ({@code id}, {@code name}).</li>
+ * <li>{@code context.route}: where in the page the address points. The console's addresses are
+ * {@code #/<id>[/<path>][?<query>]}; {@code route.path} is the decoded {@code <path>} ({@code ""} when absent),
+ * {@code route.params} the query as {@code URLSearchParams}. A page keeps its own state there (an account's id,
+ * the open tab, a filter), so links can be shared and the browser's back button works.</li>
+ * <li>{@code context.href(pageId, path, params)}: the address of a page, for links;
+ * {@code context.navigate(address)} opens one (the page renders again even if the address is unchanged).</li>
  * </ul>
+ * The shell marks the section with {@code data-ready="true"} once {@code render} has settled, and moves keyboard
+ * focus to the page's {@code <h1>} after navigation.
+ *
+ * <p><b>Libraries.</b> The console serves ECharts as an ES module at
+ * {@code /console/lib/echarts/echarts.esm.min.js} and Swagger UI at {@code /console/lib/swagger-ui/}; a page
+ * imports them from there rather than shipping its own copy.
  * A module that fails to load or throws leaves an error message in the page; the rest of the console works on.
  *
  * <p><b>Escaping.</b> Every string that comes from users or the API (names, descriptions, messages) is put

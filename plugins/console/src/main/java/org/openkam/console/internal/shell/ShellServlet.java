@@ -20,7 +20,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Serves the console shell, {@code index.html} and its ES modules, from the bundle's {@code console/} folder
  * under {@code /console/}. Plugins serve their own modules under longer paths ({@code /console/plugins/...}),
- * which the whiteboard gives precedence. The answers are public (the login page must load) and hold no data.
+ * which the whiteboard gives precedence. The browser libraries (ECharts, Swagger UI) come from their WebJars and
+ * are served under {@code /console/lib/} (see bnd.bnd). The answers are public (the login page must load) and
+ * hold no data.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardContextSelect(OpenKamContext.SELECT)
@@ -39,7 +41,9 @@ public final class ShellServlet extends HttpServlet {
             "mjs", "text/javascript;charset=utf-8",
             "css", "text/css;charset=utf-8",
             "svg", "image/svg+xml",
-            "json", "application/json");
+            "json", "application/json",
+            "png", "image/png",
+            "txt", "text/plain;charset=utf-8");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,7 +62,8 @@ public final class ShellServlet extends HttpServlet {
             return;
         }
         response.setContentType(type);
-        response.setHeader("Cache-Control", "no-cache");
+        // The shell changes with every release and must revalidate; the libraries are large and change rarely.
+        response.setHeader("Cache-Control", path.startsWith("/lib/") ? "public, max-age=86400" : "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "same-origin");
