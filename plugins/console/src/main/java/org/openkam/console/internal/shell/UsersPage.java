@@ -3,7 +3,7 @@ package org.openkam.console.internal.shell;
 import org.openkam.api.console.ConsolePage;
 import org.osgi.service.component.annotations.Component;
 
-/** Administration of users, their roles per business unit and their state; the caller's own API tokens. */
+/** Administration of users: their roles per business unit, their state and their passwords. */
 @Component
 public final class UsersPage implements ConsolePage {
 
