@@ -348,6 +348,30 @@ abstract class RegistryContract {
     }
 
     @Test
+    void linesWithoutAUnitGoToTheImportsUnit(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, "name,businessUnit\nNo unit,\nOwn unit," + f.unitA + "\n");
+        Job job = awaitJob(f.transfer.startImport(f.kamA, csv, true, f.unitA));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertEquals(List.of("No unit", "Own unit"), names(query(f.unitA)));
+
+        Path noColumn = dir.resolve("no-column.csv");
+        Files.writeString(noColumn, "name,country\nColumnless,DE\n");
+        assertEquals(JobState.SUCCEEDED, awaitJob(f.transfer.startImport(f.kamA, noColumn, true, f.unitA)).state());
+        assertEquals(List.of("Columnless", "No unit", "Own unit"), names(query(f.unitA)));
+
+        Path elsewhere = dir.resolve("elsewhere.csv");
+        Files.writeString(elsewhere, "name\nElsewhere\n");
+        Job refused = awaitJob(f.transfer.startImport(f.kamA, elsewhere, true, f.unitB));
+        assertEquals(JobState.FAILED, refused.state(), "the unit must be one the caller may edit");
+        assertEquals("businessUnit", refused.problems().get(0).field());
+        Files.writeString(elsewhere, "name\nElsewhere\n");
+        Job without = awaitJob(f.transfer.startImport(f.kamA, elsewhere, true, null));
+        assertEquals(JobState.FAILED, without.state());
+        assertEquals("businessUnit", without.problems().get(0).field());
+    }
+
+    @Test
     void importRefusesUnknownColumns(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("in.csv");
         Files.writeString(csv, "name,businessUnit,colour\nGood," + f.unitA + ",red\n");

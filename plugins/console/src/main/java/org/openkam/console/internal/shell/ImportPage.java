@@ -24,7 +24,7 @@ public final class ImportPage implements ConsolePage {
 
     @Override
     public int order() {
-        return 30;
+        return 920;
     }
 
     @Override

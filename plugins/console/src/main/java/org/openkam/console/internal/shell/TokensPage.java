@@ -24,7 +24,7 @@ public final class TokensPage implements ConsolePage {
 
     @Override
     public int order() {
-        return 25;
+        return 910;
     }
 
     @Override

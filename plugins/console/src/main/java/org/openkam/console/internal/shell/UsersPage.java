@@ -24,7 +24,7 @@ public final class UsersPage implements ConsolePage {
 
     @Override
     public int order() {
-        return 20;
+        return 900;
     }
 
     @Override
