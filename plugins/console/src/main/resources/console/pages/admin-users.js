@@ -36,7 +36,7 @@ export async function render(element, context) {
           el('td', {}, u.displayName || ''),
           el('td', {}, u.email || ''),
           el('td', { class: 'wrap' }, rolesText(u)),
-          el('td', {}, el('span', { class: u.enabled ? 'badge' : 'badge off' }, u.enabled ? 'Enabled' : 'Disabled')),
+          el('td', {}, el('span', { class: u.enabled ? 'state-badge' : 'state-badge off' }, u.enabled ? 'Enabled' : 'Disabled')),
           el('td', { class: 'actions' }, actions(u))))))));
   }
 
