@@ -82,7 +82,8 @@ class PeopleBrowserIT {
         assertTrue(browser.driver().findElement(By.id("dashboard-follow-ups")).getText().contains("3"),
                 "three days overdue");
         WebElement chart = browser.waitFor(By.cssSelector("#pipeline-chart[data-rendered='true']"));
-        assertFalse(chart.findElements(By.cssSelector("svg path, svg rect")).isEmpty(), "the chart drew bars");
+        assertEquals("2", browser.dataset(chart).get("bars"), "bars for develop and propose in EUR");
+        assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), "the chart drew");
         assertTrue(chart.getAttribute("aria-label").contains("propose: 2 open"), chart.getAttribute("aria-label"));
         WebElement movers = browser.waitFor(By.cssSelector("#dashboard-movers .card-body > :not(.status), "
                 + "#dashboard-movers .card-body > p.status:not(:empty)"));

@@ -1,7 +1,7 @@
 // The landing page of key account managers: my key accounts, my overdue follow-ups, the open pipeline by
 // stage (a bar chart with a table beside it) and the biggest movers of the portfolio (from the scoring
 // plugin, when it is installed). Each card loads on its own; one failing card does not hide the others.
-import * as echarts from '/console/lib/echarts/echarts.esm.min.js';
+import { draw, escapeHtml } from '/console/charts.js';
 import { ApiError } from '/console/api.js';
 
 const ACCOUNTS_SHOWN = 10;
@@ -29,7 +29,15 @@ export async function render(element, context) {
     [cards.pipeline, () => pipeline(context)],
     [cards.movers, () => movers(context, unitName)]
   ];
-  const results = await Promise.allSettled(loads.map(([c, load]) => load().then(content => c.show(content))));
+  // a card answers its content, or { nodes, afterShown } when something (a chart) must be drawn once it is shown
+  const results = await Promise.allSettled(loads.map(([c, load]) => load().then(async content => {
+    if (content && content.nodes) {
+      c.show(content.nodes);
+      await content.afterShown();
+    } else {
+      c.show(content);
+    }
+  })));
   results.forEach((result, i) => {
     if (result.status === 'rejected') {
       if (result.reason instanceof ApiError && result.reason.status === 401) {
@@ -112,19 +120,16 @@ async function pipeline(context) {
   const chart = el('div', { class: 'chart', id: 'pipeline-chart', role: 'img',
     'aria-label': 'Bar chart of the weighted open pipeline by stage. ' + summary });
   const details = el('details', {}, el('summary', {}, 'Pipeline as a table'), data);
-  requestAnimationFrame(() => drawPipeline(chart, stages, currencies));
-  return [chart, details];
+  return { nodes: [chart, details], afterShown: () => drawPipeline(chart, stages, currencies) };
 }
 
-function drawPipeline(node, stages, currencies) {
+async function drawPipeline(node, stages, currencies) {
   if (!node.isConnected) {
     return;
   }
-  const chart = echarts.init(node, null, { renderer: 'svg' });
-  chart.setOption({
-    animation: false,
-    aria: { enabled: false },
-    tooltip: { trigger: 'axis' },
+  await draw(node, node.getAttribute('aria-label'), {
+    tooltip: { trigger: 'axis', formatter: items => escapeHtml(items[0].name) + '<br>' + items
+      .map(i => `${escapeHtml(i.seriesName)}: ${escapeHtml(Number(i.value).toLocaleString())}`).join('<br>') },
     legend: { top: 0 },
     grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
     xAxis: { type: 'category', data: stages.map(s => s.stage) },
@@ -135,16 +140,8 @@ function drawPipeline(node, stages, currencies) {
       data: stages.map(s => Number(s.weightedValue[c] || 0))
     }))
   });
+  node.dataset.bars = String(stages.filter(s => s.openCount > 0).length * currencies.length);
   node.dataset.rendered = 'true';
-  const observer = new ResizeObserver(() => {
-    if (node.isConnected) {
-      chart.resize();
-    } else {
-      observer.disconnect();
-      chart.dispose();
-    }
-  });
-  observer.observe(node);
 }
 
 async function movers(context, unitName) {
