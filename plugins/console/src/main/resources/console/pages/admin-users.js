@@ -77,9 +77,10 @@ export async function render(element, context) {
   /** The fields of a user form; prefix keeps ids unique between the create and the edit form. */
   function userForm(prefix, user) {
     const id = name => `${prefix}-${name}`;
-    const text = (name, label, type, attributes = {}) => el('div', { class: 'field' },
+    const text = (name, label, type, attributes = {}, hint = null) => el('div', { class: 'field' },
       el('label', { for: id(name) }, label),
-      el('input', { id: id(name), name, type, value: user ? user[name] || '' : '', ...attributes }));
+      el('input', { id: id(name), name, type, value: user ? user[name] || '' : '', ...attributes }),
+      hint ? el('p', { id: id(name + '-hint'), class: 'hint-inline' }, hint) : null);
     const check = (name, label, checked) => el('div', { class: 'check' },
       el('input', { id: id(name), name, type: 'checkbox', checked }),
       el('label', { for: id(name) }, label));
@@ -101,13 +102,11 @@ export async function render(element, context) {
       fields: [
         el('div', { class: 'form-grid' },
           user ? null : text('username', 'User name', 'text', { autocomplete: 'off', required: true,
-            'aria-describedby': id('username-hint') }),
+            'aria-describedby': id('username-hint') }, '2 to 64 lower-case letters, digits, ".", "_", "@" or "-".'),
           text('displayName', 'Name', 'text', { autocomplete: 'off' }),
           text('email', 'E-mail', 'email', { autocomplete: 'off' }),
           text('password', user ? 'New password (leave empty to keep it)' : 'Password', 'password',
             { autocomplete: 'new-password', required: !user, value: '' })),
-        user ? null : el('p', { id: id('username-hint'), class: 'hint' },
-          '2 to 64 lower-case letters, digits, ".", "_", "@" or "-".'),
         check('admin', 'Administrator of all business units', user ? user.admin : false),
         user ? check('enabled', 'Enabled (may sign in)', user.enabled) : null,
         grants

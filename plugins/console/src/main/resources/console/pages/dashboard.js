@@ -74,10 +74,10 @@ async function myAccounts(context) {
   const total = typeof page.total === 'number' && page.total >= 0 ? page.total : page.items.length;
   return [
     table(el, total > page.items.length ? `${page.items.length} of your ${total} accounts` : `Your ${total} accounts`,
-      ['Account', 'Tier', 'Status', 'Annual sales'],
+      ['Account', 'Tier', 'Annual sales'],
       page.items.map(a => [
         el('a', { href: context.href('accounts', a.id) }, a.name),
-        a.tier || '', a.status || '', money(a.annualSales, a.currency)]), [3]),
+        a.tier || '', money(a.annualSales, a.currency)]), [2]),
     total > page.items.length
       ? el('p', {}, el('a', { href: context.href('accounts', '', { owner: 'me' }) }, 'All my accounts')) : null
   ];
@@ -91,12 +91,11 @@ async function overdueFollowUps(context) {
     return el('p', { class: 'good' }, 'Nothing overdue. Well done.');
   }
   return table(el, page.nextCursor ? `The ${page.items.length} most overdue` : `${page.items.length} overdue`,
-    ['Follow-up', 'Account', 'Due', 'Days overdue'],
+    ['Follow-up', 'Account', 'Days overdue'],
     page.items.map(item => [
       item.followUp.title,
       el('a', { href: context.href('accounts', item.followUp.accountId) }, item.accountName),
-      item.followUp.dueDate,
-      String(item.daysOverdue)]), [3]);
+      el('span', { title: 'Due ' + item.followUp.dueDate }, String(item.daysOverdue))]), [2]);
 }
 
 async function pipeline(context) {
