@@ -2,6 +2,7 @@
 // edit one (name, e-mail, roles, administrator, enabled) and reset a password. Bad input is shown next to
 // its field from the API's problem+json (forms.js).
 import { submitting } from '/console/forms.js';
+import { problemText as message } from '/console/dom.js';
 
 const ROLES = [
   ['viewer', 'Viewer'],
@@ -190,9 +191,4 @@ export async function render(element, context) {
 function roleName(role) {
   const found = ROLES.find(([key]) => key === role);
   return found ? found[1] : role;
-}
-
-function message(error) {
-  const problem = error && error.problem;
-  return (problem && (problem.detail || problem.title)) || (error && error.message) || 'unknown error';
 }

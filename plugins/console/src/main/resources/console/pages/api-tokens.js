@@ -1,6 +1,7 @@
 // The signed-in user's API tokens for integrator scripts: list, create one (its secret is shown once, with a
 // copy button), revoke (after a confirmation step).
 import { submitting } from '/console/forms.js';
+import { problemText as message } from '/console/dom.js';
 
 export async function render(element, context) {
   const { el, api } = context;
@@ -110,9 +111,4 @@ export async function render(element, context) {
   }
 
   await refresh();
-}
-
-function message(error) {
-  const problem = error && error.problem;
-  return (problem && (problem.detail || problem.title)) || (error && error.message) || 'unknown error';
 }

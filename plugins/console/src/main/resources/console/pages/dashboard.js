@@ -3,6 +3,7 @@
 // plugin, when it is installed). Each card loads on its own; one failing card does not hide the others.
 import { draw, escapeHtml } from '/console/charts.js';
 import { ApiError } from '/console/api.js';
+import { problemText as message } from '/console/dom.js';
 
 const ACCOUNTS_SHOWN = 10;
 const FOLLOW_UPS_SHOWN = 10;
@@ -211,9 +212,4 @@ function perCurrency(amounts) {
 function routeMissing(error) {
   const detail = error instanceof ApiError && error.status === 404 && error.problem ? error.problem.detail || '' : '';
   return /^(no API endpoint|nothing is served)/.test(detail);
-}
-
-function message(error) {
-  const problem = error && error.problem;
-  return (problem && (problem.detail || problem.title)) || (error && error.message) || 'unknown error';
 }
