@@ -41,6 +41,7 @@ import org.openkam.api.account.ContactDraft;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.account.TeamFunction;
 import org.openkam.api.account.TeamMemberDraft;
+import org.openkam.api.account.TeamMembership;
 import org.openkam.api.audit.AuditEntry;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.job.Job;
@@ -260,6 +261,30 @@ abstract class RegistryContract {
         assertEquals(2, f.teams.list(f.viewerA, a.id()).size());
         assertThrows(ValidationException.class, () -> f.teams.add(f.kamA, a.id(),
                 new TeamMemberDraft("no-such-user", TeamFunction.SPECIALIST, false)));
+    }
+
+    @Test
+    void membershipsListWhereAUserServesOnAccountsTheCallerMayRead() {
+        Account zeta = f.accounts.create(f.kamA, draft(f.unitA, "Zeta"));
+        Account alpha = f.accounts.create(f.kamA, draft(f.unitA, "Alpha"));
+        Account beta = f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Beta", null, null, null, null, null, null,
+                null, null, null, null, null, null));
+        User both = f.user("both-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER), f.unitB, Set.of(Role.VIEWER)));
+        f.teams.add(f.kamA, zeta.id(), new TeamMemberDraft(both.id(), TeamFunction.SPECIALIST, false));
+        f.teams.add(f.kamA, zeta.id(), new TeamMemberDraft(both.id(), TeamFunction.SALES, true));
+        f.teams.add(f.kamA, alpha.id(), new TeamMemberDraft(both.id(), TeamFunction.EXECUTIVE_SPONSOR, true));
+        f.teams.add(f.kamB, beta.id(), new TeamMemberDraft(both.id(), TeamFunction.SALES, false));
+
+        assertEquals(List.of(
+                new TeamMembership(alpha.id(), "Alpha", f.unitA, alpha.tier(), TeamFunction.EXECUTIVE_SPONSOR, true),
+                new TeamMembership(zeta.id(), "Zeta", f.unitA, zeta.tier(), TeamFunction.SALES, true),
+                new TeamMembership(zeta.id(), "Zeta", f.unitA, zeta.tier(), TeamFunction.SPECIALIST, false)),
+                f.teams.memberships(f.viewerA, both.id(), null), "by account name, then function; unit B unseen");
+        assertEquals(4, f.teams.memberships(f.admin, both.id(), null).size());
+        assertEquals(List.of("Beta"), f.teams.memberships(f.admin, both.id(), f.unitB).stream()
+                .map(TeamMembership::accountName).toList());
+        assertEquals(List.of(), f.teams.memberships(f.kamA, both.id(), f.unitB));
+        assertEquals(List.of(), f.teams.memberships(f.kamA, f.kamA.userId(), null));
     }
 
     @Test
