@@ -34,6 +34,7 @@ class PeopleBrowserIT {
     private static String unit;
     private static String kamName;
     private static String accountName;
+    private static String teamAccountName;
 
     @BeforeAll
     static void start() {
@@ -41,7 +42,7 @@ class PeopleBrowserIT {
         Api admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "people");
         kamName = Fixtures.unique("dash-kam");
-        Fixtures.createUser(admin, kamName, unit, "key-account-manager");
+        String kamId = Fixtures.createUser(admin, kamName, unit, "key-account-manager").get("id").getAsString();
         Api kam = openkam.api().signIn(kamName, Fixtures.PASSWORD);
         accountName = Fixtures.unique("Nordwerk");
         String account = Fixtures.createAccount(kam, unit, accountName, "owner", kamName)
@@ -54,6 +55,10 @@ class PeopleBrowserIT {
         }
         kam.post("/accounts/" + account + "/follow-ups", Api.json("title", "Send the revised offer", "dueDate",
                 LocalDate.now(ZoneOffset.UTC).minusDays(3).toString())).expect(201);
+        teamAccountName = Fixtures.unique("Served by the team");
+        String served = Fixtures.createAccount(admin, unit, teamAccountName).get("id").getAsString();
+        admin.post("/accounts/" + served + "/team", Api.json("userId", kamId, "function", "sales", "responsible", true))
+                .expect(201);
         browser = Browser.open(openkam);
     }
 
@@ -76,7 +81,11 @@ class PeopleBrowserIT {
         browser.signIn(kamName, Fixtures.PASSWORD);
         assertEquals("Dashboard", browser.waitFor(By.cssSelector("#main h1")).getText(), "the landing page");
         browser.waitForText(By.id("dashboard-accounts"), accountName);
+        WebElement served = browser.driver().findElement(By.xpath("//*[@id='dashboard-accounts']//tr[.//a[text()='"
+                + teamAccountName + "']]"));
+        assertTrue(served.getText().contains("Sales (responsible)"), "a team member's account: " + served.getText());
         WebElement link = browser.driver().findElement(By.linkText(accountName));
+        assertTrue(link.findElement(By.xpath("ancestor::tr")).getText().contains("Owner"));
         assertTrue(link.getAttribute("href").contains("#/accounts/"), link.getAttribute("href"));
         browser.waitForText(By.id("dashboard-follow-ups"), "Send the revised offer");
         assertTrue(browser.driver().findElement(By.id("dashboard-follow-ups")).getText().contains("3"),

@@ -65,23 +65,40 @@ function unitQuery(context, params) {
   return query;
 }
 
+/** The accounts I own and those whose team I serve on, by name; my role in each. */
 async function myAccounts(context) {
   const { el, api } = context;
-  const page = await api('/accounts?' + unitQuery(context, { owner: 'me', sort: 'name', total: 'true',
-    limit: String(ACCOUNTS_SHOWN) }));
-  if (page.items.length === 0) {
-    return el('p', {}, 'You own no accounts here yet.');
+  const [page, memberships] = await Promise.all([
+    api('/accounts?' + unitQuery(context, { owner: 'me', sort: 'name', total: 'true', limit: String(ACCOUNTS_SHOWN) })),
+    api('/team-memberships?' + unitQuery(context, { user: 'me' }))]);
+  const mine = new Map();
+  for (const a of page.items) {
+    mine.set(a.id, { id: a.id, name: a.name, tier: a.tier, roles: ['Owner'] });
   }
-  const total = typeof page.total === 'number' && page.total >= 0 ? page.total : page.items.length;
+  for (const m of memberships) {
+    const entry = mine.get(m.accountId) || { id: m.accountId, name: m.accountName, tier: m.tier, roles: [] };
+    entry.roles.push(functionName(m.function) + (m.responsible ? ' (responsible)' : ''));
+    mine.set(m.accountId, entry);
+  }
+  if (mine.size === 0) {
+    return el('p', {}, 'You neither own nor serve on the team of an account here yet.');
+  }
+  const rows = [...mine.values()].sort((x, y) => x.name.localeCompare(y.name));
+  const owned = typeof page.total === 'number' && page.total >= 0 ? page.total : page.items.length;
+  const shown = rows.slice(0, ACCOUNTS_SHOWN);
   return [
-    table(el, total > page.items.length ? `${page.items.length} of your ${total} accounts` : `Your ${total} accounts`,
-      ['Account', 'Tier', 'Annual sales'],
-      page.items.map(a => [
-        el('a', { href: context.href('accounts', a.id) }, a.name),
-        a.tier || '', money(a.annualSales, a.currency)]), [2]),
-    total > page.items.length
-      ? el('p', {}, el('a', { href: context.href('accounts', '', { owner: 'me' }) }, 'All my accounts')) : null
+    table(el, shown.length < rows.length || owned > page.items.length
+      ? `${shown.length} of your accounts (you own ${owned})` : `Your ${rows.length} accounts`,
+    ['Account', 'My role', 'Tier'],
+    shown.map(a => [el('a', { href: context.href('accounts', a.id) }, a.name), a.roles.join(', '), a.tier || ''])),
+    owned > page.items.length
+      ? el('p', {}, el('a', { href: context.href('accounts', '', { owner: 'me' }) }, 'All the accounts I own')) : null
   ];
+}
+
+function functionName(fn) {
+  const text = String(fn || '').replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 async function overdueFollowUps(context) {
