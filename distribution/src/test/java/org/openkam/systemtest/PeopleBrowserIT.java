@@ -203,7 +203,7 @@ class PeopleBrowserIT {
             assertTrue(browser.driver().findElement(By.id("import-progress-label")).getText().contains("2 of 3"));
             browser.assertAccessible("the import result").assertNoErrors("the import page");
             browser.screenshot("import");
-            assertEquals(3, Fixtures.countAccounts(openkam.admin(), unit), "two imported besides the dashboard's");
+            assertEquals(4, Fixtures.countAccounts(openkam.admin(), unit), "two imported besides the dashboard's two");
         } finally {
             Files.deleteIfExists(csv);
         }
