@@ -22,7 +22,7 @@ export function orgChart(el, center, ownerName) {
       flags.push(el('li', { class: 'flag unowned' }, 'No relationship owner'));
     }
     const owner = node.relationshipOwner ? ownerName(node.relationshipOwner) || 'a colleague' : 'nobody';
-    return el('li', {},
+    return el('li', { class: 'node' },
       el('div', { class: 'contact attitude-' + node.attitude + (flags.length ? ' has-gap' : ''),
         'data-contact-id': node.contactId },
         el('p', { class: 'contact-name' }, node.name),
@@ -42,8 +42,9 @@ export function orgChart(el, center, ownerName) {
     gaps.push(el('li', {}, `${contact.name || 'A key contact'} has no relationship owner`));
   }
   for (const contact of coverage.staleContacts || []) {
-    gaps.push(el('li', {}, `${contact.name} not met since ${contact.lastContactAt ? contact.lastContactAt.slice(0, 10)
-      : 'ever'} (more than ${coverage.freshnessDays} days)`));
+    gaps.push(el('li', {}, contact.lastContactAt
+      ? `${contact.name} not met since ${contact.lastContactAt.slice(0, 10)} (more than ${coverage.freshnessDays} days)`
+      : `${contact.name}: no meeting or call recorded yet`));
   }
   return el('div', { class: 'orgchart', 'data-contacts': String(count) },
     count ? el('div', { class: 'orgchart-scroll', tabindex: '0', role: 'region', 'aria-label': 'Org chart of the buying center' }, tree)
