@@ -270,6 +270,36 @@ class AccountLifecycleIT {
     }
 
     @Test
+    @Order(5)
+    void teamMembershipsListWhereAUserServes() {
+        String name = Fixtures.unique("member");
+        String userId = Fixtures.createUser(admin, name, unit, "key-account-manager").get("id").getAsString();
+        String accountName = Fixtures.unique("Served");
+        String id = createAccount(admin, unit, accountName).get("id").getAsString();
+        admin.post("/accounts/" + id + "/team", json("userId", userId, "function", "sales", "responsible", true))
+                .expect(201);
+        Api member = openkam.api().signIn(name, Fixtures.PASSWORD);
+
+        JsonArray mine = member.get("/team-memberships?user=me").expect(200).array();
+        assertEquals(1, mine.size(), mine.toString());
+        JsonObject m = mine.get(0).getAsJsonObject();
+        assertEquals(id, text(m, "accountId"));
+        assertEquals(accountName, text(m, "accountName"));
+        assertEquals(unit, text(m, "businessUnit"));
+        assertEquals("key", text(m, "tier"));
+        assertEquals("sales", text(m, "function"));
+        assertTrue(m.get("responsible").getAsBoolean());
+        assertEquals(mine, admin.get("/team-memberships?user=" + userId + "&businessUnit=" + unit).expect(200).array());
+        assertEquals(0, admin.get("/team-memberships?user=me").expect(200).array().size());
+
+        assertEquals(Set.of("user"), member.get("/team-memberships").expectProblem(400).problemFields());
+        String elsewhere = Fixtures.createUnit(admin, "lifecycle-other");
+        assertEquals(Set.of("businessUnit"), member.get("/team-memberships?user=me&businessUnit=" + elsewhere)
+                .expectProblem(400).problemFields());
+        openkam.api().get("/team-memberships?user=me").expectProblem(401);
+    }
+
+    @Test
     @Order(6)
     void auditTrailRecordsCreationAndChangesByField() {
         String name = Fixtures.unique("Audited");

@@ -111,6 +111,29 @@ class ImportExportIT {
     }
 
     @Test
+    void linesWithoutAUnitGoToTheUnitTheImportNames() {
+        String unit = Fixtures.createUnit(admin, "imp-unit");
+        String other = Fixtures.createUnit(admin, "imp-unit-other");
+        JsonObject job = runImport("name,country,businessUnit\nUnitless,DE,\nNamed,FR," + other + "\n",
+                "all-or-nothing&businessUnit=" + unit);
+        assertEquals("succeeded", text(job, "state"), job.toString());
+        assertEquals(Set.of("Unitless"), names(admin.get("/accounts?businessUnit=" + unit).expect(200).items()));
+        assertEquals(Set.of("Named"), names(admin.get("/accounts?businessUnit=" + other).expect(200).items()),
+                "a line that names its unit keeps it");
+
+        String kamName = Fixtures.unique("imp-kam");
+        Fixtures.createUser(admin, kamName, unit, "key-account-manager");
+        Api kam = openkam.api().signIn(kamName, Fixtures.PASSWORD);
+        Response refused = kam.request("POST", "/accounts/import?businessUnit=" + other)
+                .body("text/csv", "name\nX\n".getBytes(StandardCharsets.UTF_8)).send().expectProblem(400);
+        assertEquals(Set.of("businessUnit"), refused.problemFields(), refused.describe());
+        Response accepted = kam.request("POST", "/accounts/import?businessUnit=" + unit)
+                .body("text/csv", "name\nBy the manager\n".getBytes(StandardCharsets.UTF_8)).send().expect(202);
+        assertEquals("succeeded", text(kam.awaitJob(accepted.text("id"), j -> { }), "state"));
+        assertEquals(2, Fixtures.countAccounts(admin, unit));
+    }
+
+    @Test
     void importRefusesWhatIsNotCsv() {
         admin.request("POST", "/accounts/import").json(Api.json("name", "x")).send().expectProblem(415);
         admin.request("POST", "/accounts/import?mode=sometimes").body("text/csv",

@@ -311,6 +311,47 @@ class OpportunitiesIT {
         otherKam.get("/pipeline/stages").expect(200);
     }
 
+    /** The pipeline by stage across accounts, counted in a unit of its own so earlier tests do not change it. */
+    @Test
+    @Order(10)
+    void pipelineByStageAcrossAccounts() {
+        Api admin = openkam.admin();
+        String unit = Fixtures.createUnit(admin, "pipeline-sum");
+        String name = Fixtures.unique("kam-sum");
+        Fixtures.createUser(admin, name, unit, "key-account-manager");
+        Api summer = openkam.api().signIn(name, Fixtures.PASSWORD);
+        String first = Fixtures.createAccount(summer, unit, Fixtures.unique("First")).get("id").getAsString();
+        String second = Fixtures.createAccount(summer, unit, Fixtures.unique("Second")).get("id").getAsString();
+        summer.post("/accounts/" + first + "/opportunities", input("A", "value", 1000, "stage", "develop")).expect(201);
+        summer.post("/accounts/" + second + "/opportunities", input("B", "value", 333.33, "stage", "develop"))
+                .expect(201);
+        String won = summer.post("/accounts/" + second + "/opportunities", input("C", "stage", "commit")).expect(201)
+                .object().get("id").getAsString();
+        summer.post("/accounts/" + second + "/opportunities/" + won + "/close",
+                json("status", "won", "closeReason", "Signed"), "If-Match", etag(1)).expect(200);
+
+        JsonArray stages = summer.get("/pipeline?businessUnit=" + unit).expect(200).array();
+        assertEquals("[\"qualify\",\"develop\",\"propose\",\"negotiate\",\"commit\"]",
+                Api.GSON.toJson(stages.asList().stream().map(e -> e.getAsJsonObject().get("stage").getAsString())
+                        .toList()));
+        JsonObject develop = stages.get(1).getAsJsonObject();
+        assertEquals(2, develop.get("openCount").getAsInt(), develop.toString());
+        assertEquals(25, develop.get("probability").getAsInt(), develop.toString());
+        assertEquals("1333.33", develop.getAsJsonObject("openValue").get("EUR").getAsBigDecimal().toPlainString());
+        assertEquals("333.33", develop.getAsJsonObject("weightedValue").get("EUR").getAsBigDecimal().toPlainString(),
+                "250.00 + 83.33 (333.33 x 25 %)");
+        assertEquals(0, stages.get(4).getAsJsonObject().get("openCount").getAsInt(), "a won one is not pipeline");
+        assertEquals(stages, summer.get("/pipeline").expect(200).array(), "the caller's only unit");
+        assertEquals(stages, summer.get("/pipeline?owner=me&businessUnit=" + unit).expect(200).array());
+        assertNames(kam.get("/pipeline?owner=" + kamId + "&businessUnit=" + unit).expectProblem(400), "businessUnit");
+        assertNames(otherKam.get("/pipeline?businessUnit=" + unit).expectProblem(400), "businessUnit");
+        JsonArray asAdmin = admin.get("/pipeline?businessUnit=" + unit).expect(200).array();
+        assertEquals(stages, asAdmin);
+        assertEquals(0, admin.get("/pipeline?businessUnit=" + unit + "&owner=" + kamId).expect(200).array().asList()
+                .stream().mapToInt(e -> e.getAsJsonObject().get("openCount").getAsInt()).sum());
+        openkam.api().get("/pipeline").expectProblem(401);
+    }
+
     /** Last: a changed configuration reaches the running product and new opportunities use it. */
     @Test
     @Order(100)

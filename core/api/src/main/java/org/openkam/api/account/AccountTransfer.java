@@ -23,6 +23,14 @@ public interface AccountTransfer {
      */
     Job startImport(Caller caller, Path csv, boolean allOrNothing);
 
+    /**
+     * As {@link #startImport(Caller, Path, boolean)}, with the business unit of the lines that name none
+     * (no {@code businessUnit} column, or an empty value in it).
+     *
+     * @param businessUnit the unit those lines go to; {@code null} leaves them without one (they are bad lines)
+     */
+    Job startImport(Caller caller, Path csv, boolean allOrNothing, String businessUnit);
+
     /** Writes every account matching the query as CSV with a header row, streaming. */
     void exportCsv(Caller caller, AccountQuery query, Writer out);
 }

@@ -12,7 +12,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * else changes.
  *
  * <p><b>Navigation.</b> The console lists the pages a caller may see at {@code GET /api/v1/console/pages},
- * sorted by {@link #group()}, then {@link #order()}, then {@link #title()}, then {@link #id()}. A page with a
+ * grouped by {@link #group()}, groups by the lowest {@link #order()} among their pages, then by name; in a
+ * group by {@link #order()}, then {@link #title()}, then {@link #id()}. The first page is the landing page
+ * (the console's dashboard has order 0). A page with a
  * {@link #requiredRole()} is seen by global administrators and by users who hold that role in at least one
  * business unit; an {@link #adminOnly()} page only by global administrators. This only hides the entry: the
  * endpoints the page calls must check the caller themselves, as every OpenKAM endpoint does.

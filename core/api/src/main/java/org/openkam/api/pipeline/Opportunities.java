@@ -25,6 +25,16 @@ public interface Opportunities {
     /** The account's open pipeline: count, value and weighted value per currency. */
     PipelineSummary summary(Caller caller, String accountId);
 
+    /**
+     * The open pipeline by stage across every account the caller may read: one entry per configured stage in
+     * pipeline order (empty stages included), then stages no longer configured that still hold open
+     * opportunities, by id.
+     *
+     * @param businessUnit only accounts of this unit, or {@code null} for all the caller's units
+     * @param owner only opportunities this user id owns, or {@code null} for every owner
+     */
+    List<StagePipeline> pipelineByStage(Caller caller, String businessUnit, String owner);
+
     Opportunity get(Caller caller, String accountId, String opportunityId);
 
     /**

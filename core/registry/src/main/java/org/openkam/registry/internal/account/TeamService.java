@@ -18,8 +18,10 @@ import org.openkam.api.StaleVersionException;
 import org.openkam.api.Violations;
 import org.openkam.api.account.AccountTeamMember;
 import org.openkam.api.account.AccountTeams;
+import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.account.TeamFunction;
 import org.openkam.api.account.TeamMemberDraft;
+import org.openkam.api.account.TeamMembership;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.persistence.Database;
 import org.openkam.registry.internal.db.Sql;
@@ -50,6 +52,41 @@ public final class TeamService implements AccountTeams {
         return transactions.read(tx -> {
             AccountAccess.readable(tx, caller, accountId);
             return members(tx, accountId);
+        });
+    }
+
+    @Override
+    public List<TeamMembership> memberships(Caller caller, String userId, String businessUnit) {
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.name, a.business_unit, a.tier, t.team_function, "
+                + "t.responsible FROM team_member t JOIN account a ON a.id = t.account_id WHERE t.user_id = ?");
+        List<String> params = new ArrayList<>(List.of(userId));
+        if (!caller.admin()) {
+            if (caller.readableUnits().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND a.business_unit IN (").append(Sql.placeholders(caller.readableUnits().size())).append(')');
+            params.addAll(caller.readableUnits());
+        }
+        if (businessUnit != null) {
+            sql.append(" AND a.business_unit = ?");
+            params.add(businessUnit);
+        }
+        sql.append(" ORDER BY a.name, a.id, t.team_function");
+        return transactions.read(tx -> {
+            List<TeamMembership> out = new ArrayList<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new TeamMembership(rs.getString(1), rs.getString(2), rs.getString(3),
+                                KeyAccountTier.valueOf(rs.getString(4)), TeamFunction.valueOf(rs.getString(5)),
+                                rs.getBoolean(6)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

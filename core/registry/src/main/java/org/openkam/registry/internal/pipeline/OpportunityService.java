@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.openkam.api.Caller;
@@ -27,6 +28,7 @@ import org.openkam.api.pipeline.OpportunityStatus;
 import org.openkam.api.pipeline.PipelineEvents;
 import org.openkam.api.pipeline.PipelineStage;
 import org.openkam.api.pipeline.PipelineSummary;
+import org.openkam.api.pipeline.StagePipeline;
 import org.openkam.registry.internal.account.AccountAccess;
 import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Sql;
@@ -84,6 +86,44 @@ public final class OpportunityService implements Opportunities {
     @Override
     public PipelineSummary summary(Caller caller, String accountId) {
         return PipelineSummary.of(open(caller, accountId));
+    }
+
+    @Override
+    public List<StagePipeline> pipelineByStage(Caller caller, String businessUnit, String owner) {
+        List<PipelineStage> configured = stages.stages();
+        StringBuilder sql = new StringBuilder("SELECT o.stage, o.currency, o.amount, o.probability FROM opportunity o "
+                + "JOIN account a ON a.id = o.account_id WHERE o.status = 'OPEN'");
+        List<String> params = new ArrayList<>();
+        if (!caller.admin()) {
+            if (caller.readableUnits().isEmpty()) {
+                return StageTotals.of(configured, new TreeMap<>());
+            }
+            sql.append(" AND a.business_unit IN (").append(Sql.placeholders(caller.readableUnits().size())).append(')');
+            params.addAll(caller.readableUnits());
+        }
+        if (businessUnit != null) {
+            sql.append(" AND a.business_unit = ?");
+            params.add(businessUnit);
+        }
+        if (owner != null) {
+            sql.append(" AND o.owner_id = ?");
+            params.add(owner);
+        }
+        return transactions.read(tx -> {
+            Map<String, StageTotals> totals = new TreeMap<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        totals.computeIfAbsent(rs.getString(1), StageTotals::new)
+                                .add(rs.getString(2), rs.getBigDecimal(3), rs.getInt(4));
+                    }
+                }
+            }
+            return StageTotals.of(configured, totals);
+        });
     }
 
     @Override

@@ -54,15 +54,19 @@ public final class AccountCsv {
         return header.stream().filter(h -> !COLUMNS.contains(h)).toList();
     }
 
-    /** Parses one record; the owner stays as written (id or username) for the caller to resolve. */
-    static Row parse(CSVRecord record, long line) {
+    /**
+     * Parses one record; the owner stays as written (id or username) for the caller to resolve.
+     * {@code businessUnit} is the unit of a line that names none, or null.
+     */
+    static Row parse(CSVRecord record, long line, String businessUnit) {
         List<Violation> v = new ArrayList<>();
         Map<String, String> map = record.toMap();
         if (!record.isConsistent()) {
             v.add(new Violation("line", "has " + record.size() + " values but the header has "
                     + record.getParser().getHeaderNames().size() + " columns"));
         }
-        AccountDraft draft = new AccountDraft(text(map, "businessUnit"), text(map, "name"), text(map, "legalName"),
+        String unit = text(map, "businessUnit");
+        AccountDraft draft = new AccountDraft(unit == null ? businessUnit : unit, text(map, "name"), text(map, "legalName"),
                 text(map, "industry"), text(map, "country"), text(map, "region"),
                 choice(map, "status", AccountStatus.class, v), choice(map, "tier", KeyAccountTier.class, v),
                 text(map, "owner"), number(map, "annualSales", v), number(map, "contributionMargin", v),

@@ -92,10 +92,15 @@ public final class AccountTransferService implements AccountTransfer {
 
     @Override
     public Job startImport(Caller caller, Path csv, boolean allOrNothing) {
+        return startImport(caller, csv, allOrNothing, null);
+    }
+
+    @Override
+    public Job startImport(Caller caller, Path csv, boolean allOrNothing, String businessUnit) {
         Job job = jobs.create(caller, JOB_TYPE);
         worker.execute(() -> {
             try {
-                run(caller, csv, allOrNothing, job.id());
+                run(caller, csv, allOrNothing, businessUnit, job.id());
             } catch (RuntimeException | Error e) {
                 LOG.error("Import job {} failed", job.id(), e);
                 jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: " + e)),
@@ -112,10 +117,10 @@ public final class AccountTransferService implements AccountTransfer {
     }
 
     /** Runs an import in the calling thread; the job records the outcome. */
-    void run(Caller caller, Path csv, boolean allOrNothing, String jobId) {
+    void run(Caller caller, Path csv, boolean allOrNothing, String businessUnit, String jobId) {
         jobs.progress(jobId, 0, -1);
         List<JobProblem> problems = new ArrayList<>();
-        long total = check(caller, csv, problems);
+        long total = check(caller, csv, businessUnit, problems);
         if (total < 0 || (allOrNothing && !problems.isEmpty())) {
             jobs.finish(jobId, JobState.FAILED, 0, Math.max(total, 0), problems, problems.size()
                     + " problem(s) found; nothing was stored. Fix the lines listed and import the file again.");
@@ -131,7 +136,7 @@ public final class AccountTransferService implements AccountTransfer {
         };
         if (allOrNothing) {
             transactions.write(tx -> {
-                forEachChunk(csv, bad, chunk -> {
+                forEachChunk(csv, businessUnit, bad, chunk -> {
                     try {
                         write(tx, caller, chunk);
                     } catch (SQLException e) {
@@ -143,7 +148,7 @@ public final class AccountTransferService implements AccountTransfer {
                 return null;
             });
         } else {
-            forEachChunk(csv, bad, flush);
+            forEachChunk(csv, businessUnit, bad, flush);
         }
         String summary = written[0] + " account(s) stored"
                 + (problems.isEmpty() ? "." : "; " + bad.size() + " line(s) skipped, see problems.");
@@ -151,7 +156,7 @@ public final class AccountTransferService implements AccountTransfer {
     }
 
     /** Checks every line; returns the number of data lines, or -1 if the file cannot be imported at all. */
-    private long check(Caller caller, Path csv, List<JobProblem> problems) {
+    private long check(Caller caller, Path csv, String businessUnit, List<JobProblem> problems) {
         return transactions.read(tx -> {
             AccountRules rules = new AccountRules(tx, caller);
             Set<String> ids = new HashSet<>();
@@ -169,7 +174,7 @@ public final class AccountTransferService implements AccountTransfer {
                     count[0]++;
                     long line = lastEnd + 1;
                     lastEnd = parser.getCurrentLineNumber();
-                    AccountCsv.Row row = resolve(rules, AccountCsv.parse(record, line));
+                    AccountCsv.Row row = resolve(rules, AccountCsv.parse(record, line, businessUnit));
                     List<Violation> violations = new ArrayList<>(row.violations());
                     violations.addAll(rules.check(row.draft()).list());
                     if (row.id() != null && !ids.add(row.id())) {
@@ -187,7 +192,7 @@ public final class AccountTransferService implements AccountTransfer {
         });
     }
 
-    private void forEachChunk(Path csv, Set<Long> skip, Consumer<List<AccountCsv.Row>> chunks) {
+    private void forEachChunk(Path csv, String businessUnit, Set<Long> skip, Consumer<List<AccountCsv.Row>> chunks) {
         try (Reader in = AccountCsv.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(AccountCsv.FORMAT).get()) {
             List<AccountCsv.Row> chunk = new ArrayList<>(BATCH);
@@ -196,7 +201,7 @@ public final class AccountTransferService implements AccountTransfer {
                 long line = lastEnd + 1;
                 lastEnd = parser.getCurrentLineNumber();
                 if (!skip.contains(line)) {
-                    chunk.add(AccountCsv.parse(record, line));
+                    chunk.add(AccountCsv.parse(record, line, businessUnit));
                 }
                 if (chunk.size() == BATCH) {
                     chunks.accept(chunk);

@@ -44,6 +44,7 @@ import org.openkam.api.pipeline.OpportunityStatus;
 import org.openkam.api.pipeline.OurPosition;
 import org.openkam.api.pipeline.PipelineEvents;
 import org.openkam.api.pipeline.PipelineSummary;
+import org.openkam.api.pipeline.StagePipeline;
 import org.openkam.registry.internal.pipeline.OpportunityService;
 import org.openkam.registry.internal.pipeline.PipelineStages;
 import org.osgi.service.event.Event;
@@ -311,6 +312,51 @@ abstract class PipelineContract {
         assertEquals(Map.of("EUR", new BigDecimal("1333.33"), "USD", new BigDecimal("250000.5")), summary.openValue());
         assertEquals(Map.of("EUR", new BigDecimal("283.33"), "USD", new BigDecimal("125000.25")),
                 summary.weightedValue());
+    }
+
+    @Test
+    void thePipelineByStageAddsUpOpenOpportunitiesOfReadableAccounts() {
+        create("Late", "1000", "EUR", "develop", LocalDate.of(2026, 12, 1));          // weighted 250.00
+        create("Soon", "333.33", "EUR", "develop", LocalDate.of(2026, 5, 1));         // 83.33 (83.3325)
+        create("Dollars", "250000.50", "USD", "propose", LocalDate.of(2026, 7, 1));   // 125000.25
+        Opportunity won = create("Won", "90000", "EUR", "commit", LocalDate.of(2026, 1, 1));
+        opportunities.close(f.kamA, account, won.id(), 1, new OpportunityClosing(OpportunityStatus.WON, "w", false));
+        String second = f.accounts.create(f.kamA, new AccountDraft(f.unitA, "Second", null, null, null, null, null,
+                null, null, null, null, null, null, null)).id();
+        opportunities.create(f.kamA, second, draft("Second line", "0.01", "EUR", "develop", 50)); // 0.01 (0.005)
+        String other = f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Elsewhere", null, null, null, null, null,
+                null, null, null, null, null, null, null)).id();
+        opportunities.create(f.kamB, other, draft("Other unit", "5000", "EUR", "qualify", null));
+
+        List<StagePipeline> stages = opportunities.pipelineByStage(f.viewerA, null, null);
+        assertEquals(List.of("qualify", "develop", "propose", "negotiate", "commit"),
+                stages.stream().map(StagePipeline::stage).toList(), "every configured stage, in order");
+        assertEquals(new StagePipeline("qualify", 10, 0, Map.of(), Map.of()), stages.get(0),
+                "unit B's opportunity is not the caller's to see");
+        assertEquals(new StagePipeline("develop", 25, 3, Map.of("EUR", new BigDecimal("1333.34")),
+                Map.of("EUR", new BigDecimal("333.34"))), stages.get(1));
+        assertEquals(new StagePipeline("propose", 50, 1, Map.of("USD", new BigDecimal("250000.5")),
+                Map.of("USD", new BigDecimal("125000.25"))), stages.get(2));
+        assertEquals(0, stages.get(4).openCount(), "won and lost ones are not pipeline");
+
+        assertEquals(1, opportunities.pipelineByStage(f.admin, f.unitB, null).get(0).openCount());
+        assertEquals(0, opportunities.pipelineByStage(f.kamA, f.unitB, null).get(0).openCount(),
+                "a unit the caller cannot read adds nothing");
+        assertEquals(4, opportunities.pipelineByStage(f.admin, f.unitA, f.kamA.userId()).stream()
+                .mapToInt(StagePipeline::openCount).sum());
+        assertEquals(0, opportunities.pipelineByStage(f.admin, f.unitA, f.kamB.userId()).stream()
+                .mapToInt(StagePipeline::openCount).sum());
+    }
+
+    @Test
+    void stagesNoLongerConfiguredStillShowTheirOpportunities() {
+        create("Line 3", "1000", "EUR", "negotiate", LocalDate.of(2026, 12, 1));
+        OpportunityService fewer = new OpportunityService(f.database, f.eventAdmin,
+                new PipelineStages("qualify:10", "propose:50"));
+        List<StagePipeline> stages = fewer.pipelineByStage(f.kamA, f.unitA, null);
+        assertEquals(List.of("qualify", "propose", "negotiate"), stages.stream().map(StagePipeline::stage).toList());
+        assertEquals(new StagePipeline("negotiate", -1, 1, Map.of("EUR", new BigDecimal("1000")),
+                Map.of("EUR", new BigDecimal("750.00"))), stages.get(2));
     }
 
     @Test

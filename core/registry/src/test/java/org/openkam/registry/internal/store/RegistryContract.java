@@ -41,6 +41,7 @@ import org.openkam.api.account.ContactDraft;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.account.TeamFunction;
 import org.openkam.api.account.TeamMemberDraft;
+import org.openkam.api.account.TeamMembership;
 import org.openkam.api.audit.AuditEntry;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.job.Job;
@@ -263,6 +264,30 @@ abstract class RegistryContract {
     }
 
     @Test
+    void membershipsListWhereAUserServesOnAccountsTheCallerMayRead() {
+        Account zeta = f.accounts.create(f.kamA, draft(f.unitA, "Zeta"));
+        Account alpha = f.accounts.create(f.kamA, draft(f.unitA, "Alpha"));
+        Account beta = f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Beta", null, null, null, null, null, null,
+                null, null, null, null, null, null));
+        User both = f.user("both-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER), f.unitB, Set.of(Role.VIEWER)));
+        f.teams.add(f.kamA, zeta.id(), new TeamMemberDraft(both.id(), TeamFunction.SPECIALIST, false));
+        f.teams.add(f.kamA, zeta.id(), new TeamMemberDraft(both.id(), TeamFunction.SALES, true));
+        f.teams.add(f.kamA, alpha.id(), new TeamMemberDraft(both.id(), TeamFunction.EXECUTIVE_SPONSOR, true));
+        f.teams.add(f.kamB, beta.id(), new TeamMemberDraft(both.id(), TeamFunction.SALES, false));
+
+        assertEquals(List.of(
+                new TeamMembership(alpha.id(), "Alpha", f.unitA, alpha.tier(), TeamFunction.EXECUTIVE_SPONSOR, true),
+                new TeamMembership(zeta.id(), "Zeta", f.unitA, zeta.tier(), TeamFunction.SALES, true),
+                new TeamMembership(zeta.id(), "Zeta", f.unitA, zeta.tier(), TeamFunction.SPECIALIST, false)),
+                f.teams.memberships(f.viewerA, both.id(), null), "by account name, then function; unit B unseen");
+        assertEquals(4, f.teams.memberships(f.admin, both.id(), null).size());
+        assertEquals(List.of("Beta"), f.teams.memberships(f.admin, both.id(), f.unitB).stream()
+                .map(TeamMembership::accountName).toList());
+        assertEquals(List.of(), f.teams.memberships(f.kamA, both.id(), f.unitB));
+        assertEquals(List.of(), f.teams.memberships(f.kamA, f.kamA.userId(), null));
+    }
+
+    @Test
     void unitAdminsGrantOnlyInTheirUnits() {
         User u = f.users.create(f.buAdminA, new UserDraft("newbie-" + f.unitA, "Newbie", "n@example.com", false, true,
                 Map.of(f.unitA, Set.of(Role.VIEWER)), "a long enough password"));
@@ -345,6 +370,30 @@ abstract class RegistryContract {
         assertEquals(3L, job.problems().get(0).line());
         assertEquals("businessUnit", job.problems().get(0).field());
         assertEquals(List.of("Good"), names(query(f.unitA)));
+    }
+
+    @Test
+    void linesWithoutAUnitGoToTheImportsUnit(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.writeString(csv, "name,businessUnit\nNo unit,\nOwn unit," + f.unitA + "\n");
+        Job job = awaitJob(f.transfer.startImport(f.kamA, csv, true, f.unitA));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertEquals(List.of("No unit", "Own unit"), names(query(f.unitA)));
+
+        Path noColumn = dir.resolve("no-column.csv");
+        Files.writeString(noColumn, "name,country\nColumnless,DE\n");
+        assertEquals(JobState.SUCCEEDED, awaitJob(f.transfer.startImport(f.kamA, noColumn, true, f.unitA)).state());
+        assertEquals(List.of("Columnless", "No unit", "Own unit"), names(query(f.unitA)));
+
+        Path elsewhere = dir.resolve("elsewhere.csv");
+        Files.writeString(elsewhere, "name\nElsewhere\n");
+        Job refused = awaitJob(f.transfer.startImport(f.kamA, elsewhere, true, f.unitB));
+        assertEquals(JobState.FAILED, refused.state(), "the unit must be one the caller may edit");
+        assertEquals("businessUnit", refused.problems().get(0).field());
+        Files.writeString(elsewhere, "name\nElsewhere\n");
+        Job without = awaitJob(f.transfer.startImport(f.kamA, elsewhere, true, null));
+        assertEquals(JobState.FAILED, without.state());
+        assertEquals("businessUnit", without.problems().get(0).field());
     }
 
     @Test

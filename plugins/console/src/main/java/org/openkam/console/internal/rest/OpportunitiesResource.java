@@ -14,13 +14,26 @@ import org.openkam.api.pipeline.OurPosition;
 import org.openkam.console.internal.http.Body;
 import org.openkam.console.internal.http.Exchange;
 import org.openkam.console.internal.http.Json;
+import org.openkam.console.internal.http.ProblemException;
 import org.openkam.console.internal.http.Router;
 
 /**
  * {@code /accounts/{id}/opportunities}: projects against the customer's other suppliers, closing them as won
- * or lost; {@code /accounts/{id}/pipeline} the account's open pipeline; {@code /pipeline/stages} the stages.
+ * or lost; {@code /accounts/{id}/pipeline} the account's open pipeline; {@code /pipeline/stages} the stages;
+ * {@code /pipeline} the open pipeline by stage across the caller's accounts.
  */
 final class OpportunitiesResource {
+
+
+    /** The open pipeline by stage; {@code owner=me} for the caller's own opportunities. */
+    private Object pipeline(Exchange ex) {
+        String unit = ex.query("businessUnit");
+        if (unit != null && !ex.caller().canRead(unit)) {
+            throw ProblemException.badRequest("businessUnit", "is not one of your business units");
+        }
+        String owner = ex.query("owner");
+        return opportunities.pipelineByStage(ex.caller(), unit, "me".equals(owner) ? ex.caller().userId() : owner);
+    }
 
     private static final Set<String> WRITABLE = Set.of("name", "description", "value", "currency", "stage",
             "probability", "expectedCloseDate", "nextStep", "nextStepDue", "ourPosition", "competitors", "owner");
@@ -45,7 +58,8 @@ final class OpportunitiesResource {
                 .add("DELETE", one, this::delete)
                 .add("POST", one + "/close", this::close)
                 .add("GET", "/accounts/{id}/pipeline", ex -> opportunities.summary(ex.caller(), ex.path("id")))
-                .add("GET", "/pipeline/stages", ex -> opportunities.stages());
+                .add("GET", "/pipeline/stages", ex -> opportunities.stages())
+                .add("GET", "/pipeline", this::pipeline);
     }
 
     private Object list(Exchange ex) {

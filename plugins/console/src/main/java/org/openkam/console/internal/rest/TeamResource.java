@@ -9,9 +9,13 @@ import org.openkam.api.account.TeamFunction;
 import org.openkam.api.account.TeamMemberDraft;
 import org.openkam.console.internal.http.Body;
 import org.openkam.console.internal.http.Exchange;
+import org.openkam.console.internal.http.ProblemException;
 import org.openkam.console.internal.http.Router;
 
-/** {@code /accounts/{id}/team}: who serves the account, in which function. */
+/**
+ * {@code /accounts/{id}/team}: who serves the account, in which function; {@code /team-memberships}: where a
+ * user serves.
+ */
 final class TeamResource {
 
     private static final Set<String> WRITABLE = Set.of("userId", "function", "responsible");
@@ -26,7 +30,21 @@ final class TeamResource {
         router.add("GET", "/accounts/{id}/team", ex -> teams.list(ex.caller(), ex.path("id")))
                 .add("POST", "/accounts/{id}/team", this::add)
                 .add("PUT", "/accounts/{id}/team/{memberId}", this::update)
-                .add("DELETE", "/accounts/{id}/team/{memberId}", this::remove);
+                .add("DELETE", "/accounts/{id}/team/{memberId}", this::remove)
+                .add("GET", "/team-memberships", this::memberships);
+    }
+
+    /** Where a user ({@code me} for the caller) serves, on the accounts the caller may read. */
+    private Object memberships(Exchange ex) {
+        String user = ex.query("user");
+        if (user == null || user.isBlank()) {
+            throw ProblemException.badRequest("user", "is required: a user id, or me for the caller");
+        }
+        String unit = ex.query("businessUnit");
+        if (unit != null && !ex.caller().canRead(unit)) {
+            throw ProblemException.badRequest("businessUnit", "is not one of your business units");
+        }
+        return teams.memberships(ex.caller(), "me".equals(user) ? ex.caller().userId() : user, unit);
     }
 
     private Object add(Exchange ex) throws IOException {

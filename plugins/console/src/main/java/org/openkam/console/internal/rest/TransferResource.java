@@ -50,6 +50,10 @@ final class TransferResource {
             throw ProblemException.badRequest("mode", "must be all-or-nothing (the default) or partial");
         }
         var caller = ex.caller();
+        String unit = ex.query("businessUnit");
+        if (unit != null && !caller.canEdit(unit)) {
+            throw ProblemException.badRequest("businessUnit", "is not a business unit you may import into");
+        }
         Path spool = Files.createTempFile("openkam-import-", ".csv");
         try (InputStream in = ex.request().getInputStream()) {
             long copied = Files.copy(new LimitedInputStream(in, maxUploadBytes), spool, StandardCopyOption.REPLACE_EXISTING);
@@ -60,7 +64,7 @@ final class TransferResource {
             Files.deleteIfExists(spool);
             throw e;
         }
-        Job job = transfer.startImport(caller, spool, !"partial".equals(mode));
+        Job job = transfer.startImport(caller, spool, !"partial".equals(mode), unit);
         ex.status(202);
         ex.response().setHeader("Location", ex.request().getContextPath() + "/api/v1/jobs/" + job.id());
         return job;

@@ -2,6 +2,7 @@ package org.openkam.console.internal.shell;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ public final class ConsolePages {
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePages.class);
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern MODULE = Pattern.compile("/console/[A-Za-z0-9._~/-]+\\.m?js");
-    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::group)
-            .thenComparingInt(Entry::order).thenComparing(Entry::title).thenComparing(Entry::id);
+    private static final Comparator<Entry> IN_GROUP = Comparator.comparingInt(Entry::order)
+            .thenComparing(Entry::title).thenComparing(Entry::id);
 
     /** A navigation entry as the console's pages route answers it. */
     public record Entry(String id, String title, String group, int order, String moduleUrl) {
@@ -89,7 +90,11 @@ public final class ConsolePages {
                 out.add(first.entry());
             }
         }
-        out.sort(ORDER);
+        // groups by the lowest order among their pages, then by name; so the first page overall is the landing page
+        Map<String, Integer> groupOrder = new HashMap<>();
+        out.forEach(e -> groupOrder.merge(e.group(), e.order(), Math::min));
+        out.sort(Comparator.comparingInt((Entry e) -> groupOrder.get(e.group())).thenComparing(Entry::group)
+                .thenComparing(IN_GROUP));
         return out;
     }
 

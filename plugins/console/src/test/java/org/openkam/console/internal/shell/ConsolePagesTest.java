@@ -52,6 +52,17 @@ class ConsolePagesTest {
     }
 
     @Test
+    void groupsComeByTheirLowestOrderSoTheLandingPageIsFirst() {
+        pages.add(page("users", "Users", "Administration", 900, "/console/users.js"));
+        pages.add(page("accounts", "Accounts", "Key accounts", 10, "/console/accounts.js"));
+        pages.add(page("dashboard", "Dashboard", "Key accounts", 0, "/console/dashboard.js"));
+        pages.add(page("portfolio", "Portfolio", "Scoring", 10, "/console/portfolio.js"));
+
+        assertEquals(List.of("dashboard", "accounts", "portfolio", "users"), ids(VIEWER),
+                "Key accounts (0) before Scoring (10) before Administration (900); equal lowest orders by name");
+    }
+
+    @Test
     void rolesAndAdminOnlyHideEntries() {
         pages.add(page("open", "Open", "G", 1, "/console/open.js"));
         pages.add(new TestPage("unit-admin", "Unit admin", "G", 2, "/console/unit.js", Optional.of(Role.BU_ADMIN),

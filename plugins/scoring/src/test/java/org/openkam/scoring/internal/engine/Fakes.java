@@ -208,6 +208,12 @@ final class Fakes {
         }
 
         @Override
+        public List<org.openkam.api.pipeline.StagePipeline> pipelineByStage(Caller caller, String businessUnit,
+                String owner) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Opportunity get(Caller caller, String accountId, String opportunityId) {
             throw new UnsupportedOperationException();
         }

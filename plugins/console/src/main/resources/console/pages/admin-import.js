@@ -1,0 +1,177 @@
+// Account import from a CSV file: choose the file, the business unit of lines that name none and the mode;
+// a progress bar follows the upload and then the import job (polled at /jobs/{id}); the result lists the
+// counts and every bad line (line, field, message).
+import { ApiError } from '/console/api.js';
+import { showProblem, clearProblem } from '/console/forms.js';
+
+const POLL_MS = 400;
+const COLUMNS = 'id, businessUnit, name, legalName, industry, country, region, status, tier, owner, annualSales, '
+  + 'contributionMargin, potential, currency, attributes';
+
+export async function render(element, context) {
+  const { el, session } = context;
+  const editable = context.units.filter(u => session.admin
+    || (session.grants[u.id] || []).some(r => r === 'key-account-manager' || r === 'bu-admin'));
+  const heading = el('h1', {}, 'Import accounts');
+  if (editable.length === 0) {
+    element.replaceChildren(heading, el('p', {}, 'Importing needs the key account manager or business unit admin '
+      + 'role in a business unit; you have neither.'));
+    return;
+  }
+  const file = el('input', { id: 'import-file', name: 'body', type: 'file', accept: '.csv,text/csv', required: true,
+    'aria-describedby': 'import-file-hint' });
+  const unit = el('select', { id: 'import-unit', name: 'businessUnit', 'aria-describedby': 'import-unit-hint' },
+    el('option', { value: '' }, 'Only as named in the file'),
+    editable.map(u => el('option', { value: u.id, selected: u.id === context.businessUnit }, u.name)));
+  const mode = (value, label, hint, checked) => el('div', { class: 'check' },
+    el('input', { id: 'import-mode-' + value, type: 'radio', name: 'mode', value, checked }),
+    el('label', { for: 'import-mode-' + value }, label, el('span', { class: 'hint-inline' }, ' — ', hint)));
+  const submit = el('button', { type: 'submit' }, 'Import');
+  const form = el('form', { id: 'import-form', novalidate: true },
+    el('div', { class: 'field' }, el('label', { for: 'import-file' }, 'CSV file'), file,
+      el('p', { id: 'import-file-hint', class: 'hint-inline' },
+        'UTF-8 with a header row; needs a name column. A line with an id updates that account.')),
+    el('div', { class: 'field' }, el('label', { for: 'import-unit' }, 'Business unit for lines without one'), unit,
+      el('p', { id: 'import-unit-hint', class: 'hint-inline' },
+        'Lines that name their business unit keep it.')),
+    el('fieldset', {}, el('legend', {}, 'When a line is bad'),
+      mode('all-or-nothing', 'Store nothing', 'fix the file and import it again', true),
+      mode('partial', 'Store the good lines', 'and list the bad ones', false)),
+    el('div', { class: 'actions' }, submit));
+  const progress = el('div', { class: 'progress', hidden: true });
+  const result = el('div', {});
+  element.replaceChildren(heading,
+    el('section', { class: 'panel', 'aria-labelledby': 'import-form-title' },
+      el('h2', { id: 'import-form-title' }, 'Upload a file'), form,
+      el('details', {}, el('summary', {}, 'Columns a file may use'), el('p', {}, COLUMNS))),
+    progress, result);
+
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearProblem(form);
+    result.replaceChildren();
+    if (!file.files.length) {
+      showProblem(form, new ApiError(400, { errors: [{ field: 'body', message: 'Choose a CSV file to import.' }] }));
+      return;
+    }
+    const query = new URLSearchParams({ mode: form.elements.mode.value });
+    if (unit.value) {
+      query.set('businessUnit', unit.value);
+    }
+    submit.disabled = true;
+    const bar = progressBar(el, progress);
+    try {
+      const job = await upload(file.files[0], query, session.csrfToken, fraction =>
+        bar.set(`Uploading ${file.files[0].name}: ${Math.round(fraction * 100)} %`, fraction, 1));
+      const finished = await follow(context, job, bar, element);
+      if (finished) {
+        showResult(el, result, finished);
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw error;
+      }
+      progress.hidden = true;
+      showProblem(form, error, { labels: { body: 'CSV file' } });
+    } finally {
+      submit.disabled = false;
+    }
+  });
+}
+
+/** A labelled <progress>: set(text, value, max) with value null for an indeterminate bar. */
+function progressBar(el, container) {
+  const label = el('label', { for: 'import-progress', id: 'import-progress-label' }, 'Starting…');
+  const bar = el('progress', { id: 'import-progress', max: '1' });
+  const live = el('p', { class: 'visually-hidden', role: 'status' });
+  container.replaceChildren(label, bar, live);
+  container.hidden = false;
+  let announced = '';
+  return {
+    set(text, value, max) {
+      label.textContent = text;
+      bar.max = max > 0 ? max : 1;
+      if (value === null) {
+        bar.removeAttribute('value');
+      } else {
+        bar.value = value;
+      }
+      const phase = text.replace(/[\d.,]+ ?(%|of \d+)?/g, '').trim();
+      if (phase !== announced) {
+        announced = phase;
+        live.textContent = text;
+      }
+    }
+  };
+}
+
+/** POSTs the file as the raw text/csv body with upload progress; resolves to the queued job. */
+function upload(csv, query, csrfToken, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/v1/accounts/import?' + query);
+    request.setRequestHeader('Content-Type', 'text/csv');
+    request.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) {
+      request.setRequestHeader('X-CSRF-Token', csrfToken);
+    }
+    request.upload.addEventListener('progress', e => onProgress(e.lengthComputable ? e.loaded / e.total : 0));
+    request.addEventListener('load', () => {
+      let data = null;
+      try {
+        data = JSON.parse(request.responseText);
+      } catch (e) {
+        data = null;
+      }
+      if (request.status === 202) {
+        onProgress(1);
+        resolve(data);
+      } else {
+        reject(new ApiError(request.status, data));
+      }
+    });
+    request.addEventListener('error', () => reject(new Error('the upload failed; check the connection')));
+    request.send(csv);
+  });
+}
+
+/** Polls the job until it is finished; null if the page was left meanwhile. */
+async function follow(context, job, bar, page) {
+  let current = job;
+  while (current.state !== 'succeeded' && current.state !== 'failed') {
+    if (current.total < 0) {
+      bar.set(current.state === 'queued' ? 'Waiting to start…' : 'Checking every line…', null, 1);
+    } else {
+      bar.set(`Importing: ${current.done} of ${current.total} lines`, current.done, current.total);
+    }
+    await new Promise(resolve => setTimeout(resolve, POLL_MS));
+    if (!page.isConnected) {
+      return null;
+    }
+    current = await context.api('/jobs/' + encodeURIComponent(current.id));
+  }
+  const total = Math.max(current.total, 0);
+  bar.set(current.state === 'succeeded' ? `Finished: ${current.done} of ${total} lines stored`
+    : 'Finished: nothing was stored', total || 1, total || 1);
+  return current;
+}
+
+function showResult(el, result, job) {
+  const ok = job.state === 'succeeded';
+  const problems = job.problems || [];
+  result.replaceChildren(el('section', { class: 'panel', id: 'import-result', 'aria-labelledby': 'import-result-title' },
+    el('h2', { id: 'import-result-title', tabindex: '-1' }, ok ? 'Import finished' : 'Import failed'),
+    el('p', { class: ok ? 'good' : 'error' }, job.summary || (ok ? 'Done.' : 'The import failed.')),
+    el('dl', { class: 'counts' },
+      el('dt', {}, 'Lines in the file'), el('dd', { id: 'import-total' }, String(Math.max(job.total, 0))),
+      el('dt', {}, 'Accounts stored'), el('dd', { id: 'import-done' }, String(job.done)),
+      el('dt', {}, 'Problems'), el('dd', { id: 'import-problem-count' }, String(problems.length))),
+    problems.length === 0 ? null : el('div', { class: 'table-wrap' }, el('table', { id: 'import-problems' },
+      el('caption', {}, 'Bad lines (the header is line 1)'),
+      el('thead', {}, el('tr', {}, ['Line', 'Field', 'Message'].map(h => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, problems.map(p => el('tr', {},
+        el('th', { scope: 'row' }, p.line > 0 ? String(p.line) : 'File'),
+        el('td', {}, p.field || ''),
+        el('td', { class: 'wrap' }, p.message))))))));
+  result.querySelector('h2').focus();
+}

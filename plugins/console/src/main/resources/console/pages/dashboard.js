@@ -1,0 +1,232 @@
+// The landing page of key account managers: my key accounts, my overdue follow-ups, the open pipeline by
+// stage (a bar chart with a table beside it) and the biggest movers of the portfolio (from the scoring
+// plugin, when it is installed). Each card loads on its own; one failing card does not hide the others.
+import { draw, escapeHtml } from '/console/charts.js';
+import { ApiError } from '/console/api.js';
+import { problemText as message } from '/console/dom.js';
+
+const ACCOUNTS_SHOWN = 10;
+const FOLLOW_UPS_SHOWN = 10;
+const MOVERS_SHOWN = 8;
+
+export async function render(element, context) {
+  const { el } = context;
+  const unitName = id => (context.units.find(u => u.id === id) || { name: id }).name;
+  const scope = context.businessUnit ? unitName(context.businessUnit) : 'all my business units';
+  const cards = {
+    accounts: card(el, 'dashboard-accounts', 'My key accounts'),
+    followUps: card(el, 'dashboard-follow-ups', 'My overdue follow-ups'),
+    pipeline: card(el, 'dashboard-pipeline', 'Pipeline by stage', 'wide'),
+    movers: card(el, 'dashboard-movers', 'Biggest portfolio movers')
+  };
+  element.replaceChildren(
+    el('h1', {}, 'Dashboard'),
+    el('p', { class: 'lead' }, 'Signed in as ', context.session.username, ' · showing ', scope),
+    el('div', { class: 'dashboard' }, Object.values(cards).map(c => c.node)));
+
+  const loads = [
+    [cards.accounts, () => myAccounts(context)],
+    [cards.followUps, () => overdueFollowUps(context)],
+    [cards.pipeline, () => pipeline(context)],
+    [cards.movers, () => movers(context, unitName)]
+  ];
+  // a card answers its content, or { nodes, afterShown } when something (a chart) must be drawn once it is shown
+  const results = await Promise.allSettled(loads.map(([c, load]) => load().then(async content => {
+    if (content && content.nodes) {
+      c.show(content.nodes);
+      await content.afterShown();
+    } else {
+      c.show(content);
+    }
+  })));
+  results.forEach((result, i) => {
+    if (result.status === 'rejected') {
+      if (result.reason instanceof ApiError && result.reason.status === 401) {
+        throw result.reason;
+      }
+      loads[i][0].show(el('p', { class: 'error', role: 'alert' }, 'Could not load: ', message(result.reason)));
+    }
+  });
+}
+
+/** A dashboard card: a region named by its heading, with a body that shows "Loading…" until filled. */
+function card(el, id, title, size) {
+  const body = el('div', { class: 'card-body' }, el('p', { class: 'status' }, 'Loading…'));
+  const node = el('section', { class: 'card' + (size ? ' ' + size : ''), 'aria-labelledby': id + '-title', id },
+    el('h2', { id: id + '-title' }, title), body);
+  return { node, show: (...content) => body.replaceChildren(...content.flat().filter(Boolean)) };
+}
+
+function unitQuery(context, params) {
+  const query = new URLSearchParams(params);
+  if (context.businessUnit) {
+    query.set('businessUnit', context.businessUnit);
+  }
+  return query;
+}
+
+/** The accounts I own and those whose team I serve on, by name; my role in each. */
+async function myAccounts(context) {
+  const { el, api } = context;
+  const [page, memberships] = await Promise.all([
+    api('/accounts?' + unitQuery(context, { owner: 'me', sort: 'name', total: 'true', limit: String(ACCOUNTS_SHOWN) })),
+    api('/team-memberships?' + unitQuery(context, { user: 'me' }))]);
+  const mine = new Map();
+  for (const a of page.items) {
+    mine.set(a.id, { id: a.id, name: a.name, tier: a.tier, roles: ['Owner'] });
+  }
+  for (const m of memberships) {
+    const entry = mine.get(m.accountId) || { id: m.accountId, name: m.accountName, tier: m.tier, roles: [] };
+    entry.roles.push(functionName(m.function) + (m.responsible ? ' (responsible)' : ''));
+    mine.set(m.accountId, entry);
+  }
+  if (mine.size === 0) {
+    return el('p', {}, 'You neither own nor serve on the team of an account here yet.');
+  }
+  const rows = [...mine.values()].sort((x, y) => x.name.localeCompare(y.name));
+  const owned = typeof page.total === 'number' && page.total >= 0 ? page.total : page.items.length;
+  const shown = rows.slice(0, ACCOUNTS_SHOWN);
+  return [
+    table(el, shown.length < rows.length || owned > page.items.length
+      ? `${shown.length} of your accounts (you own ${owned})` : `Your ${rows.length} accounts`,
+    ['Account', 'My role', 'Tier'],
+    shown.map(a => [el('a', { href: context.href('accounts', a.id) }, a.name), a.roles.join(', '), a.tier || ''])),
+    owned > page.items.length
+      ? el('p', {}, el('a', { href: context.href('accounts', '', { owner: 'me' }) }, 'All the accounts I own')) : null
+  ];
+}
+
+function functionName(fn) {
+  const text = String(fn || '').replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+async function overdueFollowUps(context) {
+  const { el, api } = context;
+  const page = await api('/follow-ups?' + unitQuery(context, { owner: 'me', overdue: 'true',
+    limit: String(FOLLOW_UPS_SHOWN) }));
+  if (page.items.length === 0) {
+    return el('p', { class: 'good' }, 'Nothing overdue. Well done.');
+  }
+  return table(el, page.nextCursor ? `The ${page.items.length} most overdue` : `${page.items.length} overdue`,
+    ['Follow-up', 'Account', 'Days overdue'],
+    page.items.map(item => [
+      item.followUp.title,
+      el('a', { href: context.href('accounts', item.followUp.accountId) }, item.accountName),
+      el('span', { title: 'Due ' + item.followUp.dueDate }, String(item.daysOverdue))]), [2]);
+}
+
+async function pipeline(context) {
+  const { el, api } = context;
+  const stages = await api('/pipeline?' + unitQuery(context, {}));
+  const currencies = [...new Set(stages.flatMap(s => Object.keys(s.openValue)))].sort();
+  const open = stages.reduce((sum, s) => sum + s.openCount, 0);
+  const rows = stages.map(s => [
+    s.stage + (s.probability < 0 ? ' (no longer configured)' : ''),
+    s.probability < 0 ? '' : s.probability + ' %',
+    String(s.openCount),
+    perCurrency(s.openValue),
+    perCurrency(s.weightedValue)]);
+  const data = table(el, `Open opportunities by stage: ${open} in all`,
+    ['Stage', 'Probability', 'Open', 'Open value', 'Weighted value'], rows, [1, 2, 3, 4]);
+  if (open === 0) {
+    return [el('p', {}, 'No open opportunities.'), data];
+  }
+  const summary = stages.filter(s => s.openCount > 0)
+    .map(s => `${s.stage}: ${s.openCount} open, ${perCurrency(s.weightedValue)} weighted`).join('; ');
+  const chart = el('div', { class: 'chart', id: 'pipeline-chart', role: 'img',
+    'aria-label': 'Bar chart of the weighted open pipeline by stage. ' + summary });
+  const details = el('details', {}, el('summary', {}, 'Pipeline as a table'), data);
+  return { nodes: [chart, details], afterShown: () => drawPipeline(chart, stages, currencies) };
+}
+
+async function drawPipeline(node, stages, currencies) {
+  if (!node.isConnected) {
+    return;
+  }
+  await draw(node, node.getAttribute('aria-label'), {
+    tooltip: { trigger: 'axis', formatter: items => escapeHtml(items[0].name) + '<br>' + items
+      .map(i => `${escapeHtml(i.seriesName)}: ${escapeHtml(Number(i.value).toLocaleString())}`).join('<br>') },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
+    xAxis: { type: 'category', data: stages.map(s => s.stage) },
+    yAxis: { type: 'value', name: 'Weighted value' },
+    series: currencies.map(c => ({
+      name: c + ' weighted',
+      type: 'bar',
+      data: stages.map(s => Number(s.weightedValue[c] || 0))
+    }))
+  });
+  node.dataset.bars = String(stages.filter(s => s.openCount > 0).length * currencies.length);
+  node.dataset.rendered = 'true';
+}
+
+async function movers(context, unitName) {
+  const { el, api } = context;
+  const units = context.businessUnit ? [context.businessUnit] : context.units.map(u => u.id);
+  const points = [];
+  for (const unit of units) {
+    let portfolio;
+    try {
+      portfolio = await api('/portfolio?businessUnit=' + encodeURIComponent(unit));
+    } catch (error) {
+      if (routeMissing(error)) {
+        return el('p', { class: 'status' }, 'Scoring is not installed, so there are no portfolio movements to show.');
+      }
+      if (error instanceof ApiError && error.status === 404) {
+        continue;
+      }
+      throw error;
+    }
+    if (portfolio.modelInstalled) {
+      points.push(...portfolio.points.filter(p => p.movement).map(p => ({ ...p, unit })));
+    }
+  }
+  points.sort((a, b) => Math.abs(b.movement.score) - Math.abs(a.movement.score) || a.name.localeCompare(b.name));
+  const moved = points.filter(p => p.movement.score !== 0 || p.movement.cellChanged).slice(0, MOVERS_SHOWN);
+  if (moved.length === 0) {
+    return el('p', {}, 'No account moved since the previous scoring run.');
+  }
+  return table(el, 'Largest score changes since the previous run',
+    ['Account', 'Business unit', 'Score', 'Change', 'Cell'],
+    moved.map(p => [
+      el('a', { href: context.href('accounts', p.accountId) }, p.name),
+      unitName(p.unit),
+      p.score.toFixed(1),
+      el('span', { class: p.movement.score >= 0 ? 'up' : 'down' },
+        (p.movement.score >= 0 ? '▲ +' : '▼ ') + p.movement.score.toFixed(1)),
+      (p.cell ? p.cell.label : '') + (p.movement.cellChanged ? ' (new cell)' : '')]), [2, 3]);
+}
+
+/** A table with a caption, column headings and a row heading in the first column; numeric columns right. */
+function table(el, caption, headings, rows, numeric = []) {
+  const cls = i => numeric.includes(i) ? 'number' : null;
+  return el('div', { class: 'table-wrap' }, el('table', {},
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, headings.map((h, i) => el('th', { scope: 'col', class: cls(i) }, h)))),
+    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((c, i) => i === 0
+      ? el('th', { scope: 'row' }, c) : el('td', { class: cls(i) }, c)))))));
+}
+
+function money(amount, currency) {
+  if (amount === null || amount === undefined) {
+    return '';
+  }
+  try {
+    return currency ? Number(amount).toLocaleString(undefined, { style: 'currency', currency, maximumFractionDigits: 0 })
+      : Number(amount).toLocaleString();
+  } catch (e) {
+    return `${Number(amount).toLocaleString()} ${currency || ''}`.trim();
+  }
+}
+
+function perCurrency(amounts) {
+  const entries = Object.entries(amounts || {});
+  return entries.length ? entries.map(([c, v]) => money(v, c)).join(', ') : '–';
+}
+
+/** A 404 from the API's fallback: no plugin serves the route (the scoring bundle is absent or stopped). */
+function routeMissing(error) {
+  const detail = error instanceof ApiError && error.status === 404 && error.problem ? error.problem.detail || '' : '';
+  return /^(no API endpoint|nothing is served)/.test(detail);
+}
