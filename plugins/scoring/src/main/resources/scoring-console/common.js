@@ -1,0 +1,39 @@
+// What the scoring pages share: the unit and model a page shows, number and error texts.
+
+/** The unit a page shows: the one in its address, else the header's choice, else the user's first unit. */
+export function unitChoice(context) {
+  const known = id => context.units.some(u => u.id === id);
+  const fromAddress = context.route.params.get('unit');
+  if (fromAddress && known(fromAddress)) {
+    return fromAddress;
+  }
+  if (context.businessUnit && known(context.businessUnit)) {
+    return context.businessUnit;
+  }
+  return context.units.length ? context.units[0].id : null;
+}
+
+/** The models that score the unit (the wanted one too, so its choice stays visible), by name. */
+export function modelChoice(models, unit, wanted) {
+  return (models || []).filter(m => m.id === wanted
+    || (m.switches || []).some(s => s.businessUnit === unit && s.enabled))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A figure with at most one decimal, or '' when unknown. */
+export function number(value) {
+  if (value === null || value === undefined || value === '' || Number.isNaN(Number(value))) {
+    return '';
+  }
+  return Number(value).toLocaleString(undefined, { maximumFractionDigits: 1 });
+}
+
+/** The message of a failed call: the problem's detail and each bad field, as text. */
+export function problemText(error) {
+  const problem = error && error.problem;
+  if (!problem || typeof problem !== 'object') {
+    return error && error.message ? error.message : 'Something went wrong.';
+  }
+  const fields = Array.isArray(problem.errors) ? problem.errors.map(v => `${v.field}: ${v.message}`).join('; ') : '';
+  return [problem.detail || problem.title, fields].filter(Boolean).join(' — ');
+}

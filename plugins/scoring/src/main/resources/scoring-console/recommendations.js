@@ -1,0 +1,68 @@
+// The key account recommendation of a business unit: which accounts to keep, add or remove as key accounts,
+// ranked, each with its reason; and the key accounts the model could not place.
+import { unitChoice, number } from './common.js';
+
+const CHANGES = { keep: 'Keep', add: 'Add', remove: 'Remove' };
+
+export async function render(element, context) {
+  const { el, api } = context;
+  const unit = unitChoice(context);
+  const heading = el('h1', {}, 'Key-account candidates');
+  if (!unit) {
+    element.replaceChildren(heading, el('p', {}, 'You see no business unit, so there is nothing to recommend.'));
+    return;
+  }
+  const answer = await api('/scoring/key-account-recommendations?' + new URLSearchParams({ businessUnit: unit }));
+  const select = el('select', { id: 'recommendations-unit' },
+    context.units.map(u => el('option', { value: u.id, selected: u.id === unit }, u.name)));
+  select.addEventListener('change', () => context.navigate(context.href('scoring-recommendations', '',
+    { unit: select.value })));
+  const unitName = (context.units.find(u => u.id === unit) || { name: unit }).name;
+  const t = answer.target;
+  element.replaceChildren(heading,
+    el('div', { class: 'toolbar' },
+      el('div', { class: 'field' }, el('label', { for: 'recommendations-unit' }, 'Business unit'), select)),
+    el('p', { id: 'recommendations-summary' },
+      `${unitName} aims at ${t.min} to ${t.max} key accounts; ${t.selected} are recommended, by the `
+      + `${answer.model} model's portfolio cells.`),
+    table(context, 'recommended', 'Recommended key accounts', answer.recommended),
+    table(context, 'leave', 'Key accounts to reconsider', answer.leave),
+    unscored(context, answer.unscored));
+}
+
+function table(context, id, title, rows) {
+  const { el } = context;
+  const headingId = 'recommendations-' + id + '-heading';
+  if (!rows.length) {
+    return el('section', { 'aria-labelledby': headingId }, el('h2', { id: headingId }, title),
+      el('p', {}, 'None.'));
+  }
+  return el('section', { 'aria-labelledby': headingId },
+    el('h2', { id: headingId }, title),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'recommendations-' + id },
+      el('thead', {}, el('tr', {},
+        el('th', { scope: 'col', class: 'number' }, 'Rank'),
+        ['Account', 'Change', 'Tier now', 'Recommended tier', 'Cell'].map(h => el('th', { scope: 'col' }, h)),
+        el('th', { scope: 'col', class: 'number' }, 'Score'),
+        el('th', { scope: 'col' }, 'Reason'))),
+      el('tbody', {}, rows.map(r => el('tr', { 'data-account': r.accountId, 'data-change': r.change },
+        el('td', { class: 'number' }, String(r.rank)),
+        el('th', { scope: 'row' }, el('a', { href: context.href('accounts', r.accountId) }, r.name)),
+        el('td', {}, CHANGES[r.change] || r.change),
+        el('td', {}, r.currentTier),
+        el('td', {}, r.recommendedTier),
+        el('td', {}, r.cell ? r.cell.label : ''),
+        el('td', { class: 'number' }, number(r.score)),
+        el('td', { class: 'scoring-reason' }, r.reason)))))));
+}
+
+function unscored(context, accounts) {
+  const { el } = context;
+  if (!accounts.length) {
+    return null;
+  }
+  return el('section', { 'aria-labelledby': 'recommendations-unscored-heading' },
+    el('h2', { id: 'recommendations-unscored-heading' }, 'Key accounts without a place in the portfolio'),
+    el('ul', { id: 'recommendations-unscored' }, accounts.map(a => el('li', {},
+      el('a', { href: context.href('accounts', a.accountId) }, a.name), ': ', a.reason))));
+}
