@@ -108,7 +108,10 @@ function modelSection(context, model, status) {
     parts.push(lift);
   }
   parts.push(switchTable(context, model, status));
-  return el('section', { class: 'scoring-model', 'aria-labelledby': headingId, 'data-model': model.id }, parts);
+  const section = el('section', { class: 'scoring-model', 'aria-labelledby': headingId, 'data-model': model.id },
+    parts);
+  section.style.marginTop = '2rem';
+  return section;
 }
 
 function switchTable(context, model, status) {
@@ -134,7 +137,7 @@ function switchRow(context, model, s, unitName, status) {
   const { el, api } = context;
   const id = `switch-${model.id}-${s.businessUnit === '*' ? 'every-unit' : s.businessUnit}`.replace(/[^A-Za-z0-9_-]/g, '-');
   const box = el('input', { type: 'checkbox', role: 'switch', id, checked: s.enabled,
-    'data-model': model.id, 'data-unit': s.businessUnit });
+    'aria-checked': String(s.enabled), 'data-model': model.id, 'data-unit': s.businessUnit });
   const source = el('td', {}, SOURCES[s.source] || s.source);
   const manage = s.businessUnit === '*' ? context.session.admin : canManage(context.session, s.businessUnit);
   box.disabled = !manage || !model.factoryPid;
@@ -145,10 +148,13 @@ function switchRow(context, model, s, unitName, status) {
       const written = await api(`/scoring/models/${encodeURIComponent(model.id)}/units/`
         + `${encodeURIComponent(s.businessUnit)}/enabled`, { method: 'PUT', json: { enabled: wanted } });
       box.checked = written.enabled;
+      box.setAttribute('aria-checked', String(written.enabled));
+      box.closest('tr').setAttribute('data-enabled', String(written.enabled));
       source.textContent = written.pid ? SOURCES.unit : SOURCES['every-unit'];
       status.textContent = `${model.name} is switched ${written.enabled ? 'on' : 'off'} for ${unitName}.`;
     } catch (error) {
       box.checked = !wanted;
+      box.setAttribute('aria-checked', String(!wanted));
       status.textContent = problemText(error);
     } finally {
       box.disabled = false;
@@ -158,7 +164,7 @@ function switchRow(context, model, s, unitName, status) {
     ? el('a', { href: context.href('admin-configuration', model.factoryPid, { businessUnit: s.businessUnit }),
       'aria-label': `Configure ${model.name} for ${unitName}` }, 'Configure')
     : '';
-  return el('tr', { 'data-unit': s.businessUnit },
+  return el('tr', { 'data-unit': s.businessUnit, 'data-enabled': String(s.enabled) },
     el('th', { scope: 'row' }, unitName),
     el('td', {}, el('span', { class: 'scoring-switch' }, box,
       el('label', { for: id }, `Enabled for ${unitName}`))),

@@ -40,6 +40,7 @@ export async function render(element, context) {
     parts.push(el('p', { role: 'status' }, `The model ${wanted} is not installed; its stored scores are shown.`));
   }
   const figure = el('figure', { class: 'scoring-portfolio' });
+  figure.style.margin = '0 0 1rem';
   parts.push(figure);
   element.replaceChildren(...parts);
 

@@ -53,7 +53,14 @@ function table(context, id, title, rows) {
         el('td', {}, r.recommendedTier),
         el('td', {}, r.cell ? r.cell.label : ''),
         el('td', { class: 'number' }, number(r.score)),
-        el('td', { class: 'scoring-reason' }, r.reason)))))));
+        wrapping(el('td', { class: 'scoring-reason' }, r.reason))))))));
+}
+
+/** A cell whose text wraps (the console's tables keep cells on one line). */
+function wrapping(cell) {
+  cell.style.whiteSpace = 'normal';
+  cell.style.minWidth = '16rem';
+  return cell;
 }
 
 function unscored(context, accounts) {
