@@ -37,3 +37,13 @@ export function problemText(error) {
   const fields = Array.isArray(problem.errors) ? problem.errors.map(v => `${v.field}: ${v.message}`).join('; ') : '';
   return [problem.detail || problem.title, fields].filter(Boolean).join(' — ');
 }
+
+/** Keeps the page's selects within a narrow screen, however long the names they offer. */
+export function fitSelects(element) {
+  element.querySelectorAll('select').forEach(select => {
+    select.style.maxWidth = '100%';
+    if (select.parentElement) {
+      select.parentElement.style.maxWidth = '100%';
+    }
+  });
+}

@@ -1,6 +1,6 @@
 // The installed scoring models: where each comes from, its state (with the quarantine's reason and a way to lift
 // it), a switch per business unit, a link to its configuration, and a full run of a unit with its progress.
-import { unitChoice, problemText } from './common.js';
+import { unitChoice, problemText, fitSelects } from './common.js';
 
 const POLL_MILLIS = 700;
 
@@ -15,6 +15,7 @@ export async function render(element, context) {
     models.length === 0
       ? el('p', {}, 'No scoring model is installed.')
       : el('div', { class: 'scoring-models' }, models.map(m => modelSection(context, m, status))));
+  fitSelects(element);
 }
 
 function runSection(context) {
@@ -90,6 +91,13 @@ function modelSection(context, model, status) {
     el('dt', {}, 'State'), el('dd', { 'data-state': String(model.state).toLowerCase() },
       quarantined ? 'Quarantined' : 'Active',
       model.reason ? ` — ${model.reason}` : ''));
+  facts.style.display = 'grid';
+  facts.style.gridTemplateColumns = 'max-content minmax(0, 1fr)';
+  facts.style.gap = '.25rem 1rem';
+  facts.querySelectorAll('dd').forEach(dd => {
+    dd.style.margin = '0';
+    dd.style.overflowWrap = 'anywhere';
+  });
   const parts = [el('h2', { id: headingId }, model.name), el('p', {}, model.summary), facts];
   if (quarantined && context.session.admin) {
     const lift = el('button', { type: 'button', class: 'secondary', 'data-lift': model.id },
@@ -120,7 +128,8 @@ function switchTable(context, model, status) {
   names.set('*', 'Every unit without its own configuration');
   const rows = (model.switches || []).map(s => switchRow(context, model, s, names.get(s.businessUnit)
     || s.businessUnit, status));
-  return el('div', { class: 'table-wrap' }, el('table', {},
+  return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': `Where ${model.name} scores` },
+    el('table', {},
     el('caption', {}, `Where ${model.name} scores`),
     el('thead', {}, el('tr', {}, ['Business unit', 'Scores the unit', 'Decided by', 'Settings']
       .map(h => el('th', { scope: 'col' }, h)))),

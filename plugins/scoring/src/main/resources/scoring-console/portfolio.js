@@ -2,7 +2,7 @@
 // attractiveness (y), bubbles sized by annual sales, the model's cells labelled with their strategy, and an arrow
 // from each account's previous position. The same data as a table, for screen readers and keyboards.
 import * as echarts from '/console/lib/echarts/echarts.esm.min.js';
-import { unitChoice, modelChoice, number } from './common.js';
+import { unitChoice, modelChoice, number, fitSelects } from './common.js';
 
 const DEFAULT_MODEL = 'portfolio-matrix';
 /** Cell fills by strategy, light enough for dark labels on them. */
@@ -43,6 +43,7 @@ export async function render(element, context) {
   figure.style.margin = '0 0 1rem';
   parts.push(figure);
   element.replaceChildren(...parts);
+  fitSelects(element); // long model names must not widen a narrow screen
 
   if (placed.length === 0) {
     figure.append(el('p', { role: 'status', id: 'portfolio-empty' },
@@ -50,7 +51,8 @@ export async function render(element, context) {
   } else {
     drawChart(context, figure, portfolio, placed, unitName);
   }
-  element.append(accountTable(context, portfolio, placed), unscoredList(context, portfolio));
+  element.append(...[portfolio.points.length ? accountTable(context, portfolio, placed) : null,
+    unscoredList(context, portfolio)].filter(Boolean));
 }
 
 function unitSelect(context, unit, change) {
@@ -202,13 +204,18 @@ function accountTable(context, portfolio, placed) {
     el('td', {}, movementText(p))));
   return el('details', { class: 'scoring-table', id: 'portfolio-table', open: placed.length === 0 ? true : null },
     el('summary', {}, `Accounts in the matrix (${portfolio.points.length})`),
-    el('div', { class: 'table-wrap' }, el('table', {},
+    scrollable(el, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`, el('table', {},
       el('caption', {}, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`),
       el('thead', {}, el('tr', {},
         ['Account', 'Cell', 'Strategy'].map(h => el('th', { scope: 'col' }, h)),
         ['Attractiveness', 'Strength', 'Annual sales'].map(h => el('th', { scope: 'col', class: 'number' }, h)),
         el('th', { scope: 'col' }, 'Movement since the last run'))),
       el('tbody', {}, rows))));
+}
+
+/** A table's scrolling box, reachable with the keyboard so it can be scrolled without a mouse. */
+function scrollable(el, label, table) {
+  return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': label }, table);
 }
 
 function unscoredList(context, portfolio) {

@@ -1,6 +1,6 @@
 // The key account recommendation of a business unit: which accounts to keep, add or remove as key accounts,
 // ranked, each with its reason; and the key accounts the model could not place.
-import { unitChoice, number } from './common.js';
+import { unitChoice, number, fitSelects } from './common.js';
 
 const CHANGES = { keep: 'Keep', add: 'Add', remove: 'Remove' };
 
@@ -28,6 +28,7 @@ export async function render(element, context) {
     table(context, 'recommended', 'Recommended key accounts', answer.recommended),
     table(context, 'leave', 'Key accounts to reconsider', answer.leave),
     unscored(context, answer.unscored));
+  fitSelects(element);
 }
 
 function table(context, id, title, rows) {
@@ -39,27 +40,27 @@ function table(context, id, title, rows) {
   }
   return el('section', { 'aria-labelledby': headingId },
     el('h2', { id: headingId }, title),
-    el('div', { class: 'table-wrap' }, el('table', { id: 'recommendations-' + id },
+    el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': title },
+      el('table', { id: 'recommendations-' + id },
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col', class: 'number' }, 'Rank'),
-        ['Account', 'Change', 'Tier now', 'Recommended tier', 'Cell'].map(h => el('th', { scope: 'col' }, h)),
+        ['Account', 'Change', 'Tier: now → recommended', 'Cell'].map(h => el('th', { scope: 'col' }, h)),
         el('th', { scope: 'col', class: 'number' }, 'Score'),
         el('th', { scope: 'col' }, 'Reason'))),
       el('tbody', {}, rows.map(r => el('tr', { 'data-account': r.accountId, 'data-change': r.change },
         el('td', { class: 'number' }, String(r.rank)),
         el('th', { scope: 'row' }, el('a', { href: context.href('accounts', r.accountId) }, r.name)),
         el('td', {}, CHANGES[r.change] || r.change),
-        el('td', {}, r.currentTier),
-        el('td', {}, r.recommendedTier),
-        el('td', {}, r.cell ? r.cell.label : ''),
+        el('td', {}, r.currentTier === r.recommendedTier ? r.currentTier : `${r.currentTier} → ${r.recommendedTier}`),
+        wrapping(el('td', {}, r.cell ? r.cell.label : ''), '10rem'),
         el('td', { class: 'number' }, number(r.score)),
         wrapping(el('td', { class: 'scoring-reason' }, r.reason))))))));
 }
 
 /** A cell whose text wraps (the console's tables keep cells on one line). */
-function wrapping(cell) {
+function wrapping(cell, minWidth = '18rem') {
   cell.style.whiteSpace = 'normal';
-  cell.style.minWidth = '16rem';
+  cell.style.minWidth = minWidth;
   return cell;
 }
 

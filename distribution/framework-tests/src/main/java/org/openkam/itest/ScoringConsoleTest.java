@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +32,6 @@ import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -67,17 +65,7 @@ class ScoringConsoleTest {
 
     @BeforeEach
     void signIn() throws Exception {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, HttpTest.RUNTIME, null);
-        tracker.open();
-        try {
-            assertNotNull(tracker.waitForService(20_000), "no " + HttpTest.RUNTIME + " service");
-            Object endpoints = tracker.getServiceReference().getProperty(HttpTest.ENDPOINT);
-            String endpoint = endpoints instanceof String[] a ? a[0]
-                    : endpoints instanceof Collection<?> c ? String.valueOf(c.iterator().next()) : String.valueOf(endpoints);
-            base = URI.create(endpoint);
-        } finally {
-            tracker.close();
-        }
+        base = HttpTest.endpoint(context);
         String username = "itest-ui-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
         users.create(ADMIN, new UserDraft(username, "Console test", null, true, true, Map.of(), password));
