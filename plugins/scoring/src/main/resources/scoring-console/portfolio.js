@@ -2,7 +2,7 @@
 // attractiveness (y), bubbles sized by annual sales, the model's cells labelled with their strategy, and an arrow
 // from each account's previous position. The same data as a table, for screen readers and keyboards.
 import * as echarts from '/console/lib/echarts/echarts.esm.min.js';
-import { unitChoice, modelChoice, number, fitSelects } from './common.js';
+import { unitChoice, unitSelector, modelChoice, number, fitSelects } from './common.js';
 
 const DEFAULT_MODEL = 'portfolio-matrix';
 /** Cell fills by strategy, light enough for dark labels on them. */
@@ -30,7 +30,7 @@ export async function render(element, context) {
   const go = (nextUnit, nextModel) => context.navigate(context.href('scoring-portfolio', '',
     { unit: nextUnit, model: nextModel }));
   const toolbar = el('div', { class: 'toolbar' },
-    unitSelect(context, unit, value => go(value, wanted)),
+    unitSelector(context, 'portfolio-unit', unit, value => go(value, wanted)),
     modelSelect(context, models.items, unit, wanted, value => go(unit, value)));
   const unitName = (context.units.find(u => u.id === unit) || { name: unit }).name;
   const placed = portfolio.points.filter(p => typeof p.attractiveness === 'number' && typeof p.strength === 'number');
@@ -53,14 +53,6 @@ export async function render(element, context) {
   }
   element.append(...[portfolio.points.length ? accountTable(context, portfolio, placed) : null,
     unscoredList(context, portfolio)].filter(Boolean));
-}
-
-function unitSelect(context, unit, change) {
-  const { el } = context;
-  const select = el('select', { id: 'portfolio-unit' },
-    context.units.map(u => el('option', { value: u.id, selected: u.id === unit }, u.name)));
-  select.addEventListener('change', () => change(select.value));
-  return el('div', { class: 'field' }, el('label', { for: 'portfolio-unit' }, 'Business unit'), select);
 }
 
 function modelSelect(context, models, unit, wanted, change) {

@@ -1,6 +1,6 @@
 // The key account recommendation of a business unit: which accounts to keep, add or remove as key accounts,
 // ranked, each with its reason; and the key accounts the model could not place.
-import { unitChoice, number, fitSelects } from './common.js';
+import { unitChoice, unitSelector, number, fitSelects } from './common.js';
 
 const CHANGES = { keep: 'Keep', add: 'Add', remove: 'Remove' };
 
@@ -13,15 +13,12 @@ export async function render(element, context) {
     return;
   }
   const answer = await api('/scoring/key-account-recommendations?' + new URLSearchParams({ businessUnit: unit }));
-  const select = el('select', { id: 'recommendations-unit' },
-    context.units.map(u => el('option', { value: u.id, selected: u.id === unit }, u.name)));
-  select.addEventListener('change', () => context.navigate(context.href('scoring-recommendations', '',
-    { unit: select.value })));
+  const selector = unitSelector(context, 'recommendations-unit', unit, value => context.navigate(
+    context.href('scoring-recommendations', '', { unit: value })));
   const unitName = (context.units.find(u => u.id === unit) || { name: unit }).name;
   const t = answer.target;
   element.replaceChildren(heading,
-    el('div', { class: 'toolbar' },
-      el('div', { class: 'field' }, el('label', { for: 'recommendations-unit' }, 'Business unit'), select)),
+    el('div', { class: 'toolbar' }, selector),
     el('p', { id: 'recommendations-summary' },
       `${unitName} aims at ${t.min} to ${t.max} key accounts; ${t.selected} are recommended, by the `
       + `${answer.model} model's portfolio cells.`),

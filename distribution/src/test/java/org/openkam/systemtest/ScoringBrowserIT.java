@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openkam.systemtest.Api.json;
 import static org.openkam.systemtest.Fixtures.createAccount;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -156,12 +159,28 @@ class ScoringBrowserIT {
         Select units = new Select(browser.waitFor(By.id("portfolio-unit")));
         WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
         units.selectByValue(empty);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
         browser.awaitPage();
         browser.waitFor(By.id("portfolio-empty"));
         assertTrue(browser.driver().getCurrentUrl().contains("unit=" + empty), browser.driver().getCurrentUrl());
         browser.assertAccessible("an empty portfolio");
+
+        // a unit chosen in the header wins over the page's address, and the page says so
+        chooseInHeader(unit);
+        WebElement chosen = browser.waitFor(By.id("portfolio-unit"));
+        assertEquals("p", chosen.getTagName());
+        assertTrue(chosen.getText().contains("chosen in the header"), chosen.getText());
+        assertEquals(String.valueOf(accounts.size()), browser.dataset(browser.waitFor(By.id("portfolio-chart")))
+                .get("points"));
+        chooseInHeader("");
+        assertEquals("select", browser.waitFor(By.id("portfolio-unit")).getTagName());
+    }
+
+    private static void chooseInHeader(String value) {
+        WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
+        new Select(browser.driver().findElement(By.id("business-unit"))).selectByValue(value);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        browser.awaitPage();
     }
 
     @Test
