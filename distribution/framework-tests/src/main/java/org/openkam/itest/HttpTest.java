@@ -55,6 +55,20 @@ class HttpTest {
         }
     }
 
+    /** The base address Jetty listens on, from the HttpServiceRuntime (waits for it up to 20 s). */
+    static URI endpoint(BundleContext context) throws InterruptedException {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, RUNTIME, null);
+        tracker.open();
+        try {
+            assertNotNull(tracker.waitForService(20_000), "no " + RUNTIME + " service");
+            List<String> endpoints = strings(tracker.getServiceReference().getProperty(ENDPOINT));
+            assertFalse(endpoints.isEmpty(), "the HttpServiceRuntime has no " + ENDPOINT);
+            return URI.create(endpoints.get(0));
+        } finally {
+            tracker.close();
+        }
+    }
+
     private static List<String> strings(Object value) {
         List<String> list = new ArrayList<>();
         if (value instanceof String[]) {

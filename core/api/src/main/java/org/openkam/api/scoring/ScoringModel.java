@@ -10,7 +10,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * #BUSINESS_UNIT} service property (a text or an array of texts; {@code *} stands for every unit that has no
  * instance of its own). An instance without the property is installed but enabled nowhere. The usual way is a
  * Declarative Services component with a factory configuration per unit: its properties, the unit included,
- * become the instance's service properties, and its parameters are that unit's parameters.
+ * become the instance's service properties, and its parameters are that unit's parameters. An instance whose
+ * {@code enabled} property is {@code false} switches the model off for the units it names instead, also where an
+ * instance for {@code *} would enable it; so one unit can opt out of a model enabled for every unit. A model need
+ * not declare the property: the engine reads it from the service.
  *
  * <p><b>Rules for implementations.</b> {@link #score} must be a pure function of the facts: fast (the engine
  * gives each call a time budget, 2 seconds by default), free of I/O and of shared mutable state, safe to call

@@ -63,7 +63,7 @@ final class ModelCatalog {
                 : new ModelDescription(modelId, "This model could not be read: " + defect, List.of(), Map.of());
         InstalledModel installed = new InstalledModel(serviceId, model, modelId,
                 version.get() == null || version.get().isBlank() ? "unknown" : version.get().strip(), description,
-                units, defect);
+                units, switchedOn(properties.get(InstalledModel.ENABLED)), defect);
         models.put(serviceId, installed);
         return installed;
     }
@@ -98,22 +98,43 @@ final class ModelCatalog {
     }
 
     /**
-     * The instance of each model that scores a unit: the one enabled for the unit itself, else one enabled for
-     * every unit; with several, the oldest service. Defective instances are left out.
+     * The instance of each model that scores a unit: the one naming the unit itself, else one naming every unit;
+     * with several, the oldest service. An instance that is switched off ({@link InstalledModel#ENABLED} false)
+     * scores nothing: naming the unit, it keeps the model from the unit, whatever the instance for every unit
+     * says. Defective instances are left out.
      */
     List<InstalledModel> enabledFor(String unit) {
         Map<String, InstalledModel> chosen = new LinkedHashMap<>();
-        for (InstalledModel m : all()) {
-            if (m.defect() == null && m.enabledFor(unit)) {
-                chosen.putIfAbsent(m.id(), m);
+        for (String wanted : List.of(unit, ScoringModel.EVERY_UNIT)) {
+            for (InstalledModel m : all()) {
+                if (m.defect() == null && m.names(wanted)) {
+                    chosen.putIfAbsent(m.id(), m);
+                }
             }
         }
-        for (InstalledModel m : all()) {
-            if (m.defect() == null && m.enabledFor(ScoringModel.EVERY_UNIT)) {
-                chosen.putIfAbsent(m.id(), m);
-            }
-        }
+        chosen.values().removeIf(m -> !m.switchedOn());
         return new ArrayList<>(chosen.values());
+    }
+
+    /**
+     * Whether a model is switched on for a unit and by which instance: {@code unit} (its own), {@code every-unit}
+     * (the one for {@code *}), or {@code none}; the same choice as {@link #enabledFor}.
+     */
+    Switch switchOf(String modelId, String unit) {
+        for (String wanted : List.of(unit, ScoringModel.EVERY_UNIT)) {
+            for (InstalledModel m : all()) {
+                if (m.id().equals(modelId) && m.defect() == null && m.names(wanted)) {
+                    return new Switch(unit, m.switchedOn(),
+                            wanted.equals(ScoringModel.EVERY_UNIT) ? Switch.EVERY_UNIT : Switch.UNIT);
+                }
+            }
+        }
+        return new Switch(unit, false, Switch.NONE);
+    }
+
+    /** The {@value InstalledModel#ENABLED} property: off only when {@code false} (a boolean or its text). */
+    static boolean switchedOn(Object property) {
+        return !(Boolean.FALSE.equals(property) || property instanceof String s && s.strip().equalsIgnoreCase("false"));
     }
 
     /** The {@code businessUnit} property as a set of unit ids: a text, an array or a collection of texts. */

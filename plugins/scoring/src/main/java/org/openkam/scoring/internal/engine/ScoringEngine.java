@@ -174,7 +174,8 @@ public final class ScoringEngine implements Scoring {
         if (m.defect() != null) {
             LOG.warn("Scoring model service {} cannot be used: {}", m.serviceId(), m.defect());
         } else {
-            LOG.info("Scoring model {} {} installed, enabled for {}", m.id(), m.version(), m.units());
+            LOG.info("Scoring model {} {} installed, {} {}", m.id(), m.version(),
+                    m.switchedOn() ? "enabled for" : "switched off for", m.units());
             requestFirstRuns(m.units());
         }
     }
@@ -221,6 +222,26 @@ public final class ScoringEngine implements Scoring {
         return status(caller, modelId, instances);
     }
 
+    /**
+     * Whether the model scores each unit the caller may read, and {@code *} (every unit without an instance of its
+     * own) first; see {@link Switch}.
+     */
+    public List<Switch> switches(Caller caller, String modelId) {
+        if (!catalog.installed(modelId)) {
+            throw new NotFoundException("scoring model", modelId);
+        }
+        List<Switch> out = new ArrayList<>();
+        out.add(catalog.switchOf(modelId, ScoringModel.EVERY_UNIT));
+        units.list(caller).forEach(u -> out.add(catalog.switchOf(modelId, u.id())));
+        return out;
+    }
+
+    /** The description of the model's instance that scores the unit (its parameters for the unit), if one does. */
+    public java.util.Optional<ModelDescription> descriptionFor(String unit, String modelId) {
+        return catalog.enabledFor(unit).stream().filter(m -> m.id().equals(modelId)).findFirst()
+                .map(InstalledModel::description);
+    }
+
     /** The service ids of the installed instances of a model; empty if it is not installed. */
     public List<Long> instances(String modelId) {
         return catalog.byId().getOrDefault(modelId, List.of()).stream().map(InstalledModel::serviceId).toList();
@@ -232,7 +253,7 @@ public final class ScoringEngine implements Scoring {
                 .orElse(first).description();
         Map<String, ModelDescription> enabled = new LinkedHashMap<>();
         for (InstalledModel m : instances) {
-            m.units().stream().filter(u -> u.equals(ScoringModel.EVERY_UNIT) || caller.canRead(u))
+            m.units().stream().filter(u -> m.switchedOn() && (u.equals(ScoringModel.EVERY_UNIT) || caller.canRead(u)))
                     .forEach(u -> enabled.putIfAbsent(u, m.description()));
         }
         String defect = instances.stream().map(InstalledModel::defect).filter(d -> d != null).findFirst().orElse(null);

@@ -21,6 +21,9 @@ import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoreRecord;
 import org.openkam.api.scoring.Scoring;
 import org.openkam.api.scoring.ScoringModel;
+import org.openkam.api.scoring.ModelStatus;
+import org.openkam.api.NotFoundException;
+import org.openkam.scoring.internal.engine.Switch;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.scoring.internal.engine.ScoringEngine;
 import org.openkam.scoring.internal.model.PortfolioGrid;
@@ -53,10 +56,13 @@ final class ScoringResource {
 
     Routes routes() {
         return new Routes()
-                .add("GET", "/models", r -> Map.of("items", engine.models(r.caller()).stream().map(Views::model).toList()))
-                .add("GET", "/models/{id}", r -> Views.model(engine.model(r.caller(), r.path("id"))))
-                .add("DELETE", "/models/{id}/quarantine", r -> Views.model(engine.release(r.caller(), r.path("id"))))
+                .add("GET", "/models", r -> Map.of("items", engine.models(r.caller()).stream()
+                        .map(m -> model(r.caller(), m)).toList()))
+                .add("GET", "/models/{id}", r -> model(r.caller(), engine.model(r.caller(), r.path("id"))))
+                .add("DELETE", "/models/{id}/quarantine", r -> model(r.caller(), engine.release(r.caller(),
+                        r.path("id"))))
                 .add("PUT", "/models/{id}/units/{unit}", this::configure)
+                .add("PUT", "/models/{id}/units/{unit}/enabled", this::switchTo)
                 .add("DELETE", "/models/{id}/units/{unit}", r -> {
                     configurations.delete(r.caller(), r.path("id"), r.path("unit"));
                     r.status(204);
@@ -68,12 +74,33 @@ final class ScoringResource {
                 .add("GET", "/key-account-recommendations", this::recommendations);
     }
 
-    /** Enables the model for the unit with the parameters given, or changes them: {"parameters": {...}}. */
+    /** A model with where it comes from and whether it scores each unit the caller may read. */
+    private Views.Model model(Caller caller, ModelStatus status) {
+        UnitConfigurations.Origin origin;
+        try {
+            origin = configurations.origin(status.id());
+        } catch (NotFoundException e) {
+            origin = new UnitConfigurations.Origin(null, null, null, null, null); // unregistered meanwhile
+        }
+        List<Switch> switches;
+        try {
+            switches = engine.switches(caller, status.id());
+        } catch (NotFoundException e) {
+            switches = List.of();
+        }
+        return Views.model(status, origin, switches);
+    }
+
+    /**
+     * Enables the model for the unit with the parameters given, or changes them: {"parameters": {...}}; with
+     * {"enabled": false} the configuration switches the model off for the unit instead.
+     */
     private UnitConfigurations.UnitConfiguration configure(Request r) throws IOException {
         JsonObject body = r.body();
         for (String field : body.keySet()) {
-            if (!field.equals("parameters")) {
-                throw ProblemException.badRequest(field, "is not a field; send {\"parameters\": {\"name\": value}}");
+            if (!field.equals("parameters") && !field.equals("enabled")) {
+                throw ProblemException.badRequest(field, "is not a field; send {\"parameters\": {\"name\": value}}"
+                        + " and optionally \"enabled\": false");
             }
         }
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
@@ -89,7 +116,33 @@ final class ScoringResource {
                 parameters.put(e.getKey(), e.getValue().getAsString());
             }
         }
-        return configurations.write(r.caller(), r.path("id"), r.path("unit"), parameters);
+        return configurations.write(r.caller(), r.path("id"), r.path("unit"), parameters, enabled(body, false));
+    }
+
+    /** Switches the model on or off for the unit, keeping its parameters: {"enabled": true|false}. */
+    private UnitConfigurations.UnitConfiguration switchTo(Request r) throws IOException {
+        JsonObject body = r.body();
+        for (String field : body.keySet()) {
+            if (!field.equals("enabled")) {
+                throw ProblemException.badRequest(field, "is not a field; send {\"enabled\": true} or false");
+            }
+        }
+        return configurations.switchTo(r.caller(), r.path("id"), r.path("unit"), enabled(body, true));
+    }
+
+    /** The body's {@code enabled} field: true when absent, unless it is required. */
+    private static boolean enabled(JsonObject body, boolean required) {
+        JsonElement given = body.get("enabled");
+        if (given == null || given.isJsonNull()) {
+            if (required) {
+                throw ProblemException.badRequest("enabled", "is required: true or false");
+            }
+            return true;
+        }
+        if (!given.isJsonPrimitive() || !given.getAsJsonPrimitive().isBoolean()) {
+            throw ProblemException.badRequest("enabled", "must be true or false");
+        }
+        return given.getAsBoolean();
     }
 
     private Job startRun(Request r) throws IOException {
@@ -154,7 +207,15 @@ final class ScoringResource {
                     measure(current, "strength"), a.annualSales(), a.currency(), current.value(),
                     current.classification(), s.current().scoredAt(), previous, movement, current.contributions()));
         }
-        return new Views.Portfolio(unit, model, engine.installed(model), points, unscored);
+        return new Views.Portfolio(unit, model, engine.installed(model), grid(unit, model), points, unscored);
+    }
+
+    /** The matrix cells of the model's instance for the unit, or {@code null} if it is not a matrix model. */
+    private List<PortfolioGrid.Cell> grid(String unit, String model) {
+        if (!PortfolioMatrixModel.ID.equals(model)) {
+            return null;
+        }
+        return engine.descriptionFor(unit, model).map(d -> PortfolioGrid.cells(d.parameters())).orElse(null);
     }
 
     private Views.Recommendations recommendations(Request r) {

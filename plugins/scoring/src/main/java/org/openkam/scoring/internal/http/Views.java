@@ -14,6 +14,9 @@ import org.openkam.api.scoring.ModelState;
 import org.openkam.api.scoring.ModelStatus;
 import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoreRecord;
+import org.openkam.scoring.internal.config.UnitConfigurations;
+import org.openkam.scoring.internal.engine.Switch;
+import org.openkam.scoring.internal.model.PortfolioGrid;
 
 /** The JSON shapes of the scoring API. */
 final class Views {
@@ -21,22 +24,32 @@ final class Views {
     private Views() {
     }
 
-    /** An installed model. */
+    /**
+     * An installed model.
+     *
+     * @param businessUnits the units it is enabled for, with their parameters
+     * @param bundle the symbolic name of the bundle providing it ({@code bundleName}, {@code vendor} and
+     *        {@code bundleVersion} its headers)
+     * @param factoryPid the factory PID of its per-unit configurations, or {@code null} if it has none
+     * @param switches whether it scores {@code *} and each unit the caller may read
+     */
     record Model(String id, String version, String name, String summary, List<String> criteria,
             Map<String, String> parameters, ModelState state, String reason, Instant since, int consecutiveFailures,
-            List<UnitConfiguration> businessUnits) {
+            List<UnitConfiguration> businessUnits, String bundle, String bundleName, String vendor,
+            String bundleVersion, String factoryPid, List<Switch> switches) {
     }
 
     /** The unit a model is enabled for, with that unit's parameters. */
     record UnitConfiguration(String businessUnit, Map<String, String> parameters) {
     }
 
-    static Model model(ModelStatus s) {
+    static Model model(ModelStatus s, UnitConfigurations.Origin origin, List<Switch> switches) {
         ModelDescription d = s.description();
         List<UnitConfiguration> units = new ArrayList<>();
         s.units().forEach((unit, description) -> units.add(new UnitConfiguration(unit, description.parameters())));
         return new Model(s.id(), s.version(), d.name(), d.summary(), d.criteria(), d.parameters(), s.state(),
-                s.reason(), s.since(), s.consecutiveFailures(), units);
+                s.reason(), s.since(), s.consecutiveFailures(), units, origin.bundle(), origin.bundleName(),
+                origin.vendor(), origin.bundleVersion(), origin.factoryPid(), switches);
     }
 
     /** An account's scores: per model the current one with its explanation, and its history. */
@@ -85,9 +98,14 @@ final class Views {
         return s == null || s.classification() == null ? null : s.classification().label();
     }
 
-    /** A unit's portfolio for a matrix chart. */
-    record Portfolio(String businessUnit, String model, boolean modelInstalled, List<Point> points,
-            List<AccountRef> unscored) {
+    /**
+     * A unit's portfolio for a matrix chart.
+     *
+     * @param grid the matrix cells with their strategies, or {@code null} if the model is not a matrix (or not
+     *        enabled for the unit)
+     */
+    record Portfolio(String businessUnit, String model, boolean modelInstalled, List<PortfolioGrid.Cell> grid,
+            List<Point> points, List<AccountRef> unscored) {
     }
 
     /**

@@ -51,6 +51,10 @@ public final class AccountHealthModel implements ScoringModel {
                 + "enables the model for; * for every unit without a configuration of its own")
         String businessUnit();
 
+        @AttributeDefinition(name = "Enabled", description = "Off: this configuration switches the model off for "
+                + "its unit, also where a configuration for every unit (*) enables it; its other values are kept")
+        boolean enabled() default true;
+
         @AttributeDefinition(name = "Freshness window (days)", description = "Contact within this many days is "
                 + "fully fresh; freshness falls to 0 at twice the window", min = "1")
         int freshness_window() default 90;

@@ -44,6 +44,10 @@ public final class LifetimeValueModel implements ScoringModel {
                 + "enables the model for; * for every unit without a configuration of its own")
         String businessUnit();
 
+        @AttributeDefinition(name = "Enabled", description = "Off: this configuration switches the model off for "
+                + "its unit, also where a configuration for every unit (*) enables it; its other values are kept")
+        boolean enabled() default true;
+
         @AttributeDefinition(name = "Retention rate (% per year)", description = "The chance the customer stays "
                 + "another year", min = "0", max = "99.99")
         double retention_rate() default 80;

@@ -145,6 +145,69 @@ public final class PortfolioGrid {
                 + "e.g. through inside sales or distributors.");
     }
 
+    /**
+     * One cell of a matrix, for drawing it: where it lies on both axes (from inclusive, to exclusive but for 100),
+     * its classification and its strategy's short name.
+     */
+    public record Cell(String id, String strategy, String label, String recommendation, double attractivenessFrom,
+            double attractivenessTo, double strengthFrom, double strengthTo) {
+    }
+
+    /**
+     * The cells of the matrix a model's description parameters configure ({@code scheme}, {@code grid.lower},
+     * {@code grid.upper}, {@code fourBox.threshold}, as {@link PortfolioMatrixModel} describes itself), or
+     * {@code null} if they configure none.
+     */
+    public static java.util.List<Cell> cells(java.util.Map<String, String> parameters) {
+        try {
+            Scheme scheme = Scheme.of(parameters.get("scheme"));
+            if (scheme == Scheme.FOUR_BOX) {
+                return fourBoxCells(Double.parseDouble(parameters.get("fourBox.threshold")));
+            }
+            return millmanWilsonCells(Double.parseDouble(parameters.get("grid.lower")),
+                    Double.parseDouble(parameters.get("grid.upper")));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    /** The nine Millman-Wilson cells (fewer if a line lies on the border), low attractiveness and strength first. */
+    public static java.util.List<Cell> millmanWilsonCells(double lower, double upper) {
+        double[] lines = {0, lower, upper, 100};
+        java.util.List<Cell> cells = new java.util.ArrayList<>();
+        for (Level a : Level.values()) {
+            for (Level s : Level.values()) {
+                double a0 = lines[a.ordinal()];
+                double a1 = lines[a.ordinal() + 1];
+                double s0 = lines[s.ordinal()];
+                double s1 = lines[s.ordinal() + 1];
+                if (a0 == a1 || s0 == s1) {
+                    continue; // a grid line on the border: the cell is empty
+                }
+                Classification c = millmanWilson(a0, s0, lower, upper);
+                cells.add(new Cell(c.id(), strategy(a, s).label(), c.label(), c.recommendation(), a0, a1, s0, s1));
+            }
+        }
+        return cells;
+    }
+
+    /** The four boxes: streamline, status, star, strategic. */
+    public static java.util.List<Cell> fourBoxCells(double threshold) {
+        java.util.List<Cell> cells = new java.util.ArrayList<>();
+        double[][] ranges = {{0, threshold}, {threshold, 100}};
+        for (double[] a : ranges) {
+            for (double[] s : ranges) {
+                if (a[0] == a[1] || s[0] == s[1]) {
+                    continue;
+                }
+                Classification c = fourBox(a[0], s[0], threshold);
+                String strategy = c.label().substring(0, c.label().indexOf(' '));
+                cells.add(new Cell(c.id(), strategy, c.label(), c.recommendation(), a[0], a[1], s[0], s[1]));
+            }
+        }
+        return cells;
+    }
+
     static Level level(double value, double lower, double upper) {
         return value >= upper ? Level.HIGH : value >= lower ? Level.MEDIUM : Level.LOW;
     }

@@ -43,6 +43,10 @@ public final class PortfolioMatrixModel implements ScoringModel {
                 + "enables the model for; * for every unit without a configuration of its own")
         String businessUnit();
 
+        @AttributeDefinition(name = "Enabled", description = "Off: this configuration switches the model off for "
+                + "its unit, also where a configuration for every unit (*) enables it; its other values are kept")
+        boolean enabled() default true;
+
         @AttributeDefinition(name = "Scheme", options = {
             @Option(label = "Millman-Wilson grid (3x3, five strategies)", value = "millman-wilson"),
             @Option(label = "Four-box (strategic, star, status, streamline)", value = "four-box")})

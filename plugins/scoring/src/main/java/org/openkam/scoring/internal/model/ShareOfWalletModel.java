@@ -44,6 +44,10 @@ public final class ShareOfWalletModel implements ScoringModel {
                 + "enables the model for; * for every unit without a configuration of its own")
         String businessUnit();
 
+        @AttributeDefinition(name = "Enabled", description = "Off: this configuration switches the model off for "
+                + "its unit, also where a configuration for every unit (*) enables it; its other values are kept")
+        boolean enabled() default true;
+
         @AttributeDefinition(name = "Low below (%)", min = "0", max = "100")
         double band_low() default 25;
 

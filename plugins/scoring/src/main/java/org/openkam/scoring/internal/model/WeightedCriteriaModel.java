@@ -40,6 +40,10 @@ public final class WeightedCriteriaModel implements ScoringModel {
                 + "enables the model for; * for every unit without a configuration of its own")
         String businessUnit();
 
+        @AttributeDefinition(name = "Enabled", description = "Off: this configuration switches the model off for "
+                + "its unit, also where a configuration for every unit (*) enables it; its other values are kept")
+        boolean enabled() default true;
+
         @AttributeDefinition(name = "Attractiveness share (%)", description = "How much attractiveness counts in "
                 + "the score; strength counts the rest", min = "0", max = "100")
         double attractiveness_share() default 50;

@@ -45,6 +45,6 @@ class FirstRunsTest {
 
     private static InstalledModel model(String version) {
         return new InstalledModel(1, null, "abc-analysis", version, new ModelDescription("ABC", "", List.of(),
-                Map.of()), Set.of("*"), null);
+                Map.of()), Set.of("*"), true, null);
     }
 }

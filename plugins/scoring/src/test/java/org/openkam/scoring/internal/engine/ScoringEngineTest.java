@@ -1,6 +1,7 @@
 package org.openkam.scoring.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -343,6 +344,58 @@ class ScoringEngineTest {
         assertGoodScores(); // the unit's own instance won over the one for every unit
         ModelStatus s = engine.models(kam).get(0);
         assertEquals(Set.of("*", unit), s.units().keySet(), "the caller sees only units it may read");
+    }
+
+    void install(ScoringModel model, Object units, Object enabled) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(Constants.SERVICE_ID, SERVICE_IDS.incrementAndGet());
+        props.put(ScoringModel.BUSINESS_UNIT, units);
+        props.put(InstalledModel.ENABLED, enabled);
+        engine.addModel(model, props);
+    }
+
+    @Test
+    void aUnitSwitchedOffKeepsTheModelForEveryUnitAway() throws InterruptedException {
+        install(new TestModel("good", GOOD), ScoringModel.EVERY_UNIT);
+        install(new TestModel("other-model", GOOD), ScoringModel.EVERY_UNIT);
+        install(new TestModel("good", GOOD), unit, false);
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertTrue(job.summary().startsWith("Scored 4 account(s) of " + unit + " with 1 model(s)"), job.summary());
+        assertEquals(List.of("other-model"), engine.scores(ADMIN, "acc-1").stream().map(ScoreRecord::modelId)
+                .toList(), "the switched-off model did not score the unit");
+        assertEquals(Set.of("*"), status("good").units().keySet(), "listed as enabled for every unit only");
+        assertEquals(List.of(new Switch("*", true, Switch.EVERY_UNIT), new Switch("other", true, Switch.EVERY_UNIT),
+                new Switch(unit, false, Switch.UNIT)), sorted(engine.switches(ADMIN, "good")));
+        assertEquals(List.of(new Switch("*", true, Switch.EVERY_UNIT), new Switch(unit, true, Switch.EVERY_UNIT)),
+                sorted(engine.switches(kam, "other-model")), "a caller sees the units it may read");
+    }
+
+    @Test
+    void switchingOffEveryUnitLeavesUnitsWithAnInstanceOfTheirOwn() throws InterruptedException {
+        install(new TestModel("good", GOOD), ScoringModel.EVERY_UNIT, "false");
+        install(new TestModel("good", GOOD), new String[] {unit});
+        run();
+        assertGoodScores();
+        assertEquals(List.of(new Switch("*", false, Switch.EVERY_UNIT), new Switch("other", false, Switch.EVERY_UNIT),
+                new Switch(unit, true, Switch.UNIT)), sorted(engine.switches(ADMIN, "good")));
+        assertEquals("businessUnit", assertThrows(ConflictException.class, () -> engine.rescore(ADMIN, "other"))
+                .field(), "nothing scores the other unit");
+        assertThrows(NotFoundException.class, () -> engine.switches(ADMIN, "missing"));
+    }
+
+    @Test
+    void onlyFalseSwitchesOff() {
+        assertTrue(ModelCatalog.switchedOn(null));
+        assertTrue(ModelCatalog.switchedOn(true));
+        assertTrue(ModelCatalog.switchedOn("true"));
+        assertTrue(ModelCatalog.switchedOn("yes"));
+        assertFalse(ModelCatalog.switchedOn(false));
+        assertFalse(ModelCatalog.switchedOn(" FALSE "));
+    }
+
+    private static List<Switch> sorted(List<Switch> switches) {
+        return switches.stream().sorted(java.util.Comparator.comparing(Switch::businessUnit)).toList();
     }
 
     @Test

@@ -54,4 +54,43 @@ class PortfolioGridTest {
         assertNull(PortfolioGrid.strategyOf("strategic"));
         assertNull(PortfolioGrid.strategyOf("A"));
     }
+
+    @Test
+    void theNineCellsOfTheGridAgreeWithThePlacementAndTileTheMatrix() {
+        java.util.List<PortfolioGrid.Cell> cells = PortfolioGrid.cells(java.util.Map.of("scheme", "millman-wilson",
+                "grid.lower", "33.3", "grid.upper", "66.7"));
+        assertEquals(9, cells.size());
+        double area = 0;
+        for (PortfolioGrid.Cell c : cells) {
+            area += (c.attractivenessTo() - c.attractivenessFrom()) * (c.strengthTo() - c.strengthFrom());
+            double a = (c.attractivenessFrom() + c.attractivenessTo()) / 2;
+            double s = (c.strengthFrom() + c.strengthTo()) / 2;
+            assertEquals(PortfolioGrid.millmanWilson(a, s, 33.3, 66.7).id(), c.id());
+        }
+        assertEquals(10_000, area, 1e-6);
+        PortfolioGrid.Cell top = cells.stream().filter(c -> c.id().equals("high-high")).findFirst().orElseThrow();
+        assertEquals("Invest for growth", top.strategy());
+        assertEquals(66.7, top.attractivenessFrom());
+        assertEquals(100, top.strengthTo());
+        assertEquals("Withdraw", cells.get(0).strategy());
+    }
+
+    @Test
+    void theFourBoxesCarryTheirNames() {
+        java.util.List<PortfolioGrid.Cell> cells = PortfolioGrid.cells(java.util.Map.of("scheme", "four-box",
+                "fourBox.threshold", "40"));
+        assertEquals(java.util.List.of("streamline", "status", "star", "strategic"),
+                cells.stream().map(PortfolioGrid.Cell::id).toList());
+        assertEquals(java.util.List.of("Streamline", "Status", "Star", "Strategic"),
+                cells.stream().map(PortfolioGrid.Cell::strategy).toList());
+        assertEquals(40, cells.get(3).attractivenessFrom());
+        assertEquals(1, PortfolioGrid.cells(java.util.Map.of("scheme", "four-box", "fourBox.threshold", "100"))
+                .size(), "a threshold on the border leaves one box");
+    }
+
+    @Test
+    void parametersOfAnotherModelConfigureNoGrid() {
+        assertEquals(null, PortfolioGrid.cells(java.util.Map.of("a.cutoff", "80")));
+        assertEquals(null, PortfolioGrid.cells(java.util.Map.of("scheme", "four-box")));
+    }
 }

@@ -1,0 +1,281 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openkam.systemtest.Api.json;
+import static org.openkam.systemtest.Fixtures.createAccount;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * The scoring plugin's console pages in headless Chromium: the portfolio chart draws one point per account the
+ * API placed (and lists them in its table, names as text), the models page switches a model off for a unit and on
+ * again and runs a unit with progress, the recommendations list their reasons; every page passes axe-core.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScoringBrowserIT {
+
+    private static final String XSS = "<img src=x onerror=alert(1)> Matrix GmbH";
+    private static OpenKamProcess openkam;
+    private static Api admin;
+    private static Browser browser;
+    private static String unit;
+    private static final List<String> accounts = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        openkam = OpenKamProcess.create("ScoringBrowserIT").start();
+        admin = openkam.admin();
+        unit = Fixtures.createUnit(admin, "matrix");
+        long[][] figures = {{4_000_000, 1_200_000, 15_000_000}, {2_500_000, 500_000, 9_000_000},
+            {1_500_000, 300_000, 12_000_000}, {600_000, 90_000, 3_000_000}, {200_000, 20_000, 6_000_000}};
+        for (int i = 0; i < figures.length; i++) {
+            accounts.add(createAccount(admin, unit, i == 0 ? XSS : "Matrix " + (i + 1), "annualSales",
+                    figures[i][0], "contributionMargin", figures[i][1], "potential", figures[i][2],
+                    "tier", i < 2 ? "key" : "none",
+                    "attributes", Map.of("growth", String.valueOf(12 - 4 * i), "referenceValue", "4"))
+                    .get("id").getAsString());
+        }
+        run();
+        // a changed account is rescored shortly after the change: it moves, and the chart draws its arrow (a run
+        // the engine starts by itself may score the change first, leaving nothing to move: then change it again)
+        for (int attempt = 1; !moved(); attempt++) {
+            assertTrue(attempt <= 3, "the changed account was not rescored to a new position");
+            JsonObject account = admin.get("/accounts/" + accounts.get(3)).expect(200).object();
+            admin.patch("/accounts/" + accounts.get(3), json("potential", 30_000_000 * attempt), "If-Match",
+                    Fixtures.etag(account.get("version").getAsLong())).expect(200);
+            awaitMovement();
+        }
+        browser = Browser.open(openkam);
+        browser.signInAsAdmin();
+    }
+
+    private static void run() {
+        Response accepted = admin.post("/scoring/runs", json("businessUnit", unit)).expect(202);
+        JsonObject job = admin.awaitJob(accepted.object().get("id").getAsString(), j -> { });
+        assertEquals("succeeded", job.get("state").getAsString(), job.toString());
+    }
+
+    @AfterAll
+    static void shutDown() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (openkam != null) {
+                openkam.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theNavigationListsTheScoringPages() {
+        browser.open("#/accounts");
+        List<String> links = browser.findAll(By.cssSelector("#navigation a")).stream()
+                .map(a -> a.getAttribute("data-page")).toList();
+        assertTrue(links.containsAll(List.of("scoring-portfolio", "scoring-recommendations", "scoring-models")),
+                links.toString());
+    }
+
+    @Test
+    @Order(2)
+    void thePortfolioChartDrawsOnePointPerPlacedAccount() {
+        JsonObject portfolio = admin.get("/scoring/portfolio?businessUnit=" + unit).expect(200).object();
+        int placed = portfolio.getAsJsonArray("points").size();
+        int moved = 0;
+        for (JsonElement p : portfolio.getAsJsonArray("points")) {
+            JsonObject point = p.getAsJsonObject();
+            JsonObject previous = point.has("previous") && !point.get("previous").isJsonNull()
+                    ? point.getAsJsonObject("previous") : null;
+            if (previous != null && (previous.get("attractiveness").getAsDouble() != point.get("attractiveness")
+                    .getAsDouble() || previous.get("strength").getAsDouble() != point.get("strength").getAsDouble())) {
+                moved++;
+            }
+        }
+        assertEquals(accounts.size(), placed, portfolio.toString());
+
+        browser.open("#/scoring-portfolio?unit=" + unit);
+        WebElement chart = browser.waitFor(By.cssSelector("#portfolio-chart canvas"));
+        chart = browser.driver().findElement(By.id("portfolio-chart"));
+        Map<String, String> drawn = browser.dataset(chart);
+        assertEquals(String.valueOf(placed), drawn.get("points"), "one point per placed account: " + drawn);
+        assertEquals(String.valueOf(moved), drawn.get("arrows"), "an arrow per account that moved: " + drawn);
+        assertTrue(moved > 0, "the changed account moved: " + portfolio);
+        assertEquals("img", chart.getAttribute("role"));
+        assertTrue(browser.driver().findElement(By.id("portfolio-caption")).getText().contains(placed + " account(s)"));
+
+        List<WebElement> rows = browser.findAll(By.cssSelector("#portfolio-table tbody tr"));
+        assertEquals(placed, rows.size());
+        WebElement summary = browser.driver().findElement(By.cssSelector("#portfolio-table summary"));
+        summary.click();
+        String table = browser.driver().findElement(By.id("portfolio-table")).getText();
+        assertTrue(table.contains(XSS), "names show as text: " + table);
+        assertTrue(browser.findAll(By.cssSelector("#main img")).isEmpty(), "a name never becomes an image");
+        WebElement link = browser.driver().findElement(By.cssSelector("#portfolio-table tbody tr[data-account='"
+                + accounts.get(0) + "'] a"));
+        assertTrue(link.getAttribute("href").endsWith("#/accounts/" + accounts.get(0)), link.getAttribute("href"));
+
+        browser.assertNoErrors("the portfolio").assertAccessible("the portfolio with its table open");
+        browser.script("window.scrollTo(0, 0);");
+        browser.screenshot("scoring-portfolio");
+        browser.narrow().open("#/scoring-portfolio?unit=" + unit);
+        browser.waitFor(By.cssSelector("#portfolio-chart canvas"));
+        assertFalse(browser.scrollsSideways(), () -> "the portfolio fits a narrow screen; too wide: " + browser.script(
+                "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                        + ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)"
+                        + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round("
+                        + "e.getBoundingClientRect().right)).join(', ');"));
+        browser.screenshot("scoring-portfolio-narrow");
+        browser.desktop();
+    }
+
+    @Test
+    @Order(3)
+    void theUnitSelectorShowsAnotherUnitsPortfolio() {
+        String empty = Fixtures.createUnit(admin, "empty");
+        browser.driver().navigate().refresh(); // the shell reads the units at start
+        browser.open("#/scoring-portfolio?unit=" + unit);
+        Select units = new Select(browser.waitFor(By.id("portfolio-unit")));
+        WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
+        units.selectByValue(empty);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        browser.awaitPage();
+        browser.waitFor(By.id("portfolio-empty"));
+        assertTrue(browser.driver().getCurrentUrl().contains("unit=" + empty), browser.driver().getCurrentUrl());
+        browser.assertAccessible("an empty portfolio");
+
+        // a unit chosen in the header wins over the page's address, and the page says so
+        chooseInHeader(unit);
+        WebElement chosen = browser.waitFor(By.id("portfolio-unit"));
+        assertEquals("p", chosen.getTagName());
+        assertTrue(chosen.getText().contains("chosen in the header"), chosen.getText());
+        assertEquals(String.valueOf(accounts.size()), browser.dataset(browser.waitFor(By.id("portfolio-chart")))
+                .get("points"));
+        chooseInHeader("");
+        assertEquals("select", browser.waitFor(By.id("portfolio-unit")).getTagName());
+    }
+
+    private static void chooseInHeader(String value) {
+        WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
+        new Select(browser.driver().findElement(By.id("business-unit"))).selectByValue(value);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        browser.awaitPage();
+    }
+
+    @Test
+    @Order(4)
+    void theModelsPageSwitchesAModelOffForAUnitAndOnAgainAndRunsTheUnit() throws InterruptedException {
+        browser.open("#/scoring-models");
+        browser.waitFor(By.cssSelector("section[data-model='portfolio-matrix']"));
+        String switchId = "switch-portfolio-matrix-" + unit;
+        WebElement toggle = browser.driver().findElement(By.id(switchId));
+        assertTrue(toggle.isSelected(), "the shipped configuration enables the model for every unit");
+        toggle.click();
+        browser.waitForText(By.id("models-status"), "switched off");
+        assertEquals("false", browser.driver().findElement(By.cssSelector("section[data-model='portfolio-matrix'] "
+                + "tr[data-unit='" + unit + "']")).getAttribute("data-enabled"));
+        assertTrue(awaitSwitch(false), "the engine follows the switch");
+
+        browser.open("#/scoring-models");
+        toggle = browser.waitFor(By.id(switchId));
+        assertFalse(toggle.isSelected(), "the page shows the model switched off");
+        toggle.click();
+        browser.waitForText(By.id("models-status"), "switched on");
+        assertTrue(awaitSwitch(true), "switched on again");
+
+        new Select(browser.driver().findElement(By.id("run-unit"))).selectByValue(unit);
+        browser.driver().findElement(By.id("run-scoring")).click();
+        browser.waitFor(By.cssSelector("#run-status[data-state='succeeded']"));
+        assertTrue(browser.driver().findElement(By.id("run-status")).getText().startsWith("Finished: Scored "
+                + accounts.size() + " account(s)"), browser.driver().findElement(By.id("run-status")).getText());
+
+        browser.assertNoErrors("the models page").assertAccessible("the models page");
+        browser.screenshot("scoring-models");
+        browser.narrow().open("#/scoring-models");
+        browser.waitFor(By.cssSelector("section[data-model='portfolio-matrix']"));
+        assertFalse(browser.scrollsSideways(), "the models page fits a narrow screen");
+        browser.desktop();
+    }
+
+    @Test
+    @Order(5)
+    void theRecommendationsListTheirReasons() {
+        browser.open("#/scoring-recommendations?unit=" + unit);
+        browser.waitFor(By.id("recommendations-summary"));
+        List<WebElement> rows = browser.findAll(By.cssSelector("#recommendations-recommended tbody tr"));
+        assertFalse(rows.isEmpty(), browser.mainText());
+        for (WebElement row : rows) {
+            assertFalse(row.findElement(By.cssSelector("td.scoring-reason")).getText().isBlank(), row.getText());
+        }
+        browser.assertNoErrors("the recommendations").assertAccessible("the recommendations");
+        browser.screenshot("scoring-recommendations");
+        browser.narrow().open("#/scoring-recommendations?unit=" + unit);
+        browser.waitFor(By.id("recommendations-summary"));
+        assertFalse(browser.scrollsSideways(), "the recommendations fit a narrow screen");
+        browser.desktop();
+    }
+
+    /** Waits up to 10 s for an account of the unit to have moved since its previous score. */
+    private static void awaitMovement() {
+        for (int i = 0; i < 40 && !moved(); i++) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static boolean moved() {
+        for (JsonElement p : admin.get("/scoring/portfolio?businessUnit=" + unit).expect(200).object()
+                .getAsJsonArray("points")) {
+            JsonElement movement = p.getAsJsonObject().get("movement");
+            if (movement != null && movement.isJsonObject() && (number(movement, "attractiveness") != 0
+                    || number(movement, "strength") != 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double number(JsonElement object, String member) {
+        JsonElement value = object.getAsJsonObject().get(member);
+        return value == null || value.isJsonNull() ? 0 : value.getAsDouble();
+    }
+
+    private static boolean awaitSwitch(boolean enabled) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            for (JsonElement e : admin.get("/scoring/models/portfolio-matrix").expect(200).object()
+                    .getAsJsonArray("switches")) {
+                JsonObject s = e.getAsJsonObject();
+                if (s.get("businessUnit").getAsString().equals(unit) && s.get("enabled").getAsBoolean() == enabled) {
+                    return true;
+                }
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+}

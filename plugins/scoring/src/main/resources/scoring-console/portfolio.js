@@ -1,0 +1,223 @@
+// The portfolio matrix of a business unit as a bubble chart: our strength (x) against the customer's
+// attractiveness (y), bubbles sized by annual sales, the model's cells labelled with their strategy, and an arrow
+// from each account's previous position. The same data as a table, for screen readers and keyboards.
+import * as echarts from '/console/lib/echarts/echarts.esm.min.js';
+import { unitChoice, unitSelector, modelChoice, number, fitSelects } from './common.js';
+
+const DEFAULT_MODEL = 'portfolio-matrix';
+/** Cell fills by strategy, light enough for dark labels on them. */
+const FILLS = {
+  'Invest for growth': '#cfe8d5', 'Strategic': '#cfe8d5',
+  'Invest selectively': '#e0efd0', 'Star': '#e0efd0',
+  'Maintain': '#eef0f3', 'Status': '#eef0f3',
+  'Manage for cash': '#fbecd0',
+  'Withdraw': '#f7d9d6', 'Streamline': '#f7d9d6'
+};
+
+export async function render(element, context) {
+  const { el, api } = context;
+  const unit = unitChoice(context);
+  const heading = el('h1', {}, 'Portfolio');
+  if (!unit) {
+    element.replaceChildren(heading, el('p', {}, 'You see no business unit, so there is no portfolio to show.'));
+    return;
+  }
+  const wanted = context.route.params.get('model') || DEFAULT_MODEL;
+  const [portfolio, models] = await Promise.all([
+    api('/scoring/portfolio?' + new URLSearchParams({ businessUnit: unit, model: wanted })),
+    api('/scoring/models').catch(() => ({ items: [] }))
+  ]);
+  const go = (nextUnit, nextModel) => context.navigate(context.href('scoring-portfolio', '',
+    { unit: nextUnit, model: nextModel }));
+  const toolbar = el('div', { class: 'toolbar' },
+    unitSelector(context, 'portfolio-unit', unit, value => go(value, wanted)),
+    modelSelect(context, models.items, unit, wanted, value => go(unit, value)));
+  const unitName = (context.units.find(u => u.id === unit) || { name: unit }).name;
+  const placed = portfolio.points.filter(p => typeof p.attractiveness === 'number' && typeof p.strength === 'number');
+
+  const parts = [heading, toolbar];
+  if (!portfolio.modelInstalled) {
+    parts.push(el('p', { role: 'status' }, `The model ${wanted} is not installed; its stored scores are shown.`));
+  }
+  const figure = el('figure', { class: 'scoring-portfolio' });
+  figure.style.margin = '0 0 1rem';
+  parts.push(figure);
+  element.replaceChildren(...parts);
+  fitSelects(element); // long model names must not widen a narrow screen
+
+  if (placed.length === 0) {
+    figure.append(el('p', { role: 'status', id: 'portfolio-empty' },
+      `No account of ${unitName} is placed in the matrix of ${wanted} yet.`));
+  } else {
+    drawChart(context, figure, portfolio, placed, unitName);
+  }
+  element.append(...[portfolio.points.length ? accountTable(context, portfolio, placed) : null,
+    unscoredList(context, portfolio)].filter(Boolean));
+}
+
+function modelSelect(context, models, unit, wanted, change) {
+  const { el } = context;
+  const choices = modelChoice(models, unit, wanted);
+  if (choices.length < 2) {
+    return null;
+  }
+  const select = el('select', { id: 'portfolio-model' },
+    choices.map(m => el('option', { value: m.id, selected: m.id === wanted }, `${m.name} (${m.id})`)));
+  select.addEventListener('change', () => change(select.value));
+  return el('div', { class: 'field' }, el('label', { for: 'portfolio-model' }, 'Model'), select);
+}
+
+function drawChart(context, figure, portfolio, placed, unitName) {
+  const { el } = context;
+  const captionId = 'portfolio-caption';
+  const moved = placed.filter(p => p.previous && typeof p.previous.attractiveness === 'number'
+    && typeof p.previous.strength === 'number'
+    && (p.previous.attractiveness !== p.attractiveness || p.previous.strength !== p.strength));
+  const chart = el('div', {
+    id: 'portfolio-chart', role: 'img', 'aria-labelledby': captionId,
+    'data-points': String(placed.length), 'data-arrows': String(moved.length)
+  });
+  chart.style.width = '100%';
+  chart.style.height = window.innerWidth < 600 ? '340px' : '520px';
+  const caption = el('figcaption', { id: captionId },
+    `Portfolio matrix of ${unitName} (${portfolio.model}): ${placed.length} account(s) by our strength `
+    + `(horizontal) and customer attractiveness (vertical), bubble size by annual sales`
+    + (moved.length ? `, ${moved.length} arrow(s) from the previous position.` : '.')
+    + ' The table below lists the same accounts.');
+  figure.append(chart, caption);
+
+  const largest = Math.max(1, ...placed.map(p => Number(p.annualSales) || 0));
+  const size = sales => 10 + 46 * Math.sqrt(Math.max(0, Number(sales) || 0) / largest);
+  const instance = echarts.init(chart, null, { renderer: 'canvas' });
+  const cells = portfolio.grid || [];
+  instance.setOption({
+    animation: false,
+    aria: { enabled: false }, // the container carries the accessible name; the table the data
+    grid: { left: 56, right: 16, top: 16, bottom: 48 },
+    xAxis: { type: 'value', min: 0, max: 100, name: 'Our strength', nameLocation: 'middle', nameGap: 28,
+      splitLine: { show: false } },
+    yAxis: { type: 'value', min: 0, max: 100, name: 'Customer attractiveness', nameLocation: 'middle',
+      nameGap: 36, splitLine: { show: false } },
+    tooltip: { trigger: 'item', confine: true, formatter: item => tooltip(item) },
+    series: [
+      {
+        name: 'cells', type: 'scatter', data: [], silent: true,
+        markArea: {
+          silent: true,
+          label: { color: '#1b2430', fontSize: 12, position: 'insideTopLeft' },
+          data: cells.map(c => [
+            { name: c.strategy, xAxis: c.strengthFrom, yAxis: c.attractivenessFrom,
+              itemStyle: { color: FILLS[c.strategy] || '#eef0f3', borderColor: '#ffffff', borderWidth: 2 } },
+            { xAxis: c.strengthTo, yAxis: c.attractivenessTo }])
+        }
+      },
+      {
+        name: 'movement', type: 'lines', coordinateSystem: 'cartesian2d', silent: true, z: 3,
+        symbol: ['none', 'arrow'], symbolSize: 9,
+        lineStyle: { color: '#5a6573', width: 1.5, type: 'dashed', opacity: 0.9 },
+        data: moved.map(p => ({ coords: [[p.previous.strength, p.previous.attractiveness], [p.strength, p.attractiveness]] }))
+      },
+      {
+        name: 'accounts', type: 'scatter', z: 4,
+        itemStyle: { color: '#0b5cad', opacity: 0.8, borderColor: '#ffffff', borderWidth: 1 },
+        data: placed.map(p => ({ value: [p.strength, p.attractiveness], symbolSize: size(p.annualSales), point: p }))
+      }
+    ]
+  });
+  const observer = new ResizeObserver(() => {
+    if (!chart.isConnected) {
+      observer.disconnect();
+      instance.dispose();
+      return;
+    }
+    instance.resize();
+  });
+  observer.observe(chart);
+}
+
+/** The tooltip of a bubble; every value escaped, as ECharts shows tooltips as markup. */
+function tooltip(item) {
+  const p = item.data && item.data.point;
+  if (!p) {
+    return '';
+  }
+  const lines = [`<strong>${escape(p.name)}</strong>`,
+    escape(p.cell ? p.cell.label : ''),
+    `Attractiveness ${escape(number(p.attractiveness))}, strength ${escape(number(p.strength))}`,
+    `Annual sales ${escape(money(p.annualSales, p.currency))}`];
+  if (p.movement) {
+    lines.push(escape(movementText(p)));
+  }
+  return lines.join('<br>');
+}
+
+function escape(text) {
+  return String(text === null || text === undefined ? '' : text).replace(/[&<>"']/g, c => ({
+    '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'
+  })[c]);
+}
+
+function money(amount, currency) {
+  return amount === null || amount === undefined ? 'unknown'
+    : `${Number(amount).toLocaleString()} ${currency || ''}`.trim();
+}
+
+function signed(value) {
+  const n = Number(value);
+  return (n > 0 ? '+' : n < 0 ? '−' : '±') + number(Math.abs(n));
+}
+
+function movementText(p) {
+  if (!p.previous) {
+    return 'First score';
+  }
+  const m = p.movement || {};
+  const axes = `attractiveness ${signed(m.attractiveness || 0)}, strength ${signed(m.strength || 0)}`;
+  return m.cellChanged ? `Moved from ${p.previous.cell || 'no cell'}: ${axes}` : `Same cell: ${axes}`;
+}
+
+function cellName(portfolio, point) {
+  if (!point.cell) {
+    return '';
+  }
+  const cell = (portfolio.grid || []).find(c => c.id === point.cell.id);
+  return cell ? cell.strategy : point.cell.label;
+}
+
+function accountTable(context, portfolio, placed) {
+  const { el } = context;
+  const rows = portfolio.points.map(p => el('tr', { 'data-account': p.accountId },
+    el('th', { scope: 'row' }, el('a', { href: context.href('accounts', p.accountId) }, p.name)),
+    el('td', {}, p.cell ? p.cell.id : ''),
+    el('td', {}, cellName(portfolio, p)),
+    el('td', { class: 'number' }, number(p.attractiveness)),
+    el('td', { class: 'number' }, number(p.strength)),
+    el('td', { class: 'number' }, money(p.annualSales, p.currency)),
+    el('td', {}, movementText(p))));
+  return el('details', { class: 'scoring-table', id: 'portfolio-table', open: placed.length === 0 ? true : null },
+    el('summary', {}, `Accounts in the matrix (${portfolio.points.length})`),
+    scrollable(el, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`, el('table', {},
+      el('caption', {}, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`),
+      el('thead', {}, el('tr', {},
+        ['Account', 'Cell', 'Strategy'].map(h => el('th', { scope: 'col' }, h)),
+        ['Attractiveness', 'Strength', 'Annual sales'].map(h => el('th', { scope: 'col', class: 'number' }, h)),
+        el('th', { scope: 'col' }, 'Movement since the last run'))),
+      el('tbody', {}, rows))));
+}
+
+/** A table's scrolling box, reachable with the keyboard so it can be scrolled without a mouse. */
+function scrollable(el, label, table) {
+  return el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': label }, table);
+}
+
+function unscoredList(context, portfolio) {
+  const { el } = context;
+  if (!portfolio.unscored.length) {
+    return null;
+  }
+  return el('details', { class: 'scoring-table', id: 'portfolio-unscored' },
+    el('summary', {}, `Accounts not in the matrix (${portfolio.unscored.length})`),
+    el('ul', {}, portfolio.unscored.map(a => el('li', {},
+      el('a', { href: context.href('accounts', a.accountId) }, a.name), ': ', a.reason))));
+}
+
