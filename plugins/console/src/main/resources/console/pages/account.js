@@ -270,11 +270,13 @@ async function scores({ context, account, body }) {
     el('details', {}, el('summary', {}, 'Score history as a table'),
       table(el, 'Score history', ['Model', 'Scored at', 'Score', 'Class'],
         models.flatMap(m => (m.history || []).map(h => [m.modelId, h.scoredAt.replace('T', ' ').slice(0, 19),
-          String(h.score), h.classification || '—'])), 'No history.')));
+          h.score === null ? '— (not scored)' : String(h.score), h.classification || '—'])), 'No history.')));
   await lineChart(chart, {
     label: 'Score history of ' + account.name,
     series: models.map(m => ({ name: m.modelId,
-      points: (m.history || []).map(h => [h.scoredAt, h.score]).sort((a, b) => a[0].localeCompare(b[0])) }))
+      // a run that lacked the facts for a score leaves a gap, not a zero
+      points: (m.history || []).filter(h => h.score !== null).map(h => [h.scoredAt, h.score])
+        .sort((a, b) => a[0].localeCompare(b[0])) }))
   });
 }
 
