@@ -16,7 +16,7 @@ export function el(tag, attributes = {}, ...children) {
       node.setAttribute(name, value === true ? '' : String(value));
     }
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) {
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -26,7 +26,7 @@ export function el(tag, attributes = {}, ...children) {
 
 /** Replaces an element's content with the given children. */
 export function show(parent, ...children) {
-  parent.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined));
+  parent.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined));
 }
 
 /** The message of a failed call: the problem's detail and each bad field, as text. */

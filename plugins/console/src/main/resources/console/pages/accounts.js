@@ -45,7 +45,7 @@ function table(el, page, index) {
     ? `Accounts ${first}–${first + page.items.length - 1} of ${page.total}` : `Accounts from ${first}`;
   const money = (amount, currency) => amount === null || amount === undefined ? ''
     : `${Number(amount).toLocaleString()} ${currency || ''}`.trim();
-  return el('div', { class: 'table-wrap' }, el('table', {},
+  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, el('table', {},
     el('caption', {}, caption),
     el('thead', {}, el('tr', {},
       ['Name', 'Business unit', 'Tier', 'Status', 'Owner', 'Country'].map(h => el('th', { scope: 'col' }, h)),

@@ -1,0 +1,272 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * The web console of one running product in a real browser: headless Chromium from the system's packages,
+ * driven through the system's chromedriver (never a downloaded one). Tests sign in, open console addresses,
+ * wait for pages to settle, check accessibility with axe-core and save screenshots for reviewers under
+ * {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** The window the console must work in; {@link #narrow()} checks the small screen. */
+    public static final Dimension DESKTOP = new Dimension(1280, 800);
+    public static final Dimension NARROW = new Dimension(400, 800);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
+
+    private final OpenKamProcess openkam;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(OpenKamProcess openkam, ChromeDriverService service, ChromeDriver driver, Path profile) {
+        this.openkam = openkam;
+        this.service = service;
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Starts a fresh headless Chromium (its own empty profile) at 1280x800 for the given product. */
+    public static Browser open(OpenKamProcess openkam) {
+        Path chromium = executable("openkam.chromium", "/usr/bin/chromium");
+        Path chromedriver = executable("openkam.chromedriver", "/usr/bin/chromedriver");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("openkam-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        // Without the networking flags Chromium keeps calling home, which this machine's closed network refuses.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + profile,
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(DESKTOP);
+        return new Browser(openkam, service, driver, profile);
+    }
+
+    private static Path executable(String property, String fallback) {
+        Path path = Path.of(System.getProperty(property, fallback));
+        if (!Files.isExecutable(path)) {
+            fail("The browser tests need " + path + ": install the Debian packages chromium and chromium-driver"
+                    + " (apt-get install -y --no-install-recommends chromium chromium-driver; .ci/run does), or"
+                    + " name the programs with -D" + property + "=...");
+        }
+        return path;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Loads the console's sign-in page, signs in and waits for the first page to settle. */
+    public Browser signIn(String username, String password) {
+        driver.get(openkam.baseUri() + "/console/");
+        WebElement user = waitFor(By.id("username"));
+        user.sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+        waitFor(By.id("navigation"));
+        return awaitPage();
+    }
+
+    public Browser signInAsAdmin() {
+        return signIn(OpenKamProcess.ADMIN, OpenKamProcess.ADMIN_PASSWORD);
+    }
+
+    /** Loads a console address such as {@code #/accounts/<id>} afresh and waits for its page to settle. */
+    public Browser open(String address) {
+        String console = openkam.baseUri() + "/console/";
+        if (driver.getCurrentUrl().startsWith(console)) {
+            // Loading the same document with another fragment would not reload it: change it, then reload.
+            script("history.replaceState(null, '', arguments[0]);", console + address);
+            driver.navigate().refresh();
+        } else {
+            driver.get(console + address);
+        }
+        return awaitPage();
+    }
+
+    /** Waits until the page in the main area has rendered (the shell marks its section data-ready). */
+    public Browser awaitPage() {
+        waitFor(By.cssSelector("#main > section[data-ready='true']"));
+        return this;
+    }
+
+    /** Clicks something that opens another page (or renders this one again) and waits for the new page. */
+    public Browser clickAndAwaitPage(WebElement target) {
+        WebElement before = driver.findElement(By.cssSelector("#main > section"));
+        target.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(before));
+        return awaitPage();
+    }
+
+    public WebElement waitFor(By locator) {
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Nothing visible matches " + locator + " on " + driver.getCurrentUrl()
+                    + "; the main area shows: " + mainText() + browserErrors(), e);
+        }
+    }
+
+    /** Waits until an element matching the locator shows the given text. */
+    public WebElement waitForText(By locator, String text) {
+        try {
+            new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("No " + locator + " shows \"" + text + "\" on " + driver.getCurrentUrl()
+                    + "; the main area shows: " + mainText() + browserErrors(), e);
+        }
+        return driver.findElement(locator);
+    }
+
+    public List<WebElement> findAll(By locator) {
+        return driver.findElements(locator);
+    }
+
+    public String mainText() {
+        List<WebElement> main = driver.findElements(By.id("main"));
+        return main.isEmpty() ? "(no main area)" : main.get(0).getText();
+    }
+
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Resizes the window to a phone-sized width, for checks that the console stays usable there. */
+    public Browser narrow() {
+        driver.manage().window().setSize(NARROW);
+        return this;
+    }
+
+    public Browser desktop() {
+        driver.manage().window().setSize(DESKTOP);
+        return this;
+    }
+
+    /** True if the document scrolls sideways, which a usable narrow layout must not need. */
+    public boolean scrollsSideways() {
+        Object wider = script("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /**
+     * Runs axe-core over the current page and fails on any critical or serious violation, naming each rule and
+     * the elements it found.
+     */
+    public Browser assertAccessible(String what) {
+        // Legacy mode runs in the page itself; the default opens a blank window to merge frame results, which
+        // can leave the driver looking at that window. The console has no frames.
+        String window = driver.getWindowHandle();
+        Results results = new AxeBuilder().withTags(AXE_TAGS).setLegacyMode(true).analyze(driver);
+        driver.switchTo().window(window);
+        if (results.isErrored()) {
+            fail("axe-core could not check " + what + ": " + results.getErrorMessage());
+        }
+        List<Rule> grave = results.getViolations().stream()
+                .filter(r -> r.getImpact() != null)
+                .filter(r -> List.of("critical", "serious").contains(r.getImpact().toLowerCase(Locale.ROOT)))
+                .toList();
+        assertTrue(grave.isEmpty(), () -> what + " has critical or serious accessibility violations:\n"
+                + grave.stream().map(r -> "- " + r.getImpact() + " " + r.getId() + ": " + r.getHelp() + "\n    "
+                        + r.getNodes().stream().map(n -> String.valueOf(n.getTarget()) + " " + n.getFailureSummary())
+                                .collect(Collectors.joining("\n    ")))
+                        .collect(Collectors.joining("\n")));
+        assertTrue(!results.getPasses().isEmpty(), "axe-core checked nothing on " + what);
+        return this;
+    }
+
+    /** Fails if the page logged an error (a failed script, a Content-Security-Policy violation, a 5xx). */
+    public Browser assertNoErrors(String what) {
+        String errors = browserErrors();
+        assertTrue(errors.isEmpty(), what + " logged errors in the browser:" + errors);
+        return this;
+    }
+
+    private String browserErrors() {
+        List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+        return entries.stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                // a 4xx answer the page expected (a validation error, a 404 it handles) is not a failure
+                .filter(e -> !e.getMessage().matches("(?s).*the server responded with a status of 4\\d\\d.*"))
+                .map(e -> "\n  " + e.getMessage()).collect(Collectors.joining());
+    }
+
+    /** Saves a screenshot of the window as target/screenshots/{name}.png for reviewers. */
+    public Path screenshot(String name) {
+        Path dir = Path.of(System.getProperty("openkam.screenshots", "target/screenshots"));
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The data attributes of an element, for charts that publish what they drew. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> dataset(WebElement element) {
+        return (Map<String, String>) script("return Object.assign({}, arguments[0].dataset);", element);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}
