@@ -141,9 +141,9 @@ class AdminConfigurationIT {
                 .findFirst().orElseThrow().get("pid").getAsString();
         admin.put("/admin/configurations/" + pid, json("properties", Map.of("businessUnit", "*",
                 "retention.rate", 75))).expect(200);
-        String text = awaitFile(file, t -> t.contains("retention.rate"));
-        assertNotNull(text, "FileInstall wrote the change to " + file);
-        assertTrue(text.contains("75"), text);
+        java.util.regex.Pattern written = java.util.regex.Pattern.compile("(?m)^\\s*retention\\.rate\\s*[=:].*75");
+        String text = awaitFile(file, t -> written.matcher(t).find());
+        assertNotNull(text, "FileInstall wrote the change to " + file + ":\n" + Files.readString(file));
     }
 
     @Test
