@@ -75,7 +75,7 @@ class AdminConfigurationIT {
         assertEquals("80.0", cutoff.getAsJsonArray("defaultValue").get(0).getAsString().replaceAll("^80$", "80.0"));
         assertFalse(cutoff.get("required").getAsBoolean());
         JsonObject matrix = admin.get("/admin/configurations/org.openkam.scoring.matrix").expect(200).object();
-        assertFalse(attribute(matrix, "scheme").getAsJsonArray("options").isEmpty(), "a choice lists its options");
+        assertFalse(attribute(matrix, "money.scale").getAsJsonArray("options").isEmpty(), "a choice lists its options");
         admin.get("/admin/configurations/no.such.pid").expectProblem(404);
     }
 

@@ -21,7 +21,7 @@ import com.google.gson.JsonPrimitive;
 /**
  * Turns the properties a form sends (JSON: a string, number or boolean per attribute, an array for a multi-value
  * one) into the typed configuration properties the metatype describes, or into one violation per bad attribute
- * (the field is the attribute id): an unknown attribute, a missing required one, a value of the wrong type, too
+ * (the field is the attribute id): an unknown attribute, a missing required one without a default, a value of the wrong type, too
  * many values, a value that is not one of the options, or one that {@link AttributeDefinition#validate} refuses.
  * An empty value of an optional attribute is left out, so its default applies.
  */
@@ -66,7 +66,7 @@ final class ConfigValues {
             }
             values.removeIf(String::isEmpty);
             if (values.isEmpty()) {
-                if (required.contains(ad.getID())) {
+                if (required.contains(ad.getID()) && !hasDefault(ad)) {
                     violations.add(new Violation(ad.getID(), "is required"));
                 }
                 continue;
@@ -79,6 +79,15 @@ final class ConfigValues {
             }
         }
         return new Checked(out, violations);
+    }
+
+    /**
+     * True if the attribute has a default. The metatype annotations mark every attribute required unless told
+     * otherwise, defaults or not; one with a default may be left empty, and then the default applies.
+     */
+    static boolean hasDefault(AttributeDefinition ad) {
+        String[] defaults = ad.getDefaultValue();
+        return defaults != null && defaults.length > 0;
     }
 
     /** The values as strings ({@code []} when absent or null), or {@code null} for a nested object or array. */

@@ -118,7 +118,8 @@ final class Configurations {
             }
             String[] defaults = ad.getDefaultValue();
             attributes.add(new Attribute(ad.getID(), ad.getName(), ad.getDescription(),
-                    ConfigValues.typeName(ad.getType()), ad.getCardinality(), required.contains(ad.getID()),
+                    ConfigValues.typeName(ad.getType()), ad.getCardinality(),
+                    required.contains(ad.getID()) && !ConfigValues.hasDefault(ad),
                     defaults == null ? List.of() : List.of(defaults), options));
         }
         return new Form(d.pid(), d.factory(), d.ocd().getName(), d.ocd().getDescription(),

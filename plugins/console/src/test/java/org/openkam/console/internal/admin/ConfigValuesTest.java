@@ -22,11 +22,15 @@ import com.google.gson.JsonParser;
 class ConfigValuesTest {
 
     /** A definition as a metatype provider describes it; validate() refuses what {@code refuse} names. */
-    record Ad(String id, int type, int cardinality, String[] options, Function<String, String> refuse)
-            implements AttributeDefinition {
+    record Ad(String id, int type, int cardinality, String[] options, Function<String, String> refuse,
+            String[] defaults) implements AttributeDefinition {
 
         Ad(String id, int type, int cardinality) {
-            this(id, type, cardinality, null, v -> null);
+            this(id, type, cardinality, null, v -> null, null);
+        }
+
+        Ad(String id, int type, int cardinality, String[] options, Function<String, String> refuse) {
+            this(id, type, cardinality, options, refuse, null);
         }
 
         public String getName() {
@@ -62,7 +66,7 @@ class ConfigValuesTest {
         }
 
         public String[] getDefaultValue() {
-            return null;
+            return defaults;
         }
     }
 
@@ -92,7 +96,8 @@ class ConfigValuesTest {
     }
 
     private final Ocd ocd = new Ocd(
-            List.of(new Ad("businessUnit", AttributeDefinition.STRING, 0)),
+            List.of(new Ad("businessUnit", AttributeDefinition.STRING, 0),
+                    new Ad("b.cutoff", AttributeDefinition.DOUBLE, 0, null, v -> "", new String[] { "95" })),
             List.of(new Ad("a.cutoff", AttributeDefinition.DOUBLE, 0, null,
                             v -> Double.parseDouble(v) > 100 ? "Value 101 is greater than 100" : ""),
                     new Ad("runs", AttributeDefinition.INTEGER, 0),
@@ -130,6 +135,14 @@ class ConfigValuesTest {
                 {"businessUnit": "cg", "a.cutoff": "", "runs": null, "tags": []}"""));
         assertEquals(List.of(), c.violations());
         assertEquals(Map.of("businessUnit", "cg"), Map.copyOf(c.properties()));
+    }
+
+    @Test
+    void aRequiredAttributeWithADefaultMayBeLeftEmpty() {
+        ConfigValues.Checked c = ConfigValues.check(ocd, json("""
+                {"businessUnit": "cg", "b.cutoff": ""}"""));
+        assertEquals(List.of(), c.violations());
+        assertEquals(null, c.properties().get("b.cutoff"), "the default applies");
     }
 
     @Test
