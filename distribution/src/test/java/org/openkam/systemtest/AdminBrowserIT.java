@@ -65,10 +65,13 @@ class AdminBrowserIT {
         browser.open("#/admin-bundles");
         browser.assertNoErrors("the bundles page").assertAccessible("the bundles page");
         browser.screenshot("admin-bundles");
+        assertFalse(browser.scrollsSideways(), () -> "the bundles page fits 1280 px; too wide: "
+                + browser.script(TOO_WIDE));
         String jar = AdminBundlesIT.examplePlugin().toString();
         browser.driver().findElement(By.id("bundle-file")).sendKeys(jar);
         browser.driver().findElement(By.cssSelector("#main form button[type=submit]")).click();
-        browser.waitForText(By.cssSelector("#main [role=status]"), "com.example.kam.scoring 1.0.0 is active");
+        String said = browser.waitForText(By.cssSelector("#main [role=status]"), " is active").getText();
+        assertTrue(said.startsWith("com.example.kam.scoring "), said);
         WebElement row = browser.waitFor(By.cssSelector("tr[data-bundle='com.example.kam.scoring']"));
         assertTrue(row.getText().contains("active"), row.getText());
         assertTrue(row.getText().contains("ScoringModel"), "the row says what it contributes: " + row.getText());
@@ -121,9 +124,14 @@ class AdminBrowserIT {
         browser.narrow();
         try {
             browser.open("#/admin-configuration/" + FACTORY_PID);
-            assertFalse(browser.scrollsSideways(), "the factory's configurations fit a narrow screen");
-            browser.assertAccessible("the factory's configurations, narrow");
             browser.screenshot("admin-configuration-narrow");
+            assertFalse(browser.scrollsSideways(), () -> "the factory's configurations fit a narrow screen; too wide: "
+                    + browser.script(TOO_WIDE));
+            browser.assertAccessible("the factory's configurations, narrow");
+            browser.open("#/admin-bundles");
+            browser.screenshot("admin-bundles-narrow");
+            assertFalse(browser.scrollsSideways(), () -> "the bundles page fits a narrow screen; too wide: "
+                    + browser.script(TOO_WIDE));
         } finally {
             browser.desktop();
         }
@@ -142,12 +150,17 @@ class AdminBrowserIT {
         browser.driver().findElement(By.cssSelector("#operations-Administration-stopBundle .execute")).click();
         // 409: the framework is refused; a request without the session would be a 401, without the token a 403
         WebElement status = browser.waitForText(
-                By.cssSelector("#operations-Administration-stopBundle .live-responses-table .response-col_status"),
+                By.cssSelector("#operations-Administration-stopBundle .live-responses-table tbody .response-col_status"),
                 "409");
         assertTrue(status.getText().contains("409"), status.getText());
         browser.assertNoErrors("the API page").assertAccessible("the API page");
         browser.screenshot("admin-api");
     }
+
+    /** The elements that reach past the window's right edge, for a failure message. */
+    private static final String TOO_WIDE = "const w = document.documentElement.clientWidth; return [...document"
+            + ".querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)"
+            + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');";
 
     private static List<JsonElement> configurations() {
         return StreamSupport.stream(admin.get("/admin/configurations/" + FACTORY_PID).expect(200).object()

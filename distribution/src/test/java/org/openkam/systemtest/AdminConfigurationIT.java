@@ -89,6 +89,10 @@ class AdminConfigurationIT {
         assertEquals(ABC, created.get("factoryPid").getAsString());
         JsonObject enabled = awaitUnit(unit, Optional::isPresent).orElseThrow();
         assertEquals("70", number(enabled.getAsJsonObject("parameters").get("a.cutoff").getAsString()));
+        // kept as a file in etc/, as FileInstall names them, since the framework's storage is rebuilt at each start
+        Path file = openkam.home().resolve("etc").resolve(ABC + "-" + unit + ".cfg");
+        assertTrue(created.get("file").getAsString().endsWith(file.getFileName().toString()), created.toString());
+        assertNotNull(awaitFile(file, t -> t.contains(unit)), "the configuration's file names the unit");
 
         // the same unit twice: refused, naming the unit
         Response twice = admin.post("/admin/configurations/factories/" + ABC,
@@ -106,6 +110,7 @@ class AdminConfigurationIT {
 
         admin.delete("/admin/configurations/" + pid).expect(204);
         awaitUnit(unit, Optional::isEmpty);
+        assertFalse(Files.exists(file), "its file goes with it");
         admin.delete("/admin/configurations/" + pid).expectProblem(404);
     }
 

@@ -51,7 +51,7 @@ export async function render(element, context) {
       el('td', {}, el('span', { class: 'state state-' + b.state }, b.state)),
       el('td', {}, b.startLevel === null || b.startLevel === undefined ? '' : String(b.startLevel)),
       el('td', {}, (b.contributes || []).join(', ')),
-      el('td', { class: 'actions' }, actions(b, label)));
+      el('td', {}, el('div', { class: 'actions-row' }, actions(b, label))));
   }
 
   function actions(b, label) {

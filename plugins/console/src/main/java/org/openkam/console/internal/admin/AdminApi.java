@@ -69,7 +69,8 @@ public final class AdminApi extends ApiServlet {
     public AdminApi(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference MetaTypeService metatypes, @Reference BusinessUnits units, Config config) {
         this(routes(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L,
-                uploads(context)), new Configurations(context, configurationAdmin, metatypes, units)), Json.create());
+                uploads(context)), new Configurations(context, configurationAdmin, metatypes, units,
+                        Configurations.etcFolder(context.getProperty("felix.fileinstall.dir")))), Json.create());
     }
 
     private AdminApi(Router router, Gson gson) {

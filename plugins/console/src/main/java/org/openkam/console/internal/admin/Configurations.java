@@ -1,6 +1,10 @@
 package org.openkam.console.internal.admin;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,12 +61,36 @@ final class Configurations {
     private final ConfigurationAdmin admin;
     private final MetaTypeService metatypes;
     private final BusinessUnits units;
+    private final Path etc;
 
-    Configurations(BundleContext context, ConfigurationAdmin admin, MetaTypeService metatypes, BusinessUnits units) {
+    /**
+     * @param etc the folder FileInstall reads configurations from, where configurations created here are kept as
+     *        files (the framework's own storage is rebuilt at every start); {@code null}: ConfigurationAdmin only
+     */
+    Configurations(BundleContext context, ConfigurationAdmin admin, MetaTypeService metatypes, BusinessUnits units,
+            Path etc) {
         this.context = context;
         this.admin = admin;
         this.metatypes = metatypes;
         this.units = units;
+        this.etc = etc;
+    }
+
+    /**
+     * The configuration folder among FileInstall's folders ({@code felix.fileinstall.dir}, comma separated): the
+     * one named {@code etc}, or {@code null}.
+     */
+    static Path etcFolder(String fileInstallDirs) {
+        if (fileInstallDirs == null) {
+            return null;
+        }
+        for (String dir : fileInstallDirs.split(",")) {
+            Path path = Path.of(dir.strip());
+            if (path.getFileName() != null && path.getFileName().toString().equals("etc") && Files.isDirectory(path)) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** A configurable PID, as listed. */
@@ -146,7 +174,9 @@ final class Configurations {
         }
         Hashtable<String, Object> typed = checked(caller, d, properties, null);
         Configuration config = stored != null ? stored : admin.getConfiguration(pid, "?");
-        keepFile(config, typed);
+        if (!keepFile(config, typed)) {
+            fileFor(pid + ".cfg", typed);
+        }
         config.update(typed);
         return instance(config);
     }
@@ -157,7 +187,39 @@ final class Configurations {
         if (stored == null) {
             throw new NotFoundException("configuration", pid);
         }
+        Object file = stored.getProperties() == null ? null : stored.getProperties().get(FILEINSTALL_FILE);
         stored.delete();
+        if (file != null) {
+            // else FileInstall would bring the configuration back from its file at the next start
+            Path path = path(file.toString());
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * Keeps a new configuration as a file in {@code etc/}, as FileInstall names them: an empty file that FileInstall
+     * fills with the values when ConfigurationAdmin reports the update, as it does for the files it read itself.
+     */
+    private void fileFor(String fileName, Hashtable<String, Object> typed) throws IOException {
+        if (etc == null) {
+            return;
+        }
+        Path file = etc.resolve(fileName);
+        if (!Files.exists(file)) {
+            Files.writeString(file, "# Written by the OpenKAM console (Administration > Configuration).\n",
+                    StandardCharsets.UTF_8);
+        }
+        typed.put(FILEINSTALL_FILE, file.toFile().getAbsoluteFile().toURI().toString()); // as FileInstall keys it
+    }
+
+    private static Path path(String fileProperty) {
+        try {
+            return fileProperty.startsWith("file:") ? Path.of(URI.create(fileProperty)) : Path.of(fileProperty);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Configuration stored(String pid) throws IOException {
@@ -178,8 +240,10 @@ final class Configurations {
         Configuration config = admin.getFactoryConfiguration(factoryPid, name, "?");
         if (config.getProperties() != null) {
             // the name is taken by a configuration for another unit whose id looks alike: use a fresh one
-            config = admin.getFactoryConfiguration(factoryPid, name + "-" + UUID.randomUUID(), "?");
+            name = name + "-" + UUID.randomUUID();
+            config = admin.getFactoryConfiguration(factoryPid, name, "?");
         }
+        fileFor(factoryPid + "-" + name + ".cfg", typed);
         config.update(typed);
         return instance(config);
     }
@@ -215,12 +279,14 @@ final class Configurations {
         return checked.properties();
     }
 
-    private static void keepFile(Configuration config, Hashtable<String, Object> typed) {
+    /** Keeps the file FileInstall read the configuration from, if any, so the change is written back to it. */
+    private static boolean keepFile(Configuration config, Hashtable<String, Object> typed) {
         Dictionary<String, Object> old = config.getProperties();
         Object file = old == null ? null : old.get(FILEINSTALL_FILE);
         if (file != null) {
             typed.put(FILEINSTALL_FILE, file);
         }
+        return file != null;
     }
 
     private List<Instance> instances(Described d) throws IOException {
