@@ -21,6 +21,8 @@ export async function render(element, context) {
     domNode: host,
     deepLinking: false,
     tryItOutEnabled: false,
+    // the highlighter's colours on its dark background are too faint to read (axe: colour contrast)
+    syntaxHighlight: { activated: false },
     requestInterceptor: request => {
       request.credentials = 'same-origin';
       const method = (request.method || 'GET').toUpperCase();
@@ -30,6 +32,32 @@ export async function render(element, context) {
       return request;
     }
   });
+  nameSelects(host);
+}
+
+/** Swagger UI renders some choices without a label; give each one a name screen readers announce. */
+function nameSelects(host) {
+  const name = select => {
+    if (select.id === 'servers') {
+      return 'Server';
+    }
+    if (select.closest('.examples-select')) {
+      return 'Example';
+    }
+    if (select.closest('.content-type-wrapper, .body-param-content-type, .response-content-type')) {
+      return 'Media type';
+    }
+    return 'Choice';
+  };
+  const label = () => {
+    for (const select of host.querySelectorAll('select:not([aria-label])')) {
+      if (select.labels.length === 0 && !select.getAttribute('aria-labelledby')) {
+        select.setAttribute('aria-label', name(select));
+      }
+    }
+  };
+  label();
+  new MutationObserver(label).observe(host, { childList: true, subtree: true });
 }
 
 /** Adds a stylesheet once. */
