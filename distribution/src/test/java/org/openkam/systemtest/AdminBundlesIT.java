@@ -62,6 +62,12 @@ class AdminBundlesIT {
         assertEquals("active", installed.get("state").getAsString());
         assertFalse(installed.get("essential").getAsBoolean());
         assertTrue(model().isPresent(), "the uploaded plugin's model is listed");
+        // kept in deploy/, so it is installed again at the next start
+        Path deployed;
+        try (var files = Files.list(openkam.home().resolve("deploy"))) {
+            deployed = files.filter(f -> f.getFileName().toString().startsWith(EXAMPLE + "-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the upload is kept in deploy/"));
+        }
         JsonObject listed = bundle(EXAMPLE).orElseThrow();
         assertEquals(id, listed.get("id").getAsLong());
         assertTrue(StreamSupport.stream(listed.getAsJsonArray("contributes").spliterator(), false)
@@ -86,6 +92,7 @@ class AdminBundlesIT {
 
         admin.delete("/admin/bundles/" + id).expect(204);
         assertTrue(bundle(EXAMPLE).isEmpty(), "uninstalled");
+        assertFalse(Files.exists(deployed), "and removed from deploy/");
         assertTrue(model().isEmpty(), "its model is gone");
         admin.get("/admin/bundles/" + id).expectProblem(404);
     }

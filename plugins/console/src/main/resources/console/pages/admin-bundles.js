@@ -17,8 +17,8 @@ export async function render(element, context) {
 
   element.replaceChildren(
     el('h1', {}, 'Bundles'),
-    el('p', { class: 'hint' }, 'The OSGi bundles of this OpenKAM node. An uploaded bundle runs until the next '
-      + 'restart; to keep a plugin, put its jar into the deploy folder.'),
+    el('p', { class: 'hint' }, 'The OSGi bundles of this OpenKAM node. An uploaded bundle is kept in the deploy '
+      + 'folder, so it runs again after a restart; uninstalling it removes it from there.'),
     el('h2', { id: 'upload-heading' }, 'Upload a bundle'),
     form, status, error,
     el('h2', {}, 'Installed bundles'),

@@ -68,9 +68,9 @@ public final class AdminApi extends ApiServlet {
     @Activate
     public AdminApi(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference MetaTypeService metatypes, @Reference BusinessUnits units, Config config) {
-        this(routes(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L,
-                uploads(context)), new Configurations(context, configurationAdmin, metatypes, units,
-                        Configurations.etcFolder(context.getProperty("felix.fileinstall.dir")))), Json.create());
+        this(routes(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L, uploads(context),
+                Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "deploy")), new Configurations(context, configurationAdmin, metatypes, units,
+                        Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "etc"))), Json.create());
     }
 
     private AdminApi(Router router, Gson gson) {

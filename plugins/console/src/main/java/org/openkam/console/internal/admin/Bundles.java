@@ -2,8 +2,11 @@ package org.openkam.console.internal.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,12 +40,34 @@ final class Bundles {
     private static final String LOCATION = "openkam:console-upload:";
     private final BundleContext context;
     private final long maxBytes;
+    private static final Duration HOT_DEPLOY_WAIT = Duration.ofSeconds(30);
     private final Path uploads;
+    private final Path deploy;
 
-    Bundles(BundleContext context, long maxBytes, Path uploads) {
+    /**
+     * @param deploy FileInstall's bundle folder: an uploaded jar is put there, so it is installed again at the next
+     *        start (the framework's cache is rebuilt at every start) and FileInstall owns it like any dropped jar;
+     *        {@code null}: installed into the framework directly, until the next restart
+     */
+    Bundles(BundleContext context, long maxBytes, Path uploads, Path deploy) {
         this.context = context;
         this.maxBytes = maxBytes;
         this.uploads = uploads;
+        this.deploy = deploy;
+    }
+
+    /** The folder named {@code name} among FileInstall's folders ({@code felix.fileinstall.dir}), or {@code null}. */
+    static Path fileInstallFolder(String fileInstallDirs, String name) {
+        if (fileInstallDirs == null) {
+            return null;
+        }
+        for (String dir : fileInstallDirs.split(",")) {
+            Path path = Path.of(dir.strip()).toAbsolutePath().normalize();
+            if (path.getFileName() != null && path.getFileName().toString().equals(name) && Files.isDirectory(path)) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** One bundle as the API lists it. */
@@ -74,6 +99,9 @@ final class Bundles {
                             "Bundle-SymbolicName", List.of(new Violation("Bundle-SymbolicName", detail))));
                 }
             }
+            if (deploy != null) {
+                return start(hotDeploy(jar));
+            }
             Bundle installed;
             try (InputStream in = Files.newInputStream(jar.file())) {
                 installed = context.installBundle(LOCATION + jar.symbolicName() + "/" + jar.version(), in);
@@ -101,6 +129,11 @@ final class Bundles {
                                 + b.getSymbolicName()))));
             }
             boolean wasActive = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
+            Path deployed = deployed(b);
+            if (deployed != null) {
+                // FileInstall's copy: replace it, so the next start installs the new one too
+                replace(jar.file(), deployed);
+            }
             try (InputStream in = Files.newInputStream(jar.file())) {
                 b.update(in);
             } catch (BundleException e) {
@@ -132,13 +165,86 @@ final class Bundles {
         return view(b);
     }
 
-    void uninstall(long id) {
+    void uninstall(long id) throws IOException {
         Bundle b = bundle(id);
         guard(b, "uninstall");
+        Path deployed = deployed(b);
+        if (deployed != null) {
+            // else FileInstall installs it again at the next start
+            Files.deleteIfExists(deployed);
+        }
         try {
             b.uninstall();
         } catch (BundleException e) {
             throw conflict("bundle " + id + " could not be uninstalled: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the jar into {@code deploy/} (complete: written aside, then renamed) and waits for FileInstall to install
+     * it; FileInstall also starts it, and {@link #start} reports why if it could not.
+     */
+    private Bundle hotDeploy(BundleJar jar) throws IOException {
+        Path target = deploy.resolve(jar.symbolicName().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + jar.version()
+                + ".jar");
+        if (Files.exists(target)) {
+            String detail = "deploy/" + target.getFileName() + " exists already; remove it or update its bundle";
+            throw new ProblemException(new Problem("urn:openkam:problem:conflict", "Conflict", 409, detail,
+                    "Bundle-SymbolicName", List.of(new Violation("Bundle-SymbolicName", detail))));
+        }
+        replace(jar.file(), target);
+        long deadline = System.nanoTime() + HOT_DEPLOY_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Bundle b : context.getBundles()) {
+                if (jar.symbolicName().equals(b.getSymbolicName()) && jar.version().equals(b.getVersion())) {
+                    awaitStarted(b, deadline);
+                    return b;
+                }
+            }
+            pause();
+        }
+        throw new ProblemException(Problem.of(503, "not-deployed", "Not deployed",
+                "deploy/" + target.getFileName() + " was not installed within " + HOT_DEPLOY_WAIT.toSeconds()
+                        + " s; FileInstall may be stopped; the jar stays in deploy/"));
+    }
+
+    /** Gives FileInstall, which installs first and starts in the same scan, the moment to start the bundle. */
+    private static void awaitStarted(Bundle b, long deadline) {
+        long settle = Math.min(deadline, System.nanoTime() + Duration.ofSeconds(5).toNanos());
+        while (System.nanoTime() < settle && b.getState() != Bundle.ACTIVE
+                && (b.adapt(BundleRevision.class) == null
+                        || (b.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0)) {
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Writes {@code target} from {@code source} completely before FileInstall can see it. */
+    private static void replace(Path source, Path target) throws IOException {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The bundle's jar in {@code deploy/}, if FileInstall installed it from there. */
+    private Path deployed(Bundle b) {
+        String location = b.getLocation();
+        if (deploy == null || location == null || !location.startsWith("file:")) {
+            return null;
+        }
+        try {
+            Path path = Path.of(URI.create(location)).toAbsolutePath().normalize();
+            return deploy.equals(path.getParent()) ? path : null;
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
         }
     }
 

@@ -76,23 +76,6 @@ final class Configurations {
         this.etc = etc;
     }
 
-    /**
-     * The configuration folder among FileInstall's folders ({@code felix.fileinstall.dir}, comma separated): the
-     * one named {@code etc}, or {@code null}.
-     */
-    static Path etcFolder(String fileInstallDirs) {
-        if (fileInstallDirs == null) {
-            return null;
-        }
-        for (String dir : fileInstallDirs.split(",")) {
-            Path path = Path.of(dir.strip());
-            if (path.getFileName() != null && path.getFileName().toString().equals("etc") && Files.isDirectory(path)) {
-                return path;
-            }
-        }
-        return null;
-    }
-
     /** A configurable PID, as listed. */
     record Summary(String pid, boolean factory, String name, String description, String bundle, long bundleId,
             List<Instance> configurations) {
