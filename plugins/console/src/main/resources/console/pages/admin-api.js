@@ -51,7 +51,8 @@ function nameSelects(host) {
   };
   const label = () => {
     for (const select of host.querySelectorAll('select:not([aria-label])')) {
-      if (select.labels.length === 0 && !select.getAttribute('aria-labelledby')) {
+      // e.g. the servers choice sits in an empty <label>: the name would be empty
+      if (!select.getAttribute('aria-labelledby')) {
         select.setAttribute('aria-label', name(select));
       }
     }

@@ -1,5 +1,7 @@
 // Administration: the installed bundles, uploading a bundle jar, and starting, stopping, updating, uninstalling.
 
+import { problemBlock } from './admin-problem.js';
+
 export async function render(element, context) {
   const { el, api } = context;
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -25,7 +27,7 @@ export async function render(element, context) {
     list);
 
   const say = text => { status.textContent = text; };
-  const fail = failure => { error.replaceChildren(problemMessage(el, failure)); };
+  const fail = failure => { error.replaceChildren(problemBlock(el, failure)); };
 
   async function load() {
     const answer = await api('/admin/bundles');
@@ -165,15 +167,4 @@ export async function render(element, context) {
   });
 
   await load().catch(fail);
-}
-
-function problemMessage(el, failure) {
-  const problem = failure && failure.problem;
-  if (!problem || typeof problem !== 'object') {
-    return el('p', {}, failure && failure.message ? failure.message : 'Something went wrong.');
-  }
-  const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  return el('div', {},
-    el('p', {}, problem.detail || problem.title || 'Something went wrong.'),
-    errors.length > 1 ? el('ul', {}, errors.map(v => el('li', {}, `${v.field}: ${v.message}`))) : null);
 }

@@ -2,6 +2,8 @@
 // Addresses: #/admin-configuration (the list), #/admin-configuration/<pid> (a PID's form, or a factory's
 // configurations), #/admin-configuration/<factory pid>?edit=<pid> and ?add=1 (one factory configuration).
 
+import { problemBlock } from './admin-problem.js';
+
 const NUMBER_TYPES = new Set(['integer', 'long', 'short', 'byte', 'double', 'float']);
 
 export async function render(element, context) {
@@ -285,15 +287,4 @@ function input(el, a, value, id, describedBy) {
     attributes['aria-required'] = 'true';
   }
   return el('input', attributes);
-}
-
-function problemBlock(el, failure) {
-  const problem = failure && failure.problem;
-  if (!problem || typeof problem !== 'object') {
-    return el('p', {}, failure && failure.message ? failure.message : 'Something went wrong.');
-  }
-  const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  return el('div', {},
-    el('p', {}, problem.detail || problem.title || 'Something went wrong.'),
-    errors.length ? el('ul', {}, errors.map(v => el('li', {}, `${v.field}: ${v.message}`))) : null);
 }
