@@ -136,10 +136,22 @@ function editor(context, form, stored) {
   const fields = form.attributes.map((a, i) => field(el, a, i, stored));
   const save = el('button', { type: 'submit' }, 'Save');
   const html = el('form', { class: 'config-form', novalidate: true },
-    el('h2', {}, stored ? (form.factory ? `Configuration ${stored.pid}` : 'Settings') : 'New configuration'),
+    el('h2', {}, heading()),
     stored && stored.file ? el('p', { class: 'hint' },
       `Read from ${stored.file.replace(/^.*[\\/]/, '')}: saving writes the change back to that file.`) : null,
     summary, fields.map(f => f.node), el('div', { class: 'toolbar' }, save, resetButton()), status);
+
+  function heading() {
+    if (!stored) {
+      return 'New configuration';
+    }
+    if (!form.factory) {
+      return 'Settings';
+    }
+    const unit = stored.properties.businessUnit;
+    return unit && unit.length ? `Configuration for ${unit[0] === '*' ? 'every other unit (*)' : unit[0]}`
+      : `Configuration ${stored.pid}`;
+  }
 
   function resetButton() {
     if (!stored || form.factory) {
