@@ -153,6 +153,7 @@ class AdminBrowserIT {
                 By.cssSelector("#operations-Administration-stopBundle .live-responses-table tbody .response-col_status"),
                 "409");
         assertTrue(status.getText().contains("409"), status.getText());
+        assertFalse(browser.scrollsSideways(), () -> "the API page fits 1280 px; too wide: " + browser.script(TOO_WIDE));
         browser.assertNoErrors("the API page").assertAccessible("the API page");
         browser.screenshot("admin-api");
     }

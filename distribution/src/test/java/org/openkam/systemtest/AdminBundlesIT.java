@@ -98,6 +98,45 @@ class AdminBundlesIT {
     }
 
     @Test
+    void anUploadedPluginAndItsConfigurationFromTheConsoleSurviveARestart() throws Exception {
+        String unit = Fixtures.createUnit(admin, "restart");
+        admin.request("POST", "/admin/bundles").body("application/java-archive", Files.readAllBytes(examplePlugin()))
+                .send().expect(201);
+        String pid = admin.post("/admin/configurations/factories/com.example.kam.scoring.growth",
+                Api.json("properties", java.util.Map.of("businessUnit", unit, "headroom.saturation", 4))).expect(201)
+                .object().get("pid").getAsString();
+
+        assertEquals(0, openkam.stop(), "a clean stop");
+        openkam.start();
+        admin = openkam.admin();
+
+        JsonObject again = bundle(EXAMPLE).orElseThrow(() -> new AssertionError("installed again at the start"));
+        assertEquals("active", again.get("state").getAsString());
+        JsonObject model = awaitModel(m -> m.isPresent() && m.get().getAsJsonArray("businessUnits").size() == 1)
+                .orElseThrow();
+        JsonObject configured = model.getAsJsonArray("businessUnits").get(0).getAsJsonObject();
+        assertEquals(unit, configured.get("businessUnit").getAsString(), "its configuration came back with it");
+        assertEquals("4", configured.getAsJsonObject("parameters").get("headroom.saturation").getAsString()
+                .replaceAll("\\.0$", ""));
+
+        admin.delete("/admin/configurations/" + pid).expect(204);
+        admin.delete("/admin/bundles/" + again.get("id").getAsLong()).expect(204);
+        assertTrue(bundle(EXAMPLE).isEmpty());
+    }
+
+    /** Polls the example model until {@code condition}; the limit is a safety net, not a timing assertion. */
+    private static Optional<JsonObject> awaitModel(java.util.function.Predicate<Optional<JsonObject>> condition)
+            throws InterruptedException {
+        Optional<JsonObject> last = model();
+        for (int i = 0; i < 240 && !condition.test(last); i++) {
+            Thread.sleep(250);
+            last = model();
+        }
+        assertTrue(condition.test(last), "the example model never reached the condition; last: " + last);
+        return last;
+    }
+
+    @Test
     void refusesWhatIsNoBundle() throws IOException {
         Response notAJar = admin.request("POST", "/admin/bundles")
                 .body("application/java-archive", "just text".getBytes(StandardCharsets.UTF_8)).send()
