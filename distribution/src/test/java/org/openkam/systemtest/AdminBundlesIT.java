@@ -138,6 +138,16 @@ class AdminBundlesIT {
     }
 
     @Test
+    void theAdministrationIsInTheApiDocument() {
+        JsonObject paths = openkam.api().get("/api/v1/openapi.json").expect(200).object().getAsJsonObject("paths");
+        for (String path : List.of("/admin/bundles", "/admin/bundles/{id}", "/admin/bundles/{id}/start",
+                "/admin/bundles/{id}/stop", "/admin/configurations", "/admin/configurations/{pid}",
+                "/admin/configurations/factories/{factoryPid}")) {
+            assertTrue(paths.has(path), path + " is described: " + paths.keySet());
+        }
+    }
+
+    @Test
     void refusesWhatIsNoBundle() throws IOException {
         Response notAJar = admin.request("POST", "/admin/bundles")
                 .body("application/java-archive", "just text".getBytes(StandardCharsets.UTF_8)).send()
