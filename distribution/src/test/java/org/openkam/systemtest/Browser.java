@@ -237,16 +237,24 @@ public final class Browser implements AutoCloseable {
                 .map(e -> "\n  " + e.getMessage()).collect(Collectors.joining());
     }
 
-    /** Saves a screenshot of the window as target/screenshots/{name}.png for reviewers. */
+    /** Saves a screenshot of the whole page (as tall as its content) as target/screenshots/{name}.png. */
     public Path screenshot(String name) {
         Path dir = Path.of(System.getProperty("openkam.screenshots", "target/screenshots"));
+        Dimension window = driver.manage().window().getSize();
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
+            Number height = (Number) script("return document.documentElement.scrollHeight;");
+            Number inner = (Number) script("return window.innerHeight;");
+            int chrome = window.getHeight() - inner.intValue();
+            driver.manage().window().setSize(new Dimension(window.getWidth(),
+                    Math.min(4000, Math.max(window.getHeight(), height.intValue() + chrome))));
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -89,11 +89,188 @@ class ConsoleBrowserIT {
     @Test
     @Order(3)
     void theNavigationIsUsableWithTheKeyboard() {
-        browser.open("#/accounts");
+        browser.open("#/accounts?q=Bluebonnet");
         List<WebElement> links = browser.findAll(By.cssSelector("#navigation a"));
-        assertFalse(links.isEmpty(), () -> "navigation: " + browser.driver().getCurrentUrl() + " " + browser.driver().getWindowHandles() + browser.script("return document.documentElement.outerHTML;"));
+        assertFalse(links.isEmpty(), "the navigation lists the pages");
         WebElement skip = browser.driver().findElement(By.cssSelector("a.skip"));
-        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        browser.script("document.activeElement.blur(); window.scrollTo(0, 0);");
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertEquals(skip, browser.driver().switchTo().activeElement(), "the first Tab reaches the skip link");
+
+        // a navigation link opened with Enter shows its page and puts the focus on the page's heading
+        WebElement accounts = browser.driver().findElement(By.cssSelector("#navigation a[data-page='accounts']"));
+        browser.script("arguments[0].focus();", accounts);
+        WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
+        accounts.sendKeys(Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        browser.awaitPage();
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertEquals("h1", focused.getTagName(), "focus moves to the new page's heading");
+        assertEquals("page", accounts.getAttribute("aria-current"));
+
+        // the account list is worked from the keyboard: type, Enter searches, the result is a link
+        WebElement search = browser.waitFor(By.id("account-search"));
+        search.clear();
+        search.sendKeys("Bluebonnet", Keys.ENTER);
+        browser.waitFor(By.linkText("Bluebonnet Market"));
+    }
+
+    @Test
+    @Order(3)
+    void theAccountListFiltersByTierAndPages() {
+        browser.open("#/accounts?tier=key");
+        List<WebElement> tiers = browser.findAll(By.cssSelector("#main tbody .badge"));
+        assertFalse(tiers.isEmpty());
+        assertTrue(tiers.stream().allMatch(t -> t.getText().equals("key")), "only key accounts are listed");
+        long keyAccounts = admin.get("/api/v1/accounts?tier=key&total=true").expect(200).object().get("total").getAsLong();
+        assertTrue(browser.mainText().contains("of " + keyAccounts), browser.mainText());
+        assertEquals("key", new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("account-tier")))
+                .getFirstSelectedOption().getAttribute("value"), "the filter shows what is applied");
+
+        long all = admin.get("/api/v1/accounts?total=true").expect(200).object().get("total").getAsLong();
+        for (long i = all; i <= 50; i++) { // more than one page of 50
+            Fixtures.createAccount(admin, unit, "Filler " + i);
+        }
+        browser.open("#/accounts");
+        browser.waitFor(By.xpath("//button[text()='Next page']")).click();
+        browser.waitForText(By.cssSelector("#main caption"), "Accounts 51–");
+        browser.waitFor(By.xpath("//button[text()='Previous page']")).click();
+        browser.waitForText(By.cssSelector("#main caption"), "Accounts 1–50");
+    }
+
+    @Test
+    @Order(4)
+    void theAccount360ShowsTheAccountItsPlanAndItsScores() {
+        JsonObject account = demoAccount("Bluebonnet");
+        browser.open("#/accounts?q=Bluebonnet");
+        WebElement link = browser.waitFor(By.linkText(account.get("name").getAsString()));
+        browser.clickAndAwaitPage(link);
+        assertEquals(account.get("name").getAsString(), browser.waitFor(By.cssSelector("#main h1")).getText());
+        assertTrue(browser.mainText().contains("Development plan"), browser.mainText());
+        assertFalse(browser.mainText().matches("(?s).*\\b(null|undefined|NaN)\\b.*"), "no placeholder leaks: " + browser.mainText());
+        browser.assertNoErrors("the account 360").assertAccessible("the account 360");
+        browser.screenshot("account-360");
+
+        String id = account.get("id").getAsString();
+        for (String tab : List.of("team", "plan", "opportunities", "activities", "audit")) {
+            browser.open("#/accounts/" + id + "?tab=" + tab);
+            browser.waitFor(By.cssSelector("#account-section h2"));
+            assertTrue(browser.findAll(By.cssSelector("#account-section [role=alert]")).isEmpty(), browser.mainText());
+            assertFalse(browser.mainText().matches("(?s).*\\b(null|undefined|NaN)\\b.*"), tab + ": " + browser.mainText());
+            browser.assertNoErrors("the account's " + tab).assertAccessible("the account's " + tab);
+            browser.screenshot("account-" + tab);
+        }
+        browser.open("#/accounts/" + id + "?tab=plan");
+        assertTrue(browser.mainText().contains("Strengths"), "the plan shows its SWOT: " + browser.mainText());
+        browser.open("#/accounts/" + id + "?tab=opportunities");
+        JsonObject opportunity = admin.get("/api/v1/accounts/" + id + "/opportunities").expect(200).array()
+                .get(0).getAsJsonObject();
+        String competitor = opportunity.getAsJsonArray("competitors").get(0).getAsJsonObject().get("name").getAsString();
+        assertTrue(browser.mainText().contains(competitor), "competitors are listed: " + browser.mainText());
+
+        browser.open("#/accounts/" + id + "?tab=scores");
+        WebElement chart = browser.waitFor(By.cssSelector("#score-history canvas"));
+        assertTrue(chart.getSize().getWidth() > 100, "the score history is drawn");
+        JsonObject scores = admin.get("/api/v1/accounts/" + id + "/scores").expect(200).object();
+        int points = 0;
+        for (var model : scores.getAsJsonArray("models")) {
+            points += model.getAsJsonObject().getAsJsonArray("history").size();
+        }
+        assertTrue(points > 0, scores.toString());
+        assertEquals(String.valueOf(points), browser.driver().findElement(By.id("score-history")).getAttribute("data-points"));
+        assertTrue(browser.mainText().contains("Why this score"), "each score explains itself");
+        browser.assertNoErrors("the account's scores").assertAccessible("the account's scores");
+        browser.screenshot("account-scores");
+    }
+
+    @Test
+    @Order(5)
+    void theBuyingCenterIsAnOrgChartWithItsGapsHighlighted() {
+        JsonObject account = demoAccount("Bluebonnet");
+        String id = account.get("id").getAsString();
+        JsonObject center = admin.get("/api/v1/accounts/" + id + "/buying-center").expect(200).object();
+        browser.open("#/accounts/" + id + "?tab=buying-center");
+        WebElement chart = browser.waitFor(By.cssSelector(".orgchart"));
+        int contacts = center.getAsJsonObject("coverage").get("contacts").getAsInt();
+        assertTrue(contacts > 1, center.toString());
+        assertEquals(contacts, browser.findAll(By.cssSelector(".orgchart .contact")).size(), "one card per contact");
+        assertEquals(String.valueOf(contacts), chart.getAttribute("data-contacts"));
+        // reporting lines: a direct report's card sits inside its manager's list item
+        assertFalse(browser.findAll(By.cssSelector(".orgchart-tree > li > ul .contact")).isEmpty(), "the chart has levels");
+        for (var role : center.getAsJsonObject("coverage").getAsJsonArray("unfilledRoles")) {
+            browser.waitFor(By.cssSelector(".coverage [data-role='" + role.getAsString() + "']"));
+        }
+        assertFalse(browser.findAll(By.cssSelector(".contact.has-gap")).isEmpty(), "contacts with gaps are marked");
+        browser.assertNoErrors("the buying center").assertAccessible("the buying center");
+        browser.screenshot("account-buying-center");
+    }
+
+    @Test
+    @Order(6)
+    void editingAnAccountShowsTheChangeAndABadValueIsExplainedAtItsField() {
+        JsonObject account = Fixtures.createAccount(admin, unit, "Editable Retail");
+        String id = account.get("id").getAsString();
+        browser.open("#/accounts/" + id);
+        browser.clickAndAwaitPage(browser.waitFor(By.linkText("Edit account")));
+        WebElement industry = browser.waitFor(By.id("account-industry"));
+        industry.clear();
+        industry.sendKeys("Drugstores");
+        browser.driver().findElement(By.cssSelector("form.record-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#main [role=status]"), "saved");
+        assertTrue(browser.mainText().contains("Drugstores"), browser.mainText());
+        assertEquals("Drugstores", admin.get("/api/v1/accounts/" + id).expect(200).object().get("industry").getAsString());
+
+        browser.open("#/accounts/" + id + "/edit");
+        WebElement sales = browser.waitFor(By.id("account-annualSales"));
+        sales.clear();
+        sales.sendKeys("-5");
+        browser.driver().findElement(By.cssSelector("form.record-form button[type=submit]")).click();
+        WebElement message = browser.waitFor(By.cssSelector("form.record-form .field-error"));
+        assertEquals("true", sales.getAttribute("aria-invalid"));
+        assertTrue(sales.getAttribute("aria-describedby").contains(message.getAttribute("id")), "the message belongs to the field");
+        assertEquals(sales, browser.driver().switchTo().activeElement(), "focus moves to the bad field");
+        browser.assertAccessible("the account form with an error");
+        browser.screenshot("account-form-error");
+        JsonObject stored = admin.get("/api/v1/accounts/" + id).expect(200).object();
+        assertEquals(account.get("annualSales").getAsDouble(), stored.get("annualSales").getAsDouble(), "nothing stored");
+    }
+
+    @Test
+    @Order(7)
+    void anAccountCreatedInTheFormKeepsAHostileNameAsText() {
+        browser.open("#/accounts/new");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("account-businessUnit"))).selectByValue(unit);
+        browser.driver().findElement(By.id("account-name")).sendKeys(XSS + " 2");
+        browser.driver().findElement(By.id("account-country")).sendKeys("de");
+        browser.driver().findElement(By.cssSelector("form.record-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#main h1"), XSS + " 2");
+        assertTrue(browser.findAll(By.cssSelector("#main img")).isEmpty(), "the name must not become an image");
+        browser.assertNoErrors("a hostile account's page");
+        assertEquals(1, admin.get("/api/v1/accounts?q=Hostile%20GmbH%202").expect(200).object().getAsJsonArray("items")
+                .size(), "the account was created once");
+    }
+
+    @Test
+    @Order(8)
+    void theConsoleIsUsableOnANarrowScreen() {
+        JsonObject account = demoAccount("Bluebonnet");
+        try {
+            browser.narrow();
+            for (String address : List.of("#/accounts", "#/accounts/" + account.get("id").getAsString(),
+                    "#/accounts/" + account.get("id").getAsString() + "?tab=buying-center")) {
+                browser.open(address);
+                assertFalse(browser.scrollsSideways(), address + " must not scroll sideways at 400 px");
+                browser.assertAccessible(address + " at 400 px");
+            }
+            browser.screenshot("account-360-narrow");
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    private static JsonObject demoAccount(String search) {
+        return admin.get("/api/v1/accounts?q=" + search).expect(200).object().getAsJsonArray("items").get(0)
+                .getAsJsonObject();
     }
 }

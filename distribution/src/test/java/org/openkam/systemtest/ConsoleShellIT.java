@@ -23,7 +23,8 @@ import com.google.gson.JsonObject;
 class ConsoleShellIT {
 
     private static final List<String> MODULES = List.of("/console/app.js", "/console/api.js", "/console/dom.js",
-            "/console/pages/accounts.js");
+            "/console/forms.js", "/console/charts.js", "/console/orgchart.js", "/console/pages/accounts.js",
+            "/console/pages/account.js", "/console/pages/account-form.js");
     private static OpenKamProcess openkam;
     private static Api anonymous;
     private static Api admin;
@@ -76,6 +77,20 @@ class ConsoleShellIT {
         }
         Response css = anonymous.get("/console/console.css", "Accept", "text/css").expect(200);
         assertTrue(css.contentType().startsWith("text/css"), css.describe());
+    }
+
+    @Test
+    void theBrowserLibrariesComeFromTheirWebJars() {
+        Response echarts = anonymous.get("/console/lib/echarts/echarts.esm.min.js", "Accept", "*/*").expect(200);
+        assertTrue(echarts.contentType().startsWith("text/javascript"), echarts.describe());
+        assertTrue(echarts.body().contains("zrender"), "the ECharts bundle");
+        assertTrue(echarts.header("Cache-Control").contains("max-age"), "libraries are cached: " + echarts.describe());
+        Response swagger = anonymous.get("/console/lib/swagger-ui/swagger-ui-bundle.js", "Accept", "*/*").expect(200);
+        assertTrue(swagger.contentType().startsWith("text/javascript"), swagger.describe());
+        Response css = anonymous.get("/console/lib/swagger-ui/swagger-ui.css", "Accept", "text/css").expect(200);
+        assertTrue(css.contentType().startsWith("text/css"), css.describe());
+        assertEquals("no-cache", anonymous.get("/console/app.js", "Accept", "*/*").header("Cache-Control"),
+                "the shell itself revalidates");
     }
 
     @Test

@@ -277,6 +277,51 @@ public final class OpenKamProcess implements AutoCloseable {
                 + outputTail(60));
     }
 
+    /**
+     * Writes a line to the product's standard input, as if typed on its terminal (the terminal console of
+     * {@code bin/openkam --console}). Without {@code --console} the product never reads it.
+     */
+    public void typeLine(String line) {
+        if (!isAlive()) {
+            throw new AssertionError(name + " is not running; cannot type " + line + "\n" + outputTail(40));
+        }
+        try {
+            var in = process.getOutputStream();
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the standard input of " + name, e);
+        }
+    }
+
+    /** Ends the product's standard input, as Ctrl-D on a terminal does. */
+    public void closeInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits up to {@code timeout} for the process to exit by itself; returns whether it did. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (exited) {
+                RUNNING.remove(process);
+            }
+            return exited;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The console output of the current run so far (from the marker line of its start on). */
+    public String output() {
+        return currentRunOutput();
+    }
+
     /** Graceful stop: SIGTERM, then waits for the exit. Fails if the process ignores it. */
     public int stop() {
         if (process == null) {

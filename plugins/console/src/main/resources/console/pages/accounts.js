@@ -1,15 +1,59 @@
-// The built-in account list: search, the chosen business unit, pages of 50.
+// The built-in accounts page. #/accounts lists accounts (search, filters, pages of 50); #/accounts/new and
+// #/accounts/<id>/edit are the account form; #/accounts/<id> is the account 360.
 
 const LIMIT = 50;
+export const STATUSES = ['prospect', 'active', 'inactive'];
+export const TIERS = ['none', 'key', 'strategic'];
 
 export async function render(element, context) {
-  const { el, api } = context;
-  const search = el('input', { id: 'account-search', type: 'search', name: 'q' });
-  const form = el('form', { class: 'toolbar', role: 'search' },
+  const [first, second] = context.route.path.split('/');
+  if (first === 'new' || second === 'edit') {
+    const form = await import('./account-form.js');
+    return form.render(element, context, first === 'new' ? null : first);
+  }
+  if (first) {
+    const account = await import('./account.js');
+    return account.render(element, context, first);
+  }
+  return list(element, context);
+}
+
+async function list(element, context) {
+  const { el, api, route } = context;
+  const params = route.params;
+  const choice = (id, label, values, current) => el('div', { class: 'field' },
+    el('label', { for: id }, label),
+    el('select', { id, name: id.replace('account-', '') },
+      el('option', { value: '' }, 'Any'),
+      values.map(v => el('option', { value: v, selected: v === current }, v))));
+  const search = el('input', { id: 'account-search', type: 'search', name: 'q', value: params.get('q') || '' });
+  const country = el('input', { id: 'account-country', type: 'text', name: 'country', maxlength: '2', size: '3',
+    autocomplete: 'off', value: params.get('country') || '' });
+  const mine = el('input', { id: 'account-mine', type: 'checkbox', name: 'mine', checked: params.get('owner') === 'me' });
+  const form = el('form', { class: 'toolbar', role: 'search', 'aria-label': 'Find accounts' },
     el('div', { class: 'field' }, el('label', { for: 'account-search' }, 'Search accounts'), search),
+    choice('account-tier', 'Tier', TIERS, params.get('tier')),
+    choice('account-status', 'Status', STATUSES, params.get('status')),
+    el('div', { class: 'field' }, el('label', { for: 'account-country' }, 'Country'), country),
+    el('div', { class: 'field checkbox' }, mine, el('label', { for: 'account-mine' }, 'Only my accounts')),
     el('button', { type: 'submit' }, 'Search'));
-  const results = el('div', {});
-  element.replaceChildren(el('h1', {}, 'Accounts'), form, results);
+  const results = el('div', { 'aria-live': 'polite' });
+  element.replaceChildren(
+    el('div', { class: 'page-head' }, el('h1', {}, 'Accounts'),
+      el('a', { class: 'button', href: context.href('accounts', 'new') }, 'New account')),
+    form, results);
+
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const query = {};
+    const set = (key, value) => { if (value) { query[key] = value; } };
+    set('q', search.value.trim());
+    set('tier', form.elements.tier.value);
+    set('status', form.elements.status.value);
+    set('country', country.value.trim().toUpperCase());
+    set('owner', mine.checked ? 'me' : '');
+    context.navigate(context.href('accounts', '', query));
+  });
 
   const cursors = [null];
   async function load(index) {
@@ -17,47 +61,59 @@ export async function render(element, context) {
     if (context.businessUnit) {
       query.set('businessUnit', context.businessUnit);
     }
-    if (search.value.trim()) {
-      query.set('q', search.value.trim());
+    for (const key of ['q', 'tier', 'status', 'country', 'owner']) {
+      if (params.get(key)) {
+        query.set(key, params.get(key));
+      }
     }
     if (cursors[index]) {
       query.set('cursor', cursors[index]);
     }
     const page = await api('/accounts?' + query);
     cursors[index + 1] = page.nextCursor;
-    results.replaceChildren(table(el, page, index), pager(el, page, index, go));
+    results.replaceChildren(table(context, page, index), pager(el, page, index, go));
   }
   const go = index => load(index).catch(error => showError(el, results, error));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    cursors.length = 1;
-    go(0);
-  });
-  await load(0);
+  try {
+    await load(0);
+  } catch (error) {
+    if (error.status === 401) {
+      throw error;
+    }
+    showError(el, results, error);
+  }
 }
 
-function table(el, page, index) {
+export function money(amount, currency) {
+  return amount === null || amount === undefined ? ''
+    : `${Number(amount).toLocaleString('en-US', { maximumFractionDigits: 0 })} ${currency || ''}`.trim();
+}
+
+function table(context, page, index) {
+  const { el } = context;
   if (page.items.length === 0) {
     return el('p', { role: 'status' }, 'No accounts match.');
   }
   const first = index * LIMIT + 1;
   const caption = page.total !== null && page.total !== undefined && page.total >= 0
     ? `Accounts ${first}–${first + page.items.length - 1} of ${page.total}` : `Accounts from ${first}`;
-  const money = (amount, currency) => amount === null || amount === undefined ? ''
-    : `${Number(amount).toLocaleString()} ${currency || ''}`.trim();
   return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, el('table', {},
     el('caption', {}, caption),
     el('thead', {}, el('tr', {},
-      ['Name', 'Business unit', 'Tier', 'Status', 'Owner', 'Country'].map(h => el('th', { scope: 'col' }, h)),
+      ['Name', 'Business unit', 'Tier', 'Status', 'Country'].map(h => el('th', { scope: 'col' }, h)),
       el('th', { scope: 'col', class: 'number' }, 'Annual sales'))),
     el('tbody', {}, page.items.map(a => el('tr', {},
-      el('th', { scope: 'row' }, a.name),
-      el('td', {}, a.businessUnit),
-      el('td', {}, a.tier),
+      el('th', { scope: 'row' }, el('a', { href: context.href('accounts', a.id) }, a.name)),
+      el('td', {}, unitName(context, a.businessUnit)),
+      el('td', {}, el('span', { class: 'badge tier-' + a.tier }, a.tier)),
       el('td', {}, a.status),
-      el('td', {}, a.owner || ''),
       el('td', {}, a.country || ''),
       el('td', { class: 'number' }, money(a.annualSales, a.currency)))))));
+}
+
+export function unitName(context, id) {
+  const unit = context.units.find(u => u.id === id);
+  return unit ? unit.name : id;
 }
 
 function pager(el, page, index, go) {
