@@ -29,6 +29,7 @@ public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final String PREFIX = "/api/v1";
     private final transient Router router;
     private final transient Gson gson;
 
@@ -41,9 +42,9 @@ public class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        String path = request.getPathInfo();
+        String path = apiPath(request);
         try {
-            Object found = router.find(request.getMethod(), path == null ? "/" : path);
+            Object found = router.find(request.getMethod(), path);
             if (found instanceof Router.Match match) {
                 Exchange exchange = new Exchange(request, response, match.params(), gson);
                 Object result = match.route().handler().handle(exchange);
@@ -62,6 +63,18 @@ public class ApiServlet extends HttpServlet {
         } catch (Exception e) {
             problem(response, toProblem(e));
         }
+    }
+
+    /**
+     * The request's path below {@code /api/v1}, whatever pattern the servlet is registered under (the core API
+     * at {@code /api/v1/*}, the administration at {@code /api/v1/admin/...}).
+     */
+    static String apiPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String full = servletPath + info;
+        String below = full.startsWith(PREFIX) ? full.substring(PREFIX.length()) : full;
+        return below.isEmpty() ? "/" : below;
     }
 
     /** A conditional read whose {@code If-None-Match} names the ETag the handler just set. */

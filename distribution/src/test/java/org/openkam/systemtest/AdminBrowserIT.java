@@ -1,0 +1,170 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.google.gson.JsonElement;
+
+/**
+ * The administration pages in headless Chromium: the example scoring plugin uploaded from the bundles page, its
+ * model listed and its configuration form opened, filled, refused with inline errors and saved; the configuration
+ * list; Swagger UI under the console's Content-Security-Policy, whose "Try it out" calls carry the session and its
+ * CSRF token; axe-core on each page, at desktop and narrow width.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminBrowserIT {
+
+    private static final String FACTORY_PID = "com.example.kam.scoring.growth";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static OpenKamProcess openkam;
+    private static Api admin;
+    private static Browser browser;
+    private static String unit;
+
+    @BeforeAll
+    static void start() {
+        openkam = OpenKamProcess.create("AdminBrowserIT").start();
+        admin = openkam.admin();
+        unit = Fixtures.createUnit(admin, "admin-ui");
+        browser = Browser.open(openkam);
+        browser.signInAsAdmin();
+    }
+
+    @AfterAll
+    static void shutDown() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (openkam != null) {
+                openkam.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void uploadsTheExampleScoringPluginFromTheBundlesPageAndSeesItsModel() {
+        browser.open("#/admin-bundles");
+        browser.assertNoErrors("the bundles page").assertAccessible("the bundles page");
+        browser.screenshot("admin-bundles");
+        assertFalse(browser.scrollsSideways(), () -> "the bundles page fits 1280 px; too wide: "
+                + browser.script(TOO_WIDE));
+        String jar = AdminBundlesIT.examplePlugin().toString();
+        browser.driver().findElement(By.id("bundle-file")).sendKeys(jar);
+        browser.driver().findElement(By.cssSelector("#main form button[type=submit]")).click();
+        String said = browser.waitForText(By.cssSelector("#main [role=status]"), " is active").getText();
+        assertTrue(said.startsWith("com.example.kam.scoring "), said);
+        WebElement row = browser.waitFor(By.cssSelector("tr[data-bundle='com.example.kam.scoring']"));
+        assertTrue(row.getText().contains("active"), row.getText());
+        assertTrue(row.getText().contains("ScoringModel"), "the row says what it contributes: " + row.getText());
+        assertEquals("100", browser.driver().findElement(By.id("bundle-progress")).getAttribute("value"));
+        boolean listed = StreamSupport.stream(admin.get("/scoring/models").expect(200).items().spliterator(), false)
+                .map(JsonElement::getAsJsonObject)
+                .anyMatch(m -> m.get("id").getAsString().equals("example.growth-potential"));
+        assertTrue(listed, "the uploaded plugin's model is listed");
+        browser.assertNoErrors("the bundles page after the upload").assertAccessible("the bundles page after upload");
+        browser.screenshot("admin-bundles-uploaded");
+    }
+
+    @Test
+    @Order(2)
+    void opensTheUploadedPluginsConfigFormAndSavesAConfigurationForAUnit() {
+        browser.open("#/admin-configuration");
+        WebElement search = browser.waitFor(By.id("configuration-search"));
+        search.sendKeys("growth");
+        WebElement link = browser.waitFor(By.linkText("Example scoring: growth potential"));
+        browser.assertAccessible("the configuration list");
+        browser.screenshot("admin-configuration-list");
+        browser.clickAndAwaitPage(link);
+        browser.waitForText(By.cssSelector("#main h1"), "Example scoring: growth potential");
+        browser.clickAndAwaitPage(browser.waitFor(By.linkText("Add configuration")));
+
+        WebElement unitInput = browser.waitFor(By.cssSelector("[data-attribute='businessUnit'] input"));
+        unitInput.sendKeys(unit);
+        WebElement saturation = browser.driver().findElement(By.cssSelector("[data-attribute='headroom.weight'] input"));
+        saturation.clear();
+        saturation.sendKeys("250");
+        browser.driver().findElement(By.cssSelector("form.config-form button[type=submit]")).click();
+        WebElement error = browser.waitFor(By.cssSelector("[data-attribute='headroom.weight'] .field-error"));
+        assertFalse(error.getText().isBlank(), "the bad value's message shows at its field");
+        assertEquals("true", saturation.getAttribute("aria-invalid"));
+        assertTrue(configurations().isEmpty(), "nothing was stored");
+        browser.assertAccessible("the configuration form with an error");
+        browser.screenshot("admin-configuration-error");
+
+        saturation.clear();
+        saturation.sendKeys("60");
+        WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
+        browser.driver().findElement(By.cssSelector("form.config-form button[type=submit]")).click();
+        new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(before));
+        browser.awaitPage();
+        browser.waitForText(By.cssSelector("#main form.config-form h2"), "Configuration");
+        assertEquals(1, configurations().size(), "stored once");
+        browser.assertNoErrors("the configuration form").assertAccessible("the configuration form");
+        browser.screenshot("admin-configuration-form");
+
+        browser.narrow();
+        try {
+            browser.open("#/admin-configuration/" + FACTORY_PID);
+            browser.screenshot("admin-configuration-narrow");
+            assertFalse(browser.scrollsSideways(), () -> "the factory's configurations fit a narrow screen; too wide: "
+                    + browser.script(TOO_WIDE));
+            browser.assertAccessible("the factory's configurations, narrow");
+            browser.open("#/admin-bundles");
+            browser.screenshot("admin-bundles-narrow");
+            assertFalse(browser.scrollsSideways(), () -> "the bundles page fits a narrow screen; too wide: "
+                    + browser.script(TOO_WIDE));
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void swaggerUiRendersUnderTheCspAndTryItOutCarriesTheSessionAndCsrfToken() {
+        browser.open("#/admin-api");
+        browser.waitFor(By.cssSelector("#swagger-ui .opblock"));
+        WebElement stop = browser.waitFor(By.id("operations-Administration-stopBundle"));
+        stop.findElement(By.cssSelector(".opblock-summary-control, .opblock-summary")).click();
+        browser.waitFor(By.cssSelector("#operations-Administration-stopBundle .try-out__btn")).click();
+        WebElement id = browser.waitFor(By.cssSelector("#operations-Administration-stopBundle .parameters input"));
+        id.sendKeys("0");
+        browser.driver().findElement(By.cssSelector("#operations-Administration-stopBundle .execute")).click();
+        // 409: the framework is refused; a request without the session would be a 401, without the token a 403
+        WebElement status = browser.waitForText(
+                By.cssSelector("#operations-Administration-stopBundle .live-responses-table tbody .response-col_status"),
+                "409");
+        assertTrue(status.getText().contains("409"), status.getText());
+        assertFalse(browser.scrollsSideways(), () -> "the API page fits 1280 px; too wide: " + browser.script(TOO_WIDE));
+        browser.assertNoErrors("the API page").assertAccessible("the API page");
+        browser.screenshot("admin-api");
+    }
+
+    /** The elements that reach past the window's right edge, for a failure message. */
+    private static final String TOO_WIDE = "const w = document.documentElement.clientWidth; return [...document"
+            + ".querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)"
+            + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');";
+
+    private static List<JsonElement> configurations() {
+        return StreamSupport.stream(admin.get("/admin/configurations/" + FACTORY_PID).expect(200).object()
+                .getAsJsonArray("configurations").spliterator(), false).toList();
+    }
+}

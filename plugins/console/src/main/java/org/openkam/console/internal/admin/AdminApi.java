@@ -1,0 +1,209 @@
+package org.openkam.console.internal.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.organization.BusinessUnits;
+import org.openkam.console.internal.http.ApiServlet;
+import org.openkam.console.internal.http.Exchange;
+import org.openkam.console.internal.http.Json;
+import org.openkam.console.internal.http.OpenKamContext;
+import org.openkam.console.internal.http.Problem;
+import org.openkam.console.internal.http.ProblemException;
+import org.openkam.console.internal.http.Router;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import jakarta.servlet.Servlet;
+
+/**
+ * Platform administration under {@code /api/v1/admin}, for global administrators only: the installed bundles
+ * ({@code /admin/bundles}) and the configurations of every component described with metatype
+ * ({@code /admin/configurations}). A servlet of its own, so the core API does not depend on ConfigurationAdmin and
+ * the metatype service; its routes are described by {@link AdminApiDescription}.
+ */
+@Component(service = Servlet.class, configurationPid = AdminApi.PID)
+@Designate(ocd = AdminApi.Config.class)
+@HttpWhiteboardContextSelect(OpenKamContext.SELECT)
+@HttpWhiteboardServletName(AdminApi.SERVLET)
+@HttpWhiteboardServletPattern({ "/api/v1/admin/bundles/*", "/api/v1/admin/configurations/*" })
+public final class AdminApi extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String PID = "org.openkam.console.admin";
+    static final String SERVLET = "openkam-admin-api";
+
+    @ObjectClassDefinition(name = "OpenKAM platform administration",
+            description = "Bundles and configurations managed from the console")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Largest bundle upload (MB)", description = "Bundle jars above this size are "
+                + "refused with 413", min = "1")
+        int upload_max_megabytes() default 64;
+    }
+
+    @Activate
+    public AdminApi(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
+            @Reference MetaTypeService metatypes, @Reference BusinessUnits units, Config config) {
+        this(routes(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L, uploads(context),
+                Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "deploy")), new Configurations(context, configurationAdmin, metatypes, units,
+                        Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "etc"))), Json.create());
+    }
+
+    private AdminApi(Router router, Gson gson) {
+        super(router, gson);
+    }
+
+    private static Path uploads(BundleContext context) {
+        java.io.File data = context.getDataFile("uploads");
+        return data != null ? data.toPath() : Path.of(System.getProperty("java.io.tmpdir"), "openkam-uploads");
+    }
+
+    /** Every administration route; the fragment {@link AdminApiDescription#FRAGMENT} describes each (a test checks). */
+    static Router routes(Bundles bundles, Configurations configurations) {
+        Router router = new Router();
+        router.add("GET", "/admin/bundles", ex -> {
+            admin(ex);
+            return Map.of("items", bundles.list());
+        });
+        router.add("POST", "/admin/bundles", ex -> {
+            admin(ex);
+            return outcome(ex, bundles.install(jar(ex)), 201);
+        });
+        router.add("GET", "/admin/bundles/{id}", ex -> {
+            admin(ex);
+            return bundles.get(id(ex));
+        });
+        router.add("PUT", "/admin/bundles/{id}", ex -> {
+            admin(ex);
+            long id = id(ex);
+            return outcome(ex, bundles.update(id, jar(ex)), 200);
+        });
+        router.add("DELETE", "/admin/bundles/{id}", ex -> {
+            admin(ex);
+            bundles.uninstall(id(ex));
+            ex.status(204);
+            return null;
+        });
+        router.add("POST", "/admin/bundles/{id}/start", ex -> {
+            admin(ex);
+            return outcome(ex, bundles.startBundle(id(ex)), 200);
+        });
+        router.add("POST", "/admin/bundles/{id}/stop", ex -> {
+            admin(ex);
+            return bundles.stop(id(ex));
+        });
+
+        router.add("GET", "/admin/configurations", ex -> {
+            admin(ex);
+            return Map.of("items", configurations.list());
+        });
+        router.add("GET", "/admin/configurations/{pid}", ex -> {
+            admin(ex);
+            return configurations.form(ex.path("pid"));
+        });
+        router.add("PUT", "/admin/configurations/{pid}", ex -> {
+            admin(ex);
+            JsonObject properties = properties(ex);
+            return configurations.write(ex.caller(), ex.path("pid"), properties);
+        });
+        router.add("DELETE", "/admin/configurations/{pid}", ex -> {
+            admin(ex);
+            configurations.delete(ex.path("pid"));
+            ex.status(204);
+            return null;
+        });
+        router.add("POST", "/admin/configurations/factories/{factoryPid}", ex -> {
+            admin(ex);
+            JsonObject properties = properties(ex);
+            Configurations.Instance created = configurations.createFactory(ex.caller(), ex.path("factoryPid"),
+                    properties);
+            ex.response().setHeader("Location", "/api/v1/admin/configurations/" + created.pid());
+            ex.status(201);
+            return created;
+        });
+        return router;
+    }
+
+    private static void admin(Exchange ex) {
+        if (!ex.caller().admin()) {
+            throw new AccessDeniedException("platform administration needs the global admin role");
+        }
+    }
+
+    private static long id(Exchange ex) {
+        try {
+            return Long.parseLong(ex.path("id"));
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("id", "must be a bundle id (a whole number)");
+        }
+    }
+
+    /** The request body as a bundle jar stream; other media types are refused. */
+    private static InputStream jar(Exchange ex) throws IOException {
+        String type = ex.request().getContentType();
+        String base = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!base.equals("application/java-archive") && !base.equals("application/octet-stream")
+                && !base.equals("application/x-java-archive")) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "send the bundle jar itself as the body, as application/java-archive or application/octet-stream"));
+        }
+        return ex.request().getInputStream();
+    }
+
+    /** A bundle after an action: 201/200 with it, or the problem that it did not start (it stays installed). */
+    private static Object outcome(Exchange ex, Bundles.Outcome outcome, int status) {
+        ex.response().setHeader("Location", "/api/v1/admin/bundles/" + outcome.bundle().id());
+        if (outcome.problem() != null) {
+            throw new ProblemException(outcome.problem());
+        }
+        ex.status(status);
+        return outcome.bundle();
+    }
+
+    /** The body's {@code properties} object. */
+    private static JsonObject properties(Exchange ex) throws IOException {
+        String type = ex.request().getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json"));
+        }
+        JsonElement json;
+        try (Reader in = new InputStreamReader(ex.request().getInputStream(), StandardCharsets.UTF_8)) {
+            json = JsonParser.parseReader(in);
+        } catch (JsonParseException e) {
+            throw ProblemException.badRequest("body", "is not valid JSON");
+        }
+        if (!json.isJsonObject()) {
+            throw ProblemException.badRequest("body", "must be a JSON object");
+        }
+        JsonElement properties = json.getAsJsonObject().get("properties");
+        if (properties == null || !properties.isJsonObject()) {
+            throw ProblemException.badRequest("properties", "must be an object of attribute ids and values");
+        }
+        return properties.getAsJsonObject();
+    }
+}

@@ -1,0 +1,97 @@
+package org.openkam.console.internal.admin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipException;
+
+import org.openkam.api.Violation;
+import org.openkam.console.internal.http.Problem;
+import org.openkam.console.internal.http.ProblemException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
+
+/**
+ * An uploaded bundle jar, copied to a temporary file with a size limit and checked before the framework sees it:
+ * it must be a jar whose manifest names a {@code Bundle-SymbolicName}.
+ *
+ * @param file the copy; the caller deletes it
+ * @param symbolicName the symbolic name, without its directives
+ * @param version the bundle version ({@code 0.0.0} when the manifest has none)
+ */
+record BundleJar(Path file, String symbolicName, Version version) {
+
+    /** Copies at most {@code maxBytes} of {@code in} into {@code directory} and checks it. */
+    static BundleJar receive(InputStream in, long maxBytes, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = Files.createTempFile(directory, "upload-", ".jar");
+        try {
+            copy(in, file, maxBytes);
+            BundleJar jar = check(file);
+            file = null; // kept: the caller owns it now
+            return jar;
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static void copy(InputStream in, Path file, long maxBytes) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n; (n = in.read(buffer)) != -1;) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new ProblemException(new Problem("urn:openkam:problem:too-large", "Too large", 413,
+                            "the bundle is larger than " + maxBytes + " bytes (see the configuration "
+                                    + "org.openkam.console.admin, upload.max.megabytes)", "body",
+                            List.of(new Violation("body", "is larger than " + maxBytes + " bytes"))));
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (total == 0) {
+            throw ProblemException.badRequest("body", "is empty; send the bundle jar as the request body");
+        }
+    }
+
+    /** The jar's identity, or a problem saying why it is not a bundle. */
+    static BundleJar check(Path file) throws IOException {
+        Manifest manifest;
+        try (JarFile jar = new JarFile(file.toFile())) {
+            manifest = jar.getManifest();
+        } catch (ZipException | SecurityException e) {
+            throw ProblemException.badRequest("body", "is not a jar (zip) file: " + e.getMessage());
+        }
+        if (manifest == null) {
+            throw unprocessable("Bundle-SymbolicName", "the jar has no META-INF/MANIFEST.MF, so it is no OSGi bundle");
+        }
+        Attributes main = manifest.getMainAttributes();
+        String name = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
+        if (name == null || name.isBlank()) {
+            throw unprocessable("Bundle-SymbolicName", "the jar's manifest has no Bundle-SymbolicName header, so it is no OSGi bundle");
+        }
+        String symbolicName = name.split(";", 2)[0].strip();
+        Version version;
+        try {
+            String v = main.getValue(Constants.BUNDLE_VERSION);
+            version = v == null ? Version.emptyVersion : Version.parseVersion(v.strip());
+        } catch (IllegalArgumentException e) {
+            throw unprocessable("Bundle-Version", "the Bundle-Version header is not an OSGi version: " + e.getMessage());
+        }
+        return new BundleJar(file, symbolicName, version);
+    }
+
+    private static ProblemException unprocessable(String field, String detail) {
+        return new ProblemException(new Problem("urn:openkam:problem:not-a-bundle", "Not a bundle", 422, detail,
+                field, List.of(new Violation(field, detail))));
+    }
+}

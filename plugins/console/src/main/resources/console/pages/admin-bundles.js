@@ -1,0 +1,170 @@
+// Administration: the installed bundles, uploading a bundle jar, and starting, stopping, updating, uninstalling.
+
+import { problemBlock } from './admin-problem.js';
+
+export async function render(element, context) {
+  const { el, api } = context;
+  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const error = el('div', { class: 'error', role: 'alert' });
+  const list = el('div', {});
+
+  const file = el('input', { id: 'bundle-file', type: 'file', name: 'bundle', accept: '.jar,application/java-archive',
+    required: true });
+  const progress = el('progress', { id: 'bundle-progress', max: '100', value: '0', hidden: true });
+  const progressLabel = el('label', { for: 'bundle-progress', hidden: true }, 'Upload progress');
+  const form = el('form', { class: 'toolbar', 'aria-labelledby': 'upload-heading' },
+    el('div', { class: 'field' }, el('label', { for: 'bundle-file' }, 'Bundle jar'), file),
+    el('button', { type: 'submit' }, 'Upload and start'),
+    el('div', { class: 'field' }, progressLabel, progress));
+
+  element.replaceChildren(
+    el('h1', {}, 'Bundles'),
+    el('p', { class: 'hint' }, 'The OSGi bundles of this OpenKAM node. An uploaded bundle is kept in the deploy '
+      + 'folder, so it runs again after a restart; uninstalling it removes it from there.'),
+    el('h2', { id: 'upload-heading' }, 'Upload a bundle'),
+    form, status, error,
+    el('h2', {}, 'Installed bundles'),
+    list);
+
+  const say = text => { status.textContent = text; };
+  const fail = failure => { error.replaceChildren(problemBlock(el, failure)); };
+
+  async function load() {
+    const answer = await api('/admin/bundles');
+    list.replaceChildren(table(answer.items));
+  }
+
+  function table(bundles) {
+    return el('div', { class: 'table-wrap' }, el('table', { class: 'admin-bundles' },
+      el('caption', {}, `${bundles.length} bundles`),
+      el('thead', {}, el('tr', {},
+        el('th', { scope: 'col', class: 'number' }, 'Id'),
+        ['Bundle', 'Version', 'State', 'Start level', 'Contributes'].map(h => el('th', { scope: 'col' }, h)),
+        el('th', { scope: 'col' }, 'Actions'))),
+      el('tbody', {}, bundles.map(row))));
+  }
+
+  function row(b) {
+    const label = b.name && b.name !== b.symbolicName ? `${b.name} (${b.symbolicName})` : (b.symbolicName || b.location);
+    return el('tr', { 'data-bundle': b.symbolicName || '' },
+      el('td', { class: 'number' }, String(b.id)),
+      el('th', { scope: 'row' }, label, b.fragment ? el('span', { class: 'tag' }, 'fragment') : null),
+      el('td', {}, b.version),
+      el('td', {}, el('span', { class: 'state state-' + b.state }, b.state)),
+      el('td', {}, b.startLevel === null || b.startLevel === undefined ? '' : String(b.startLevel)),
+      el('td', {}, (b.contributes || []).join(', ')),
+      el('td', {}, el('div', { class: 'actions-row' }, actions(b, label))));
+  }
+
+  function actions(b, label) {
+    if (b.essential) {
+      return el('span', { class: 'muted' }, 'needed by the console');
+    }
+    const out = [];
+    if (!b.fragment && b.state !== 'active') {
+      out.push(button(`Start ${label}`, 'Start', () => api(`/admin/bundles/${b.id}/start`, { method: 'POST' }),
+        `${label} started.`));
+    }
+    if (!b.fragment && b.state === 'active') {
+      out.push(button(`Stop ${label}`, 'Stop', () => api(`/admin/bundles/${b.id}/stop`, { method: 'POST' }),
+        `${label} stopped.`));
+    }
+    const update = el('input', { type: 'file', accept: '.jar,application/java-archive', id: `update-${b.id}`,
+      class: 'visually-hidden' });
+    update.addEventListener('change', () => {
+      if (update.files.length) {
+        upload('PUT', `/admin/bundles/${b.id}`, update.files[0], `${label} updated.`);
+      }
+    });
+    out.push(el('label', { for: `update-${b.id}`, class: 'button secondary' }, 'Update',
+      el('span', { class: 'visually-hidden' }, ` ${label}`)), update);
+    out.push(button(`Uninstall ${label}`, 'Uninstall', async () => {
+      if (!window.confirm(`Uninstall ${label}? Its pages and services go; its data stays.`)) {
+        return false;
+      }
+      return api(`/admin/bundles/${b.id}`, { method: 'DELETE' });
+    }, `${label} uninstalled.`, 'danger'));
+    return out;
+  }
+
+  function button(accessibleName, text, action, done, kind = 'secondary') {
+    const b = el('button', { type: 'button', class: kind }, text,
+      el('span', { class: 'visually-hidden' }, accessibleName.slice(text.length)));
+    b.addEventListener('click', async () => {
+      error.replaceChildren();
+      b.disabled = true;
+      try {
+        const result = await action();
+        if (result !== false) {
+          say(done);
+          await load();
+        }
+      } catch (failure) {
+        fail(failure);
+        await load().catch(() => {});
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  }
+
+  /** Sends a jar with XMLHttpRequest, whose upload progress fetch does not report. */
+  function upload(method, path, jar, done) {
+    error.replaceChildren();
+    progress.hidden = false;
+    progressLabel.hidden = false;
+    progress.value = 0;
+    say(`Uploading ${jar.name}…`);
+    const request = new XMLHttpRequest();
+    request.open(method, '/api/v1' + path);
+    request.setRequestHeader('Content-Type', 'application/java-archive');
+    request.setRequestHeader('Accept', 'application/json');
+    const token = context.session && context.session.csrfToken;
+    if (token) {
+      request.setRequestHeader('X-CSRF-Token', token);
+    }
+    request.upload.addEventListener('progress', event => {
+      if (event.lengthComputable) {
+        progress.value = Math.round(100 * event.loaded / event.total);
+      }
+    });
+    return new Promise(resolve => {
+      request.addEventListener('load', async () => {
+        progress.value = 100;
+        let answer = null;
+        try {
+          answer = JSON.parse(request.responseText);
+        } catch (ignored) {
+          answer = null;
+        }
+        if (request.status >= 200 && request.status < 300) {
+          say(answer && answer.symbolicName ? `${answer.symbolicName} ${answer.version} is ${answer.state}.` : done);
+        } else {
+          say('');
+          fail({ problem: answer, message: `HTTP ${request.status}` });
+        }
+        await load().catch(fail);
+        resolve();
+      });
+      request.addEventListener('error', () => {
+        say('');
+        fail({ message: 'The upload failed: the server could not be reached.' });
+        resolve();
+      });
+      request.send(jar);
+    });
+  }
+
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    if (file.files.length === 0) {
+      fail({ problem: { detail: 'Choose a bundle jar first.', errors: [] } });
+      file.focus();
+      return;
+    }
+    upload('POST', '/admin/bundles', file.files[0], 'Installed.').then(() => { form.reset(); });
+  });
+
+  await load().catch(fail);
+}
