@@ -184,7 +184,7 @@ class PeopleBrowserIT {
                     + "Imported One,DE,1000,EUR\n"
                     + "Imported Bad,Germany,2000,EUR\n"
                     + "Imported Three,FR,,\n");
-            browser.open("#/admin-import");
+            browser.open("#/import");
             browser.waitFor(By.id("import-file"));
             browser.driver().findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
             new Select(browser.driver().findElement(By.id("import-unit"))).selectByValue(unit);

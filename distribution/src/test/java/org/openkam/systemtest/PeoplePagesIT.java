@@ -22,7 +22,7 @@ import com.google.gson.JsonObject;
 class PeoplePagesIT {
 
     private static final List<String> MODULES = List.of("/console/forms.js", "/console/pages/dashboard.js",
-            "/console/pages/admin-users.js", "/console/pages/api-tokens.js", "/console/pages/admin-import.js");
+            "/console/pages/admin-users.js", "/console/pages/api-tokens.js", "/console/pages/import.js");
     private static OpenKamProcess openkam;
     private static Api admin;
     private static Api viewer;
@@ -68,7 +68,7 @@ class PeoplePagesIT {
             List<String> ids = pageIds(api);
             assertEquals("dashboard", ids.get(0), "the landing page: " + ids);
             assertTrue(ids.contains("api-tokens"), "everyone manages their own tokens: " + ids);
-            assertTrue(ids.contains("admin-import"), ids.toString());
+            assertTrue(ids.contains("import"), ids.toString());
         }
         JsonObject dashboard = page(viewer, "dashboard");
         assertEquals("Dashboard", dashboard.get("title").getAsString());
@@ -84,7 +84,7 @@ class PeoplePagesIT {
         JsonObject users = page(admin, "admin-users");
         assertEquals("Users", users.get("title").getAsString());
         assertEquals("Administration", users.get("group").getAsString());
-        assertEquals("Import", page(admin, "admin-import").get("title").getAsString());
+        assertEquals("Import", page(admin, "import").get("title").getAsString());
     }
 
     @Test

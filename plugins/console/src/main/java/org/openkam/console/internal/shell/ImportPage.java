@@ -9,7 +9,7 @@ public final class ImportPage implements ConsolePage {
 
     @Override
     public String id() {
-        return "admin-import";
+        return "import";
     }
 
     @Override
@@ -29,6 +29,6 @@ public final class ImportPage implements ConsolePage {
 
     @Override
     public String moduleUrl() {
-        return "/console/pages/admin-import.js";
+        return "/console/pages/import.js";
     }
 }
