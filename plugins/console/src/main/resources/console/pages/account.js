@@ -87,6 +87,10 @@ function names(api) {
   };
 }
 
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 function day(text) {
   return text ? String(text).slice(0, 10) : '—';
 }
@@ -115,20 +119,20 @@ async function overview({ context, path, people, body }) {
   const followUps = await Promise.all(o.overdueFollowUps.map(async f => [f.followUp.title,
     day(f.followUp.dueDate), `${f.daysOverdue} days`, await people(f.followUp.owner)]));
   body.replaceChildren(el('div', { class: 'cards' },
-    card('Team', 'team', el('p', {}, `${o.team.length} people serve this account.`)),
+    card('Team', 'team', el('p', {}, `${plural(o.team.length, 'person serves', 'people serve')} this account.`)),
     card('Buying center', 'buying-center',
-      el('p', {}, `${gaps.contacts} contacts known.`),
+      el('p', {}, `${plural(gaps.contacts, 'contact', 'contacts')} known.`),
       gaps.unfilledRoles.length ? el('p', { class: 'gap' }, 'No contact in the role of: ', gaps.unfilledRoles.join(', '))
         : el('p', {}, 'Every buying-center role is covered.'),
       gaps.staleContacts.length ? el('p', { class: 'gap' },
-        `${gaps.staleContacts.length} contacts not met for over ${gaps.freshnessDays} days.`) : null),
+        `${plural(gaps.staleContacts.length, 'contact', 'contacts')} not met for over ${gaps.freshnessDays} days.`) : null),
     card('Development plan', 'plan', plan
       ? [el('p', {}, plan.title, ` (${day(plan.period.start)} – ${day(plan.period.end)})`),
         progress(el, plan.completion, 'Plan completion'),
-        el('p', { class: plan.overdueActions ? 'gap' : '' }, `${plan.openActions} open actions, ${plan.overdueActions} overdue.`)]
+        el('p', { class: plan.overdueActions ? 'gap' : '' }, `${plural(plan.openActions, 'open action', 'open actions')}, ${plan.overdueActions} overdue.`)]
       : el('p', { class: 'gap' }, 'No active plan.')),
     card('Pipeline', 'opportunities',
-      el('p', {}, `${pipeline.openCount} open opportunities worth ${amounts(pipeline.openValue)}`),
+      el('p', {}, `${plural(pipeline.openCount, 'open opportunity', 'open opportunities')} worth ${amounts(pipeline.openValue)}`),
       el('p', {}, `Weighted: ${amounts(pipeline.weightedValue)}`)),
     card('Last activity', 'activities', o.lastActivity
       ? el('p', {}, `${day(o.lastActivity.occurredAt)}: ${o.lastActivity.type} — ${o.lastActivity.subject}`)
