@@ -48,15 +48,7 @@ class AdminBrowserIT {
 
     @AfterAll
     static void shutDown() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (openkam != null) {
-                openkam.close();
-            }
-        }
+        Browser.closeBoth(browser, openkam);
     }
 
     @Test

@@ -264,6 +264,19 @@ public final class Browser implements AutoCloseable {
         return (Map<String, String>) script("return Object.assign({}, arguments[0].dataset);", element);
     }
 
+    /** Closes a test class's browser, then its product; either may be null (its start failed). */
+    public static void closeBoth(Browser browser, OpenKamProcess openkam) {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (openkam != null) {
+                openkam.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -35,10 +35,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("ConsoleBrowserIT").withArgs("--demo").start();
-        String outcome = openkam.awaitOutput(Duration.ofSeconds(120), "Demo data loaded",
-                "Demo data could not be loaded");
-        assertEquals("Demo data loaded", outcome, openkam.outputTail(40));
+        openkam = OpenKamProcess.startWithDemo("ConsoleBrowserIT");
         admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "browser");
         hostile = Fixtures.createAccount(admin, unit, XSS);
@@ -47,15 +44,7 @@ class ConsoleBrowserIT {
 
     @AfterAll
     static void shutDown() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (openkam != null) {
-                openkam.close();
-            }
-        }
+        Browser.closeBoth(browser, openkam);
     }
 
     @Test

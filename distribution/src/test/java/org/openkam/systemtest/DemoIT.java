@@ -30,12 +30,7 @@ class DemoIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("DemoIT").withArgs("--demo").start();
-        // The demo data loads while the node already serves; its end is logged.
-        String outcome = openkam.awaitOutput(Duration.ofSeconds(120), "Demo data loaded",
-                "Demo data could not be loaded", "Demo data already present");
-        assertEquals("Demo data loaded", outcome, "the demo data must load on a fresh data folder\n"
-                + openkam.outputTail(40));
+        openkam = OpenKamProcess.startWithDemo("DemoIT");
         admin = openkam.admin();
     }
 

@@ -161,6 +161,20 @@ public final class OpenKamProcess implements AutoCloseable {
      * {@code /health} answers 200 and the API is mounted. Fails with the tail of the console output if the
      * process exits or is not ready within 60 s.
      */
+    /** Starts a fresh product with {@code --demo} and waits until the demo data has loaded. */
+    public static OpenKamProcess startWithDemo(String name) {
+        OpenKamProcess openkam = create(name).withArgs("--demo").start();
+        // The demo data loads while the node already serves; its end is logged.
+        String outcome = openkam.awaitOutput(Duration.ofSeconds(120), "Demo data loaded",
+                "Demo data could not be loaded", "Demo data already present");
+        if (!outcome.equals("Demo data loaded")) {
+            openkam.close();
+            throw new AssertionError("the demo data must load on a fresh data folder, but: " + outcome + "\n"
+                    + openkam.outputTail(40));
+        }
+        return openkam;
+    }
+
     public OpenKamProcess start() {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running");

@@ -64,15 +64,7 @@ class PeopleBrowserIT {
 
     @AfterAll
     static void shutDown() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (openkam != null) {
-                openkam.close();
-            }
-        }
+        Browser.closeBoth(browser, openkam);
     }
 
     @Test

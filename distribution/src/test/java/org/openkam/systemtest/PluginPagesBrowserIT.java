@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,24 +26,14 @@ class PluginPagesBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("PluginPagesBrowserIT").withArgs("--demo").start();
-        assertEquals("Demo data loaded", openkam.awaitOutput(Duration.ofSeconds(120), "Demo data loaded",
-                "Demo data could not be loaded"), openkam.outputTail(40));
+        openkam = OpenKamProcess.startWithDemo("PluginPagesBrowserIT");
         admin = openkam.admin();
         browser = Browser.open(openkam);
     }
 
     @AfterAll
     static void shutDown() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (openkam != null) {
-                openkam.close();
-            }
-        }
+        Browser.closeBoth(browser, openkam);
     }
 
     @Test

@@ -77,15 +77,7 @@ class ScoringBrowserIT {
 
     @AfterAll
     static void shutDown() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (openkam != null) {
-                openkam.close();
-            }
-        }
+        Browser.closeBoth(browser, openkam);
     }
 
     @Test
