@@ -141,7 +141,8 @@ function parseHash(hash) {
 
 async function showPage() {
   const address = parseHash(location.hash);
-  const page = state.pages.find(p => p.id === address.id) || state.pages[0];
+  const missing = address.id !== '' && !state.pages.some(p => p.id === address.id);
+  const page = missing ? null : state.pages.find(p => p.id === address.id) || state.pages[0];
   const route = page && page.id === address.id ? address : { id: page && page.id, path: '', params: new URLSearchParams() };
   for (const link of navigation.querySelectorAll('a')) {
     if (page && link.dataset.page === page.id) {
@@ -153,7 +154,17 @@ async function showPage() {
   const section = el('section', {});
   show(main, section);
   if (!page) {
-    show(section, el('h1', {}, 'Welcome'), el('p', {}, 'No pages are available to you.'));
+    // an old bookmark, a page of a plugin that was stopped, or one the user may not see
+    show(section, ...(missing
+      ? [el('h1', {}, 'Page not available'),
+        el('p', {}, 'This page is not available to you: its plugin may have been stopped or removed, or your roles',
+          ' do not include it.'),
+        state.pages.length ? el('p', {}, el('a', { href: '#/' + encodeURIComponent(state.pages[0].id) },
+          'Go to ' + state.pages[0].title)) : null]
+      : [el('h1', {}, 'Welcome'), el('p', {}, 'No pages are available to you.')]));
+    document.title = 'OpenKAM';
+    section.setAttribute('data-ready', 'true');
+    main.setAttribute('aria-busy', 'false');
     return;
   }
   document.title = page.title + ' · OpenKAM';

@@ -53,6 +53,10 @@ class PluginPagesBrowserIT {
         assertFalse(browser.findAll(By.cssSelector("#main tbody tr")).isEmpty(), "the account list still works");
         browser.assertNoErrors("the account list without scoring");
 
+        browser.open("#/scoring-portfolio"); // a bookmark of a page that went away
+        assertEquals("Page not available", browser.waitFor(By.cssSelector("#main h1")).getText());
+        browser.assertAccessible("a page that went away");
+
         browser.open("#/accounts/" + id);
         assertEquals(account.get("name").getAsString(), browser.waitFor(By.cssSelector("#main h1")).getText());
         browser.open("#/accounts/" + id + "?tab=scores");
