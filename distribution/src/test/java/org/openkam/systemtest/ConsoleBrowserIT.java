@@ -228,6 +228,44 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(6)
+    void followUpsAreAddedAndDoneAndActivitiesLoggedOnThe360() {
+        JsonObject account = Fixtures.createAccount(admin, unit, "Follow-up Foods");
+        String id = account.get("id").getAsString();
+        String contact = admin.post("/api/v1/accounts/" + id + "/contacts",
+                Api.json("firstName", "Ada", "lastName", "Buyer", "jobTitle", "Head of Purchasing")).expect(201)
+                .object().get("id").getAsString();
+        browser.open("#/accounts/" + id);
+
+        // a follow-up without a due day is refused at its field, then added
+        browser.waitFor(By.id("follow-up-title")).sendKeys("Send the price list");
+        browser.driver().findElement(By.xpath("//button[text()='Add follow-up']")).click();
+        WebElement due = browser.driver().findElement(By.id("follow-up-dueDate"));
+        browser.waitFor(By.cssSelector(".follow-ups .field-error"));
+        assertEquals("true", due.getAttribute("aria-invalid"));
+        assertTrue(admin.get("/api/v1/accounts/" + id + "/follow-ups").expect(200).array().isEmpty(), "nothing stored");
+        browser.script("arguments[0].value = '2027-01-15';", due);
+        browser.driver().findElement(By.xpath("//button[text()='Add follow-up']")).click();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "added");
+        WebElement row = browser.waitFor(By.xpath("//tr[th[text()='Send the price list']]"));
+        browser.assertAccessible("the 360 with follow-ups");
+        row.findElement(By.tagName("button")).click();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "done");
+        assertEquals("done", admin.get("/api/v1/accounts/" + id + "/follow-ups").expect(200).array().get(0)
+                .getAsJsonObject().get("status").getAsString());
+
+        // an activity with the contact
+        browser.open("#/accounts/" + id + "?tab=activities");
+        browser.waitFor(By.id("activity-subject")).sendKeys("Annual price talks");
+        browser.driver().findElement(By.cssSelector("input[data-contact='" + contact + "']")).click();
+        browser.driver().findElement(By.xpath("//button[text()='Log activity']")).click();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "logged");
+        browser.waitForText(By.cssSelector("#account-section table"), "Annual price talks");
+        browser.assertNoErrors("logging an activity").assertAccessible("the activities with their form");
+        browser.screenshot("account-activities-logged");
+    }
+
+    @Test
     @Order(7)
     void anAccountCreatedInTheFormKeepsAHostileNameAsText() {
         browser.open("#/accounts/new");

@@ -3,6 +3,7 @@
 import { money, unitName } from './accounts.js';
 import { orgChart } from '../orgchart.js';
 import { lineChart } from '../charts.js';
+import { activityForm, followUps } from './account-engagement.js';
 
 const TABS = [
   ['overview', 'Overview'],
@@ -57,7 +58,14 @@ export async function render(element, context, accountId) {
         'data-tab': id }, title))))),
     body].filter(Boolean));
   try {
-    await SECTIONS[tab]({ context, account, path, people, body });
+    // after a change the section is drawn again with a message saying what happened
+    const refresh = async message => {
+      await SECTIONS[tab]({ context, account, path, people, body, refresh });
+      if (message) {
+        body.prepend(el('p', { class: 'notice', role: 'status' }, message));
+      }
+    };
+    await SECTIONS[tab]({ context, account, path, people, body, refresh });
   } catch (error) {
     if (error.status === 401) {
       throw error;
@@ -106,7 +114,7 @@ function table(el, caption, headers, rows, empty) {
         ? el('th', { scope: 'row' }, c) : el('td', {}, c)))))));
 }
 
-async function overview({ context, path, people, body }) {
+async function overview({ context, path, people, body, refresh }) {
   const { el, api } = context;
   const o = await api(path + '/overview');
   const gaps = o.buyingCenter;
@@ -116,8 +124,7 @@ async function overview({ context, path, people, body }) {
   const card = (title, tab, ...content) => el('section', { class: 'card', 'aria-labelledby': 'card-' + tab },
     el('h2', { id: 'card-' + tab }, el('a', { href: context.href('accounts', o.account.id, { tab }) }, title)),
     content);
-  const followUps = await Promise.all(o.overdueFollowUps.map(async f => [f.followUp.title,
-    day(f.followUp.dueDate), `${f.daysOverdue} days`, await people(f.followUp.owner)]));
+  const openFollowUps = await followUps(context, path, people, refresh);
   body.replaceChildren(el('div', { class: 'cards' },
     card('Team', 'team', el('p', {}, `${plural(o.team.length, 'person serves', 'people serve')} this account.`)),
     card('Buying center', 'buying-center',
@@ -137,8 +144,7 @@ async function overview({ context, path, people, body }) {
     card('Last activity', 'activities', o.lastActivity
       ? el('p', {}, `${day(o.lastActivity.occurredAt)}: ${o.lastActivity.type} — ${o.lastActivity.subject}`)
       : el('p', {}, 'No activity recorded.'))),
-  el('h2', {}, 'Overdue follow-ups'),
-  table(el, 'Overdue follow-ups', ['Follow-up', 'Due', 'Overdue by', 'Owner'], followUps, 'Nothing is overdue.'));
+  openFollowUps);
 }
 
 function progress(el, percent, label) {
@@ -230,13 +236,14 @@ async function opportunities({ context, path, people, body }) {
       'Our position', 'Competitors', 'Next step', 'Status', 'Owner'], rows, 'No opportunities yet.'));
 }
 
-async function activities({ context, path, body }) {
+async function activities({ context, path, body, refresh }) {
   const { el, api } = context;
-  const answer = await api(path + '/activities?limit=100');
+  const [answer, form] = await Promise.all([api(path + '/activities?limit=100'), activityForm(context, path, refresh)]);
   const items = answer.items || answer;
   body.replaceChildren(el('h2', {}, 'Activities'),
     table(el, 'Activities, newest first', ['Subject', 'Type', 'Status', 'When'],
-      items.map(a => [a.subject, a.type, a.status, day(a.occurredAt)]), 'No activities recorded.'));
+      items.map(a => [a.subject, a.type, a.status, day(a.occurredAt)]), 'No activities recorded.'),
+    form);
 }
 
 async function scores({ context, account, body }) {
