@@ -266,6 +266,30 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(6)
+    void theTeamGetsAndLosesMembersOnThe360() {
+        String id = Fixtures.createAccount(admin, unit, "Team Traders").get("id").getAsString();
+        String username = Fixtures.unique("team-kam");
+        String userId = Fixtures.createUser(admin, username, unit, "key-account-manager").get("id").getAsString();
+        browser.open("#/accounts/" + id + "?tab=team");
+        browser.waitFor(By.xpath("//button[text()='Add member']")).click();
+        WebElement user = browser.driver().findElement(By.id("member-userId"));
+        browser.waitFor(By.cssSelector("#account-section .field-error"));
+        assertEquals("true", user.getAttribute("aria-invalid"), "a member needs a colleague");
+        new org.openqa.selenium.support.ui.Select(user).selectByValue(userId);
+        browser.driver().findElement(By.id("member-responsible")).click();
+        browser.driver().findElement(By.xpath("//button[text()='Add member']")).click();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "added");
+        WebElement row = browser.waitFor(By.xpath("//tr[th[contains(., '" + username + "')]]"));
+        assertTrue(row.getText().contains("key-account-manager"), row.getText());
+        assertEquals(1, admin.get("/api/v1/accounts/" + id + "/team").expect(200).array().size());
+        browser.assertNoErrors("the team").assertAccessible("the team with its form");
+        row.findElement(By.tagName("button")).click();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "left the team");
+        assertTrue(admin.get("/api/v1/accounts/" + id + "/team").expect(200).array().isEmpty());
+    }
+
+    @Test
     @Order(7)
     void anAccountCreatedInTheFormKeepsAHostileNameAsText() {
         browser.open("#/accounts/new");

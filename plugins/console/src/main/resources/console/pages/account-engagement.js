@@ -1,8 +1,10 @@
-// The day-to-day work on an account 360: its follow-ups (add one, mark one done) and logging an activity with
-// the customer's people, which answers with coordination warnings when a colleague met the same person lately.
+// The day-to-day work on an account 360: its team (add and remove members), its follow-ups (add one, mark one
+// done) and logging an activity with the customer's people, which answers with coordination warnings when a
+// colleague met the same person lately.
 import { submitting } from '../forms.js';
 
 const ACTIVITY_TYPES = ['call', 'meeting', 'visit', 'email'];
+const TEAM_FUNCTIONS = ['key-account-manager', 'sales', 'field-service', 'specialist', 'executive-sponsor'];
 
 /** The account's open follow-ups with a done button each, and a form to add one; refresh() draws it again. */
 export async function followUps(context, path, people, refresh) {
@@ -102,4 +104,55 @@ export async function activityForm(context, path, refresh) {
     }
   });
   return form;
+}
+
+/** The account team as a table with a remove button per member, and a form to add a member. */
+export async function teamEditor(context, path, people, refresh) {
+  const { el, api } = context;
+  const [members, users] = await Promise.all([api(path + '/team'), api('/users').catch(() => [])]);
+  const rows = await Promise.all(members.map(async m => {
+    const name = await people(m.userId);
+    const remove = el('button', { type: 'button', class: 'secondary' }, 'Remove',
+      el('span', { class: 'visually-hidden' }, ` ${name} (${m.function})`));
+    remove.addEventListener('click', async () => {
+      remove.disabled = true;
+      try {
+        await api(path + '/team/' + encodeURIComponent(m.id), { method: 'DELETE', headers: { 'If-Match': `"${m.version}"` } });
+        await refresh(`${name} left the team.`);
+      } catch (error) {
+        remove.disabled = false;
+        remove.after(el('span', { class: 'error', role: 'alert' }, ' ', (error.problem && error.problem.detail) || error.message));
+      }
+    });
+    return el('tr', { 'data-member': m.id }, el('th', { scope: 'row' }, name), el('td', {}, m.function),
+      el('td', {}, m.responsible ? 'yes' : 'no'), el('td', {}, remove));
+  }));
+  const candidates = users.filter(u => u.enabled !== false);
+  const form = el('form', { class: 'inline-form', 'aria-labelledby': 'member-form-title', novalidate: true },
+    el('h3', { id: 'member-form-title' }, 'Add a team member'),
+    el('div', { class: 'toolbar' },
+      el('div', { class: 'field' }, el('label', { for: 'member-userId' }, 'Colleague'),
+        el('select', { id: 'member-userId', name: 'userId' }, el('option', { value: '' }, 'Choose…'),
+          candidates.map(u => el('option', { value: u.id }, u.displayName ? `${u.displayName} (${u.username})` : u.username)))),
+      el('div', { class: 'field' }, el('label', { for: 'member-function' }, 'Function'),
+        el('select', { id: 'member-function', name: 'function' }, TEAM_FUNCTIONS.map(f => el('option', { value: f }, f)))),
+      el('div', { class: 'field checkbox' }, el('input', { id: 'member-responsible', name: 'responsible', type: 'checkbox' }),
+        el('label', { for: 'member-responsible' }, 'Responsible for the function')),
+      el('button', { type: 'submit' }, 'Add member')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = { userId: form.elements.userId.value, function: form.elements.function.value,
+      responsible: form.elements.responsible.checked };
+    if (await submitting(form, () => api(path + '/team', { method: 'POST', json: body }))) {
+      await refresh('The team member was added.');
+    }
+  });
+  return el('section', { 'aria-labelledby': 'team-title' },
+    el('h2', { id: 'team-title' }, 'Account team'),
+    rows.length ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Account team' },
+      el('table', {}, el('caption', {}, 'Account team'),
+        el('thead', {}, el('tr', {}, ['Member', 'Function', 'Responsible', 'Action'].map(h => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, rows)))
+      : el('p', { class: 'empty' }, 'Nobody is on the team yet.'),
+    form);
 }

@@ -3,7 +3,7 @@
 import { money, unitName } from './accounts.js';
 import { orgChart } from '../orgchart.js';
 import { lineChart } from '../charts.js';
-import { activityForm, followUps } from './account-engagement.js';
+import { activityForm, followUps, teamEditor } from './account-engagement.js';
 
 const TABS = [
   ['overview', 'Overview'],
@@ -152,13 +152,8 @@ function progress(el, percent, label) {
     el('progress', { max: '100', value: String(percent || 0), 'aria-label': label }), ` ${percent || 0} % done`);
 }
 
-async function team({ context, path, people, body }) {
-  const { el, api } = context;
-  const members = await api(path + '/team');
-  const rows = await Promise.all(members.map(async m => [await people(m.userId), m.function,
-    m.responsible ? 'yes' : 'no']));
-  body.replaceChildren(el('h2', {}, 'Account team'),
-    table(el, 'Account team', ['Member', 'Function', 'Responsible'], rows, 'Nobody is on the team yet.'));
+async function team({ context, path, people, body, refresh }) {
+  body.replaceChildren(await teamEditor(context, path, people, refresh));
 }
 
 async function buyingCenter({ context, path, people, body }) {
