@@ -23,7 +23,7 @@ import com.google.gson.JsonObject;
 class ConsoleShellIT {
 
     private static final List<String> MODULES = List.of("/console/app.js", "/console/api.js", "/console/dom.js",
-            "/console/forms.js", "/console/charts.js", "/console/orgchart.js", "/console/pages/accounts.js",
+            "/console/forms.js", "/console/charts.js", "/console/orgchart.js", "/console/tables.js", "/console/pages/accounts.js",
             "/console/pages/account.js", "/console/pages/account-form.js", "/console/pages/account-engagement.js");
     private static OpenKamProcess openkam;
     private static Api anonymous;

@@ -2,6 +2,7 @@
 // done) and logging an activity with the customer's people, which answers with coordination warnings when a
 // colleague met the same person lately.
 import { submitting } from '../forms.js';
+import { dataTable } from '../tables.js';
 
 const ACTIVITY_TYPES = ['call', 'meeting', 'visit', 'email'];
 const TEAM_FUNCTIONS = ['key-account-manager', 'sales', 'field-service', 'specialist', 'executive-sponsor'];
@@ -26,11 +27,8 @@ export async function followUps(context, path, people, refresh) {
         done.after(el('span', { class: 'error', role: 'alert' }, ' ', (error.problem && error.problem.detail) || error.message));
       }
     });
-    return el('tr', { 'data-follow-up': f.id },
-      el('th', { scope: 'row' }, f.title),
-      el('td', { class: f.dueDate < today ? 'gap' : '' }, f.dueDate, f.dueDate < today ? ' (overdue)' : ''),
-      el('td', {}, await people(f.owner)),
-      el('td', {}, done));
+    return [f.title, el('span', { class: f.dueDate < today ? 'gap' : '' }, f.dueDate, f.dueDate < today ? ' (overdue)' : ''),
+      await people(f.owner), done];
   }));
   const title = el('input', { id: 'follow-up-title', name: 'title', type: 'text', maxlength: '200', required: true });
   const due = el('input', { id: 'follow-up-dueDate', name: 'dueDate', type: 'date', required: true });
@@ -52,11 +50,8 @@ export async function followUps(context, path, people, refresh) {
   });
   return el('section', { class: 'follow-ups', 'aria-labelledby': 'follow-ups-title' },
     el('h2', { id: 'follow-ups-title' }, 'Open follow-ups'),
-    rows.length ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Open follow-ups' },
-      el('table', {}, el('caption', {}, 'Open follow-ups, most urgent first'),
-        el('thead', {}, el('tr', {}, ['Follow-up', 'Due', 'Owner', 'Action'].map(h => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows)))
-      : el('p', { class: 'empty' }, 'No open follow-ups.'),
+    dataTable(el, 'Open follow-ups, most urgent first', ['Follow-up', 'Due', 'Owner', 'Action'], rows,
+      'No open follow-ups.'),
     form);
 }
 
@@ -124,8 +119,7 @@ export async function teamEditor(context, path, people, refresh) {
         remove.after(el('span', { class: 'error', role: 'alert' }, ' ', (error.problem && error.problem.detail) || error.message));
       }
     });
-    return el('tr', { 'data-member': m.id }, el('th', { scope: 'row' }, name), el('td', {}, m.function),
-      el('td', {}, m.responsible ? 'yes' : 'no'), el('td', {}, remove));
+    return [name, m.function, m.responsible ? 'yes' : 'no', remove];
   }));
   const candidates = users.filter(u => u.enabled !== false);
   const form = el('form', { class: 'inline-form', 'aria-labelledby': 'member-form-title', novalidate: true },
@@ -149,10 +143,6 @@ export async function teamEditor(context, path, people, refresh) {
   });
   return el('section', { 'aria-labelledby': 'team-title' },
     el('h2', { id: 'team-title' }, 'Account team'),
-    rows.length ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Account team' },
-      el('table', {}, el('caption', {}, 'Account team'),
-        el('thead', {}, el('tr', {}, ['Member', 'Function', 'Responsible', 'Action'].map(h => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows)))
-      : el('p', { class: 'empty' }, 'Nobody is on the team yet.'),
+    dataTable(el, 'Account team', ['Member', 'Function', 'Responsible', 'Action'], rows, 'Nobody is on the team yet.'),
     form);
 }

@@ -3,6 +3,7 @@
 import { money, unitName } from './accounts.js';
 import { orgChart } from '../orgchart.js';
 import { lineChart } from '../charts.js';
+import { dataTable as table } from '../tables.js';
 import { activityForm, followUps, teamEditor } from './account-engagement.js';
 
 const TABS = [
@@ -101,17 +102,6 @@ function plural(count, one, many) {
 
 function day(text) {
   return text ? String(text).slice(0, 10) : '—';
-}
-
-function table(el, caption, headers, rows, empty) {
-  if (rows.length === 0) {
-    return el('p', { class: 'empty' }, empty);
-  }
-  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
-    el('table', {}, el('caption', {}, caption),
-      el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((c, i) => i === 0
-        ? el('th', { scope: 'row' }, c) : el('td', {}, c)))))));
 }
 
 async function overview({ context, path, people, body, refresh }) {
