@@ -59,7 +59,7 @@ class AdminBrowserIT {
         browser.screenshot("admin-bundles");
         assertFalse(browser.scrollsSideways(), () -> "the bundles page fits 1280 px; too wide: "
                 + browser.script(TOO_WIDE));
-        String jar = AdminBundlesIT.examplePlugin().toString();
+        String jar = Fixtures.examplePlugin().toString();
         browser.driver().findElement(By.id("bundle-file")).sendKeys(jar);
         browser.driver().findElement(By.cssSelector("#main form button[type=submit]")).click();
         String said = browser.waitForText(By.cssSelector("#main [role=status]"), " is active").getText();
@@ -68,10 +68,8 @@ class AdminBrowserIT {
         assertTrue(row.getText().contains("active"), row.getText());
         assertTrue(row.getText().contains("ScoringModel"), "the row says what it contributes: " + row.getText());
         assertEquals("100", browser.driver().findElement(By.id("bundle-progress")).getAttribute("value"));
-        boolean listed = StreamSupport.stream(admin.get("/scoring/models").expect(200).items().spliterator(), false)
-                .map(JsonElement::getAsJsonObject)
-                .anyMatch(m -> m.get("id").getAsString().equals("example.growth-potential"));
-        assertTrue(listed, "the uploaded plugin's model is listed");
+        assertTrue(Fixtures.scoringModel(admin, "example.growth-potential").isPresent(),
+                "the uploaded plugin's model is listed");
         browser.assertNoErrors("the bundles page after the upload").assertAccessible("the bundles page after upload");
         browser.screenshot("admin-bundles-uploaded");
     }

@@ -53,7 +53,7 @@ class AdminBundlesIT {
     @Test
     void uploadsStartsStopsAndUninstallsTheExampleScoringPlugin() throws IOException {
         assertTrue(bundle(EXAMPLE).isEmpty(), "not installed before the upload");
-        byte[] jar = Files.readAllBytes(examplePlugin());
+        byte[] jar = Files.readAllBytes(Fixtures.examplePlugin());
 
         JsonObject installed = admin.request("POST", "/admin/bundles").body("application/java-archive", jar).send()
                 .expect(201).object();
@@ -61,7 +61,7 @@ class AdminBundlesIT {
         assertEquals(EXAMPLE, installed.get("symbolicName").getAsString());
         assertEquals("active", installed.get("state").getAsString());
         assertFalse(installed.get("essential").getAsBoolean());
-        assertTrue(model().isPresent(), "the uploaded plugin's model is listed");
+        assertTrue(Fixtures.scoringModel(admin, MODEL).isPresent(), "the uploaded plugin's model is listed");
         // kept in deploy/, so it is installed again at the next start
         Path deployed;
         try (var files = Files.list(openkam.home().resolve("deploy"))) {
@@ -80,11 +80,11 @@ class AdminBundlesIT {
 
         JsonObject stopped = admin.post("/admin/bundles/" + id + "/stop", null).expect(200).object();
         assertEquals("resolved", stopped.get("state").getAsString());
-        assertTrue(model().isEmpty(), "a stopped plugin's model goes");
+        assertTrue(Fixtures.scoringModel(admin, MODEL).isEmpty(), "a stopped plugin's model goes");
 
         assertEquals("active", admin.post("/admin/bundles/" + id + "/start", null).expect(200).object().get("state")
                 .getAsString());
-        assertTrue(model().isPresent(), "started again");
+        assertTrue(Fixtures.scoringModel(admin, MODEL).isPresent(), "started again");
 
         JsonObject updated = admin.request("PUT", "/admin/bundles/" + id).body("application/java-archive", jar)
                 .send().expect(200).object();
@@ -93,14 +93,15 @@ class AdminBundlesIT {
         admin.delete("/admin/bundles/" + id).expect(204);
         assertTrue(bundle(EXAMPLE).isEmpty(), "uninstalled");
         assertFalse(Files.exists(deployed), "and removed from deploy/");
-        assertTrue(model().isEmpty(), "its model is gone");
+        assertTrue(Fixtures.scoringModel(admin, MODEL).isEmpty(), "its model is gone");
         admin.get("/admin/bundles/" + id).expectProblem(404);
     }
 
     @Test
     void anUploadedPluginAndItsConfigurationFromTheConsoleSurviveARestart() throws Exception {
         String unit = Fixtures.createUnit(admin, "restart");
-        admin.request("POST", "/admin/bundles").body("application/java-archive", Files.readAllBytes(examplePlugin()))
+        admin.request("POST", "/admin/bundles")
+                .body("application/java-archive", Files.readAllBytes(Fixtures.examplePlugin()))
                 .send().expect(201);
         String pid = admin.post("/admin/configurations/factories/com.example.kam.scoring.growth",
                 Api.json("properties", java.util.Map.of("businessUnit", unit, "headroom.saturation", 4))).expect(201)
@@ -113,8 +114,9 @@ class AdminBundlesIT {
 
         JsonObject again = bundle(EXAMPLE).orElseThrow(() -> new AssertionError("installed again at the start"));
         assertEquals("active", again.get("state").getAsString());
-        JsonObject model = awaitModel(m -> m.isPresent() && m.get().getAsJsonArray("businessUnits").size() == 1)
-                .orElseThrow();
+        JsonObject model = Fixtures.awaitScoringModel(openkam, admin, MODEL,
+                "configured for one unit after the restart",
+                m -> m.isPresent() && m.get().getAsJsonArray("businessUnits").size() == 1).orElseThrow();
         JsonObject configured = model.getAsJsonArray("businessUnits").get(0).getAsJsonObject();
         assertEquals(unit, configured.get("businessUnit").getAsString(), "its configuration came back with it");
         assertEquals("4", configured.getAsJsonObject("parameters").get("headroom.saturation").getAsString()
@@ -123,18 +125,6 @@ class AdminBundlesIT {
         admin.delete("/admin/configurations/" + pid).expect(204);
         admin.delete("/admin/bundles/" + again.get("id").getAsLong()).expect(204);
         assertTrue(bundle(EXAMPLE).isEmpty());
-    }
-
-    /** Polls the example model until {@code condition}; the limit is a safety net, not a timing assertion. */
-    private static Optional<JsonObject> awaitModel(java.util.function.Predicate<Optional<JsonObject>> condition)
-            throws InterruptedException {
-        Optional<JsonObject> last = model();
-        for (int i = 0; i < 240 && !condition.test(last); i++) {
-            Thread.sleep(250);
-            last = model();
-        }
-        assertTrue(condition.test(last), "the example model never reached the condition; last: " + last);
-        return last;
     }
 
     @Test
@@ -194,7 +184,8 @@ class AdminBundlesIT {
         Fixtures.createUser(admin, username, unit, "bu-admin");
         Api boss = openkam.api().signIn(username, Fixtures.PASSWORD);
         boss.get("/admin/bundles").expectProblem(403);
-        boss.request("POST", "/admin/bundles").body("application/java-archive", Files.readAllBytes(examplePlugin()))
+        boss.request("POST", "/admin/bundles")
+                .body("application/java-archive", Files.readAllBytes(Fixtures.examplePlugin()))
                 .send().expectProblem(403);
         boss.post("/admin/bundles/0/stop", null).expectProblem(403);
         assertTrue(bundle(EXAMPLE).isEmpty(), "nothing was installed");
@@ -215,17 +206,7 @@ class AdminBundlesIT {
                 .findFirst();
     }
 
-    private static Optional<JsonObject> model() {
-        return StreamSupport.stream(admin.get("/scoring/models").expect(200).items().spliterator(), false)
-                .map(JsonElement::getAsJsonObject).filter(m -> m.get("id").getAsString().equals(MODEL)).findFirst();
-    }
 
-    static Path examplePlugin() {
-        Path jar = Path.of(System.getProperty("openkam.example.plugin",
-                "target/vendor-plugins/openkam-example-scoring.jar")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "no example plugin at " + jar + ": build plugins/examples first");
-        return jar;
-    }
 
     /** A minimal jar: with a symbolic name (or none) and an import nobody exports (or none). */
     private static byte[] jar(String symbolicName, String importPackage) throws IOException {

@@ -2,10 +2,19 @@ package org.openkam.systemtest;
 
 import static org.openkam.systemtest.Api.json;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import java.util.UUID;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /** Unique names and the few records most tests need, created through the API. */
@@ -55,5 +64,43 @@ public final class Fixtures {
     /** {@code "n"}, as an ETag / If-Match value. */
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** The example scoring plugin's jar, as the build passes it in. */
+    public static Path examplePlugin() {
+        Path jar = Path.of(System.getProperty("openkam.example.plugin",
+                "target/vendor-plugins/openkam-example-scoring.jar")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "no example plugin at " + jar + ": build plugins/examples first");
+        return jar;
+    }
+
+    /** A scoring model as {@code GET /scoring/models} lists it, if it does. */
+    public static Optional<JsonObject> scoringModel(Api api, String id) {
+        return StreamSupport.stream(api.get("/scoring/models").expect(200).items().spliterator(), false)
+                .map(JsonElement::getAsJsonObject).filter(m -> m.get("id").getAsString().equals(id)).findFirst();
+    }
+
+    /**
+     * Polls a scoring model as {@code GET /scoring/models} lists it until {@code condition} holds; the minute is a
+     * safety net, not a timing assertion.
+     */
+    public static Optional<JsonObject> awaitScoringModel(OpenKamProcess openkam, Api api, String id,
+            String description, Predicate<Optional<JsonObject>> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Optional<JsonObject> last = scoringModel(api, id);
+        while (!condition.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(id + " never " + description + "; last seen: " + last + "\n"
+                        + openkam.outputTail(40));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = scoringModel(api, id);
+        }
+        return last;
     }
 }

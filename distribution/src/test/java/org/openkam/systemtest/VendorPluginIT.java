@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -39,7 +37,6 @@ class VendorPluginIT {
 
     private static final String MODEL = "example.growth-potential";
     private static final String FACTORY_PID = "com.example.kam.scoring.growth";
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static OpenKamProcess openkam;
     private static Api admin;
 
@@ -70,7 +67,7 @@ class VendorPluginIT {
 
     @Test
     void theExamplePluginHotDeploysScoresOnlyItsUnitAndLeavesReadableScoresWhenRemoved() throws IOException {
-        Path jar = examplePlugin();
+        Path jar = Fixtures.examplePlugin();
         try (Stream<Path> system = Files.walk(openkam.home().resolve("system"))) {
             assertEquals(List.of(), system.filter(p -> p.getFileName().toString().contains("example")).toList(),
                     "the example plugin is a vendor's bundle, not part of the product");
@@ -85,7 +82,7 @@ class VendorPluginIT {
                 "potential", 6_000_000).get("id").getAsString();
         // a built-in model lets the other unit run too
         openkam.writeEtc("org.openkam.scoring.wallet-vendorit.cfg", Map.of("businessUnit", other));
-        assertTrue(model().isEmpty(), "not deployed yet");
+        assertTrue(Fixtures.scoringModel(admin, MODEL).isEmpty(), "not deployed yet");
 
         // deploy: FileInstall sees complete jars only (written under another name, then renamed)
         Path deployed = openkam.home().resolve("deploy").resolve("openkam-example-scoring.jar");
@@ -93,7 +90,8 @@ class VendorPluginIT {
         Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
         long copied = System.nanoTime();
         Files.move(partial, deployed, StandardCopyOption.ATOMIC_MOVE);
-        JsonObject listed = awaitModel("listed after the jar was dropped into deploy/", Optional::isPresent).get();
+        JsonObject listed = Fixtures.awaitScoringModel(openkam, admin, MODEL,
+                "listed after the jar was dropped into deploy/", Optional::isPresent).get();
         System.out.printf("VendorPluginIT: %s listed in GET /scoring/models %d ms after the jar was dropped into "
                 + "deploy/%n", MODEL, (System.nanoTime() - copied) / 1_000_000);
         assertEquals("1.0.0", listed.get("version").getAsString());
@@ -104,7 +102,7 @@ class VendorPluginIT {
 
         // enable it for one unit, with a parameter of its own: a headroom of 4 x the sales rates 100
         openkam.writeEtc(FACTORY_PID + "-vendorit.cfg", Map.of("businessUnit", unit, "headroom.saturation", "4"));
-        JsonObject enabled = awaitModel("enabled for " + unit, m -> m.isPresent()
+        JsonObject enabled = Fixtures.awaitScoringModel(openkam, admin, MODEL, "enabled for " + unit, m -> m.isPresent()
                 && m.get().getAsJsonArray("businessUnits").size() == 1).get();
         JsonObject configuration = enabled.getAsJsonArray("businessUnits").get(0).getAsJsonObject();
         assertEquals(unit, configuration.get("businessUnit").getAsString());
@@ -130,7 +128,7 @@ class VendorPluginIT {
         // undeploy
         Files.delete(deployed);
         long deleted = System.nanoTime();
-        awaitModel("gone after the jar was deleted", Optional::isEmpty);
+        Fixtures.awaitScoringModel(openkam, admin, MODEL, "gone after the jar was deleted", Optional::isEmpty);
         System.out.printf("VendorPluginIT: %s gone from GET /scoring/models %d ms after the jar was deleted%n", MODEL,
                 (System.nanoTime() - deleted) / 1_000_000);
         admin.get("/scoring/models/" + MODEL).expectProblem(404);
@@ -148,40 +146,8 @@ class VendorPluginIT {
                 .expectProblem(409).problemFields());
     }
 
-    /** The example plugin's jar, as the build passes it in. */
-    private static Path examplePlugin() {
-        Path jar = Path.of(System.getProperty("openkam.example.plugin",
-                "target/vendor-plugins/openkam-example-scoring.jar")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "no example plugin at " + jar + ": build plugins/examples first");
-        return jar;
-    }
 
-    /** The vendor model as {@code GET /scoring/models} lists it, if it does. */
-    private static Optional<JsonObject> model() {
-        JsonArray items = admin.get("/scoring/models").expect(200).items();
-        return StreamSupport.stream(items.spliterator(), false).map(JsonElement::getAsJsonObject)
-                .filter(m -> m.get("id").getAsString().equals(MODEL)).findFirst();
-    }
 
-    /** Polls the model list until {@code condition} holds; the timeout is a safety net, not a timing assertion. */
-    private static Optional<JsonObject> awaitModel(String description, Predicate<Optional<JsonObject>> condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Optional<JsonObject> last = model();
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(MODEL + " never " + description + "; last seen: " + last + "\n"
-                        + openkam.outputTail(40));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            last = model();
-        }
-        return last;
-    }
 
     private static JsonObject run(String unit) {
         String jobId = admin.post("/scoring/runs", json("businessUnit", unit)).expect(202).object().get("id")
