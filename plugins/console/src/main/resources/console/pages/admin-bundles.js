@@ -1,5 +1,6 @@
 // Administration: the installed bundles, uploading a bundle jar, and starting, stopping, updating, uninstalling.
 
+import { upload as send } from '../api.js';
 import { problemBlock } from './admin-problem.js';
 
 export async function render(element, context) {
@@ -109,51 +110,23 @@ export async function render(element, context) {
     return b;
   }
 
-  /** Sends a jar with XMLHttpRequest, whose upload progress fetch does not report. */
-  function upload(method, path, jar, done) {
+  /** Sends a jar with a progress bar, then shows what the server made of it. */
+  async function upload(method, path, jar, done) {
     error.replaceChildren();
     progress.hidden = false;
     progressLabel.hidden = false;
     progress.value = 0;
     say(`Uploading ${jar.name}…`);
-    const request = new XMLHttpRequest();
-    request.open(method, '/api/v1' + path);
-    request.setRequestHeader('Content-Type', 'application/java-archive');
-    request.setRequestHeader('Accept', 'application/json');
-    const token = context.session && context.session.csrfToken;
-    if (token) {
-      request.setRequestHeader('X-CSRF-Token', token);
+    try {
+      const answer = await send(method, path, 'application/java-archive', jar, share => {
+        progress.value = Math.round(100 * share);
+      });
+      say(answer && answer.symbolicName ? `${answer.symbolicName} ${answer.version} is ${answer.state}.` : done);
+    } catch (failure) {
+      say('');
+      fail(failure);
     }
-    request.upload.addEventListener('progress', event => {
-      if (event.lengthComputable) {
-        progress.value = Math.round(100 * event.loaded / event.total);
-      }
-    });
-    return new Promise(resolve => {
-      request.addEventListener('load', async () => {
-        progress.value = 100;
-        let answer = null;
-        try {
-          answer = JSON.parse(request.responseText);
-        } catch (ignored) {
-          answer = null;
-        }
-        if (request.status >= 200 && request.status < 300) {
-          say(answer && answer.symbolicName ? `${answer.symbolicName} ${answer.version} is ${answer.state}.` : done);
-        } else {
-          say('');
-          fail({ problem: answer, message: `HTTP ${request.status}` });
-        }
-        await load().catch(fail);
-        resolve();
-      });
-      request.addEventListener('error', () => {
-        say('');
-        fail({ message: 'The upload failed: the server could not be reached.' });
-        resolve();
-      });
-      request.send(jar);
-    });
+    await load().catch(fail);
   }
 
   form.addEventListener('submit', event => {

@@ -1,7 +1,7 @@
 // Account import from a CSV file: choose the file, the business unit of lines that name none and the mode;
 // a progress bar follows the upload and then the import job (polled at /jobs/{id}); the result lists the
 // counts and every bad line (line, field, message).
-import { ApiError } from '/console/api.js';
+import { ApiError, upload } from '/console/api.js';
 import { showProblem, clearProblem } from '/console/forms.js';
 
 const POLL_MS = 400;
@@ -61,7 +61,7 @@ export async function render(element, context) {
     submit.disabled = true;
     const bar = progressBar(el, progress);
     try {
-      const job = await upload(file.files[0], query, session.csrfToken, fraction =>
+      const job = await upload('POST', '/accounts/import?' + query, 'text/csv', file.files[0], fraction =>
         bar.set(`Uploading ${file.files[0].name}: ${Math.round(fraction * 100)} %`, fraction, 1));
       const finished = await follow(context, job, bar, element);
       if (finished) {
@@ -103,36 +103,6 @@ function progressBar(el, container) {
       }
     }
   };
-}
-
-/** POSTs the file as the raw text/csv body with upload progress; resolves to the queued job. */
-function upload(csv, query, csrfToken, onProgress) {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', '/api/v1/accounts/import?' + query);
-    request.setRequestHeader('Content-Type', 'text/csv');
-    request.setRequestHeader('Accept', 'application/json');
-    if (csrfToken) {
-      request.setRequestHeader('X-CSRF-Token', csrfToken);
-    }
-    request.upload.addEventListener('progress', e => onProgress(e.lengthComputable ? e.loaded / e.total : 0));
-    request.addEventListener('load', () => {
-      let data = null;
-      try {
-        data = JSON.parse(request.responseText);
-      } catch (e) {
-        data = null;
-      }
-      if (request.status === 202) {
-        onProgress(1);
-        resolve(data);
-      } else {
-        reject(new ApiError(request.status, data));
-      }
-    });
-    request.addEventListener('error', () => reject(new Error('the upload failed; check the connection')));
-    request.send(csv);
-  });
 }
 
 /** Polls the job until it is finished; null if the page was left meanwhile. */
