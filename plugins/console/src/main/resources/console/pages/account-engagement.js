@@ -51,7 +51,7 @@ export async function followUps(context, path, people, refresh) {
   return el('section', { class: 'follow-ups', 'aria-labelledby': 'follow-ups-title' },
     el('h2', { id: 'follow-ups-title' }, 'Open follow-ups'),
     dataTable(el, 'Open follow-ups, most urgent first', ['Follow-up', 'Due', 'Owner', 'Action'], rows,
-      'No open follow-ups.'),
+      { empty: 'No open follow-ups.' }),
     form);
 }
 
@@ -143,6 +143,7 @@ export async function teamEditor(context, path, people, refresh) {
   });
   return el('section', { 'aria-labelledby': 'team-title' },
     el('h2', { id: 'team-title' }, 'Account team'),
-    dataTable(el, 'Account team', ['Member', 'Function', 'Responsible', 'Action'], rows, 'Nobody is on the team yet.'),
+    dataTable(el, 'Account team', ['Member', 'Function', 'Responsible', 'Action'], rows,
+      { empty: 'Nobody is on the team yet.' }),
     form);
 }

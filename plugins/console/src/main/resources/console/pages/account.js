@@ -218,7 +218,7 @@ async function opportunities({ context, path, people, body }) {
     o.nextStep ? `${o.nextStep} (${day(o.nextStepDue)})` : '—', o.status, await people(o.owner)]));
   body.replaceChildren(el('h2', {}, 'Opportunities'),
     table(el, 'Opportunities with their competitors', ['Opportunity', 'Stage', 'Value', 'Probability',
-      'Our position', 'Competitors', 'Next step', 'Status', 'Owner'], rows, 'No opportunities yet.'));
+      'Our position', 'Competitors', 'Next step', 'Status', 'Owner'], rows, { empty: 'No opportunities yet.' }));
 }
 
 async function activities({ context, path, body, refresh }) {
@@ -227,7 +227,7 @@ async function activities({ context, path, body, refresh }) {
   const items = answer.items || answer;
   body.replaceChildren(el('h2', {}, 'Activities'),
     table(el, 'Activities, newest first', ['Subject', 'Type', 'Status', 'When'],
-      items.map(a => [a.subject, a.type, a.status, day(a.occurredAt)]), 'No activities recorded.'),
+      items.map(a => [a.subject, a.type, a.status, day(a.occurredAt)]), { empty: 'No activities recorded.' }),
     form);
 }
 
@@ -260,13 +260,13 @@ async function scores({ context, account, body }) {
       el('details', {}, el('summary', {}, 'Why this score'),
         table(el, 'Contributions to ' + m.modelId, ['Factor', 'Input', 'Value', 'Weight', 'Contribution'],
           (m.contributions || []).map(c => [c.label, c.input, String(c.value), String(c.weight), String(c.contribution)]),
-          'No explanation given.'))))),
+          { empty: 'No explanation given.' }))))),
     el('h3', {}, 'Score history'),
     chart,
     el('details', {}, el('summary', {}, 'Score history as a table'),
       table(el, 'Score history', ['Model', 'Scored at', 'Score', 'Class'],
         models.flatMap(m => (m.history || []).map(h => [m.modelId, h.scoredAt.replace('T', ' ').slice(0, 19),
-          h.score === null ? '— (not scored)' : String(h.score), h.classification || '—'])), 'No history.')));
+          h.score === null ? '— (not scored)' : String(h.score), h.classification || '—'])), { empty: 'No history.' })));
   await lineChart(chart, {
     label: 'Score history of ' + account.name,
     series: models.map(m => ({ name: m.modelId,
@@ -285,5 +285,5 @@ async function audit({ context, path, body }) {
       e.at.replace('T', ' ').slice(0, 19), e.actorName || e.actor, `${e.entityType} ${e.action}`,
       el('ul', { class: 'plain' }, (e.changes || []).map(c => el('li', {}, `${c.field}: `,
         c.before === null ? '' : el('del', {}, String(c.before)), c.before === null ? '' : ' → ',
-        c.after === null ? '(cleared)' : String(c.after))))]), 'No changes recorded.'));
+        c.after === null ? '(cleared)' : String(c.after))))]), { empty: 'No changes recorded.' }));
 }

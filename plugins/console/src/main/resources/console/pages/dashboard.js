@@ -4,6 +4,7 @@
 import { draw, escapeHtml } from '/console/charts.js';
 import { ApiError } from '/console/api.js';
 import { problemText as message } from '/console/dom.js';
+import { dataTable } from '/console/tables.js';
 
 const ACCOUNTS_SHOWN = 10;
 const FOLLOW_UPS_SHOWN = 10;
@@ -87,7 +88,7 @@ async function myAccounts(context) {
   const owned = typeof page.total === 'number' && page.total >= 0 ? page.total : page.items.length;
   const shown = rows.slice(0, ACCOUNTS_SHOWN);
   return [
-    table(el, shown.length < rows.length || owned > page.items.length
+    dataTable(el, shown.length < rows.length || owned > page.items.length
       ? `${shown.length} of your accounts (you own ${owned})` : `Your ${rows.length} accounts`,
     ['Account', 'My role', 'Tier'],
     shown.map(a => [el('a', { href: context.href('accounts', a.id) }, a.name), a.roles.join(', '), a.tier || ''])),
@@ -108,12 +109,12 @@ async function overdueFollowUps(context) {
   if (page.items.length === 0) {
     return el('p', { class: 'good' }, 'Nothing overdue. Well done.');
   }
-  return table(el, page.nextCursor ? `The ${page.items.length} most overdue` : `${page.items.length} overdue`,
+  return dataTable(el, page.nextCursor ? `The ${page.items.length} most overdue` : `${page.items.length} overdue`,
     ['Follow-up', 'Account', 'Days overdue'],
     page.items.map(item => [
       item.followUp.title,
       el('a', { href: context.href('accounts', item.followUp.accountId) }, item.accountName),
-      el('span', { title: 'Due ' + item.followUp.dueDate }, String(item.daysOverdue))]), [2]);
+      el('span', { title: 'Due ' + item.followUp.dueDate }, String(item.daysOverdue))]), { numeric: [2] });
 }
 
 async function pipeline(context) {
@@ -127,8 +128,8 @@ async function pipeline(context) {
     String(s.openCount),
     perCurrency(s.openValue),
     perCurrency(s.weightedValue)]);
-  const data = table(el, `Open opportunities by stage: ${open} in all`,
-    ['Stage', 'Probability', 'Open', 'Open value', 'Weighted value'], rows, [1, 2, 3, 4]);
+  const data = dataTable(el, `Open opportunities by stage: ${open} in all`,
+    ['Stage', 'Probability', 'Open', 'Open value', 'Weighted value'], rows, { numeric: [1, 2, 3, 4] });
   if (open === 0) {
     return [el('p', {}, 'No open opportunities.'), data];
   }
@@ -187,7 +188,7 @@ async function movers(context, unitName) {
   if (moved.length === 0) {
     return el('p', {}, 'No account moved since the previous scoring run.');
   }
-  return table(el, 'Largest score changes since the previous run',
+  return dataTable(el, 'Largest score changes since the previous run',
     ['Account', 'Business unit', 'Score', 'Change', 'Cell'],
     moved.map(p => [
       el('a', { href: context.href('accounts', p.accountId) }, p.name),
@@ -195,17 +196,7 @@ async function movers(context, unitName) {
       p.score.toFixed(1),
       el('span', { class: p.movement.score >= 0 ? 'up' : 'down' },
         (p.movement.score >= 0 ? '▲ +' : '▼ ') + p.movement.score.toFixed(1)),
-      (p.cell ? p.cell.label : '') + (p.movement.cellChanged ? ' (new cell)' : '')]), [2, 3]);
-}
-
-/** A table with a caption, column headings and a row heading in the first column; numeric columns right. */
-function table(el, caption, headings, rows, numeric = []) {
-  const cls = i => numeric.includes(i) ? 'number' : null;
-  return el('div', { class: 'table-wrap' }, el('table', {},
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, headings.map((h, i) => el('th', { scope: 'col', class: cls(i) }, h)))),
-    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map((c, i) => i === 0
-      ? el('th', { scope: 'row' }, c) : el('td', { class: cls(i) }, c)))))));
+      (p.cell ? p.cell.label : '') + (p.movement.cellChanged ? ' (new cell)' : '')]), { numeric: [2, 3] });
 }
 
 function money(amount, currency) {
