@@ -1,0 +1,234 @@
+package org.openkam.http.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.openkam.api.AccessDeniedException;
+import org.openkam.api.ConflictException;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.StaleVersionException;
+import org.openkam.api.ValidationException;
+import org.openkam.api.Violation;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Json;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.WebContext;
+import org.openkam.http.internal.openapi.ApiDocument;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.Gson;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The route whiteboard: serves the routes of every {@link ApiRoutes} service under {@code /api/v1} and turns
+ * every outcome into JSON, results or problem details. Faults get a 500 with an incident id that is also logged,
+ * never a stack trace. A route whose shape an earlier service serves is refused and logged with its bundle.
+ */
+@Component(service = { Servlet.class, ApiDispatcher.class })
+@HttpWhiteboardContextSelect(WebContext.SELECT)
+@HttpWhiteboardServletName("openkam-api")
+@HttpWhiteboardServletPattern(WebContext.API_ROOT + "/*")
+public final class ApiDispatcher extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+    private final transient Gson gson = Json.create();
+    private final transient ApiDocument document;
+    /** By service id, oldest first: the earlier registration keeps a contested route. */
+    private final transient TreeMap<Long, Registered> services = new TreeMap<>();
+    /** What requests read: rebuilt whenever a service comes or goes. */
+    private transient volatile Router router = new Router();
+
+    /** A service's routes as declared, and where it comes from, for the log. */
+    private record Registered(String source, List<Route> routes) {
+    }
+
+    @Activate
+    public ApiDispatcher(@Reference ApiDocument document) {
+        this.document = document;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRoutes(ApiRoutes routes, ServiceReference<ApiRoutes> reference) {
+        long id = (Long) reference.getProperty(Constants.SERVICE_ID);
+        String source = source(reference);
+        Router declared = new Router();
+        try {
+            routes.define(declared);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("The routes of {} are left out: declaring them failed", source, e);
+            return;
+        }
+        synchronized (this) {
+            services.put(id, new Registered(source, declared.routes()));
+            rebuild();
+        }
+        document.add(id, source, routes::openApi);
+    }
+
+    void removeRoutes(ServiceReference<ApiRoutes> reference) {
+        long id = (Long) reference.getProperty(Constants.SERVICE_ID);
+        document.remove(id);
+        synchronized (this) {
+            if (services.remove(id) != null) {
+                rebuild();
+            }
+        }
+    }
+
+    /** Every route served now, for readiness and tests. */
+    public List<Route> routes() {
+        return router.routes();
+    }
+
+    /** True if a request for {@code method} and {@code path} (below {@code /api/v1}) would reach a route. */
+    public boolean serves(String method, String path) {
+        return router.find(method, path) instanceof Router.Match;
+    }
+
+    private void rebuild() {
+        Router next = new Router();
+        Map<String, String> taken = new HashMap<>();
+        for (Registered r : services.values()) {
+            for (Route route : r.routes()) {
+                String owner = taken.putIfAbsent(route.shape(), r.source());
+                if (owner == null) {
+                    next.add(route);
+                } else if (!owner.equals(r.source())) {
+                    LOG.warn("Route {} of {} is refused: {} serves it already", route, r.source(), owner);
+                } else {
+                    LOG.warn("Route {} of {} is declared twice; the first declaration serves", route, r.source());
+                }
+            }
+        }
+        router = next;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        String path = apiPath(request);
+        try {
+            Object found = router.find(request.getMethod(), path);
+            if (found instanceof Router.Match match) {
+                HttpExchange exchange = new HttpExchange(request, response, match.params(), gson);
+                Object result = match.route().handler().handle(exchange);
+                if (result != null && notModified(request, response)) {
+                    response.setStatus(304);
+                } else if (result != null) {
+                    send(response, response.getStatus(), "application/json", result);
+                }
+            } else if (found instanceof Set<?> allowed && !allowed.isEmpty()) {
+                List<String> methods = new ArrayList<>();
+                allowed.forEach(m -> methods.add(String.valueOf(m)));
+                response.setHeader("Allow", String.join(", ", methods));
+                problem(response, Problem.of(405, "method-not-allowed", "Method not allowed",
+                        request.getMethod() + " is not supported here; use " + methods));
+            } else {
+                problem(response, Problem.of(404, "not-found", "Not found", "no API endpoint at " + path));
+            }
+        } catch (Exception e) {
+            problem(response, toProblem(e));
+        }
+    }
+
+    /** The request's path below {@code /api/v1}. */
+    static String apiPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String full = servletPath + info;
+        String below = full.startsWith(WebContext.API_ROOT) ? full.substring(WebContext.API_ROOT.length()) : full;
+        return below.isEmpty() ? "/" : below;
+    }
+
+    /** A conditional read whose {@code If-None-Match} names the ETag the handler just set. */
+    static boolean notModified(HttpServletRequest request, HttpServletResponse response) {
+        String etag = response.getHeader("ETag");
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (etag == null || ifNoneMatch == null || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one mapping of exceptions to problem details, for every route of every bundle. */
+    static Problem toProblem(Exception e) {
+        if (e instanceof ProblemException p) {
+            return p.problem();
+        }
+        if (e instanceof ValidationException v) {
+            return Problem.invalid(v.violations());
+        }
+        if (e instanceof NotFoundException) {
+            return Problem.of(404, "not-found", "Not found", e.getMessage());
+        }
+        if (e instanceof AccessDeniedException) {
+            return Problem.of(403, "forbidden", "Forbidden", e.getMessage());
+        }
+        if (e instanceof StaleVersionException) {
+            return Problem.of(412, "stale-version", "Changed meanwhile",
+                    e.getMessage() + "; read it again and reapply your change");
+        }
+        if (e instanceof ConflictException c) {
+            return new Problem("urn:openkam:problem:conflict", "Conflict", 409, c.getMessage(), c.field(),
+                    c.field() == null ? null : List.of(new Violation(c.field(), c.getMessage())));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.error("Incident {}: request failed", incident, e);
+        return Problem.of(500, "internal", "Internal error", "the server failed; incident " + incident);
+    }
+
+    private void problem(HttpServletResponse response, Problem problem) throws IOException {
+        if (response.isCommitted()) {
+            return; // a streamed answer broke off half way; nothing more can be said
+        }
+        response.reset();
+        response.setHeader("Cache-Control", "no-store");
+        send(response, problem.status(), Problem.MEDIA_TYPE, problem);
+    }
+
+    private void send(HttpServletResponse response, int status, String type, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        gson.toJson(body, response.getWriter());
+    }
+
+    static String source(ServiceReference<?> reference) {
+        Bundle bundle = reference.getBundle();
+        String name = bundle == null ? "an unregistered bundle"
+                : bundle.getSymbolicName() + " " + bundle.getVersion();
+        return name + " (service " + reference.getProperty(Constants.SERVICE_ID) + ")";
+    }
+}

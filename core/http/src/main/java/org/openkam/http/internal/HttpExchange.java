@@ -1,0 +1,204 @@
+package org.openkam.http.internal;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openkam.api.Caller;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.WebContext;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** One API request: its path parameters, query, body, caller and response. */
+final class HttpExchange implements Exchange {
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final Map<String, String> params;
+    private final Gson gson;
+
+    HttpExchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> params, Gson gson) {
+        this.request = request;
+        this.response = response;
+        this.params = params;
+        this.gson = gson;
+    }
+
+    @Override
+    public HttpServletRequest request() {
+        return request;
+    }
+
+    @Override
+    public HttpServletResponse response() {
+        return response;
+    }
+
+    @Override
+    public Gson gson() {
+        return gson;
+    }
+
+    /** The signed-in caller; the context lets no request without one reach a protected route. */
+    @Override
+    public Caller caller() {
+        Object caller = request.getAttribute(WebContext.CALLER);
+        if (caller instanceof Caller c) {
+            return c;
+        }
+        throw new ProblemException(Problem.of(401, "unauthenticated", "Authentication required",
+                "sign in or send an API token"));
+    }
+
+    @Override
+    public String path(String name) {
+        return params.get(name);
+    }
+
+    /** A query parameter, or {@code null} if absent or empty. */
+    @Override
+    public String query(String name) {
+        String v = request.getParameter(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    @Override
+    public String requiredQuery(String name) {
+        String v = query(name);
+        if (v == null) {
+            throw ProblemException.badRequest(name, "is required");
+        }
+        return v;
+    }
+
+    @Override
+    public int intQuery(String name, int absent, int min, int max) {
+        String v = query(name);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badRequest(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    @Override
+    public boolean boolQuery(String name) {
+        String v = query(name);
+        if (v == null) {
+            return false;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ProblemException.badRequest(name, "must be true or false");
+        };
+    }
+
+    @Override
+    public <E extends Enum<E>> E enumQuery(String name, Class<E> type) {
+        String v = query(name);
+        if (v == null) {
+            return null;
+        }
+        E value = Body.parse(type, v);
+        if (value == null) {
+            throw ProblemException.badRequest(name, "must be one of " + Body.choices(type));
+        }
+        return value;
+    }
+
+    /** The JSON object body; anything else is refused with a problem naming the body. */
+    @Override
+    public Body body() throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json"));
+        }
+        try (Reader in = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+            JsonElement json = JsonParser.parseReader(in);
+            if (!json.isJsonObject()) {
+                throw ProblemException.badRequest("body", "must be a JSON object");
+            }
+            return new Body(json.getAsJsonObject());
+        } catch (JsonParseException e) {
+            throw ProblemException.badRequest("body", "is not valid JSON: " + rootMessage(e));
+        }
+    }
+
+    /**
+     * The version the client last saw: the {@code If-Match} header (an ETag this API sent), else the
+     * body's {@code version}. Changing without either is refused, so no update is blind.
+     */
+    @Override
+    public long expectedVersion(Body body) {
+        String ifMatch = request.getHeader("If-Match");
+        if (ifMatch != null) {
+            String tag = ifMatch.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            tag = tag.replace("\"", "");
+            try {
+                return Long.parseLong(tag);
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("If-Match", "must be an ETag this API sent, such as \"3\"");
+            }
+        }
+        Long version = body == null ? null : body.whole("version");
+        if (version == null) {
+            throw new ProblemException(new Problem("urn:openkam:problem:precondition-required", "Precondition required",
+                    428, "send the ETag you read in If-Match (or the version in the body)", "If-Match", null));
+        }
+        return version;
+    }
+
+    /** Sets the ETag of a versioned resource. */
+    @Override
+    public void etag(long version) {
+        response.setHeader("ETag", "\"" + version + "\"");
+    }
+
+    @Override
+    public void status(int status) {
+        response.setStatus(status);
+    }
+
+    @Override
+    public void header(String name, String value) {
+        response.setHeader(name, value);
+    }
+
+    @Override
+    public String apiUrl(String path) {
+        return request.getContextPath() + WebContext.API_ROOT + path;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
