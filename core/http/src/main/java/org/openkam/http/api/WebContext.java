@@ -9,6 +9,12 @@ public final class WebContext {
     public static final String SELECT = "(osgi.http.whiteboard.context.name=" + NAME + ")";
     /** The request attribute holding the authenticated {@link org.openkam.api.Caller}. */
     public static final String CALLER = "org.openkam.caller";
+    /** The request attribute holding the console {@link org.openkam.api.security.Session}, when signed in with one. */
+    public static final String SESSION = "org.openkam.session";
+    /** The console's session cookie. */
+    public static final String SESSION_COOKIE = "OPENKAM_SESSION";
+    /** The header an unsafe request with the session cookie must echo the session's CSRF token in. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
     /** The root of the HTTP API; route templates are relative to it. */
     public static final String API_ROOT = "/api/v1";
     /**

@@ -1,6 +1,7 @@
 package org.openkam.http.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +89,18 @@ public final class ApiDispatcher extends HttpServlet {
             services.put(id, new Registered(source, declared.routes()));
             rebuild();
         }
-        document.add(id, source, routes::openApi);
+        if (describes(routes, source)) {
+            document.add(id, source, routes::openApi);
+        }
+    }
+
+    /** True if the service has a description of its own (some leave it to an OpenApiContribution). */
+    private static boolean describes(ApiRoutes routes, String source) {
+        try (InputStream in = routes.openApi()) {
+            return in != null;
+        } catch (IOException | RuntimeException e) {
+            return true; // the document reports why it cannot read it
+        }
     }
 
     void removeRoutes(ServiceReference<ApiRoutes> reference) {

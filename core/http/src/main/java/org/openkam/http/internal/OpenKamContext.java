@@ -34,10 +34,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardContext(name = WebContext.NAME, path = "/")
 public final class OpenKamContext extends ServletContextHelper {
 
-    public static final String SESSION_COOKIE = "OPENKAM_SESSION";
-    public static final String CSRF_HEADER = "X-CSRF-Token";
-    /** Request attribute holding the console session, when the request came with one. */
-    public static final String SESSION = "org.openkam.session";
+    private static final String SESSION_COOKIE = WebContext.SESSION_COOKIE;
+    private static final String CSRF_HEADER = WebContext.CSRF_HEADER;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> PUBLIC = Set.of("/health", "/health/live", "/health/ready", "/api/v1/auth/login",
             "/api/v1/openapi.json");
@@ -84,7 +82,7 @@ public final class OpenKamContext extends ServletContextHelper {
                 return false;
             }
             request.setAttribute(WebContext.CALLER, session.get().caller());
-            request.setAttribute(SESSION, session.get());
+            request.setAttribute(WebContext.SESSION, session.get());
             return true;
         }
         if (isPublic(path)) {

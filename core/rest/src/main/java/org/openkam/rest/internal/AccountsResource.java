@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -17,26 +17,33 @@ import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountSort;
 import org.openkam.api.account.AccountStatus;
 import org.openkam.api.account.KeyAccountTier;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.ProblemException;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.stream.JsonWriter;
 
 /** {@code /accounts}: listing with filters, sorting and paging; create, read, replace, patch, delete; JSON export. */
-final class AccountsResource {
+@Component
+public final class AccountsResource implements ApiRoutes {
 
     static final Set<String> WRITABLE = Set.of("businessUnit", "name", "legalName", "industry", "country", "region",
             "status", "tier", "owner", "annualSales", "contributionMargin", "potential", "currency", "attributes");
     static final Set<String> READ_ONLY = Set.of("id", "version", "createdAt", "updatedAt");
     private final AccountRegistry accounts;
 
-    AccountsResource(AccountRegistry accounts) {
+    @Activate
+    public AccountsResource(@Reference AccountRegistry accounts) {
         this.accounts = accounts;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/accounts", this::list)
                 .add("POST", "/accounts", this::create)
                 .add("GET", "/accounts/{id}", this::get)
@@ -143,7 +150,7 @@ final class AccountsResource {
     }
 
     /** Streams every matching account as one JSON array. */
-    void exportJson(Exchange ex, AccountQuery query) throws IOException {
+    static void exportJson(AccountRegistry accounts, Exchange ex, AccountQuery query) throws IOException {
         ex.response().setContentType("application/json");
         ex.response().setCharacterEncoding("UTF-8");
         Writer out = new OutputStreamWriter(ex.response().getOutputStream(), StandardCharsets.UTF_8);

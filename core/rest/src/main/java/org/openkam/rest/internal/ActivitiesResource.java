@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,15 +11,20 @@ import org.openkam.api.engagement.ActivityQuery;
 import org.openkam.api.engagement.ActivityRecorded;
 import org.openkam.api.engagement.ActivityStatus;
 import org.openkam.api.engagement.ActivityType;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /accounts/{id}/activities}: calls, meetings, visits and e-mails with the customer's people. Writes
  * answer with the activity and the coordination warnings about other team members' contacts.
  */
-final class ActivitiesResource {
+@Component
+public final class ActivitiesResource implements ApiRoutes {
 
     private static final Set<String> WRITABLE = Set.of("type", "status", "subject", "notes", "occurredAt",
             "contactIds", "participants");
@@ -27,11 +32,13 @@ final class ActivitiesResource {
             "updatedAt");
     private final Activities activities;
 
-    ActivitiesResource(Activities activities) {
+    @Activate
+    public ActivitiesResource(@Reference Activities activities) {
         this.activities = activities;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/activities", this::list)
                 .add("POST", "/accounts/{id}/activities", this::create)
                 .add("GET", "/accounts/{id}/activities/{activityId}", this::get)

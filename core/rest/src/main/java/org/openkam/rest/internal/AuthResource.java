@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -12,21 +12,27 @@ import org.openkam.api.Role;
 import org.openkam.api.security.Authentication;
 import org.openkam.api.security.IssuedToken;
 import org.openkam.api.security.Session;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.OpenKamContext;
-import org.openkam.console.internal.http.Problem;
-import org.openkam.console.internal.http.ProblemException;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.WebContext;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /** {@code /auth}: console sign-in with a session cookie and CSRF token; integrators' API tokens. */
-final class AuthResource {
+@Component
+public final class AuthResource implements ApiRoutes {
 
     private final Authentication authentication;
 
-    AuthResource(Authentication authentication) {
+    @Activate
+    public AuthResource(@Reference Authentication authentication) {
         this.authentication = authentication;
     }
 
@@ -45,11 +51,12 @@ final class AuthResource {
     record TokenBody(String id, String name, String userId, String token, Instant createdAt) {
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("POST", "/auth/login", this::login)
                 .add("POST", "/auth/logout", this::logout)
                 .add("GET", "/auth/session", ex -> SessionBody.of(ex.caller(),
-                        (Session) ex.request().getAttribute(OpenKamContext.SESSION)))
+                        (Session) ex.request().getAttribute(WebContext.SESSION)))
                 .add("GET", "/auth/tokens", ex -> authentication.tokens(ex.caller()))
                 .add("POST", "/auth/tokens", this::createToken)
                 .add("DELETE", "/auth/tokens/{id}", ex -> {
@@ -78,7 +85,7 @@ final class AuthResource {
     }
 
     private Object logout(Exchange ex) {
-        Session session = (Session) ex.request().getAttribute(OpenKamContext.SESSION);
+        Session session = (Session) ex.request().getAttribute(WebContext.SESSION);
         if (session != null) {
             authentication.logout(session.token());
         }
@@ -101,7 +108,7 @@ final class AuthResource {
     private static void setCookie(Exchange ex, String value, long maxAgeSeconds) {
         HttpServletRequest request = ex.request();
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        ex.response().addHeader("Set-Cookie", OpenKamContext.SESSION_COOKIE + "=" + value + "; Path=" + path
+        ex.response().addHeader("Set-Cookie", WebContext.SESSION_COOKIE + "=" + value + "; Path=" + path
                 + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
     }
 }

@@ -1,24 +1,31 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.openkam.api.engagement.BuyingCenters;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /accounts/{id}/buying-center}: the org chart of the customer's people and its coverage gaps, as of
  * today in UTC.
  */
-final class BuyingCenterResource {
+@Component
+public final class BuyingCenterResource implements ApiRoutes {
 
     private final BuyingCenters buyingCenters;
 
-    BuyingCenterResource(BuyingCenters buyingCenters) {
+    @Activate
+    public BuyingCenterResource(@Reference BuyingCenters buyingCenters) {
         this.buyingCenters = buyingCenters;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/buying-center",
                 ex -> buyingCenters.buyingCenter(ex.caller(), ex.path("id"), LocalDate.now(ZoneOffset.UTC)));
     }

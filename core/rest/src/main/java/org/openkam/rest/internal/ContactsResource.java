@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.util.Set;
@@ -8,23 +8,30 @@ import org.openkam.api.account.BuyingCenterRole;
 import org.openkam.api.account.Contact;
 import org.openkam.api.account.ContactDraft;
 import org.openkam.api.account.Contacts;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /accounts/{id}/contacts}: the people at the customer. */
-final class ContactsResource {
+@Component
+public final class ContactsResource implements ApiRoutes {
 
     private static final Set<String> WRITABLE = Set.of("firstName", "lastName", "jobTitle", "email", "phone", "roles",
             "attitude", "influence", "reportsTo", "relationshipOwner", "relationshipStrength");
     private static final Set<String> READ_ONLY = Set.of("id", "accountId", "version", "createdAt", "updatedAt");
     private final Contacts contacts;
 
-    ContactsResource(Contacts contacts) {
+    @Activate
+    public ContactsResource(@Reference Contacts contacts) {
         this.contacts = contacts;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/contacts", ex -> contacts.list(ex.caller(), ex.path("id")))
                 .add("POST", "/accounts/{id}/contacts", this::create)
                 .add("GET", "/accounts/{id}/contacts/{contactId}", this::get)

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -10,15 +10,20 @@ import org.openkam.api.engagement.FollowUpDraft;
 import org.openkam.api.engagement.FollowUpQuery;
 import org.openkam.api.engagement.FollowUpStatus;
 import org.openkam.api.engagement.FollowUps;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /accounts/{id}/follow-ups} and {@code /follow-ups}, the systematic follow-up list across accounts.
  * "Today" is the current day in UTC.
  */
-final class FollowUpsResource {
+@Component
+public final class FollowUpsResource implements ApiRoutes {
 
     private static final Set<String> WRITABLE = Set.of("opportunityId", "planActionId", "title", "notes", "owner",
             "dueDate", "status");
@@ -26,11 +31,13 @@ final class FollowUpsResource {
             "updatedAt");
     private final FollowUps followUps;
 
-    FollowUpsResource(FollowUps followUps) {
+    @Activate
+    public FollowUpsResource(@Reference FollowUps followUps) {
         this.followUps = followUps;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/follow-ups", this::due)
                 .add("GET", "/accounts/{id}/follow-ups", ex -> followUps.list(ex.caller(), ex.path("id")))
                 .add("POST", "/accounts/{id}/follow-ups", this::create)

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,18 +11,23 @@ import org.openkam.api.pipeline.OpportunityClosing;
 import org.openkam.api.pipeline.OpportunityDraft;
 import org.openkam.api.pipeline.OpportunityStatus;
 import org.openkam.api.pipeline.OurPosition;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Json;
-import org.openkam.console.internal.http.ProblemException;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Json;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /accounts/{id}/opportunities}: projects against the customer's other suppliers, closing them as won
  * or lost; {@code /accounts/{id}/pipeline} the account's open pipeline; {@code /pipeline/stages} the stages;
  * {@code /pipeline} the open pipeline by stage across the caller's accounts.
  */
-final class OpportunitiesResource {
+@Component
+public final class OpportunitiesResource implements ApiRoutes {
 
 
     /** The open pipeline by stage; {@code owner=me} for the caller's own opportunities. */
@@ -44,11 +49,13 @@ final class OpportunitiesResource {
     private static final String CLOSE_TO_CHANGE = "changes only by closing: POST .../opportunities/{opportunityId}/close";
     private final Opportunities opportunities;
 
-    OpportunitiesResource(Opportunities opportunities) {
+    @Activate
+    public OpportunitiesResource(@Reference Opportunities opportunities) {
         this.opportunities = opportunities;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         String one = "/accounts/{id}/opportunities/{opportunityId}";
         router.add("GET", "/accounts/{id}/opportunities", this::list)
                 .add("POST", "/accounts/{id}/opportunities", this::create)

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.util.Set;
@@ -9,12 +9,17 @@ import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /business-units} and {@code /users}: the organization callers work in. */
-final class OrganizationResource {
+@Component
+public final class OrganizationResource implements ApiRoutes {
 
     private static final Set<String> UNIT_FIELDS = Set.of("id", "name", "description");
     private static final Set<String> UNIT_READ_ONLY = Set.of("version", "createdAt", "updatedAt");
@@ -24,12 +29,14 @@ final class OrganizationResource {
     private final BusinessUnits units;
     private final Users users;
 
-    OrganizationResource(BusinessUnits units, Users users) {
+    @Activate
+    public OrganizationResource(@Reference BusinessUnits units, @Reference Users users) {
         this.units = units;
         this.users = users;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/business-units", ex -> units.list(ex.caller()))
                 .add("POST", "/business-units", this::createUnit)
                 .add("GET", "/business-units/{id}", ex -> tagged(ex, units.get(ex.caller(), ex.path("id"))))

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.time.Instant;
 import java.util.List;

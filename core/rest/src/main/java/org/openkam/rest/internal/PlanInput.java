@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.openkam.api.plan.PlanStatus;
 import org.openkam.api.plan.RelationshipStage;
 import org.openkam.api.plan.Strategy;
 import org.openkam.api.plan.Swot;
-import org.openkam.console.internal.http.Body;
+import org.openkam.http.api.Body;
 
 /**
  * Account plans and reviews read from JSON bodies. Every bad field is named by its path

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 
@@ -6,25 +6,32 @@ import org.openkam.api.NotFoundException;
 import org.openkam.api.plan.AccountPlan;
 import org.openkam.api.plan.AccountPlanDraft;
 import org.openkam.api.plan.AccountPlans;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /accounts/{id}/plans}: customer development plans with their reviews and version history.
  * {@code PUT} and {@code PATCH} take {@code ?closeFollowUps=true} to close the open follow-ups of every action
  * the update marks done; without it follow-ups stay as they are.
  */
-final class PlansResource {
+@Component
+public final class PlansResource implements ApiRoutes {
 
     private static final String PLAN = "/accounts/{id}/plans/{planId}";
     private final AccountPlans plans;
 
-    PlansResource(AccountPlans plans) {
+    @Activate
+    public PlansResource(@Reference AccountPlans plans) {
         this.plans = plans;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/plans", ex -> plans.list(ex.caller(), ex.path("id")).stream()
                         .map(PlanBody::of).toList())
                 .add("POST", "/accounts/{id}/plans", this::create)

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.util.Set;
@@ -7,26 +7,33 @@ import org.openkam.api.account.AccountTeamMember;
 import org.openkam.api.account.AccountTeams;
 import org.openkam.api.account.TeamFunction;
 import org.openkam.api.account.TeamMemberDraft;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.ProblemException;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /accounts/{id}/team}: who serves the account, in which function; {@code /team-memberships}: where a
  * user serves.
  */
-final class TeamResource {
+@Component
+public final class TeamResource implements ApiRoutes {
 
     private static final Set<String> WRITABLE = Set.of("userId", "function", "responsible");
     private static final Set<String> READ_ONLY = Set.of("id", "accountId", "version", "createdAt", "updatedAt");
     private final AccountTeams teams;
 
-    TeamResource(AccountTeams teams) {
+    @Activate
+    public TeamResource(@Reference AccountTeams teams) {
         this.teams = teams;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/team", ex -> teams.list(ex.caller(), ex.path("id")))
                 .add("POST", "/accounts/{id}/team", this::add)
                 .add("PUT", "/accounts/{id}/team/{memberId}", this::update)

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,30 +11,55 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountTransfer;
 import org.openkam.api.job.Job;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Problem;
-import org.openkam.console.internal.http.ProblemException;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * {@code /accounts/import} spools the uploaded CSV to disk as it arrives and hands it to an import job;
  * {@code /accounts/export} streams CSV, or JSON when asked for with {@code Accept}.
  */
-final class TransferResource {
+@Component(configurationPid = "org.openkam.api")
+@Designate(ocd = TransferResource.Config.class)
+public final class TransferResource implements ApiRoutes {
+
+    @ObjectClassDefinition(name = "OpenKAM account import and export", description = "The CSV import and export "
+            + "under /api/v1/accounts")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Largest import (MB)", description = "Uploads above this size are refused",
+                min = "1")
+        int import_max_megabytes() default 512;
+    }
 
     private final AccountTransfer transfer;
-    private final AccountsResource accounts;
+    private final AccountRegistry accounts;
     private final long maxUploadBytes;
 
-    TransferResource(AccountTransfer transfer, AccountsResource accounts, long maxUploadBytes) {
+    @Activate
+    public TransferResource(@Reference AccountTransfer transfer, @Reference AccountRegistry accounts, Config config) {
+        this(transfer, accounts, config.import_max_megabytes() * 1024L * 1024L);
+    }
+
+    TransferResource(AccountTransfer transfer, AccountRegistry accounts, long maxUploadBytes) {
         this.transfer = transfer;
         this.accounts = accounts;
         this.maxUploadBytes = maxUploadBytes;
     }
 
-    void register(Router router) {
+    @Override
+    public void define(RouteTable router) {
         router.add("POST", "/accounts/import", this::startImport)
                 .add("GET", "/accounts/export", this::export);
     }
@@ -66,7 +91,7 @@ final class TransferResource {
         }
         Job job = transfer.startImport(caller, spool, !"partial".equals(mode), unit);
         ex.status(202);
-        ex.response().setHeader("Location", ex.request().getContextPath() + "/api/v1/jobs/" + job.id());
+        ex.header("Location", ex.apiUrl("/jobs/" + job.id()));
         return job;
     }
 
@@ -74,7 +99,7 @@ final class TransferResource {
         AccountQuery query = AccountsResource.query(ex, false);
         String accept = ex.request().getHeader("Accept");
         if (accept != null && accept.contains("application/json") && !accept.contains("text/csv")) {
-            accounts.exportJson(ex, query);
+            AccountsResource.exportJson(accounts, ex, query);
             return null;
         }
         ex.response().setContentType("text/csv");

@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openkam.api.web.OpenApiContribution;
-import org.openkam.console.internal.http.Route;
-import org.openkam.console.internal.openapi.ApiDocument;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.openkam.http.internal.openapi.ApiDocument;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -28,9 +29,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Keeps the core {@code openapi.json} and the routes {@link CoreApi#routes} registers in step: every route is
- * documented, nothing documented is gone, operation ids are unique, references resolve and path parameters are
- * declared; and it keeps the components plugins' descriptions may reference.
+ * Keeps the core routes and their description (this bundle's fragment merged into the base document) in step:
+ * every route is documented, nothing documented is gone, operation ids are unique, references resolve and path
+ * parameters are declared; and the merged document keeps the components plugins' descriptions may reference.
  */
 class OpenApiDocumentTest {
 
@@ -40,19 +41,44 @@ class OpenApiDocumentTest {
     private static JsonObject document;
     private static List<Route> routes;
 
+    /** A declared route. */
+    record Route(String method, String template) {
+    }
+
+    /** Every route service of this bundle; declaring routes does not call the services, so none are needed. */
+    static List<ApiRoutes> resources() {
+        return List.of(new AccountsResource(null), new TransferResource(null, null, 1), new ContactsResource(null),
+                new TeamResource(null), new OpportunitiesResource(null), new PlansResource(null),
+                new BuyingCenterResource(null), new ActivitiesResource(null), new FollowUpsResource(null),
+                new OverviewResource(null), new RecordsResource(null, null), new OrganizationResource(null, null),
+                new AuthResource(null));
+    }
+
     @BeforeAll
     static void load() {
-        // Registering routes does not call the services, so none are needed.
-        routes = CoreApi.routes(CoreApi.Services.none(), 1024).routes();
-        document = JsonParser.parseString(new String(ApiDocument.coreDocument(), StandardCharsets.UTF_8))
-                .getAsJsonObject();
+        List<Route> declared = new ArrayList<>();
+        RouteTable table = new RouteTable() {
+            @Override
+            public RouteTable add(String method, String template, Handler handler) {
+                declared.add(new Route(method, template));
+                return this;
+            }
+        };
+        resources().forEach(r -> r.define(table));
+        declared.add(new Route("GET", "/openapi.json")); // the base document's one path, served by core/http
+        routes = declared;
+        ApiDocument merged = new ApiDocument();
+        merged.add(1, "core rest", new CoreApiDescription());
+        ApiDocument.Served served = merged.current();
+        assertEquals(Map.of(), served.refused(), "the core fragment is refused");
+        document = JsonParser.parseString(new String(served.json(), StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
     @Test
     void isAnOpenApi31DocumentServedUnderApiV1() {
         assertEquals("3.1.0", document.get("openapi").getAsString());
         assertEquals("/api/v1", document.getAsJsonArray("servers").get(0).getAsJsonObject().get("url").getAsString());
-        assertFalse(routes.isEmpty(), "CoreApi.routes registered no route");
+        assertFalse(routes.isEmpty(), "the resources declared no route");
     }
 
     @Test
@@ -65,7 +91,7 @@ class OpenApiDocumentTest {
                 missing.add(key);
             }
         }
-        assertTrue(missing.isEmpty(), "routes registered by CoreApi.routes but missing from openapi.json paths: "
+        assertTrue(missing.isEmpty(), "declared routes missing from the document's paths: "
                 + missing);
     }
 
@@ -79,7 +105,7 @@ class OpenApiDocumentTest {
                 stale.add(key);
             }
         }
-        assertTrue(stale.isEmpty(), "operations in openapi.json that CoreApi.routes does not register: " + stale);
+        assertTrue(stale.isEmpty(), "documented operations no resource declares: " + stale);
     }
 
     @Test

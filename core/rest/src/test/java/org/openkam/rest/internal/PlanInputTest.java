@@ -1,4 +1,4 @@
-package org.openkam.console.internal.rest;
+package org.openkam.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,8 +20,8 @@ import org.openkam.api.plan.PlanReviewDraft;
 import org.openkam.api.plan.PlanStatus;
 import org.openkam.api.plan.RelationshipStage;
 import org.openkam.api.plan.Swot;
-import org.openkam.console.internal.http.Body;
-import org.openkam.console.internal.http.Json;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Json;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -81,7 +81,6 @@ public final class ApiDocument {
         remove((Long) reference.getProperty(Constants.SERVICE_ID));
     }
 
-    /** Adds a description; a contribution whose fragment is {@code null} describes nothing. */
     public synchronized void add(long serviceId, String source, OpenApiContribution contribution) {
         contributors.put(serviceId, new Contributor(source, contribution));
         served = null;
@@ -107,8 +106,7 @@ public final class ApiDocument {
         for (Contributor c : contributors.values()) {
             List<String> problems;
             try {
-                com.google.gson.JsonObject fragment = Fragments.read(c.contribution());
-                problems = fragment == null ? List.of() : merge.add(fragment);
+                problems = merge.add(Fragments.read(c.contribution()));
             } catch (Exception | LinkageError e) {
                 // whatever a plugin's code or resource does wrong, the document goes on without it
                 problems = List.of("cannot read the fragment: " + (e.getMessage() == null ? e : e.getMessage()));

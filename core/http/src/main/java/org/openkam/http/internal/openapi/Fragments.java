@@ -31,7 +31,7 @@ final class Fragments {
     }
 
     /**
-     * The fragment as a JSON object, or {@code null} if the contribution has none.
+     * The fragment as a JSON object.
      *
      * @throws IOException if it cannot be read, or is too large, not UTF-8, not strict JSON or not an object;
      *         the message says which
@@ -40,7 +40,7 @@ final class Fragments {
         byte[] bytes;
         try (InputStream in = contribution.fragment()) {
             if (in == null) {
-                return null; // described elsewhere
+                throw new IOException("fragment() returned no stream");
             }
             bytes = in.readNBytes(OpenApiContribution.MAX_BYTES + 1);
         }

@@ -27,7 +27,7 @@ import com.google.gson.JsonParser;
  */
 class ApiDocumentTest {
 
-    private final ApiDocument document = new ApiDocument(ApiDocument.coreDocument());
+    private final ApiDocument document = new ApiDocument(Contributions.coreBytes());
 
     @Test
     void withoutContributionsItIsTheCoreDocument() {

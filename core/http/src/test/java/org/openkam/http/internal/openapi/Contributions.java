@@ -15,10 +15,25 @@ final class Contributions {
     private Contributions() {
     }
 
-    /** The core document as the console ships it. */
+    /** The base document as this bundle ships it, with two core paths as the core REST bundle adds them. */
     static JsonObject core() {
-        return JsonParser.parseString(new String(ApiDocument.coreDocument(), StandardCharsets.UTF_8))
+        JsonObject base = JsonParser.parseString(new String(ApiDocument.coreDocument(), StandardCharsets.UTF_8))
                 .getAsJsonObject();
+        base.add("paths", JsonParser.parseString("""
+                {
+                  "/accounts": {"get": {"operationId": "listAccounts", "responses": {"200": {"description": "ok"}}}},
+                  "/accounts/{id}": {
+                    "parameters": [{"$ref": "#/components/parameters/AccountId"}],
+                    "get": {"operationId": "getAccount", "responses": {"200": {"description": "ok"}}}
+                  }
+                }
+                """));
+        return base;
+    }
+
+    /** {@link #core()} as bytes. */
+    static byte[] coreBytes() {
+        return core().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

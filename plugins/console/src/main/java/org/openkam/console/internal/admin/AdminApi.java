@@ -11,13 +11,11 @@ import java.util.Map;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.organization.BusinessUnits;
-import org.openkam.console.internal.http.ApiServlet;
-import org.openkam.console.internal.http.Exchange;
-import org.openkam.console.internal.http.Json;
-import org.openkam.console.internal.http.OpenKamContext;
-import org.openkam.console.internal.http.Problem;
-import org.openkam.console.internal.http.ProblemException;
-import org.openkam.console.internal.http.Router;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
+import org.openkam.http.api.RouteTable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -27,34 +25,23 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import jakarta.servlet.Servlet;
-
 /**
  * Platform administration under {@code /api/v1/admin}, for global administrators only: the installed bundles
  * ({@code /admin/bundles}) and the configurations of every component described with metatype
- * ({@code /admin/configurations}). A servlet of its own, so the core API does not depend on ConfigurationAdmin and
- * the metatype service; its routes are described by {@link AdminApiDescription}.
+ * ({@code /admin/configurations}), described by the fragment {@value #FRAGMENT}.
  */
-@Component(service = Servlet.class, configurationPid = AdminApi.PID)
+@Component(configurationPid = AdminApi.PID)
 @Designate(ocd = AdminApi.Config.class)
-@HttpWhiteboardContextSelect(OpenKamContext.SELECT)
-@HttpWhiteboardServletName(AdminApi.SERVLET)
-@HttpWhiteboardServletPattern({ "/api/v1/admin/bundles/*", "/api/v1/admin/configurations/*" })
-public final class AdminApi extends ApiServlet {
+public final class AdminApi implements ApiRoutes {
 
-    private static final long serialVersionUID = 1L;
     static final String PID = "org.openkam.console.admin";
-    static final String SERVLET = "openkam-admin-api";
+    static final String FRAGMENT = "/OSGI-INF/openkam/admin-openapi.json";
 
     @ObjectClassDefinition(name = "OpenKAM platform administration",
             description = "Bundles and configurations managed from the console")
@@ -65,16 +52,26 @@ public final class AdminApi extends ApiServlet {
         int upload_max_megabytes() default 64;
     }
 
+    private final Bundles bundles;
+    private final Configurations configurations;
+
     @Activate
     public AdminApi(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference MetaTypeService metatypes, @Reference BusinessUnits units, Config config) {
-        this(routes(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L, uploads(context),
-                Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "deploy")), new Configurations(context, configurationAdmin, metatypes, units,
-                        Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "etc"))), Json.create());
+        this(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L, uploads(context),
+                Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "deploy")),
+                new Configurations(context, configurationAdmin, metatypes, units,
+                        Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "etc")));
     }
 
-    private AdminApi(Router router, Gson gson) {
-        super(router, gson);
+    AdminApi(Bundles bundles, Configurations configurations) {
+        this.bundles = bundles;
+        this.configurations = configurations;
+    }
+
+    @Override
+    public InputStream openApi() {
+        return AdminApi.class.getResourceAsStream(FRAGMENT);
     }
 
     private static Path uploads(BundleContext context) {
@@ -82,9 +79,9 @@ public final class AdminApi extends ApiServlet {
         return data != null ? data.toPath() : Path.of(System.getProperty("java.io.tmpdir"), "openkam-uploads");
     }
 
-    /** Every administration route; the fragment {@link AdminApiDescription#FRAGMENT} describes each (a test checks). */
-    static Router routes(Bundles bundles, Configurations configurations) {
-        Router router = new Router();
+    /** Every administration route; the fragment {@value #FRAGMENT} describes each (a test checks). */
+    @Override
+    public void define(RouteTable router) {
         router.add("GET", "/admin/bundles", ex -> {
             admin(ex);
             return Map.of("items", bundles.list());
@@ -141,11 +138,10 @@ public final class AdminApi extends ApiServlet {
             JsonObject properties = properties(ex);
             Configurations.Instance created = configurations.createFactory(ex.caller(), ex.path("factoryPid"),
                     properties);
-            ex.response().setHeader("Location", "/api/v1/admin/configurations/" + created.pid());
+            ex.header("Location", ex.apiUrl("/admin/configurations/" + created.pid()));
             ex.status(201);
             return created;
         });
-        return router;
     }
 
     private static void admin(Exchange ex) {
@@ -176,7 +172,7 @@ public final class AdminApi extends ApiServlet {
 
     /** A bundle after an action: 201/200 with it, or the problem that it did not start (it stays installed). */
     private static Object outcome(Exchange ex, Bundles.Outcome outcome, int status) {
-        ex.response().setHeader("Location", "/api/v1/admin/bundles/" + outcome.bundle().id());
+        ex.header("Location", ex.apiUrl("/admin/bundles/" + outcome.bundle().id()));
         if (outcome.problem() != null) {
             throw new ProblemException(outcome.problem());
         }

@@ -12,8 +12,8 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 
 import org.openkam.api.Violation;
-import org.openkam.console.internal.http.Problem;
-import org.openkam.console.internal.http.ProblemException;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 

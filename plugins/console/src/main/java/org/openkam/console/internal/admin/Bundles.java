@@ -16,8 +16,8 @@ import java.util.TreeSet;
 
 import org.openkam.api.NotFoundException;
 import org.openkam.api.Violation;
-import org.openkam.console.internal.http.Problem;
-import org.openkam.console.internal.http.ProblemException;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;

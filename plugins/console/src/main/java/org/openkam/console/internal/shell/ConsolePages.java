@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.openkam.api.Caller;
 import org.openkam.api.Role;
 import org.openkam.api.console.ConsolePage;
+import org.openkam.http.api.ConsoleModules;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tracks the registered {@link ConsolePage} services and answers which a caller may see, in navigation order.
+ * Tracks the console's pages, the {@link ConsolePage} services and the pages {@link ConsoleModules} services
+ * declare in their properties, and answers which a caller may see, in navigation order.
  * A page's values are read once, when its service arrives; a page with a bad id or module path, or an id taken
  * already, is left out and logged, so one broken plugin cannot break the navigation.
  */
@@ -37,7 +40,7 @@ public final class ConsolePages {
     public record Entry(String id, String title, String group, int order, String moduleUrl) {
     }
 
-    private record Tracked(ConsolePage service, Entry entry, Optional<Role> requiredRole, boolean adminOnly) {
+    private record Tracked(Object service, Entry entry, Optional<Role> requiredRole, boolean adminOnly) {
 
         boolean visibleTo(Caller caller) {
             if (caller.admin()) {
@@ -61,23 +64,51 @@ public final class ConsolePages {
             LOG.warn("Console page {} left out: reading it failed", page.getClass().getName(), e);
             return;
         }
+        track(tracked, page.getClass().getName());
+    }
+
+    public synchronized void remove(ConsolePage page) {
+        untrack(page);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeModules")
+    public synchronized void addModules(ConsoleModules modules, ServiceReference<ConsoleModules> reference) {
+        String plugin = String.valueOf(reference.getProperty(ConsoleModules.PLUGIN));
+        String source = reference.getBundle() == null ? plugin : reference.getBundle().getSymbolicName();
+        for (String declaration : PageDeclaration.of(reference.getProperty(ConsoleModules.PAGE))) {
+            try {
+                PageDeclaration page = PageDeclaration.parse(declaration, plugin);
+                track(new Tracked(modules, new Entry(page.id(), page.title(), page.group(), page.order(),
+                        page.moduleUrl()), page.requiredRole(), page.adminOnly()), source);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Console page '{}' of {} left out: {}", declaration, source, e.getMessage());
+            }
+        }
+    }
+
+    public synchronized void removeModules(ConsoleModules modules) {
+        untrack(modules);
+    }
+
+    private void track(Tracked tracked, String source) {
         Entry e = tracked.entry();
         if (e.id() == null || !ID.matcher(e.id()).matches() || blank(e.title()) || blank(e.group())
                 || e.moduleUrl() == null || !MODULE.matcher(e.moduleUrl()).matches() || e.moduleUrl().contains("..")
                 || tracked.requiredRole() == null) {
             LOG.warn("Console page {} ({}) left out: it needs an id of lower-case letters, digits and '-', a title,"
-                    + " a group and a module path under /console/ ending in .js", e.id(), page.getClass().getName());
+                    + " a group and a module path under /console/ ending in .js", e.id(), source);
             return;
         }
         List<Tracked> withId = pages.computeIfAbsent(e.id(), k -> new ArrayList<>());
         if (!withId.isEmpty()) {
-            LOG.warn("Console page {} ({}) waits: another page has its id", e.id(), page.getClass().getName());
+            LOG.warn("Console page {} ({}) waits: another page has its id", e.id(), source);
         }
         withId.add(tracked);
     }
 
-    public synchronized void remove(ConsolePage page) {
-        pages.values().forEach(list -> list.removeIf(t -> t.service() == page));
+    private void untrack(Object service) {
+        pages.values().forEach(list -> list.removeIf(t -> t.service() == service));
         pages.values().removeIf(List::isEmpty);
     }
 

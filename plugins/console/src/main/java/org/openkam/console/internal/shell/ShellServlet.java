@@ -6,7 +6,7 @@ import java.net.URL;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.openkam.console.internal.http.OpenKamContext;
+import org.openkam.http.api.WebContext;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -25,15 +25,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * hold no data.
  */
 @Component(service = Servlet.class)
-@HttpWhiteboardContextSelect(OpenKamContext.SELECT)
+@HttpWhiteboardContextSelect(WebContext.SELECT)
 @HttpWhiteboardServletName("openkam-console-shell")
 @HttpWhiteboardServletPattern({ "/console", "/console/*" })
 public final class ShellServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    /** Scripts, styles and connections from this origin only: injected markup cannot run code. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
     private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html;charset=utf-8",
@@ -65,7 +62,7 @@ public final class ShellServlet extends HttpServlet {
         // The shell changes with every release and must revalidate; the libraries are large and change rarely.
         response.setHeader("Cache-Control", path.startsWith("/lib/") ? "public, max-age=86400" : "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", WebContext.CONSOLE_CSP);
         response.setHeader("Referrer-Policy", "same-origin");
         try (InputStream in = resource.openStream()) {
             in.transferTo(response.getOutputStream());

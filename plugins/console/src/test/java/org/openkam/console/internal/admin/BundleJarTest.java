@@ -15,7 +15,7 @@ import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openkam.console.internal.http.ProblemException;
+import org.openkam.http.api.ProblemException;
 import org.osgi.framework.Version;
 
 class BundleJarTest {

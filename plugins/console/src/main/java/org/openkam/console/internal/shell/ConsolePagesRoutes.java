@@ -1,0 +1,31 @@
+package org.openkam.console.internal.shell;
+
+import java.io.InputStream;
+
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.RouteTable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code GET /console/pages}: the console's navigation for the caller; it leaves with the console. */
+@Component
+public final class ConsolePagesRoutes implements ApiRoutes {
+
+    private final ConsolePages pages;
+
+    @Activate
+    public ConsolePagesRoutes(@Reference ConsolePages pages) {
+        this.pages = pages;
+    }
+
+    @Override
+    public void define(RouteTable routes) {
+        routes.get("/console/pages", ex -> pages.visibleTo(ex.caller()));
+    }
+
+    @Override
+    public InputStream openApi() {
+        return ConsolePagesRoutes.class.getResourceAsStream("/OSGI-INF/openkam/console-openapi.json");
+    }
+}
