@@ -156,11 +156,6 @@ public final class OpenKamProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /**
-     * Starts the product (on the same port and data folder as any previous start) and waits until
-     * {@code /health} answers 200 and the API is mounted. Fails with the tail of the console output if the
-     * process exits or is not ready within 60 s.
-     */
     /** Starts a fresh product with {@code --demo} and waits until the demo data has loaded. */
     public static OpenKamProcess startWithDemo(String name) {
         OpenKamProcess openkam = create(name).withArgs("--demo").start();
@@ -175,7 +170,19 @@ public final class OpenKamProcess implements AutoCloseable {
         return openkam;
     }
 
+    /**
+     * Starts the product (on the same port and data folder as any previous start) and waits until
+     * {@code /health/ready} answers 200 and the API document is served. Fails with the tail of the console output
+     * if the process exits or is not ready within 60 s.
+     */
     public OpenKamProcess start() {
+        startWithoutWaiting();
+        awaitReady();
+        return this;
+    }
+
+    /** Launches the product and returns at once; callers probe it themselves. */
+    public OpenKamProcess startWithoutWaiting() {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -199,7 +206,6 @@ public final class OpenKamProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + command, e);
         }
         RUNNING.add(process);
-        awaitReady();
         return this;
     }
 
@@ -214,8 +220,8 @@ public final class OpenKamProcess implements AutoCloseable {
             }
             try {
                 if (!healthy) {
-                    HttpResponse<String> r = probe("/health");
-                    last = "GET /health -> " + r.statusCode() + " " + r.body();
+                    HttpResponse<String> r = probe("/health/ready");
+                    last = "GET /health/ready -> " + r.statusCode() + " " + r.body();
                     healthy = r.statusCode() == 200;
                 }
                 if (healthy) {

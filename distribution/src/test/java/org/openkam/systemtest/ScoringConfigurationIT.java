@@ -57,6 +57,22 @@ class ScoringConfigurationIT {
     }
 
     @Test
+    void aUnitConfigurationWrittenOverHttpSurvivesARestart() throws InterruptedException {
+        String unit = Fixtures.createUnit(admin, "kept");
+        admin.put(MODEL + "/units/" + unit, json("parameters", Map.of("a.cutoff", 65, "b.cutoff", 85))).expect(200);
+        assertNotNull(await(m -> "65".equals(parameter(unit(m, unit), "a.cutoff"))), admin.get(MODEL).body());
+
+        openkam.stop();
+        openkam.start();
+        admin = openkam.admin();
+
+        JsonObject after = await(m -> unit(m, unit) != null);
+        assertNotNull(after, "the unit's configuration is gone after a restart: " + admin.get(MODEL).body());
+        assertEquals("65", parameter(unit(after, unit), "a.cutoff"));
+        assertEquals("85", parameter(unit(after, unit), "b.cutoff"));
+    }
+
+    @Test
     void badParametersAreNamedAndNothingIsWritten() throws InterruptedException {
         String unit = Fixtures.createUnit(admin, "bad");
         Response bad = admin.put(MODEL + "/units/" + unit, json("parameters", Map.of("a.cutoff", "lots",
