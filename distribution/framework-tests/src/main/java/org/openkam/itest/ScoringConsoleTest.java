@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openkam.api.Caller;
-import org.openkam.api.console.ConsolePage;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
 import org.openkam.api.security.Authentication;
@@ -50,6 +49,9 @@ class ScoringConsoleTest {
     private static final Caller ADMIN = new Caller("itest", "itest", true, Map.of());
     private static final List<String> SCORING_PAGES = List.of("scoring-models", "scoring-portfolio",
             "scoring-recommendations");
+    /** The web kit's console page contract (org.openkam.http.api.ConsoleModules), named as the service has it. */
+    private static final String CONSOLE_MODULES = "org.openkam.http.api.ConsoleModules";
+    private static final String PAGE = "openkam.console.page";
 
     @InjectBundleContext
     BundleContext context;
@@ -79,7 +81,7 @@ class ScoringConsoleTest {
         List<String> with = awaitPages("the scoring pages", p -> p.containsAll(SCORING_PAGES));
         assertTrue(with.contains("accounts"), with.toString());
         assertEquals(200, get("/console/plugins/scoring/portfolio.js").statusCode());
-        assertEquals(3, pageServices(scoring), "the bundle registers its three pages");
+        assertEquals(3, declaredPages(scoring), "the bundle declares its three pages");
 
         scoring.stop();
         try {
@@ -99,13 +101,15 @@ class ScoringConsoleTest {
         assertEquals(200, get("/console/plugins/scoring/models.js").statusCode());
     }
 
-    private int pageServices(Bundle bundle) {
+    /** The page entries of the bundle's console modules services. */
+    private int declaredPages(Bundle bundle) {
         int n = 0;
         ServiceReference<?>[] registered = bundle.getRegisteredServices();
         for (ServiceReference<?> ref : registered == null ? new ServiceReference<?>[0] : registered) {
             Object classes = ref.getProperty("objectClass");
-            if (classes instanceof String[] names && List.of(names).contains(ConsolePage.class.getName())) {
-                n++;
+            if (classes instanceof String[] names && List.of(names).contains(CONSOLE_MODULES)) {
+                Object pages = ref.getProperty(PAGE);
+                n += pages instanceof String[] entries ? entries.length : pages == null ? 0 : 1;
             }
         }
         return n;

@@ -1,77 +1,118 @@
 package org.openkam.scoring.internal.http;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Set;
 
 import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
+import org.openkam.api.Violations;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountSort;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.job.Job;
+import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.scoring.Classification;
+import org.openkam.api.scoring.ModelStatus;
 import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoreRecord;
 import org.openkam.api.scoring.Scoring;
 import org.openkam.api.scoring.ScoringModel;
-import org.openkam.api.scoring.ModelStatus;
-import org.openkam.api.NotFoundException;
-import org.openkam.scoring.internal.engine.Switch;
-import org.openkam.api.organization.BusinessUnits;
+import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Body;
+import org.openkam.http.api.Exchange;
+import org.openkam.http.api.RouteTable;
+import org.openkam.scoring.internal.config.UnitConfigurations;
 import org.openkam.scoring.internal.engine.ScoringEngine;
+import org.openkam.scoring.internal.engine.Switch;
 import org.openkam.scoring.internal.model.PortfolioGrid;
 import org.openkam.scoring.internal.model.PortfolioMatrixModel;
 import org.openkam.scoring.internal.selection.KeyAccountSelection;
 import org.openkam.scoring.internal.selection.KeyAccountTarget;
-import org.openkam.scoring.internal.config.UnitConfigurations;
 import org.openkam.scoring.internal.store.CurrentScore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+/**
+ * The scoring endpoints, served by the kit under {@code /api/v1}, and their description, the fragment
+ * {@value #FRAGMENT} of this bundle. They leave with the bundle, or with any service they need.
+ */
+@Component(service = ApiRoutes.class)
+public final class ScoringResource implements ApiRoutes {
 
-/** The scoring endpoints, relative to {@code /api/v1/scoring}. */
-final class ScoringResource {
+    static final String FRAGMENT = "/OSGI-INF/openkam/openapi.json";
+    /** In the order named in the message that refuses any other field. */
+    private static final Set<String> CONFIGURATION_FIELDS =
+            Collections.unmodifiableSet(new LinkedHashSet<>(List.of("parameters", "enabled")));
 
     private final ScoringEngine engine;
     private final AccountRegistry accounts;
     private final BusinessUnits units;
-    private final Supplier<List<KeyAccountTarget>> targets;
     private final UnitConfigurations configurations;
 
-    ScoringResource(ScoringEngine engine, AccountRegistry accounts, BusinessUnits units,
-            Supplier<List<KeyAccountTarget>> targets, UnitConfigurations configurations) {
-        this.configurations = configurations;
+    /** Per-unit key account targets; dynamic, so configurations come and go without taking the routes away. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<KeyAccountTarget> targets;
+
+    @Activate
+    public ScoringResource(@Reference ScoringEngine engine, @Reference AccountRegistry accounts,
+            @Reference BusinessUnits units, @Reference UnitConfigurations configurations) {
         this.engine = engine;
         this.accounts = accounts;
         this.units = units;
-        this.targets = targets;
+        this.configurations = configurations;
     }
 
-    Routes routes() {
-        return new Routes()
-                .add("GET", "/models", r -> Map.of("items", engine.models(r.caller()).stream()
-                        .map(m -> model(r.caller(), m)).toList()))
-                .add("GET", "/models/{id}", r -> model(r.caller(), engine.model(r.caller(), r.path("id"))))
-                .add("DELETE", "/models/{id}/quarantine", r -> model(r.caller(), engine.release(r.caller(),
-                        r.path("id"))))
-                .add("PUT", "/models/{id}/units/{unit}", this::configure)
-                .add("PUT", "/models/{id}/units/{unit}/enabled", this::switchTo)
-                .add("DELETE", "/models/{id}/units/{unit}", r -> {
-                    configurations.delete(r.caller(), r.path("id"), r.path("unit"));
-                    r.status(204);
+    /**
+     * The routes below {@code /scoring}; the reads key account managers look for at the API's root (an account's
+     * scores, the portfolio, the recommendations) are served there too, as they always were.
+     */
+    @Override
+    public void define(RouteTable routes) {
+        routes.get("/scoring/models", ex -> Map.of("items", engine.models(ex.caller()).stream()
+                        .map(m -> model(ex.caller(), m)).toList()))
+                .get("/scoring/models/{id}", ex -> model(ex.caller(), engine.model(ex.caller(), ex.path("id"))))
+                .delete("/scoring/models/{id}/quarantine", ex -> model(ex.caller(), engine.release(ex.caller(),
+                        ex.path("id"))))
+                .put("/scoring/models/{id}/units/{unit}", this::configure)
+                .put("/scoring/models/{id}/units/{unit}/enabled", this::switchTo)
+                .delete("/scoring/models/{id}/units/{unit}", ex -> {
+                    configurations.delete(ex.caller(), ex.path("id"), ex.path("unit"));
+                    ex.status(204);
                     return null;
                 })
-                .add("POST", "/runs", this::startRun)
-                .add("GET", "/accounts/{id}/scores", this::scores)
-                .add("GET", "/portfolio", this::portfolio)
-                .add("GET", "/key-account-recommendations", this::recommendations);
+                .post("/scoring/runs", this::startRun)
+                .get("/scoring/accounts/{id}/scores", this::scores)
+                .get("/accounts/{id}/scores", this::scores)
+                .get("/scoring/portfolio", this::portfolio)
+                .get("/portfolio", this::portfolio)
+                .get("/scoring/key-account-recommendations", this::recommendations)
+                .get("/key-account-recommendations", this::recommendations);
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        InputStream in = ScoringResource.class.getResourceAsStream(FRAGMENT);
+        if (in == null) {
+            throw new FileNotFoundException(FRAGMENT + " is missing from the scoring bundle");
+        }
+        return in;
     }
 
     /** A model with where it comes from and whether it scores each unit the caller may read. */
@@ -95,82 +136,48 @@ final class ScoringResource {
      * Enables the model for the unit with the parameters given, or changes them: {"parameters": {...}}; with
      * {"enabled": false} the configuration switches the model off for the unit instead.
      */
-    private UnitConfigurations.UnitConfiguration configure(Request r) throws IOException {
-        JsonObject body = r.body();
-        for (String field : body.keySet()) {
-            if (!field.equals("parameters") && !field.equals("enabled")) {
-                throw ProblemException.badRequest(field, "is not a field; send {\"parameters\": {\"name\": value}}"
-                        + " and optionally \"enabled\": false");
-            }
-        }
-        Map<String, String> parameters = new java.util.LinkedHashMap<>();
-        JsonElement given = body.get("parameters");
-        if (given != null && !given.isJsonNull()) {
-            if (!given.isJsonObject()) {
-                throw ProblemException.badRequest("parameters", "must be an object of parameter names to values");
-            }
-            for (Map.Entry<String, JsonElement> e : given.getAsJsonObject().entrySet()) {
-                if (!e.getValue().isJsonPrimitive()) {
-                    throw ProblemException.badRequest("parameters." + e.getKey(), "must be a text, number or boolean");
-                }
-                parameters.put(e.getKey(), e.getValue().getAsString());
-            }
-        }
-        return configurations.write(r.caller(), r.path("id"), r.path("unit"), parameters, enabled(body, false));
+    private UnitConfigurations.UnitConfiguration configure(Exchange ex) throws IOException {
+        Body body = ex.body().allow(CONFIGURATION_FIELDS, Set.of());
+        Map<String, String> parameters = body.texts("parameters", Map.of());
+        boolean enabled = body.bool("enabled", true);
+        body.throwIfAny();
+        return configurations.write(ex.caller(), ex.path("id"), ex.path("unit"), parameters, enabled);
     }
 
     /** Switches the model on or off for the unit, keeping its parameters: {"enabled": true|false}. */
-    private UnitConfigurations.UnitConfiguration switchTo(Request r) throws IOException {
-        JsonObject body = r.body();
-        for (String field : body.keySet()) {
-            if (!field.equals("enabled")) {
-                throw ProblemException.badRequest(field, "is not a field; send {\"enabled\": true} or false");
-            }
+    private UnitConfigurations.UnitConfiguration switchTo(Exchange ex) throws IOException {
+        Body body = ex.body().allow(Set.of("enabled"), Set.of());
+        Boolean enabled = body.bool("enabled", null);
+        Violations missing = new Violations();
+        if (enabled == null) {
+            missing.add("enabled", "is required: true or false");
         }
-        return configurations.switchTo(r.caller(), r.path("id"), r.path("unit"), enabled(body, true));
+        throwIfAny(body, missing);
+        return configurations.switchTo(ex.caller(), ex.path("id"), ex.path("unit"), enabled);
     }
 
-    /** The body's {@code enabled} field: true when absent, unless it is required. */
-    private static boolean enabled(JsonObject body, boolean required) {
-        JsonElement given = body.get("enabled");
-        if (given == null || given.isJsonNull()) {
-            if (required) {
-                throw ProblemException.badRequest("enabled", "is required: true or false");
-            }
-            return true;
-        }
-        if (!given.isJsonPrimitive() || !given.getAsJsonPrimitive().isBoolean()) {
-            throw ProblemException.badRequest("enabled", "must be true or false");
-        }
-        return given.getAsBoolean();
-    }
-
-    private Job startRun(Request r) throws IOException {
-        Caller caller = r.caller();
-        JsonObject body = r.body();
-        for (String field : body.keySet()) {
-            if (!field.equals("businessUnit")) {
-                throw ProblemException.badRequest(field, "is not a field of a run; send {\"businessUnit\": \"...\"}");
-            }
-        }
-        JsonElement unit = body.get("businessUnit");
-        if (unit == null || unit.isJsonNull()) {
-            throw ProblemException.badRequest("businessUnit", "is required");
-        }
-        if (!unit.isJsonPrimitive() || !unit.getAsJsonPrimitive().isString()) {
-            throw ProblemException.badRequest("businessUnit", "must be the id of a business unit, as text");
-        }
-        Job job = engine.rescore(caller, unit.getAsString());
-        r.status(202);
-        r.header("Location", "/api/v1/jobs/" + job.id());
+    private Job startRun(Exchange ex) throws IOException {
+        Caller caller = ex.caller();
+        Body body = ex.body().allow(Set.of("businessUnit"), Set.of());
+        String unit = body.text("businessUnit", null);
+        throwIfAny(body, new Violations().required("businessUnit", unit));
+        Job job = engine.rescore(caller, unit);
+        ex.status(202);
+        ex.header("Location", ex.apiUrl("/jobs/" + job.id()));
         return job;
     }
 
-    private Views.AccountScores scores(Request r) {
-        Caller caller = r.caller();
-        String accountId = r.path("id");
-        String model = r.query("model");
-        int limit = r.intQuery("limit", Scoring.DEFAULT_HISTORY, 1, Scoring.MAX_HISTORY);
+    /** Refuses the body with every field it got wrong and every one it lacks, all at once. */
+    private static void throwIfAny(Body body, Violations missing) {
+        body.throwIfAny(missing);
+        missing.throwIfAny();
+    }
+
+    private Views.AccountScores scores(Exchange ex) {
+        Caller caller = ex.caller();
+        String accountId = ex.path("id");
+        String model = ex.query("model");
+        int limit = ex.intQuery("limit", Scoring.DEFAULT_HISTORY, 1, Scoring.MAX_HISTORY);
         List<Views.ModelScore> models = new ArrayList<>();
         for (ScoreRecord current : engine.scores(caller, accountId)) {
             if (model == null || model.equals(current.modelId())) {
@@ -180,10 +187,10 @@ final class ScoringResource {
         return new Views.AccountScores(accountId, models);
     }
 
-    private Views.Portfolio portfolio(Request r) {
-        Caller caller = r.caller();
-        String unit = unit(r);
-        String model = r.query("model") == null ? PortfolioMatrixModel.ID : r.query("model");
+    private Views.Portfolio portfolio(Exchange ex) {
+        Caller caller = ex.caller();
+        String unit = unit(ex);
+        String model = ex.query("model") == null ? PortfolioMatrixModel.ID : ex.query("model");
         Map<String, CurrentScore> scores = engine.unitScores(unit, model);
         List<Views.Point> points = new ArrayList<>();
         List<Views.AccountRef> unscored = new ArrayList<>();
@@ -218,9 +225,9 @@ final class ScoringResource {
         return engine.descriptionFor(unit, model).map(d -> PortfolioGrid.cells(d.parameters())).orElse(null);
     }
 
-    private Views.Recommendations recommendations(Request r) {
-        Caller caller = r.caller();
-        String unit = unit(r);
+    private Views.Recommendations recommendations(Exchange ex) {
+        Caller caller = ex.caller();
+        String unit = unit(ex);
         KeyAccountTarget target = target(unit);
         Map<String, CurrentScore> scores = engine.unitScores(unit, target.model());
         List<KeyAccountSelection.Candidate> candidates = new ArrayList<>();
@@ -270,7 +277,7 @@ final class ScoringResource {
 
     /** The unit's own target, else the one for every unit, else the unconfigured default. */
     private KeyAccountTarget target(String unit) {
-        List<KeyAccountTarget> all = targets.get();
+        List<KeyAccountTarget> all = targets;
         List<KeyAccountTarget> known = all == null ? List.of() : all;
         for (String wanted : new String[] {unit, ScoringModel.EVERY_UNIT, null}) {
             for (KeyAccountTarget t : known) {
@@ -283,9 +290,9 @@ final class ScoringResource {
     }
 
     /** The {@code businessUnit} query parameter, a unit the caller may read. */
-    private String unit(Request r) {
-        String unit = r.requiredQuery("businessUnit");
-        units.get(r.caller(), unit);
+    private String unit(Exchange ex) {
+        String unit = ex.requiredQuery("businessUnit");
+        units.get(ex.caller(), unit);
         return unit;
     }
 

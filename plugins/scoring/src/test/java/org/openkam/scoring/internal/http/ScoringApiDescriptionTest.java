@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openkam.api.web.OpenApiContribution;
+import org.openkam.http.api.RouteTable;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -29,7 +30,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Keeps the scoring fragment of the API description and the routes {@link ScoringResource#routes} registers in
+ * Keeps the scoring fragment of the API description and the routes {@link ScoringResource#define} declares in
  * step: every route documented, nothing stale, operation ids unique, every reference resolving to a component of
  * the fragment or to one the core document guarantees, path parameters declared, errors documented.
  */
@@ -44,44 +45,56 @@ class ScoringApiDescriptionTest {
 
     @BeforeAll
     static void load() throws Exception {
-        try (InputStream in = new ScoringApiDescription().fragment();
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        ScoringResource resource = new ScoringResource(null, null, null, null);
+        try (InputStream in = resource.openApi(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             fragment = JsonParser.parseReader(reader).getAsJsonObject();
         }
-        routes = new TreeSet<>();
-        for (Routes.Route route : new ScoringResource(null, null, null, List::of, null).routes().list()) {
-            String path = route.method() + " /" + String.join("/", route.template());
-            routes.add(path.replace(" /", " " + PREFIX + "/"));
-            if (ScoringServlet.AT_ROOT.contains(path)) {
-                routes.add(path);
-            }
+        RecordedRoutes recorded = new RecordedRoutes();
+        resource.define(recorded);
+        routes = new TreeSet<>(recorded.routes);
+        assertEquals(recorded.routes.size(), routes.size(), () -> "a route is declared twice: " + recorded.routes);
+    }
+
+    /** What {@link ScoringResource#define} declares, as "METHOD /template". */
+    private static final class RecordedRoutes implements RouteTable {
+        final List<String> routes = new ArrayList<>();
+
+        @Override
+        public RouteTable add(String method, String template, Handler handler) {
+            routes.add(method + " " + template);
+            return this;
         }
-        assertEquals(ScoringServlet.AT_ROOT.size(), routes.stream().filter(r -> !r.contains(PREFIX)).count(),
-                "every read served at the root is a scoring route");
     }
 
     @Test
     void isAnOpenApi31FragmentOfPathsUnderScoringAndTheRootReads() {
         assertTrue(fragment.get("openapi").getAsString().startsWith("3.1."));
-        assertFalse(routes.isEmpty(), "ScoringResource.routes registered no route");
+        assertFalse(routes.isEmpty(), "ScoringResource.define declared no route");
         for (String path : fragment.getAsJsonObject("paths").keySet()) {
-            assertTrue(path.startsWith(PREFIX + "/") || ScoringServlet.AT_ROOT.contains("GET " + path),
+            assertTrue(path.startsWith(PREFIX + "/") || routes.contains("GET " + path),
                     () -> path + " is outside the plugin's " + PREFIX + " and not one of its root reads");
         }
+    }
+
+    @Test
+    void everyRouteAtTheRootIsAReadAlsoServedUnderScoring() {
+        List<String> root = routes.stream().filter(r -> !r.contains(" " + PREFIX + "/")).toList();
+        assertEquals(List.of("GET /accounts/{id}/scores", "GET /key-account-recommendations", "GET /portfolio"), root);
+        root.forEach(r -> assertTrue(routes.contains(r.replace("GET ", "GET " + PREFIX)), r));
     }
 
     @Test
     void everyRouteIsDocumented() {
         Set<String> missing = new TreeSet<>(routes);
         missing.removeAll(operations().keySet());
-        assertEquals(Set.of(), missing, "routes of ScoringResource.routes missing from " + ScoringApiDescription.FRAGMENT);
+        assertEquals(Set.of(), missing, "routes of ScoringResource.define missing from " + ScoringResource.FRAGMENT);
     }
 
     @Test
     void everyDocumentedOperationIsARoute() {
         Set<String> stale = new TreeSet<>(operations().keySet());
         stale.removeAll(routes);
-        assertEquals(Set.of(), stale, "operations documented but not routed by ScoringResource.routes");
+        assertEquals(Set.of(), stale, "operations documented but not declared by ScoringResource.define");
     }
 
     @Test
@@ -207,7 +220,7 @@ class ScoringApiDescriptionTest {
 
     @Test
     void theFragmentIsReadFromTheBundle() throws IOException {
-        try (InputStream in = new ScoringApiDescription().fragment()) {
+        try (InputStream in = new ScoringResource(null, null, null, null).openApi()) {
             assertTrue(in.readAllBytes().length > 0);
         }
     }
