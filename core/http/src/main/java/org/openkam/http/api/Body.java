@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ public final class Body {
     public Body allow(Set<String> writable, Set<String> readOnly) {
         for (String key : json.keySet()) {
             if (!writable.contains(key) && !readOnly.contains(key)) {
-                violations.add(key, "is not a field of this resource; known fields are " + writable);
+                violations.add(key, "is not a field of this resource; known fields are " + new TreeSet<>(writable));
             }
         }
         return this;

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,9 +54,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class ScoringResource implements ApiRoutes {
 
     static final String FRAGMENT = "/OSGI-INF/openkam/openapi.json";
-    /** In the order named in the message that refuses any other field. */
-    private static final Set<String> CONFIGURATION_FIELDS =
-            Collections.unmodifiableSet(new LinkedHashSet<>(List.of("parameters", "enabled")));
+    private static final Set<String> CONFIGURATION_FIELDS = Set.of("parameters", "enabled");
 
     private final ScoringEngine engine;
     private final AccountRegistry accounts;

@@ -61,7 +61,7 @@ class ScoringBodiesTest {
     void aConfigurationTakesParametersAndEnabledOnly() {
         List<Violation> weights = refused(CONFIGURE, "{\"weights\": 1}");
         assertEquals(List.of("weights"), fields(weights));
-        assertEquals("is not a field of this resource; known fields are [parameters, enabled]",
+        assertEquals("is not a field of this resource; known fields are [enabled, parameters]",
                 weights.get(0).message(), "the known fields in a stable order");
         assertEquals(List.of(new Violation("parameters.colour", "must be a text, number or boolean")),
                 refused(CONFIGURE, "{\"parameters\": {\"a.cutoff\": 3, \"colour\": [\"red\"]}}"));
