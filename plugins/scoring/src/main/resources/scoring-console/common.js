@@ -1,4 +1,6 @@
-// What the scoring pages share: the unit and model a page shows, number and error texts.
+// What the scoring pages share: the unit and model a page shows, number texts; the rest comes from the console kit.
+
+export { problemText } from '/console/kit/v1/dom.js';
 
 /**
  * The unit a page shows: the one chosen in the header, else (with "All my units" there) the one in the page's
@@ -45,16 +47,6 @@ export function number(value) {
     return '';
   }
   return Number(value).toLocaleString(undefined, { maximumFractionDigits: 1 });
-}
-
-/** The message of a failed call: the problem's detail and each bad field, as text. */
-export function problemText(error) {
-  const problem = error && error.problem;
-  if (!problem || typeof problem !== 'object') {
-    return error && error.message ? error.message : 'Something went wrong.';
-  }
-  const fields = Array.isArray(problem.errors) ? problem.errors.map(v => `${v.field}: ${v.message}`).join('; ') : '';
-  return [problem.detail || problem.title, fields].filter(Boolean).join(' — ');
 }
 
 /** Keeps the page's selects within a narrow screen, however long the names they offer. */
