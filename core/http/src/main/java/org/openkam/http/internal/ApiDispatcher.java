@@ -164,7 +164,8 @@ public final class ApiDispatcher extends HttpServlet {
             } else {
                 problem(response, Problem.of(404, "not-found", "Not found", "no API endpoint at " + path));
             }
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // a LinkageError: the route's bundle went away while it answered
             problem(response, toProblem(e));
         }
     }
@@ -195,7 +196,7 @@ public final class ApiDispatcher extends HttpServlet {
     }
 
     /** The one mapping of exceptions to problem details, for every route of every bundle. */
-    static Problem toProblem(Exception e) {
+    static Problem toProblem(Throwable e) {
         if (e instanceof ProblemException p) {
             return p.problem();
         }
