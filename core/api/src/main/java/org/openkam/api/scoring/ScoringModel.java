@@ -1,5 +1,6 @@
 package org.openkam.api.scoring;
 
+import org.openkam.api.unit.UnitEnablement;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -13,7 +14,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * become the instance's service properties, and its parameters are that unit's parameters. An instance whose
  * {@code enabled} property is {@code false} switches the model off for the units it names instead, also where an
  * instance for {@code *} would enable it; so one unit can opt out of a model enabled for every unit. A model need
- * not declare the property: the engine reads it from the service.
+ * not declare the property: the engine reads it from the service. The engine decides by {@link UnitEnablement},
+ * the rule every plugin shares.
  *
  * <p><b>Rules for implementations.</b> {@link #score} must be a pure function of the facts: fast (the engine
  * gives each call a time budget, 2 seconds by default), free of I/O and of shared mutable state, safe to call
@@ -27,10 +29,10 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface ScoringModel {
 
     /** The service property naming the business unit(s) an instance is enabled for. */
-    String BUSINESS_UNIT = "businessUnit";
+    String BUSINESS_UNIT = UnitEnablement.BUSINESS_UNIT;
 
     /** Enables an instance for every business unit that has no instance of the same model of its own. */
-    String EVERY_UNIT = "*";
+    String EVERY_UNIT = UnitEnablement.EVERY_UNIT;
 
     /**
      * The model's stable id, lower case words joined by hyphens (e.g. {@code abc-analysis}, or with a vendor

@@ -1,9 +1,11 @@
 package org.openkam.scoring.internal.engine;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.openkam.api.scoring.ModelDescription;
 import org.openkam.api.scoring.ScoringModel;
+import org.openkam.api.unit.UnitEnablement;
 
 /**
  * One registered {@link ScoringModel} service as the engine knows it.
@@ -15,32 +17,20 @@ import org.openkam.api.scoring.ScoringModel;
  * @param description its description, read once when the service came
  * @param units the units its {@value ScoringModel#BUSINESS_UNIT} property names ({@link ScoringModel#EVERY_UNIT}
  *        included)
- * @param switchedOn false if its {@value #ENABLED} property is {@code false}: then it switches the model off for
- *        the units it names instead of enabling it there
+ * @param switchedOn false if its {@value UnitEnablement#ENABLED} property is {@code false}: then it switches the
+ *        model off for the units it names instead of enabling it there
  * @param defect why the engine cannot use it (its id, version or description could not be read, or are
  *        invalid), or {@code null}
  */
 public record InstalledModel(long serviceId, ScoringModel model, String id, String version,
         ModelDescription description, Set<String> units, boolean switchedOn, String defect) {
 
-    /**
-     * The service property that switches a model off for the units an instance names: a unit's configuration
-     * with {@code enabled=false} keeps the model from the unit even where a configuration for every unit
-     * ({@code *}) enables it. Absent, or anything but {@code false}, means on.
-     */
-    public static final String ENABLED = "enabled";
-
     public InstalledModel {
         units = Set.copyOf(units);
     }
 
-    /** Whether this instance is enabled for {@code unit} itself (not through {@code *}). */
-    boolean enabledFor(String unit) {
-        return switchedOn && units.contains(unit);
-    }
-
-    /** Whether this instance names {@code unit} itself, switched on or off. */
-    boolean names(String unit) {
-        return units.contains(unit);
+    /** The properties {@link UnitEnablement} decides by. */
+    Map<String, Object> enablement() {
+        return Map.of(UnitEnablement.BUSINESS_UNIT, units, UnitEnablement.ENABLED, switchedOn);
     }
 }

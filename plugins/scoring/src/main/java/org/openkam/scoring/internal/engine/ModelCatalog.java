@@ -1,15 +1,10 @@
 package org.openkam.scoring.internal.engine;
 
-import java.lang.reflect.Array;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.openkam.api.scoring.ModelDescription;
 import org.openkam.api.scoring.ScoringModel;
+import org.openkam.api.unit.UnitEnablement;
 import org.osgi.framework.Constants;
 
 /**
@@ -39,7 +35,6 @@ final class ModelCatalog {
     /** Reads a new or changed service and records it. */
     InstalledModel put(ScoringModel model, Map<String, ?> properties) {
         long serviceId = ((Number) properties.get(Constants.SERVICE_ID)).longValue();
-        Set<String> units = units(properties.get(ScoringModel.BUSINESS_UNIT));
         AtomicReference<String> id = new AtomicReference<>();
         AtomicReference<String> version = new AtomicReference<>();
         GuardedCalls.Outcome<ModelDescription> read = calls.call("service " + serviceId, () -> {
@@ -63,7 +58,8 @@ final class ModelCatalog {
                 : new ModelDescription(modelId, "This model could not be read: " + defect, List.of(), Map.of());
         InstalledModel installed = new InstalledModel(serviceId, model, modelId,
                 version.get() == null || version.get().isBlank() ? "unknown" : version.get().strip(), description,
-                units, switchedOn(properties.get(InstalledModel.ENABLED)), defect);
+                UnitEnablement.units(properties.get(UnitEnablement.BUSINESS_UNIT)),
+                UnitEnablement.enabled(properties.get(UnitEnablement.ENABLED)), defect);
         models.put(serviceId, installed);
         return installed;
     }
@@ -98,63 +94,32 @@ final class ModelCatalog {
     }
 
     /**
-     * The instance of each model that scores a unit: the one naming the unit itself, else one naming every unit;
-     * with several, the oldest service. An instance that is switched off ({@link InstalledModel#ENABLED} false)
-     * scores nothing: naming the unit, it keeps the model from the unit, whatever the instance for every unit
-     * says. Defective instances are left out.
+     * The instance of each model that scores a unit, as {@link UnitEnablement} decides (the one naming the unit
+     * itself, else the one naming every unit, unless the deciding one is switched off); with several, the oldest
+     * service. Defective instances are left out.
      */
     List<InstalledModel> enabledFor(String unit) {
-        Map<String, InstalledModel> chosen = new LinkedHashMap<>();
-        for (String wanted : List.of(unit, ScoringModel.EVERY_UNIT)) {
-            for (InstalledModel m : all()) {
-                if (m.defect() == null && m.names(wanted)) {
-                    chosen.putIfAbsent(m.id(), m);
-                }
-            }
+        List<InstalledModel> out = new ArrayList<>();
+        for (List<InstalledModel> instances : usable().values()) {
+            UnitEnablement.serving(unit, instances, InstalledModel::enablement).ifPresent(out::add);
         }
-        chosen.values().removeIf(m -> !m.switchedOn());
-        return new ArrayList<>(chosen.values());
+        return out;
     }
 
     /**
      * Whether a model is switched on for a unit and by which instance: {@code unit} (its own), {@code every-unit}
-     * (the one for {@code *}), or {@code none}; the same choice as {@link #enabledFor}.
+     * (the one for {@code *}), or {@code none}; the same decision as {@link #enabledFor}.
      */
     Switch switchOf(String modelId, String unit) {
-        for (String wanted : List.of(unit, ScoringModel.EVERY_UNIT)) {
-            for (InstalledModel m : all()) {
-                if (m.id().equals(modelId) && m.defect() == null && m.names(wanted)) {
-                    return new Switch(unit, m.switchedOn(),
-                            wanted.equals(ScoringModel.EVERY_UNIT) ? Switch.EVERY_UNIT : Switch.UNIT);
-                }
-            }
-        }
-        return new Switch(unit, false, Switch.NONE);
+        return UnitEnablement.decide(unit, usable().getOrDefault(modelId, List.of()), InstalledModel::enablement)
+                .map(d -> new Switch(unit, d.enabled(), d.everyUnit() ? Switch.EVERY_UNIT : Switch.UNIT))
+                .orElse(new Switch(unit, false, Switch.NONE));
     }
 
-    /** The {@value InstalledModel#ENABLED} property: off only when {@code false} (a boolean or its text). */
-    static boolean switchedOn(Object property) {
-        return !(Boolean.FALSE.equals(property) || property instanceof String s && s.strip().equalsIgnoreCase("false"));
-    }
-
-    /** The {@code businessUnit} property as a set of unit ids: a text, an array or a collection of texts. */
-    static Set<String> units(Object property) {
-        Set<String> units = new LinkedHashSet<>();
-        if (property instanceof String s) {
-            add(units, s);
-        } else if (property instanceof Collection<?> c) {
-            c.forEach(v -> add(units, String.valueOf(v)));
-        } else if (property != null && property.getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(property); i++) {
-                add(units, String.valueOf(Array.get(property, i)));
-            }
-        }
-        return units;
-    }
-
-    private static void add(Set<String> units, String value) {
-        if (value != null && !value.isBlank()) {
-            units.add(value.strip());
-        }
+    /** The instances without defect of each model id, oldest service first. */
+    private Map<String, List<InstalledModel>> usable() {
+        Map<String, List<InstalledModel>> out = byId();
+        out.values().forEach(instances -> instances.removeIf(m -> m.defect() != null));
+        return out;
     }
 }

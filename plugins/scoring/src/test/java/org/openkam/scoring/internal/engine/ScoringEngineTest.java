@@ -1,7 +1,6 @@
 package org.openkam.scoring.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -50,6 +49,7 @@ import org.openkam.api.scoring.ModelStatus;
 import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoreRecord;
 import org.openkam.api.scoring.ScoringModel;
+import org.openkam.api.unit.UnitEnablement;
 import org.openkam.scoring.internal.store.ScriptDatabase;
 import org.osgi.framework.Constants;
 
@@ -350,7 +350,7 @@ class ScoringEngineTest {
         Map<String, Object> props = new HashMap<>();
         props.put(Constants.SERVICE_ID, SERVICE_IDS.incrementAndGet());
         props.put(ScoringModel.BUSINESS_UNIT, units);
-        props.put(InstalledModel.ENABLED, enabled);
+        props.put(UnitEnablement.ENABLED, enabled);
         engine.addModel(model, props);
     }
 
@@ -382,16 +382,6 @@ class ScoringEngineTest {
         assertEquals("businessUnit", assertThrows(ConflictException.class, () -> engine.rescore(ADMIN, "other"))
                 .field(), "nothing scores the other unit");
         assertThrows(NotFoundException.class, () -> engine.switches(ADMIN, "missing"));
-    }
-
-    @Test
-    void onlyFalseSwitchesOff() {
-        assertTrue(ModelCatalog.switchedOn(null));
-        assertTrue(ModelCatalog.switchedOn(true));
-        assertTrue(ModelCatalog.switchedOn("true"));
-        assertTrue(ModelCatalog.switchedOn("yes"));
-        assertFalse(ModelCatalog.switchedOn(false));
-        assertFalse(ModelCatalog.switchedOn(" FALSE "));
     }
 
     private static List<Switch> sorted(List<Switch> switches) {
