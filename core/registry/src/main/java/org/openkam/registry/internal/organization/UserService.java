@@ -26,6 +26,7 @@ import org.openkam.api.persistence.Database;
 import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.db.Tx;
+import org.openkam.registry.internal.security.InitialAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,8 +41,16 @@ public final class UserService implements Users {
     private static final String KIND = "user";
     private final Transactions transactions;
 
+    /**
+     * Offered only once {@code initialAdmin} ran: it creates {@code admin} only while there is no user at all,
+     * so a component creating users as soon as this service appears (the demo data) must not come first.
+     */
     @Activate
-    public UserService(@Reference Database database) {
+    public UserService(@Reference Database database, @Reference InitialAdmin initialAdmin) {
+        this(database);
+    }
+
+    public UserService(Database database) {
         this.transactions = new Transactions(database.dataSource(), null);
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * On the very first start (no user at all) creates {@code admin}, with the password from
  * {@code OPENKAM_ADMIN_PASSWORD} or a random one that is logged once and written to
- * {@code <data>/initial-admin-password}.
+ * {@code <data>/initial-admin-password}. Registered as a service (inside the registry only) so that
+ * {@code Users} waits for it: see {@link org.openkam.registry.internal.organization.UserService}.
  */
 @Component(service = InitialAdmin.class, immediate = true)
 public final class InitialAdmin {

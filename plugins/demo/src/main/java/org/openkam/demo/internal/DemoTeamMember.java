@@ -1,4 +1,4 @@
-package org.openkam.registry.internal.demo;
+package org.openkam.demo.internal;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.openkam.registry.internal.demo;
+package org.openkam.demo.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.openkam.registry.internal.demo;
+package org.openkam.demo.internal;
 
 import static org.openkam.api.account.AccountStatus.ACTIVE;
 import static org.openkam.api.account.AccountStatus.INACTIVE;
@@ -33,7 +33,7 @@ import org.openkam.api.organization.BusinessUnitDraft;
 import org.openkam.api.organization.UserDraft;
 
 /**
- * The demo data set {@link DemoData} loads when OpenKAM starts with {@code --demo}: three business units,
+ * The demo data set {@link DemoLoader} loads when OpenKAM starts with {@code --demo}: three business units,
  * five users per unit and fifty accounts with contacts and teams. Built from fixed lists and a seed per
  * company, so every build is equal and tests and screenshots stay stable. Companies and people are
  * invented; e-mail domains end in the reserved {@code .example} (RFC 2606) and phone numbers use
