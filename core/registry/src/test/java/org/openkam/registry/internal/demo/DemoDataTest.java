@@ -59,7 +59,7 @@ class DemoDataTest {
     void database() {
         h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SqlDatabase.H2_OPTIONS);
-        database = new SqlDatabase(h2);
+        database = new SqlDatabase(h2, NO_EVENTS);
         database.migrate(AccountService.class);
         accounts = new AccountService(database, NO_EVENTS);
         users = new UserService(database);
