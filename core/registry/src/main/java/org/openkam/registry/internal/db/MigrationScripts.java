@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,7 +23,7 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * Finds the migration scripts a bundle ships under {@link #FOLDER}. Outside a framework (unit tests) it
- * reads the class's classpath folder and the bundle name from its generated manifest, so tests apply the
+ * reads the class's classpath folder or jar and the bundle name from its generated manifest, so tests apply the
  * very scripts the bundle ships, recorded under the same owner.
  */
 public final class MigrationScripts {
@@ -37,18 +39,16 @@ public final class MigrationScripts {
         if (bundle != null) {
             return bundle.getSymbolicName();
         }
-        Path manifest = classpathRoot(type).resolve("META-INF/MANIFEST.MF");
-        if (Files.isRegularFile(manifest)) {
-            try (InputStream in = Files.newInputStream(manifest)) {
-                String name = new Manifest(in).getMainAttributes().getValue("Bundle-SymbolicName");
-                if (name != null) {
-                    return name.split(";")[0].strip();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        String name = onClassPath(type, root -> {
+            Path manifest = root.resolve("META-INF/MANIFEST.MF");
+            if (!Files.isRegularFile(manifest)) {
+                return null;
             }
-        }
-        return type.getPackageName();
+            try (InputStream in = Files.newInputStream(manifest)) {
+                return new Manifest(in).getMainAttributes().getValue("Bundle-SymbolicName");
+            }
+        });
+        return name == null ? type.getPackageName() : name.split(";")[0].strip();
     }
 
     /** The scripts in version order; duplicate versions are refused. */
@@ -62,16 +62,19 @@ public final class MigrationScripts {
                 scripts.add(MigrationScript.of(path.substring(path.lastIndexOf('/') + 1), read(url)));
             }
         } else {
-            Path folder = classpathRoot(type).resolve(FOLDER);
-            if (Files.isDirectory(folder)) {
+            scripts.addAll(onClassPath(type, root -> {
+                Path folder = root.resolve(FOLDER);
+                if (!Files.isDirectory(folder)) {
+                    return List.of();
+                }
+                List<MigrationScript> found = new ArrayList<>();
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path p : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
-                        scripts.add(MigrationScript.of(p.getFileName().toString(), Files.readString(p)));
+                        found.add(MigrationScript.of(p.getFileName().toString(), Files.readString(p)));
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
-            }
+                return found;
+            }));
         }
         scripts.sort(Comparator.comparingInt(MigrationScript::version));
         for (int i = 1; i < scripts.size(); i++) {
@@ -90,11 +93,28 @@ public final class MigrationScripts {
         }
     }
 
-    private static Path classpathRoot(Class<?> type) {
+    /** Reads the folder or jar that holds {@code type}'s classes: a plugin's own classes, or a jar it tests with. */
+    private static <T> T onClassPath(Class<?> type, ClassPathReader<T> reader) {
+        Path root;
         try {
-            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            root = Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception e) {
             throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
         }
+        try {
+            if (Files.isDirectory(root)) {
+                return reader.read(root);
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(root)) {
+                return reader.read(jar.getPath("/"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ClassPathReader<T> {
+        T read(Path root) throws IOException;
     }
 }
