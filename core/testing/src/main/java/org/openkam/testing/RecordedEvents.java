@@ -21,6 +21,10 @@ final class RecordedEvents implements EventAdmin {
         events.add(event);
     }
 
+    void clear() {
+        events.clear();
+    }
+
     List<Event> on(String topic) {
         return events.stream().filter(e -> e.getTopic().equals(topic)).toList();
     }

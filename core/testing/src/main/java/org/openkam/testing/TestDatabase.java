@@ -15,7 +15,9 @@ import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openkam.api.audit.AuditEntry;
 import org.openkam.api.audit.FieldChange;
@@ -29,19 +31,21 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 
 /**
- * A fresh database for the store tests of one test class, with the registry's core schema (for the audit
- * trail) and the plugin's own migrations applied, as the product's {@link Database} service would apply them.
- * Register it on a static field:
+ * A fresh database with the registry's core schema (for the audit trail) and the plugin's own migrations
+ * applied, as the product's {@link Database} service would apply them. Registered on a static field it serves
+ * every test of the class:
  *
  * <pre>
  * &#64;RegisterExtension
  * static final TestDatabase DB = TestDatabase.postgres(MyStore.class);
  * </pre>
  *
- * On H2 each test class gets its own in-memory database; on PostgreSQL its own database in the one embedded
- * server that all test classes of the JVM share. Events the writes post are recorded, not delivered.
+ * Registered on an instance field, each test gets a fresh one. On H2 it is an in-memory database; on PostgreSQL a
+ * database of its own in the one embedded server that all tests of the JVM share. Events the writes post are
+ * recorded, not delivered.
  */
-public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class TestDatabase
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private static final Type CHANGES = new TypeToken<List<FieldChange>>() { }.getType();
     private final Dialect dialect;
@@ -50,6 +54,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private DataSource dataSource;
     private Database database;
     private AutoCloseable drop;
+    private boolean perTest;
 
     private TestDatabase(Dialect dialect, Class<?> owner) {
         this.dialect = dialect;
@@ -68,6 +73,30 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
+        create(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
+        if (database == null) {
+            perTest = true;
+            create(context);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (perTest) {
+            close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void create(ExtensionContext context) throws SQLException {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
         if (dialect == Dialect.H2) {
             JdbcDataSource h2 = new JdbcDataSource();
@@ -84,17 +113,19 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         database.migrate(owner);
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    private void close() throws Exception {
         if (drop != null) {
             drop.close();
         }
+        drop = null;
+        database = null;
+        events.clear();
     }
 
     /** The database service, migrated. */
     public Database database() {
         if (database == null) {
-            throw new IllegalStateException("register the TestDatabase on a static field with @RegisterExtension");
+            throw new IllegalStateException("register the TestDatabase on a field with @RegisterExtension");
         }
         return database;
     }
