@@ -71,7 +71,7 @@ class DemoLoaderTest {
     void database() {
         h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SqlDatabase.H2_OPTIONS);
-        database = new SqlDatabase(h2);
+        database = new SqlDatabase(h2, NO_EVENTS);
         database.migrate(AccountService.class);
         services = new DemoLoader.Services(new BusinessUnitService(database), new UserService(database),
                 new AccountService(database, NO_EVENTS), new ContactService(database, NO_EVENTS),

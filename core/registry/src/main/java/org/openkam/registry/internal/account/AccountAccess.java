@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
-import org.openkam.registry.internal.db.Tx;
+import org.openkam.api.persistence.Tx;
 
 /**
  * Business-unit scoping of everything that hangs off an account. An account outside the caller's units

@@ -14,7 +14,7 @@ import org.openkam.api.Caller;
 import org.openkam.api.ValidationException;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountQuery;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
 
 /**
  * Turns an {@link AccountQuery} into SQL scoped to the caller's business units. Cursor paging is keyset
@@ -49,7 +49,7 @@ final class AccountFilter {
         f.eq("status", query.status() == null ? null : query.status().name());
         if (query.search() != null && !query.search().isBlank()) {
             f.where.append(" AND search_text LIKE ? ESCAPE '\\'");
-            f.params.add(Sql.likeContains(query.search().strip().toLowerCase(Locale.ROOT)));
+            f.params.add(Rows.likeContains(query.search().strip().toLowerCase(Locale.ROOT)));
         }
         return f;
     }

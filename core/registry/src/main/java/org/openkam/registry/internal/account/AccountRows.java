@@ -15,7 +15,7 @@ import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountDraft;
 import org.openkam.api.account.AccountStatus;
 import org.openkam.api.account.KeyAccountTier;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
@@ -55,8 +55,8 @@ public final class AccountRows {
         ps.setString(14, a.currency());
         ps.setString(15, a.attributes().isEmpty() ? null : GSON.toJson(new TreeMap<>(a.attributes())));
         ps.setLong(16, a.version());
-        Sql.setInstant(ps, 17, a.createdAt());
-        Sql.setInstant(ps, 18, a.updatedAt());
+        Rows.setInstant(ps, 17, a.createdAt());
+        Rows.setInstant(ps, 18, a.updatedAt());
         ps.setString(19, a.id());
     }
 
@@ -68,7 +68,7 @@ public final class AccountRows {
                 rs.getString("owner_id"), money(rs, "annual_sales"), money(rs, "contribution_margin"),
                 money(rs, "potential"), rs.getString("currency"),
                 attributes == null ? Map.of() : GSON.fromJson(attributes, ATTRIBUTES), rs.getLong("version"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 
     /** The fields the audit trail compares, as text. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.openkam.api.Caller;
 import org.openkam.api.Violations;
 import org.openkam.api.account.AccountDraft;
-import org.openkam.registry.internal.db.Tx;
+import org.openkam.api.persistence.Tx;
 
 /**
  * The account rules that need the database: the unit exists and the caller holds a role in it, the owner

@@ -21,10 +21,10 @@ import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.audit.AuditLog;
-import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +46,7 @@ public final class AccountService implements AccountRegistry {
     public Account create(Caller caller, AccountDraft input) {
         return transactions.write(tx -> {
             AccountDraft draft = checked(tx, caller, input.normalized());
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             Account account = from(UUID.randomUUID().toString(), draft, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(AccountRows.INSERT)) {
                 AccountRows.bind(ps, account);
@@ -73,7 +73,7 @@ public final class AccountService implements AccountRegistry {
         return transactions.write(tx -> {
             Account before = editable(tx, caller, id, expectedVersion);
             AccountDraft draft = checked(tx, caller, input.normalized());
-            Account after = from(id, draft, before.version() + 1, before.createdAt(), Sql.now());
+            Account after = from(id, draft, before.version() + 1, before.createdAt(), Rows.now());
             try (PreparedStatement ps = tx.connection().prepareStatement(AccountRows.UPDATE)) {
                 AccountRows.bind(ps, after);
                 ps.executeUpdate();

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.openkam.api.Caller;
 import org.openkam.api.event.AccountEvents;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.audit.AuditLog;
-import org.openkam.registry.internal.db.Tx;
 
 /** Audits a change to something that belongs to an account and queues its event. */
 public final class ChildChanges {

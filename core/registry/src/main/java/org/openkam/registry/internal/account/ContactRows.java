@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import org.openkam.api.account.Attitude;
 import org.openkam.api.account.BuyingCenterRole;
 import org.openkam.api.account.Contact;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 
 /** Maps contacts to and from the {@code contact} table; shared by the contacts and the buying center. */
 public final class ContactRows {
@@ -62,8 +62,8 @@ public final class ContactRows {
         ps.setString(10, c.relationshipOwner());
         setInt(ps, 11, c.relationshipStrength());
         ps.setLong(12, c.version());
-        Sql.setInstant(ps, 13, c.createdAt());
-        Sql.setInstant(ps, 14, c.updatedAt());
+        Rows.setInstant(ps, 13, c.createdAt());
+        Rows.setInstant(ps, 14, c.updatedAt());
         ps.setString(15, c.accountId());
         ps.setString(16, c.id());
     }
@@ -77,7 +77,7 @@ public final class ContactRows {
         String attitude = rs.getString("attitude");
         return new Contact(rs.getString("id"), rs.getString("account_id"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getString("job_title"), rs.getString("email"), rs.getString("phone"),
-                rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), set,
+                rs.getLong("version"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), set,
                 attitude == null ? null : Attitude.valueOf(attitude), integer(rs, "influence"),
                 rs.getString("reports_to"), rs.getString("relationship_owner"), integer(rs, "relationship_strength"));
     }

@@ -20,9 +20,9 @@ import org.openkam.api.account.ContactDraft;
 import org.openkam.api.account.Contacts;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.persistence.Database;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -66,7 +66,7 @@ public final class ContactService implements Contacts {
             String unit = AccountAccess.editable(tx, caller, accountId);
             String id = UUID.randomUUID().toString();
             check(tx, accountId, id, null, d);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             Contact c = from(id, accountId, d, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(ContactRows.INSERT)) {
                 ContactRows.bind(ps, c);
@@ -86,7 +86,7 @@ public final class ContactService implements Contacts {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Contact before = current(tx, accountId, contactId, expectedVersion);
             check(tx, accountId, contactId, before, d);
-            Contact after = from(contactId, accountId, d, before.version() + 1, before.createdAt(), Sql.now());
+            Contact after = from(contactId, accountId, d, before.version() + 1, before.createdAt(), Rows.now());
             try (PreparedStatement ps = tx.connection().prepareStatement(ContactRows.UPDATE)) {
                 ContactRows.bind(ps, after);
                 ps.executeUpdate();
@@ -106,7 +106,7 @@ public final class ContactService implements Contacts {
         transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Contact before = current(tx, accountId, contactId, expectedVersion);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             for (Contact report : ContactRows.list(tx, accountId)) {
                 if (contactId.equals(report.reportsTo())) {
                     Contact detached = new Contact(report.id(), accountId, report.firstName(), report.lastName(),

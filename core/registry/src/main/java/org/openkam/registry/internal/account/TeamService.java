@@ -24,9 +24,9 @@ import org.openkam.api.account.TeamMemberDraft;
 import org.openkam.api.account.TeamMembership;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.persistence.Database;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,7 +64,7 @@ public final class TeamService implements AccountTeams {
             if (caller.readableUnits().isEmpty()) {
                 return List.of();
             }
-            sql.append(" AND a.business_unit IN (").append(Sql.placeholders(caller.readableUnits().size())).append(')');
+            sql.append(" AND a.business_unit IN (").append(Rows.placeholders(caller.readableUnits().size())).append(')');
             params.addAll(caller.readableUnits());
         }
         if (businessUnit != null) {
@@ -95,7 +95,7 @@ public final class TeamService implements AccountTeams {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             check(tx, accountId, null, draft);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             AccountTeamMember m = new AccountTeamMember(UUID.randomUUID().toString(), accountId, draft.userId(),
                     draft.function(), draft.responsible(), 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO team_member (user_id, team_function, "
@@ -116,7 +116,7 @@ public final class TeamService implements AccountTeams {
             AccountTeamMember before = current(tx, accountId, memberId, expectedVersion);
             check(tx, accountId, memberId, draft);
             AccountTeamMember after = new AccountTeamMember(memberId, accountId, draft.userId(), draft.function(),
-                    draft.responsible(), before.version() + 1, before.createdAt(), Sql.now());
+                    draft.responsible(), before.version() + 1, before.createdAt(), Rows.now());
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE team_member SET user_id = ?, "
                     + "team_function = ?, responsible = ?, version = ?, created_at = ?, updated_at = ? "
                     + "WHERE account_id = ? AND id = ?")) {
@@ -215,8 +215,8 @@ public final class TeamService implements AccountTeams {
         ps.setString(2, m.function().name());
         ps.setBoolean(3, m.responsible());
         ps.setLong(4, m.version());
-        Sql.setInstant(ps, 5, m.createdAt());
-        Sql.setInstant(ps, 6, m.updatedAt());
+        Rows.setInstant(ps, 5, m.createdAt());
+        Rows.setInstant(ps, 6, m.updatedAt());
         ps.setString(7, m.accountId());
         ps.setString(8, m.id());
     }
@@ -224,7 +224,7 @@ public final class TeamService implements AccountTeams {
     private static AccountTeamMember map(ResultSet rs) throws SQLException {
         return new AccountTeamMember(rs.getString("id"), rs.getString("account_id"), rs.getString("user_id"),
                 TeamFunction.valueOf(rs.getString("team_function")), rs.getBoolean("responsible"), rs.getLong("version"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 
     private static Map<String, String> fields(AccountTeamMember m) {

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 import org.openkam.api.Caller;
 import org.openkam.api.audit.FieldChange;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 
 import com.google.gson.Gson;
 
@@ -27,7 +27,7 @@ public final class AuditLog implements AutoCloseable {
     static final Gson GSON = new Gson();
     private final PreparedStatement insert;
     private final Caller caller;
-    private final Instant at = Sql.now();
+    private final Instant at = Rows.now();
 
     /** A batch of entries by one caller in one transaction; close it to write them. */
     public AuditLog(Tx tx, Caller caller) throws SQLException {
@@ -64,7 +64,7 @@ public final class AuditLog implements AutoCloseable {
         insert.setString(6, action);
         insert.setString(7, caller.userId());
         insert.setString(8, caller.username());
-        Sql.setInstant(insert, 9, at);
+        Rows.setInstant(insert, 9, at);
         insert.setString(10, GSON.toJson(changes));
         insert.addBatch();
     }

@@ -13,11 +13,11 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.audit.AuditEntry;
 import org.openkam.api.audit.AuditTrail;
 import org.openkam.api.audit.FieldChange;
-import org.openkam.registry.internal.account.AccountAccess;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
+import org.openkam.registry.internal.account.AccountAccess;
+import org.openkam.registry.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,7 +55,7 @@ public final class AuditTrailService implements AuditTrail {
                         entries.add(new AuditEntry(rs.getString("id"), rs.getString("entity_type"),
                                 rs.getString("entity_id"), rs.getString("account_id"), rs.getString("business_unit"),
                                 rs.getString("action"), rs.getString("actor"), rs.getString("actor_name"),
-                                Sql.instant(rs, "occurred_at"), changes));
+                                Rows.instant(rs, "occurred_at"), changes));
                     }
                 }
             }

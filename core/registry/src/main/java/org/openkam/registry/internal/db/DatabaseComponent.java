@@ -7,13 +7,16 @@ import java.util.Properties;
 import javax.sql.DataSource;
 
 import org.openkam.api.persistence.Database;
+import org.openkam.api.Caller;
 import org.openkam.api.persistence.Dialect;
+import org.openkam.api.persistence.Work;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -64,8 +67,8 @@ public final class DatabaseComponent implements Database {
     private final SqlDatabase database;
 
     @Activate
-    public DatabaseComponent(@Reference(name = "dataSourceFactory") DataSourceFactory factory, Config config,
-            BundleContext context) throws SQLException {
+    public DatabaseComponent(@Reference(name = "dataSourceFactory") DataSourceFactory factory,
+            @Reference EventAdmin events, Config config, BundleContext context) throws SQLException {
         String url = config.url().isBlank() ? embeddedUrl(context) : config.url().strip();
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, url);
@@ -83,7 +86,7 @@ public final class DatabaseComponent implements Database {
         hikari.setMinimumIdle(Math.min(2, config.pool_size()));
         this.pool = new HikariDataSource(hikari);
         try {
-            this.database = new SqlDatabase(pool);
+            this.database = new SqlDatabase(pool, events);
             int applied = database.migrate(DatabaseComponent.class);
             LOG.info("Database ready: {} at {} ({} core migration(s) applied)", database.dialect(),
                     url.replaceAll("password=[^;&]*", "password=***"), applied);
@@ -118,5 +121,20 @@ public final class DatabaseComponent implements Database {
     @Override
     public int migrate(Class<?> owner) {
         return database.migrate(owner);
+    }
+
+    @Override
+    public <T> T write(Caller caller, Work<T> work) {
+        return database.write(caller, work);
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return database.write(work);
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        return database.read(work);
     }
 }

@@ -39,20 +39,16 @@ public final class MigrationScripts {
         if (bundle != null) {
             return bundle.getSymbolicName();
         }
-        String name = inClasspathRoot(type, root -> {
+        String name = onClassPath(type, root -> {
             Path manifest = root.resolve("META-INF/MANIFEST.MF");
             if (!Files.isRegularFile(manifest)) {
                 return null;
             }
             try (InputStream in = Files.newInputStream(manifest)) {
-                String value = new Manifest(in).getMainAttributes().getValue("Bundle-SymbolicName");
-                return value == null ? null : value.split(";")[0].strip();
+                return new Manifest(in).getMainAttributes().getValue("Bundle-SymbolicName");
             }
         });
-        if (name != null) {
-            return name;
-        }
-        return type.getPackageName();
+        return name == null ? type.getPackageName() : name.split(";")[0].strip();
     }
 
     /** The scripts in version order; duplicate versions are refused. */
@@ -66,10 +62,10 @@ public final class MigrationScripts {
                 scripts.add(MigrationScript.of(path.substring(path.lastIndexOf('/') + 1), read(url)));
             }
         } else {
-            scripts.addAll(inClasspathRoot(type, root -> {
+            scripts.addAll(onClassPath(type, root -> {
                 Path folder = root.resolve(FOLDER);
                 if (!Files.isDirectory(folder)) {
-                    return List.<MigrationScript>of();
+                    return List.of();
                 }
                 List<MigrationScript> found = new ArrayList<>();
                 try (Stream<Path> files = Files.list(folder)) {
@@ -97,15 +93,8 @@ public final class MigrationScripts {
         }
     }
 
-    private interface InRoot<T> {
-        T apply(Path root) throws IOException;
-    }
-
-    /**
-     * Runs {@code action} on the classpath root of {@code type}: its classes folder, or the inside of its jar
-     * (where another module's tests find the registry).
-     */
-    private static <T> T inClasspathRoot(Class<?> type, InRoot<T> action) {
+    /** Reads the folder or jar that holds {@code type}'s classes: a plugin's own classes, or a jar it tests with. */
+    private static <T> T onClassPath(Class<?> type, ClassPathReader<T> reader) {
         Path root;
         try {
             root = Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -113,14 +102,19 @@ public final class MigrationScripts {
             throw new IllegalStateException("cannot locate the classes of " + type.getName(), e);
         }
         try {
-            if (Files.isRegularFile(root)) {
-                try (FileSystem jar = FileSystems.newFileSystem(root)) {
-                    return action.apply(jar.getPath("/"));
-                }
+            if (Files.isDirectory(root)) {
+                return reader.read(root);
             }
-            return action.apply(root);
+            try (FileSystem jar = FileSystems.newFileSystem(root)) {
+                return reader.read(jar.getPath("/"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface ClassPathReader<T> {
+        T read(Path root) throws IOException;
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +38,7 @@ final class Migrator {
             }
             return applied;
         } catch (SQLException e) {
-            throw new DatabaseException("migrating " + owner + " failed: " + e.getMessage(), e);
+            throw new StoreException("migrating " + owner + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -50,7 +52,7 @@ final class Migrator {
         try (Statement s = c.createStatement()) {
             s.execute("INSERT INTO schema_lock (id) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_lock WHERE id = 1)");
         } catch (SQLException e) {
-            if (!DatabaseException.isDuplicate(e)) {
+            if (!StoreException.isDuplicateKey(e)) {
                 throw e;
             }
         }
@@ -82,7 +84,7 @@ final class Migrator {
                 ps.setInt(2, script.version());
                 ps.setString(3, script.description());
                 ps.setString(4, script.checksum());
-                Sql.setInstant(ps, 5, Sql.now());
+                Rows.setInstant(ps, 5, Rows.now());
                 ps.executeUpdate();
             }
             c.commit();

@@ -3,11 +3,16 @@ package org.openkam.registry.internal.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import org.openkam.api.Caller;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Dialect;
+import org.openkam.api.persistence.StoreException;
+import org.openkam.api.persistence.Work;
+import org.osgi.service.event.EventAdmin;
 
 /** The {@link Database} over any data source; the DS component wraps it around the configured pool. */
 public final class SqlDatabase implements Database {
@@ -17,10 +22,13 @@ public final class SqlDatabase implements Database {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final Transactions transactions;
 
-    public SqlDatabase(DataSource dataSource) {
+    /** {@code eventAdmin} receives the events of committed writes. */
+    public SqlDatabase(DataSource dataSource, EventAdmin eventAdmin) {
         this.dataSource = dataSource;
         this.dialect = detect(dataSource);
+        this.transactions = new Transactions(dataSource, eventAdmin);
     }
 
     @Override
@@ -38,6 +46,21 @@ public final class SqlDatabase implements Database {
         return new Migrator(dataSource).apply(MigrationScripts.owner(owner), MigrationScripts.of(owner));
     }
 
+    @Override
+    public <T> T write(Caller caller, Work<T> work) {
+        return transactions.write(Objects.requireNonNull(caller, "caller"), work);
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return transactions.write(work);
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        return transactions.read(work);
+    }
+
     private static Dialect detect(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -49,7 +72,7 @@ public final class SqlDatabase implements Database {
             }
             throw new IllegalStateException("unsupported database " + product + "; use H2 or PostgreSQL");
         } catch (SQLException e) {
-            throw new DatabaseException("cannot connect to the database: " + e.getMessage(), e);
+            throw new StoreException("cannot connect to the database: " + e.getMessage(), e);
         }
     }
 }

@@ -5,10 +5,14 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.openkam.api.Caller;
+import org.openkam.api.persistence.StoreException;
+import org.openkam.api.persistence.Work;
 import org.osgi.service.event.EventAdmin;
 
 /**
  * Runs work in transactions and posts the events the work queued after a commit, never after a rollback.
+ * The one transaction implementation: the registry's services and {@link SqlDatabase} (for plugins) share it.
  */
 public final class Transactions {
 
@@ -23,11 +27,16 @@ public final class Transactions {
 
     /** Runs {@code work} in a read-write transaction, committed if it returns, rolled back if it throws. */
     public <T> T write(Work<T> work) {
-        Tx tx;
+        return write(null, work);
+    }
+
+    /** As {@link #write(Work)}, with {@code caller} as the actor of the audit entries the work records. */
+    public <T> T write(Caller caller, Work<T> work) {
+        Transaction tx;
         T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            tx = new Tx(c);
+            tx = Transaction.writing(c, caller);
             try {
                 result = work.run(tx);
                 c.commit();
@@ -38,9 +47,12 @@ public final class Transactions {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StoreException(e.getMessage(), e);
         }
         if (!tx.events().isEmpty()) {
+            if (eventAdmin == null) {
+                throw new IllegalStateException("events were posted where no EventAdmin was given");
+            }
             tx.events().forEach(eventAdmin::postEvent);
         }
         return result;
@@ -49,9 +61,9 @@ public final class Transactions {
     /** Runs {@code work} on a connection in auto-commit mode; for reads. */
     public <T> T read(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.run(new Tx(c));
+            return work.run(Transaction.reading(c));
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StoreException(e.getMessage(), e);
         }
     }
 }

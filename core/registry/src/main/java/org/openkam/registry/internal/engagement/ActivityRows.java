@@ -15,8 +15,8 @@ import java.util.Map;
 import org.openkam.api.engagement.Activity;
 import org.openkam.api.engagement.ActivityStatus;
 import org.openkam.api.engagement.ActivityType;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 
 /** Maps activities to and from {@code activity} and its {@code activity_contact} and {@code activity_participant} rows. */
 final class ActivityRows {
@@ -34,11 +34,11 @@ final class ActivityRows {
         ps.setString(2, a.status().name());
         ps.setString(3, a.subject());
         ps.setString(4, a.notes());
-        Sql.setInstant(ps, 5, a.occurredAt());
+        Rows.setInstant(ps, 5, a.occurredAt());
         ps.setString(6, a.createdBy());
         ps.setLong(7, a.version());
-        Sql.setInstant(ps, 8, a.createdAt());
-        Sql.setInstant(ps, 9, a.updatedAt());
+        Rows.setInstant(ps, 8, a.createdAt());
+        Rows.setInstant(ps, 9, a.updatedAt());
         ps.setString(10, a.accountId());
         ps.setString(11, a.id());
     }
@@ -95,7 +95,7 @@ final class ActivityRows {
             ps.setString(1, accountId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), Sql.instant(rs, "last_at"));
+                    out.put(rs.getString(1), Rows.instant(rs, "last_at"));
                 }
             }
         }
@@ -119,16 +119,16 @@ final class ActivityRows {
             throws SQLException {
         return new Activity(rs.getString("id"), rs.getString("account_id"),
                 ActivityType.valueOf(rs.getString("activity_type")), ActivityStatus.valueOf(rs.getString("status")),
-                rs.getString("subject"), rs.getString("notes"), Sql.instant(rs, "occurred_at"), contactIds,
-                participants, rs.getString("created_by"), rs.getLong("version"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                rs.getString("subject"), rs.getString("notes"), Rows.instant(rs, "occurred_at"), contactIds,
+                participants, rs.getString("created_by"), rs.getLong("version"), Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
     }
 
     private static Map<String, List<String>> people(Tx tx, String select, Collection<String> activityIds)
             throws SQLException {
         Map<String, List<String>> out = new HashMap<>();
         try (PreparedStatement ps = tx.connection().prepareStatement(
-                select + " WHERE activity_id IN (" + Sql.placeholders(activityIds.size()) + ")")) {
+                select + " WHERE activity_id IN (" + Rows.placeholders(activityIds.size()) + ")")) {
             int i = 1;
             for (String id : activityIds) {
                 ps.setString(i++, id);

@@ -32,12 +32,12 @@ import org.openkam.api.engagement.ActivityStatus;
 import org.openkam.api.engagement.CoordinationWarning;
 import org.openkam.api.engagement.EngagementEvents;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.account.AccountAccess;
 import org.openkam.registry.internal.account.ChildChanges;
 import org.openkam.registry.internal.account.ContactRows;
-import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -115,7 +115,7 @@ public final class ActivityService implements Activities {
         ActivityDraft d = withParticipants(caller, input.normalized());
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             check(tx, accountId, unit, null, d, now);
             Activity a = new Activity(UUID.randomUUID().toString(), accountId, d.type(), d.status(), d.subject(),
                     d.notes(), d.occurredAt(), d.contactIds(), d.participants(), caller.userId(), 1, now, now);
@@ -137,7 +137,7 @@ public final class ActivityService implements Activities {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Activity before = current(tx, accountId, activityId, expectedVersion);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             check(tx, accountId, unit, before, d, now);
             Activity after = new Activity(activityId, accountId, d.type(), d.status(), d.subject(), d.notes(),
                     d.occurredAt(), d.contactIds(), d.participants(), before.createdBy(), before.version() + 1,
@@ -221,7 +221,7 @@ public final class ActivityService implements Activities {
         List<Activity> others = ActivityRows.query(tx, "SELECT * FROM activity WHERE account_id = ? AND id <> ? "
                 + "AND occurred_at >= ? AND occurred_at <= ? AND EXISTS (SELECT 1 FROM activity_contact ac "
                 + "WHERE ac.activity_id = activity.id AND ac.contact_id IN ("
-                + Sql.placeholders(a.contactIds().size()) + ")) ORDER BY occurred_at, id", params);
+                + Rows.placeholders(a.contactIds().size()) + ")) ORDER BY occurred_at, id", params);
         if (others.isEmpty()) {
             return List.of();
         }

@@ -29,11 +29,11 @@ import org.openkam.api.engagement.FollowUpQuery;
 import org.openkam.api.engagement.FollowUpStatus;
 import org.openkam.api.engagement.FollowUps;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.account.AccountAccess;
 import org.openkam.registry.internal.account.ChildChanges;
-import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -91,7 +91,7 @@ public final class FollowUpService implements FollowUps {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             check(tx, unit, null, d);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             FollowUp f = new FollowUp(UUID.randomUUID().toString(), accountId, d.opportunityId(), d.planActionId(),
                     d.title(), d.notes(), d.owner(), d.dueDate(), d.status(),
                     d.status() == FollowUpStatus.DONE ? now : null, 1, now, now);
@@ -113,7 +113,7 @@ public final class FollowUpService implements FollowUps {
             String unit = AccountAccess.editable(tx, caller, accountId);
             FollowUp before = current(tx, accountId, followUpId, expectedVersion);
             check(tx, unit, before, d);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             Instant completedAt = d.status() != FollowUpStatus.DONE ? null
                     : before.status() == FollowUpStatus.DONE ? before.completedAt() : now;
             FollowUp after = new FollowUp(followUpId, accountId, d.opportunityId(), d.planActionId(), d.title(),
@@ -152,7 +152,7 @@ public final class FollowUpService implements FollowUps {
             if (caller.readableUnits().isEmpty()) {
                 return new Page<>(List.of(), null, -1);
             }
-            sql.append(" AND a.business_unit IN (").append(Sql.placeholders(caller.readableUnits().size()))
+            sql.append(" AND a.business_unit IN (").append(Rows.placeholders(caller.readableUnits().size()))
                     .append(')');
             params.addAll(caller.readableUnits());
         }
@@ -257,8 +257,8 @@ public final class FollowUpService implements FollowUps {
                     FollowUp f = new FollowUp(rs.getString("id"), rs.getString("account_id"),
                             rs.getString("opportunity_id"), rs.getString("plan_action_id"), rs.getString("title"),
                             rs.getString("notes"), rs.getString("owner_id"), rs.getObject("due_date", LocalDate.class),
-                            FollowUpStatus.valueOf(rs.getString("status")), Sql.instant(rs, "completed_at"),
-                            rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                            FollowUpStatus.valueOf(rs.getString("status")), Rows.instant(rs, "completed_at"),
+                            rs.getLong("version"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
                     out.add(new Row(f, rs.getString("account_name"), rs.getString("account_unit")));
                 }
             }
@@ -274,10 +274,10 @@ public final class FollowUpService implements FollowUps {
         ps.setString(5, f.owner());
         ps.setObject(6, f.dueDate());
         ps.setString(7, f.status().name());
-        Sql.setInstant(ps, 8, f.completedAt());
+        Rows.setInstant(ps, 8, f.completedAt());
         ps.setLong(9, f.version());
-        Sql.setInstant(ps, 10, f.createdAt());
-        Sql.setInstant(ps, 11, f.updatedAt());
+        Rows.setInstant(ps, 10, f.createdAt());
+        Rows.setInstant(ps, 11, f.updatedAt());
         ps.setString(12, f.accountId());
         ps.setString(13, f.id());
     }

@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 
 /** The users who may take part in a business unit's work: enabled, with a role there or administrators. */
 final class UnitUsers {
@@ -35,7 +35,7 @@ final class UnitUsers {
             return out;
         }
         try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT id, username, display_name FROM app_user WHERE id IN (" + Sql.placeholders(ids.size()) + ")")) {
+                "SELECT id, username, display_name FROM app_user WHERE id IN (" + Rows.placeholders(ids.size()) + ")")) {
             int i = 1;
             for (String id : ids) {
                 ps.setString(i++, id);

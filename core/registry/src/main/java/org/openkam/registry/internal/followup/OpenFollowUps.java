@@ -12,9 +12,9 @@ import java.util.Map;
 import org.openkam.api.Caller;
 import org.openkam.api.engagement.EngagementEvents;
 import org.openkam.api.event.AccountEvents;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.audit.AuditLog;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
 
 /**
  * Closes the open follow-ups of a closed opportunity or a finished plan action, in the caller's
@@ -53,13 +53,13 @@ public final class OpenFollowUps {
         if (ids.isEmpty()) {
             return 0;
         }
-        Instant now = Sql.now();
+        Instant now = Rows.now();
         try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE follow_up SET status = 'DONE', "
                 + "completed_at = ?, version = version + 1, updated_at = ? WHERE id = ?");
                 AuditLog audit = new AuditLog(tx, caller)) {
             for (String id : ids) {
-                Sql.setInstant(ps, 1, now);
-                Sql.setInstant(ps, 2, now);
+                Rows.setInstant(ps, 1, now);
+                Rows.setInstant(ps, 2, now);
                 ps.setString(3, id);
                 ps.addBatch();
                 audit.add("follow-up", id, accountId, businessUnit, status("open"), status("done"));

@@ -15,7 +15,7 @@ import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
 import org.openkam.api.job.Jobs;
 import org.openkam.api.persistence.Database;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
 import org.openkam.registry.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,8 +54,8 @@ public final class JobService implements Jobs, JobTracker {
                     }
                     return new Job(rs.getString("id"), rs.getString("type"), JobState.valueOf(rs.getString("state")),
                             rs.getLong("done"), rs.getLong("total"), GSON.fromJson(rs.getString("problems"), PROBLEMS),
-                            rs.getString("summary"), rs.getString("started_by"), Sql.instant(rs, "created_at"),
-                            Sql.instant(rs, "finished_at"));
+                            rs.getString("summary"), rs.getString("started_by"), Rows.instant(rs, "created_at"),
+                            Rows.instant(rs, "finished_at"));
                 }
             }
         });
@@ -68,7 +68,7 @@ public final class JobService implements Jobs, JobTracker {
     @Override
     public Job create(Caller caller, String type) {
         Job job = new Job(UUID.randomUUID().toString(), type, JobState.QUEUED, 0, -1, List.of(), null,
-                caller.userId(), Sql.now(), null);
+                caller.userId(), Rows.now(), null);
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO job (id, type, state, done, total, "
                     + "problems, started_by, created_at) VALUES (?, ?, ?, 0, -1, '[]', ?, ?)")) {
@@ -76,7 +76,7 @@ public final class JobService implements Jobs, JobTracker {
                 ps.setString(2, type);
                 ps.setString(3, job.state().name());
                 ps.setString(4, job.startedBy());
-                Sql.setInstant(ps, 5, job.createdAt());
+                Rows.setInstant(ps, 5, job.createdAt());
                 ps.executeUpdate();
             }
             return null;
@@ -102,7 +102,7 @@ public final class JobService implements Jobs, JobTracker {
     @Override
     public void finish(String id, JobState state, long done, long total, List<JobProblem> problems, String summary) {
         List<JobProblem> kept = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
-        Instant now = Sql.now();
+        Instant now = Rows.now();
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE job SET state = ?, done = ?, total = ?, "
                     + "problems = ?, summary = ?, finished_at = ? WHERE id = ?")) {
@@ -111,7 +111,7 @@ public final class JobService implements Jobs, JobTracker {
                 ps.setLong(3, total);
                 ps.setString(4, GSON.toJson(kept));
                 ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
-                Sql.setInstant(ps, 6, now);
+                Rows.setInstant(ps, 6, now);
                 ps.setString(7, id);
                 ps.executeUpdate();
             }

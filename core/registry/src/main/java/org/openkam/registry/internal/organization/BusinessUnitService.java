@@ -16,9 +16,9 @@ import org.openkam.api.organization.BusinessUnit;
 import org.openkam.api.organization.BusinessUnitDraft;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -72,7 +72,7 @@ public final class BusinessUnitService implements BusinessUnits {
             if (load(tx, d.id()) != null) {
                 throw new ConflictException("id", "business unit " + d.id() + " already exists");
             }
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             BusinessUnit unit = new BusinessUnit(d.id(), d.name(), d.description(), 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO business_unit (name, "
                     + "description, version, created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -99,7 +99,7 @@ public final class BusinessUnitService implements BusinessUnits {
             }
             d.validate().throwIfAny();
             BusinessUnit after = new BusinessUnit(id, d.name(), d.description(), before.version() + 1,
-                    before.createdAt(), Sql.now());
+                    before.createdAt(), Rows.now());
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE business_unit SET name = ?, "
                     + "description = ?, version = ?, created_at = ?, updated_at = ? WHERE id = ?")) {
                 bind(ps, after);
@@ -127,13 +127,13 @@ public final class BusinessUnitService implements BusinessUnits {
         ps.setString(1, u.name());
         ps.setString(2, u.description());
         ps.setLong(3, u.version());
-        Sql.setInstant(ps, 4, u.createdAt());
-        Sql.setInstant(ps, 5, u.updatedAt());
+        Rows.setInstant(ps, 4, u.createdAt());
+        Rows.setInstant(ps, 5, u.updatedAt());
         ps.setString(6, u.id());
     }
 
     private static BusinessUnit map(ResultSet rs) throws SQLException {
         return new BusinessUnit(rs.getString("id"), rs.getString("name"), rs.getString("description"),
-                rs.getLong("version"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                rs.getLong("version"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.openkam.api.Caller;
 import org.openkam.api.Role;
 import org.openkam.api.organization.User;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 
 /** Reads users with their grants; shared by the user directory and authentication. */
 public final class UserRows {
@@ -61,7 +61,7 @@ public final class UserRows {
     static User map(ResultSet rs, Map<String, Set<Role>> grants) throws SQLException {
         return new User(rs.getString("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("email"), rs.getBoolean("admin"), rs.getBoolean("enabled"), grants, rs.getLong("version"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
     }
 
     /** The caller a user signs in as. */

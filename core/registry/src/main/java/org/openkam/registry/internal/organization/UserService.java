@@ -23,9 +23,9 @@ import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
 import org.openkam.api.persistence.Database;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.openkam.registry.internal.security.InitialAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -96,7 +96,7 @@ public final class UserService implements Users {
                 throw new ConflictException("username", "username " + d.username() + " is taken");
             }
             checkUnits(tx, grants(d));
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             String id = UUID.randomUUID().toString();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO app_user (username, "
                     + "display_name, email, admin, enabled, password_hash, version, created_at, updated_at, id) "
@@ -107,8 +107,8 @@ public final class UserService implements Users {
                 ps.setBoolean(4, d.admin());
                 ps.setBoolean(5, d.enabled());
                 ps.setString(6, hash);
-                Sql.setInstant(ps, 7, now);
-                Sql.setInstant(ps, 8, now);
+                Rows.setInstant(ps, 7, now);
+                Rows.setInstant(ps, 8, now);
                 ps.setString(9, id);
                 ps.executeUpdate();
             }
@@ -151,7 +151,7 @@ public final class UserService implements Users {
                 ps.setString(3, d.email());
                 ps.setBoolean(4, d.admin());
                 ps.setBoolean(5, d.enabled());
-                Sql.setInstant(ps, 6, Sql.now());
+                Rows.setInstant(ps, 6, Rows.now());
                 ps.setString(7, id);
                 ps.executeUpdate();
             }

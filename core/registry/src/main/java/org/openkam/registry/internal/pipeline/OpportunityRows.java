@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.openkam.api.account.AccountDraft;
+import org.openkam.api.persistence.Rows;
 import org.openkam.api.pipeline.Competitor;
 import org.openkam.api.pipeline.Opportunity;
 import org.openkam.api.pipeline.OpportunityStatus;
 import org.openkam.api.pipeline.OurPosition;
-import org.openkam.registry.internal.db.Sql;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
@@ -50,15 +50,15 @@ final class OpportunityRows {
         setDate(ps, 7, o.expectedCloseDate());
         ps.setString(8, o.status().name());
         ps.setString(9, o.closeReason());
-        Sql.setInstant(ps, 10, o.closedAt());
+        Rows.setInstant(ps, 10, o.closedAt());
         ps.setString(11, o.nextStep());
         setDate(ps, 12, o.nextStepDue());
         ps.setString(13, o.ourPosition().name());
         ps.setString(14, GSON.toJson(o.competitors(), COMPETITORS));
         ps.setString(15, o.owner());
         ps.setLong(16, o.version());
-        Sql.setInstant(ps, 17, o.createdAt());
-        Sql.setInstant(ps, 18, o.updatedAt());
+        Rows.setInstant(ps, 17, o.createdAt());
+        Rows.setInstant(ps, 18, o.updatedAt());
         ps.setString(19, o.accountId());
         ps.setString(20, o.id());
     }
@@ -69,10 +69,10 @@ final class OpportunityRows {
                 rs.getString("description"), AccountDraft.canonical(rs.getBigDecimal("amount")),
                 rs.getString("currency"), rs.getString("stage"), rs.getInt("probability"), null,
                 rs.getObject("expected_close_date", LocalDate.class), OpportunityStatus.valueOf(rs.getString("status")),
-                rs.getString("close_reason"), Sql.instant(rs, "closed_at"), rs.getString("next_step"),
+                rs.getString("close_reason"), Rows.instant(rs, "closed_at"), rs.getString("next_step"),
                 rs.getObject("next_step_due", LocalDate.class), OurPosition.valueOf(rs.getString("our_position")),
-                competitors, rs.getString("owner_id"), rs.getLong("version"), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "updated_at"));
+                competitors, rs.getString("owner_id"), rs.getLong("version"), Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
     }
 
     /** The fields as the API names them, as text, for the audit trail. */

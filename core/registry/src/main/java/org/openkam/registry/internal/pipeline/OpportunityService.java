@@ -20,6 +20,8 @@ import org.openkam.api.StaleVersionException;
 import org.openkam.api.Violations;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.api.pipeline.Opportunities;
 import org.openkam.api.pipeline.Opportunity;
 import org.openkam.api.pipeline.OpportunityClosing;
@@ -31,9 +33,7 @@ import org.openkam.api.pipeline.PipelineSummary;
 import org.openkam.api.pipeline.StagePipeline;
 import org.openkam.registry.internal.account.AccountAccess;
 import org.openkam.registry.internal.audit.AuditLog;
-import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.openkam.registry.internal.followup.OpenFollowUps;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -98,7 +98,7 @@ public final class OpportunityService implements Opportunities {
             if (caller.readableUnits().isEmpty()) {
                 return StageTotals.of(configured, new TreeMap<>());
             }
-            sql.append(" AND a.business_unit IN (").append(Sql.placeholders(caller.readableUnits().size())).append(')');
+            sql.append(" AND a.business_unit IN (").append(Rows.placeholders(caller.readableUnits().size())).append(')');
             params.addAll(caller.readableUnits());
         }
         if (businessUnit != null) {
@@ -142,7 +142,7 @@ public final class OpportunityService implements Opportunities {
             String unit = AccountAccess.editable(tx, caller, accountId);
             String owner = d.owner() == null ? caller.userId() : d.owner();
             check(tx, d, owner, null, unit, configured);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             Opportunity o = from(UUID.randomUUID().toString(), accountId, d, owner, configured, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(OpportunityRows.INSERT)) {
                 OpportunityRows.bind(ps, o);
@@ -168,7 +168,7 @@ public final class OpportunityService implements Opportunities {
             String owner = d.owner() == null ? before.owner() : d.owner();
             check(tx, d, owner, before.owner(), unit, configured);
             Opportunity after = from(opportunityId, accountId, d, owner, configured, before.version() + 1,
-                    before.createdAt(), Sql.now());
+                    before.createdAt(), Rows.now());
             write(tx, after);
             record(tx, caller, PipelineEvents.UPDATED, after, unit, before, Map.of());
             return after;
@@ -187,7 +187,7 @@ public final class OpportunityService implements Opportunities {
                 throw new ConflictException("status", "opportunity " + opportunityId + " is already "
                         + OpportunityRows.wire(before.status()));
             }
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             boolean won = c.status() == OpportunityStatus.WON;
             Opportunity after = new Opportunity(before.id(), accountId, before.name(), before.description(),
                     before.value(), before.currency(), before.stage(), won ? 100 : 0, null, before.expectedCloseDate(),
@@ -293,12 +293,12 @@ public final class OpportunityService implements Opportunities {
         if (ids.isEmpty()) {
             return;
         }
-        Instant now = Sql.now();
+        Instant now = Rows.now();
         try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE follow_up SET opportunity_id = NULL, "
                 + "version = version + 1, updated_at = ? WHERE id = ?");
                 AuditLog audit = new AuditLog(tx, caller)) {
             for (String id : ids) {
-                Sql.setInstant(ps, 1, now);
+                Rows.setInstant(ps, 1, now);
                 ps.setString(2, id);
                 ps.addBatch();
                 audit.add("follow-up", id, accountId, unit, link(opportunityId), link(null));

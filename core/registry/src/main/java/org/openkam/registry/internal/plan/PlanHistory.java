@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.api.plan.AccountPlan;
 import org.openkam.api.plan.PlanVersion;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
 
 /** The versions a plan had before its current one, each kept whole as JSON when an update replaces it. */
 final class PlanHistory {
@@ -25,7 +25,7 @@ final class PlanHistory {
             ps.setLong(2, plan.version());
             ps.setString(3, PlanJson.snapshot(plan));
             ps.setString(4, plan.updatedBy());
-            Sql.setInstant(ps, 5, plan.updatedAt());
+            Rows.setInstant(ps, 5, plan.updatedAt());
             ps.executeUpdate();
         }
     }
@@ -64,6 +64,6 @@ final class PlanHistory {
 
     private static PlanVersion map(ResultSet rs) throws SQLException {
         return new PlanVersion(rs.getString("plan_id"), rs.getLong("version"), rs.getString("changed_by"),
-                Sql.instant(rs, "changed_at"), PlanJson.snapshot(rs.getString("snapshot")));
+                Rows.instant(rs, "changed_at"), PlanJson.snapshot(rs.getString("snapshot")));
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.openkam.api.NotFoundException;
 import org.openkam.api.account.AccountDraft;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.api.plan.AccountPlan;
 import org.openkam.api.plan.ActionStatus;
 import org.openkam.api.plan.Objective;
@@ -20,8 +22,6 @@ import org.openkam.api.plan.PlanPeriod;
 import org.openkam.api.plan.PlanStatus;
 import org.openkam.api.plan.RelationshipStage;
 import org.openkam.api.plan.Strategy;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
 
 /**
  * Plans in their tables: the plan row, and its objective, strategy and action rows in plan order. A plan's
@@ -112,8 +112,8 @@ final class PlanRows {
         ps.setString(5, p.relationshipStage().name());
         ps.setString(6, PlanJson.swot(p.swot()));
         ps.setLong(7, p.version());
-        Sql.setInstant(ps, 8, p.createdAt());
-        Sql.setInstant(ps, 9, p.updatedAt());
+        Rows.setInstant(ps, 8, p.createdAt());
+        Rows.setInstant(ps, 9, p.updatedAt());
         ps.setString(10, p.updatedBy());
         ps.setString(11, p.accountId());
         ps.setString(12, p.id());
@@ -180,7 +180,7 @@ final class PlanRows {
                             PlanStatus.valueOf(rs.getString("status")),
                             RelationshipStage.valueOf(rs.getString("relationship_stage")),
                             PlanJson.swot(rs.getString("swot")), List.of(), rs.getLong("version"),
-                            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getString("updated_by")));
+                            Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getString("updated_by")));
                 }
             }
         }

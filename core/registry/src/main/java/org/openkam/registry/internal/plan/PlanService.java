@@ -21,6 +21,8 @@ import org.openkam.api.StaleVersionException;
 import org.openkam.api.Violations;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.api.plan.AccountPlan;
 import org.openkam.api.plan.AccountPlanDraft;
 import org.openkam.api.plan.AccountPlans;
@@ -37,9 +39,7 @@ import org.openkam.api.plan.PlanVersion;
 import org.openkam.api.plan.Strategy;
 import org.openkam.registry.internal.account.AccountAccess;
 import org.openkam.registry.internal.audit.AuditLog;
-import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.openkam.registry.internal.followup.OpenFollowUps;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -88,7 +88,7 @@ public final class PlanService implements AccountPlans {
             v.throwIfAny();
             String planId = UUID.randomUUID().toString();
             requireSingleActive(tx, accountId, planId, d);
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             AccountPlan plan = new AccountPlan(planId, accountId, d.title(), d.period(), d.status(),
                     d.relationshipStage(), d.swot(), d.objectives(), 1, now, now, caller.userId());
             PlanRows.insert(tx, plan);
@@ -115,7 +115,7 @@ public final class PlanService implements AccountPlans {
             requireSingleActive(tx, accountId, planId, filled);
             AccountPlan after = new AccountPlan(planId, accountId, filled.title(), filled.period(), filled.status(),
                     filled.relationshipStage(), filled.swot(), filled.objectives(), before.version() + 1,
-                    before.createdAt(), Sql.now(), caller.userId());
+                    before.createdAt(), Rows.now(), caller.userId());
             PlanHistory.keep(tx, before);
             PlanRows.update(tx, after);
             if (closeFollowUps) {
@@ -148,7 +148,7 @@ public final class PlanService implements AccountPlans {
             requirePlan(tx, accountId, planId);
             d.validate().throwIfAny();
             PlanReview review = new PlanReview(UUID.randomUUID().toString(), planId, d.reviewDate(), d.rating(),
-                    d.notes(), d.nextReviewDate(), caller.userId(), Sql.now());
+                    d.notes(), d.nextReviewDate(), caller.userId(), Rows.now());
             ReviewRows.insert(tx, review);
             AuditLog.record(tx, caller, REVIEW, review.id(), accountId, unit, null, fields(review));
             post(tx, caller, unit, accountId, planId, PlanEvents.REVIEWED, Map.of(PlanEvents.REVIEW_ID, review.id()));

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.api.plan.PlanReview;
-import org.openkam.registry.internal.db.Sql;
-import org.openkam.registry.internal.db.Tx;
 
 /** Plan reviews in the append-only {@code plan_review} table. */
 final class ReviewRows {
@@ -29,7 +29,7 @@ final class ReviewRows {
             ps.setString(5, r.notes());
             PlanRows.date(ps, 6, r.nextReviewDate());
             ps.setString(7, r.reviewer());
-            Sql.setInstant(ps, 8, r.createdAt());
+            Rows.setInstant(ps, 8, r.createdAt());
             ps.executeUpdate();
         }
     }
@@ -63,6 +63,6 @@ final class ReviewRows {
     private static PlanReview map(ResultSet rs) throws SQLException {
         return new PlanReview(rs.getString("id"), rs.getString("plan_id"), PlanRows.date(rs, "review_date"),
                 rs.getInt("rating"), rs.getString("notes"), PlanRows.date(rs, "next_review_date"),
-                rs.getString("reviewer"), Sql.instant(rs, "created_at"));
+                rs.getString("reviewer"), Rows.instant(rs, "created_at"));
     }
 }

@@ -14,11 +14,11 @@ import org.openkam.api.NotFoundException;
 import org.openkam.api.Violations;
 import org.openkam.api.organization.User;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
 import org.openkam.api.security.ApiToken;
 import org.openkam.api.security.Authentication;
 import org.openkam.api.security.IssuedToken;
 import org.openkam.api.security.Session;
-import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.organization.PasswordHasher;
 import org.openkam.registry.internal.organization.UserRows;
@@ -73,20 +73,20 @@ public final class AuthenticationService implements Authentication {
             return Optional.empty();
         }
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        if (throttle.locked(name, Sql.now())) {
+        if (throttle.locked(name, Rows.now())) {
             return Optional.empty();
         }
         User user = transactions.read(tx -> UserRows.find(tx, "username", name));
         String hash = user == null || !user.enabled() ? null : transactions.read(tx -> UserRows.passwordHash(tx, user.id()));
         boolean ok = PasswordHasher.verify(password, hash == null ? DUMMY_HASH : hash) && hash != null;
         if (!ok) {
-            throttle.failed(name, Sql.now());
+            throttle.failed(name, Rows.now());
             return Optional.empty();
         }
         throttle.succeeded(name);
         String token = Secrets.random();
         String csrf = Secrets.random();
-        Instant now = Sql.now();
+        Instant now = Rows.now();
         Instant expires = now.plus(idle);
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO user_session (token_hash, user_id, "
@@ -94,12 +94,12 @@ public final class AuthenticationService implements Authentication {
                 ps.setString(1, Secrets.hash(token));
                 ps.setString(2, user.id());
                 ps.setString(3, csrf);
-                Sql.setInstant(ps, 4, now);
-                Sql.setInstant(ps, 5, expires);
+                Rows.setInstant(ps, 4, now);
+                Rows.setInstant(ps, 5, expires);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM user_session WHERE expires_at < ?")) {
-                Sql.setInstant(ps, 1, now);
+                Rows.setInstant(ps, 1, now);
                 ps.executeUpdate();
             }
             return null;
@@ -113,7 +113,7 @@ public final class AuthenticationService implements Authentication {
             return Optional.empty();
         }
         String hash = Secrets.hash(token);
-        Instant now = Sql.now();
+        Instant now = Rows.now();
         return transactions.write(tx -> {
             String userId;
             String csrf;
@@ -127,7 +127,7 @@ public final class AuthenticationService implements Authentication {
                     }
                     userId = rs.getString(1);
                     csrf = rs.getString(2);
-                    expires = Sql.instant(rs, "expires_at");
+                    expires = Rows.instant(rs, "expires_at");
                 }
             }
             User user = UserRows.find(tx, "id", userId);
@@ -139,7 +139,7 @@ public final class AuthenticationService implements Authentication {
                 expires = now.plus(idle);
                 try (PreparedStatement ps = tx.connection().prepareStatement(
                         "UPDATE user_session SET expires_at = ? WHERE token_hash = ?")) {
-                    Sql.setInstant(ps, 1, expires);
+                    Rows.setInstant(ps, 1, expires);
                     ps.setString(2, hash);
                     ps.executeUpdate();
                 }
@@ -179,19 +179,19 @@ public final class AuthenticationService implements Authentication {
                         return Optional.empty();
                     }
                     userId = rs.getString(1);
-                    lastUsed = Sql.instant(rs, "last_used_at");
+                    lastUsed = Rows.instant(rs, "last_used_at");
                 }
             }
             User user = UserRows.find(tx, "id", userId);
             if (user == null || !user.enabled()) {
                 return Optional.empty();
             }
-            Instant now = Sql.now();
+            Instant now = Rows.now();
             // Last use is kept to the minute: enough for people, and no write per request.
             if (lastUsed == null || lastUsed.isBefore(now.minusSeconds(60))) {
                 try (PreparedStatement ps = tx.connection().prepareStatement(
                         "UPDATE api_token SET last_used_at = ? WHERE token_hash = ?")) {
-                    Sql.setInstant(ps, 1, now);
+                    Rows.setInstant(ps, 1, now);
                     ps.setString(2, hash);
                     ps.executeUpdate();
                 }
@@ -205,7 +205,7 @@ public final class AuthenticationService implements Authentication {
         String clean = name == null ? null : name.strip();
         new Violations().required("name", clean, 100).throwIfAny();
         String secret = "okam_" + Secrets.random();
-        ApiToken token = new ApiToken(UUID.randomUUID().toString(), clean, caller.userId(), Sql.now(), null);
+        ApiToken token = new ApiToken(UUID.randomUUID().toString(), clean, caller.userId(), Rows.now(), null);
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO api_token (id, user_id, name, "
                     + "token_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -213,7 +213,7 @@ public final class AuthenticationService implements Authentication {
                 ps.setString(2, token.userId());
                 ps.setString(3, token.name());
                 ps.setString(4, Secrets.hash(secret));
-                Sql.setInstant(ps, 5, token.createdAt());
+                Rows.setInstant(ps, 5, token.createdAt());
                 ps.executeUpdate();
             }
             return null;
@@ -231,7 +231,7 @@ public final class AuthenticationService implements Authentication {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("user_id"),
-                                Sql.instant(rs, "created_at"), Sql.instant(rs, "last_used_at")));
+                                Rows.instant(rs, "created_at"), Rows.instant(rs, "last_used_at")));
                     }
                 }
             }

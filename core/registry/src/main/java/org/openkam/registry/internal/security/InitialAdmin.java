@@ -9,8 +9,8 @@ import java.sql.ResultSet;
 import java.util.UUID;
 
 import org.openkam.api.persistence.Database;
-import org.openkam.registry.internal.db.DatabaseException;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.StoreException;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.organization.PasswordHasher;
 import org.osgi.framework.BundleContext;
@@ -58,13 +58,13 @@ public final class InitialAdmin {
                         + "VALUES (?, 'admin', 'Administrator', TRUE, TRUE, ?, 1, ?, ?)")) {
                     ps.setString(1, UUID.randomUUID().toString());
                     ps.setString(2, hash);
-                    Sql.setInstant(ps, 3, Sql.now());
-                    Sql.setInstant(ps, 4, Sql.now());
+                    Rows.setInstant(ps, 3, Rows.now());
+                    Rows.setInstant(ps, 4, Rows.now());
                     ps.executeUpdate();
                 }
                 return true;
             });
-        } catch (DatabaseException e) {
+        } catch (StoreException e) {
             // Another node created the first user at the same moment.
             LOG.debug("Initial administrator not created", e);
             return false;

@@ -2,12 +2,11 @@ package org.openkam.registry.internal.security;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.openkam.registry.internal.db.DatabaseException;
-import org.openkam.registry.internal.db.Sql;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.StoreException;
 import org.openkam.registry.internal.db.Transactions;
 
 /**
@@ -35,7 +34,7 @@ final class LoginThrottle {
                     "SELECT locked_until FROM login_throttle WHERE username = ?")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Sql.instant(rs, "locked_until") : null;
+                    return rs.next() ? Rows.instant(rs, "locked_until") : null;
                 }
             }
         });
@@ -68,8 +67,8 @@ final class LoginThrottle {
                     try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO login_throttle "
                             + "(username, failures, locked_until, updated_at) VALUES (?, 1, ?, ?)")) {
                         ps.setString(1, username);
-                        Sql.setInstant(ps, 2, lockUntil(now, failures));
-                        Sql.setInstant(ps, 3, now);
+                        Rows.setInstant(ps, 2, lockUntil(now, failures));
+                        Rows.setInstant(ps, 3, now);
                         ps.executeUpdate();
                     }
                     return null;
@@ -77,15 +76,15 @@ final class LoginThrottle {
                 try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE login_throttle SET failures = ?, "
                         + "locked_until = ?, updated_at = ? WHERE username = ?")) {
                     ps.setInt(1, failures);
-                    Sql.setInstant(ps, 2, lockUntil(now, failures));
-                    Sql.setInstant(ps, 3, now);
+                    Rows.setInstant(ps, 2, lockUntil(now, failures));
+                    Rows.setInstant(ps, 3, now);
                     ps.setString(4, username);
                     ps.executeUpdate();
                 }
                 return null;
             });
-        } catch (DatabaseException e) {
-            if (!(e.getCause() instanceof SQLException s && DatabaseException.isDuplicate(s))) {
+        } catch (StoreException e) {
+            if (!e.duplicateKey()) {
                 throw e;
             }
             failed(username, now); // another node inserted the first failure at the same moment

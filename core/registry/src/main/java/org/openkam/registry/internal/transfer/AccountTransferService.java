@@ -35,13 +35,13 @@ import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.account.AccountRows;
 import org.openkam.registry.internal.account.AccountRules;
 import org.openkam.registry.internal.account.AccountService;
 import org.openkam.registry.internal.audit.AuditLog;
-import org.openkam.registry.internal.db.Sql;
 import org.openkam.registry.internal.db.Transactions;
-import org.openkam.registry.internal.db.Tx;
 import org.openkam.registry.internal.job.JobService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -218,7 +218,7 @@ public final class AccountTransferService implements AccountTransfer {
 
     private static Void write(Tx tx, Caller caller, List<AccountCsv.Row> chunk) throws SQLException {
         AccountRules rules = new AccountRules(tx, caller);
-        Instant now = Sql.now();
+        Instant now = Rows.now();
         try (PreparedStatement insert = tx.connection().prepareStatement(AccountRows.INSERT);
                 PreparedStatement update = tx.connection().prepareStatement(AccountRows.UPDATE);
                 AuditLog audit = new AuditLog(tx, caller)) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.openkam.api.persistence.StoreException;
 
 class MigratorTest {
 
@@ -43,7 +44,7 @@ class MigratorTest {
     @Test
     void aFailingScriptIsNotRecorded() throws SQLException {
         Migrator migrator = new Migrator(h2);
-        assertThrows(DatabaseException.class, () -> migrator.apply("q",
+        assertThrows(StoreException.class, () -> migrator.apply("q",
                 List.of(MigrationScript.of("V1__bad.sql", "CREATE TABLE q_a (id INT);\nNOT SQL AT ALL;"))));
         assertEquals(0, count("SELECT COUNT(*) FROM schema_migration WHERE owner = 'q'"));
     }

@@ -62,7 +62,7 @@ final class StoreFixture {
     final Caller buAdminA;
 
     StoreFixture(DataSource dataSource) {
-        database = new SqlDatabase(dataSource);
+        database = new SqlDatabase(dataSource, eventAdmin);
         database.migrate(AccountService.class);
         accounts = new AccountService(database, eventAdmin);
         contacts = new ContactService(database, eventAdmin);

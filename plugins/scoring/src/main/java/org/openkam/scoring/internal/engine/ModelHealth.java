@@ -3,10 +3,11 @@ package org.openkam.scoring.internal.engine;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.StoreException;
 import org.openkam.api.scoring.ModelState;
 import org.openkam.scoring.internal.store.ModelHealthRecord;
 import org.openkam.scoring.internal.store.ModelHealthStore;
-import org.openkam.scoring.internal.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ final class ModelHealth {
     synchronized void succeeded(String id, String version) {
         ModelHealthRecord r = get(id, version);
         if (r.failures() > 0 && r.state() == ModelState.ACTIVE) {
-            put(new ModelHealthRecord(id, version, ModelState.ACTIVE, 0, r.reason(), Times.now()));
+            put(new ModelHealthRecord(id, version, ModelState.ACTIVE, 0, r.reason(), Rows.now()));
         }
     }
 
@@ -67,25 +68,25 @@ final class ModelHealth {
         int failures = r.failures() + 1;
         if (failures >= threshold) {
             put(new ModelHealthRecord(id, version, ModelState.QUARANTINED, failures,
-                    failures + " call(s) in a row failed; the last " + reason, Times.now()));
+                    failures + " call(s) in a row failed; the last " + reason, Rows.now()));
             LOG.warn("Scoring model {} {} quarantined: {} failed calls in a row, the last {}", id, version, failures,
                     reason);
             return true;
         }
-        put(new ModelHealthRecord(id, version, ModelState.ACTIVE, failures, reason, Times.now()));
+        put(new ModelHealthRecord(id, version, ModelState.ACTIVE, failures, reason, Rows.now()));
         return false;
     }
 
     /** Quarantines a model version at once. */
     synchronized void quarantine(String id, String version, String reason) {
         ModelHealthRecord r = get(id, version);
-        put(new ModelHealthRecord(id, version, ModelState.QUARANTINED, r.failures() + 1, reason, Times.now()));
+        put(new ModelHealthRecord(id, version, ModelState.QUARANTINED, r.failures() + 1, reason, Rows.now()));
         LOG.warn("Scoring model {} {} quarantined: {}", id, version, reason);
     }
 
     /** Lifts the quarantine and forgets the failures. */
     synchronized void release(String id, String version) {
-        put(new ModelHealthRecord(id, version, ModelState.ACTIVE, 0, null, Times.now()));
+        put(new ModelHealthRecord(id, version, ModelState.ACTIVE, 0, null, Rows.now()));
         LOG.info("Scoring model {} {} released from quarantine", id, version);
     }
 

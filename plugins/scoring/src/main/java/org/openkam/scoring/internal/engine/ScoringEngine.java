@@ -33,6 +33,7 @@ import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
 import org.openkam.api.pipeline.Opportunities;
 import org.openkam.api.plan.AccountPlans;
 import org.openkam.api.scoring.AccountFacts;
@@ -155,8 +156,8 @@ public final class ScoringEngine implements Scoring {
         this.work = new AccountWork.Sources(plans, opportunities, activities);
         this.units = units;
         this.jobs = jobs;
-        this.scores = new ScoreStore(database.dataSource());
-        this.health = new ModelHealth(new ModelHealthStore(database.dataSource()), config.quarantine_failures());
+        this.scores = new ScoreStore(database);
+        this.health = new ModelHealth(new ModelHealthStore(database), config.quarantine_failures());
         this.budget = Duration.ofMillis(config.budget_millis());
         this.catalog = new ModelCatalog(calls, budget);
         this.rescoreChanges = config.rescore_changes();
@@ -617,7 +618,7 @@ public final class ScoringEngine implements Scoring {
                     continue;
                 }
                 health.succeeded(m.id(), m.version());
-                pending.add(new StoredScore(m.id(), m.version(), account.id(), unit, runId, Times.now(),
+                pending.add(new StoredScore(m.id(), m.version(), account.id(), unit, runId, Rows.now(),
                         outcome.value()));
                 if (outcome.value() == null) {
                     unscored++;

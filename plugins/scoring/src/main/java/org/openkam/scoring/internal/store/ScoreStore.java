@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
+import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Rows;
+import org.openkam.api.persistence.StoreException;
+import org.openkam.api.persistence.Work;
 import org.openkam.api.scoring.Classification;
 import org.openkam.api.scoring.Score;
 
@@ -28,10 +30,10 @@ public final class ScoreStore {
 
     private static final String COLUMNS = "model_id, model_version, account_id, business_unit, run_id, scored_at, "
             + "score, class_id, class_label, recommendation, explanation";
-    private final DataSource dataSource;
+    private final Database database;
 
-    public ScoreStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ScoreStore(Database database) {
+        this.database = database;
     }
 
     /**
@@ -50,46 +52,18 @@ public final class ScoreStore {
                 throw new IllegalArgumentException("two scores of " + s.accountId() + " by " + s.modelId());
             }
         }
+        Work<Void> save = tx -> {
+            moveCurrent(tx.connection(), scores, insertResults(tx.connection(), scores));
+            return null;
+        };
         try {
-            saveOnce(scores);
-        } catch (SQLException e) {
-            if (!duplicateKey(e)) {
-                throw new StoreException("storing " + scores.size() + " score(s) failed", e);
-            }
-            try {
-                saveOnce(scores);
-            } catch (SQLException again) {
-                throw new StoreException("storing " + scores.size() + " score(s) failed", again);
-            }
-        }
-    }
-
-    private void saveOnce(List<StoredScore> scores) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<String> ids = insertResults(c, scores);
-                moveCurrent(c, scores, ids);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            database.write(save);
+        } catch (StoreException e) {
+            if (!e.duplicateKey()) {
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            database.write(save);
         }
-    }
-
-    /** Whether the failure is a unique key violation (SQL state 23505 on H2 and PostgreSQL), batches included. */
-    private static boolean duplicateKey(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (SQLException x = t instanceof SQLException sql ? sql : null; x != null; x = x.getNextException()) {
-                if ("23505".equals(x.getSQLState())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static List<String> insertResults(Connection c, List<StoredScore> scores) throws SQLException {
@@ -107,11 +81,11 @@ public final class ScoreStore {
                 ps.setString(4, s.accountId());
                 ps.setString(5, s.businessUnit());
                 ps.setString(6, s.runId());
-                Jdbc.setInstant(ps, 7, s.scoredAt());
+                Rows.setInstant(ps, 7, s.scoredAt());
                 ps.setBigDecimal(8, score == null ? null : score.value());
-                ps.setString(9, cls == null ? null : Jdbc.cut(cls.id(), 100));
-                ps.setString(10, cls == null ? null : Jdbc.cut(cls.label(), 300));
-                ps.setString(11, cls == null ? null : Jdbc.cut(cls.recommendation(), 1000));
+                ps.setString(9, cls == null ? null : Rows.cut(cls.id(), 100));
+                ps.setString(10, cls == null ? null : Rows.cut(cls.label(), 300));
+                ps.setString(11, cls == null ? null : Rows.cut(cls.recommendation(), 1000));
                 ps.setString(12, Explanation.write(score));
                 ps.addBatch();
             }
@@ -214,28 +188,28 @@ public final class ScoreStore {
         }
         return new StoredScore(rs.getString(prefix + "model_id"), rs.getString(prefix + "model_version"),
                 rs.getString(prefix + "account_id"), rs.getString(prefix + "business_unit"),
-                rs.getString(prefix + "run_id"), Jdbc.instant(rs, prefix + "scored_at"), score);
+                rs.getString(prefix + "run_id"), Rows.instant(rs, prefix + "scored_at"), score);
     }
 
     /** Maps each row; a mapper may return {@code null} to collect nothing. */
     private <T> List<T> query(String sql, List<String> params, Row<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setString(i + 1, params.get(i));
-            }
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    T item = mapper.map(rs);
-                    if (item != null) {
-                        out.add(item);
+        return database.read(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
+                }
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        T item = mapper.map(rs);
+                        if (item != null) {
+                            out.add(item);
+                        }
                     }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("reading scores failed", e);
-        }
+        });
     }
 
     @FunctionalInterface

@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.ConflictException;
@@ -38,7 +38,6 @@ import org.openkam.api.account.AccountStatus;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobState;
-import org.openkam.api.persistence.Dialect;
 import org.openkam.api.pipeline.OurPosition;
 import org.openkam.api.plan.ActionStatus;
 import org.openkam.api.plan.RelationshipStage;
@@ -50,7 +49,8 @@ import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoreRecord;
 import org.openkam.api.scoring.ScoringModel;
 import org.openkam.api.unit.UnitEnablement;
-import org.openkam.scoring.internal.store.ScriptDatabase;
+import org.openkam.scoring.internal.store.ScoreStore;
+import org.openkam.testing.TestDatabase;
 import org.osgi.framework.Constants;
 
 /**
@@ -70,7 +70,8 @@ class ScoringEngineTest {
     Fakes.Engagement engagement;
     Fakes.Units units;
     Fakes.Jobs jobs;
-    ScriptDatabase database;
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.h2(ScoreStore.class);
     ScoringEngine engine;
     String unit;
     Caller kam;
@@ -78,9 +79,6 @@ class ScoringEngineTest {
 
     @BeforeEach
     void start() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + ScriptDatabase.H2_OPTIONS);
-        database = new ScriptDatabase(h2, Dialect.H2);
         accounts = new Fakes.Accounts();
         plans = new Fakes.Plans(accounts);
         pipeline = new Fakes.Pipeline(accounts);
@@ -100,7 +98,7 @@ class ScoringEngineTest {
     }
 
     ScoringEngine engine(ScoringEngine.Config config) {
-        return new ScoringEngine(database, accounts, units, jobs, plans, pipeline, engagement, config);
+        return new ScoringEngine(db.database(), accounts, units, jobs, plans, pipeline, engagement, config);
     }
 
     @AfterEach

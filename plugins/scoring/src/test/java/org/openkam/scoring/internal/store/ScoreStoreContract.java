@@ -24,11 +24,11 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openkam.api.persistence.Database;
 import org.openkam.api.scoring.Classification;
 import org.openkam.api.scoring.FactorContribution;
 import org.openkam.api.scoring.ModelState;
 import org.openkam.api.scoring.Score;
+import org.openkam.testing.TestDatabase;
 
 /** The scoring tables on every supported database: history, current and previous, model health. */
 abstract class ScoreStoreContract {
@@ -38,14 +38,12 @@ abstract class ScoreStoreContract {
     String unit;
     String account;
 
-    abstract Database database();
+    abstract TestDatabase db();
 
     @BeforeEach
     void fixture() {
-        Database db = database();
-        db.migrate(ScoreStore.class);
-        store = new ScoreStore(db.dataSource());
-        health = new ModelHealthStore(db.dataSource());
+        store = new ScoreStore(db().database());
+        health = new ModelHealthStore(db().database());
         unit = "unit-" + UUID.randomUUID().toString().substring(0, 8);
         account = UUID.randomUUID().toString();
     }
@@ -187,16 +185,15 @@ abstract class ScoreStoreContract {
 
     @Test
     void aFirstScoreAnotherNodeStoredMeanwhileBecomesThePreviousOne() {
-        DataSource shared = database().dataSource();
-        ScoreStore otherNode = new ScoreStore(shared);
+        ScoreStore otherNode = new ScoreStore(db().database());
         AtomicBoolean raced = new AtomicBoolean();
         // the other node stores its first score of the account just before this node inserts its own
-        ScoreStore thisNode = new ScoreStore(racing(shared, sql -> {
+        ScoreStore thisNode = new ScoreStore(db().database(shared -> racing(shared, sql -> {
             if (sql.startsWith("INSERT INTO scoring_current") && raced.compareAndSet(false, true)) {
                 otherNode.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-b", at(0),
                         score(20, "B"))));
             }
-        }));
+        })));
         thisNode.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-a", at(1),
                 score(30, "A"))));
         assertTrue(raced.get(), "the other node's save came in between");

@@ -1,4 +1,4 @@
-package org.openkam.registry.internal.db;
+package org.openkam.api.persistence;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,17 +10,18 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 
-/** Small JDBC conversions shared by the stores. */
-public final class Sql {
+/** JDBC conversions that behave the same on H2 and PostgreSQL. */
+public final class Rows {
 
-    private Sql() {
+    private Rows() {
     }
 
-    /** The current time at the precision both databases keep (microseconds). */
+    /** The current time at the precision both databases keep (microseconds), so it reads back equal. */
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Binds an instant to a {@code TIMESTAMP WITH TIME ZONE} parameter, or SQL {@code NULL}. */
     public static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -29,12 +30,13 @@ public final class Sql {
         }
     }
 
+    /** Reads a {@code TIMESTAMP WITH TIME ZONE} column, or {@code null}. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    /** Escapes {@code %}, {@code _} and the escape character for a {@code LIKE ... ESCAPE '\'} pattern. */
+    /** A {@code LIKE ... ESCAPE '\'} pattern matching {@code text} anywhere, its {@code %} and {@code _} literal. */
     public static String likeContains(String text) {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
@@ -42,5 +44,10 @@ public final class Sql {
     /** {@code ?, ?, ?}: the placeholders of an {@code IN} list of {@code n} values. */
     public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** Cuts a text to a column's length, marking the cut with an ellipsis; {@code null} stays {@code null}. */
+    public static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }
