@@ -64,10 +64,15 @@ class AdminBrowserIT {
         browser.driver().findElement(By.cssSelector("#main form button[type=submit]")).click();
         String said = browser.waitForText(By.cssSelector("#main [role=status]"), " is active").getText();
         assertTrue(said.startsWith("com.example.kam.scoring "), said);
+        assertEquals("100", browser.driver().findElement(By.id("bundle-progress")).getAttribute("value"));
         WebElement row = browser.waitFor(By.cssSelector("tr[data-bundle='com.example.kam.scoring']"));
         assertTrue(row.getText().contains("active"), row.getText());
+        // Declarative Services registers the model just after the bundle turned active: the list shows it once there
+        for (int i = 0; i < 50 && !row.getText().contains("ScoringModel"); i++) {
+            browser.open("#/admin-bundles");
+            row = browser.waitFor(By.cssSelector("tr[data-bundle='com.example.kam.scoring']"));
+        }
         assertTrue(row.getText().contains("ScoringModel"), "the row says what it contributes: " + row.getText());
-        assertEquals("100", browser.driver().findElement(By.id("bundle-progress")).getAttribute("value"));
         assertTrue(Fixtures.scoringModel(admin, "example.growth-potential").isPresent(),
                 "the uploaded plugin's model is listed");
         browser.assertNoErrors("the bundles page after the upload").assertAccessible("the bundles page after upload");

@@ -331,7 +331,7 @@ final class Bundles {
                 isEssential(b), contributions(b));
     }
 
-    /** The OpenKAM contracts the bundle's registered services provide (scoring models, console pages, ...). */
+    /** The OpenKAM contracts the bundle's registered services provide (scoring models, routes, console pages, ...). */
     private static List<String> contributions(Bundle b) {
         Set<String> out = new TreeSet<>();
         ServiceReference<?>[] registered;
@@ -343,7 +343,7 @@ final class Bundles {
         if (registered != null) {
             for (ServiceReference<?> ref : registered) {
                 for (String type : (String[]) ref.getProperty(Constants.OBJECTCLASS)) {
-                    if (type.startsWith("org.openkam.api.")) {
+                    if (type.startsWith("org.openkam.api.") || type.startsWith("org.openkam.http.api.")) {
                         out.add(type.substring(type.lastIndexOf('.') + 1));
                     }
                 }
