@@ -13,15 +13,12 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openkam.api.Caller;
 import org.openkam.api.StaleVersionException;
-import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
 import org.openkam.api.security.Authentication;
 import org.openkam.http.api.ApiRoutes;
@@ -49,7 +46,6 @@ class KitTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Caller ADMIN = new Caller("itest", "itest", true, Map.of());
 
     @InjectBundleContext
     BundleContext context;
@@ -66,10 +62,7 @@ class KitTest {
     @BeforeEach
     void signIn() throws Exception {
         base = HttpTest.endpoint(context);
-        String username = "itest-kit-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = UUID.randomUUID().toString();
-        users.create(ADMIN, new UserDraft(username, "Kit test", null, true, true, Map.of(), password));
-        cookie = WebContext.SESSION_COOKIE + "=" + authentication.login(username, password).orElseThrow().token();
+        cookie = AdminSession.cookie(users, authentication, "itest-kit");
     }
 
     @Test

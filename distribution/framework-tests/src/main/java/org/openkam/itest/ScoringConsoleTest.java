@@ -12,18 +12,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openkam.api.Caller;
-import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
 import org.openkam.api.security.Authentication;
-import org.openkam.api.security.Session;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -46,7 +41,6 @@ class ScoringConsoleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Caller ADMIN = new Caller("itest", "itest", true, Map.of());
     private static final List<String> SCORING_PAGES = List.of("scoring-models", "scoring-portfolio",
             "scoring-recommendations");
     /** The web kit's console page contract (org.openkam.http.api.ConsoleModules), named as the service has it. */
@@ -68,11 +62,7 @@ class ScoringConsoleTest {
     @BeforeEach
     void signIn() throws Exception {
         base = HttpTest.endpoint(context);
-        String username = "itest-ui-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = UUID.randomUUID().toString();
-        users.create(ADMIN, new UserDraft(username, "Console test", null, true, true, Map.of(), password));
-        Session session = authentication.login(username, password).orElseThrow();
-        cookie = "OPENKAM_SESSION=" + session.token();
+        cookie = AdminSession.cookie(users, authentication, "itest-ui");
     }
 
     @Test

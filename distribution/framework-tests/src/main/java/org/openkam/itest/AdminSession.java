@@ -1,0 +1,26 @@
+package org.openkam.itest;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.openkam.api.Caller;
+import org.openkam.api.organization.UserDraft;
+import org.openkam.api.organization.Users;
+import org.openkam.api.security.Authentication;
+
+/** A new global administrator signed in through the real services, as the console's session cookie. */
+final class AdminSession {
+
+    private static final Caller ROOT = new Caller("itest", "itest", true, Map.of());
+
+    private AdminSession() {
+    }
+
+    /** The {@code Cookie} header value of a fresh administrator's session; {@code prefix} names the user. */
+    static String cookie(Users users, Authentication authentication, String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        users.create(ROOT, new UserDraft(username, "Integration test", null, true, true, Map.of(), password));
+        return "OPENKAM_SESSION=" + authentication.login(username, password).orElseThrow().token();
+    }
+}
