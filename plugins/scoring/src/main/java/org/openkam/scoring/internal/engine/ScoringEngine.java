@@ -391,11 +391,11 @@ public final class ScoringEngine implements Scoring {
         synchronized (changed) {
             drainScheduled = false;
         }
-        Map<String, List<String>> byUnit = new HashMap<>();
+        Map<String, Set<String>> byUnit = new HashMap<>();
         for (String id : new ArrayList<>(changed.keySet())) {
             String unit = changed.remove(id);
             if (unit != null) {
-                byUnit.computeIfAbsent(unit, k -> new ArrayList<>()).add(id);
+                byUnit.computeIfAbsent(unit, k -> new HashSet<>()).add(id);
             }
         }
         byUnit.forEach((unit, ids) -> {
@@ -411,8 +411,11 @@ public final class ScoringEngine implements Scoring {
         });
     }
 
-    /** Rescores some accounts of a unit against the unit's current portfolio. */
-    private void rescoreChanged(String unit, List<String> accountIds) {
+    /**
+     * Rescores some accounts of a unit against the unit's current portfolio; a set, as a bulk import changes
+     * every account of a unit and a membership test per account must not cost a scan.
+     */
+    private void rescoreChanged(String unit, Set<String> accountIds) {
         health.refresh();
         List<InstalledModel> models = active(unit);
         if (models.isEmpty()) {
