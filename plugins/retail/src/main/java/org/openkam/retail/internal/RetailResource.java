@@ -32,18 +32,27 @@ public final class RetailResource implements ApiRoutes {
     private volatile List<Map.Entry<Map<String, Object>, RetailSettings>> settings;
 
     private final StructureRoutes structure;
+    private final TradeRoutes trade;
 
     @Activate
     public RetailResource(@Reference Database database, @Reference AccountRegistry accounts) {
         database.migrate(RetailResource.class);
         RetailScope scope = new RetailScope(accounts, () -> settings);
-        this.structure = new StructureRoutes(scope, new ProductCatalog(database), new RetailerStructure(database),
-                new Listings(database));
+        ProductCatalog catalog = new ProductCatalog(database);
+        RetailerStructure retailers = new RetailerStructure(database);
+        Listings listings = new Listings(database);
+        StoreAudits audits = new StoreAudits(database);
+        PromotionCalendar promotions = new PromotionCalendar(database);
+        TradeAgreements agreements = new TradeAgreements(database);
+        this.structure = new StructureRoutes(scope, catalog, retailers, listings);
+        this.trade = new TradeRoutes(scope, new TradeFigures(catalog, retailers, listings, audits, promotions,
+                agreements, new SalesLedger(database)), audits, promotions, agreements);
     }
 
     @Override
     public void define(RouteTable routes) {
         structure.define(routes);
+        trade.define(routes);
     }
 
     @Override
