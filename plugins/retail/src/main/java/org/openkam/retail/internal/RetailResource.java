@@ -33,9 +33,11 @@ public final class RetailResource implements ApiRoutes {
 
     private final StructureRoutes structure;
     private final TradeRoutes trade;
+    private final ImportRoutes imports;
 
     @Activate
-    public RetailResource(@Reference Database database, @Reference AccountRegistry accounts) {
+    public RetailResource(@Reference Database database, @Reference AccountRegistry accounts,
+            @Reference SalesImport salesImport) {
         database.migrate(RetailResource.class);
         RetailScope scope = new RetailScope(accounts, () -> settings);
         ProductCatalog catalog = new ProductCatalog(database);
@@ -47,12 +49,14 @@ public final class RetailResource implements ApiRoutes {
         this.structure = new StructureRoutes(scope, catalog, retailers, listings);
         this.trade = new TradeRoutes(scope, new TradeFigures(catalog, retailers, listings, audits, promotions,
                 agreements, new SalesLedger(database)), audits, promotions, agreements);
+        this.imports = new ImportRoutes(scope, salesImport);
     }
 
     @Override
     public void define(RouteTable routes) {
         structure.define(routes);
         trade.define(routes);
+        imports.define(routes);
     }
 
     @Override
