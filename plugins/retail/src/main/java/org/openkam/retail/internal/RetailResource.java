@@ -34,6 +34,7 @@ public final class RetailResource implements ApiRoutes {
     private final StructureRoutes structure;
     private final TradeRoutes trade;
     private final ImportRoutes imports;
+    private final PlanRoutes plans;
 
     @Activate
     public RetailResource(@Reference Database database, @Reference AccountRegistry accounts,
@@ -47,8 +48,10 @@ public final class RetailResource implements ApiRoutes {
         PromotionCalendar promotions = new PromotionCalendar(database);
         TradeAgreements agreements = new TradeAgreements(database);
         this.structure = new StructureRoutes(scope, catalog, retailers, listings);
-        this.trade = new TradeRoutes(scope, new TradeFigures(catalog, retailers, listings, audits, promotions,
-                agreements, new SalesLedger(database)), audits, promotions, agreements);
+        TradeFigures figures = new TradeFigures(catalog, retailers, listings, audits, promotions, agreements,
+                new SalesLedger(database));
+        this.trade = new TradeRoutes(scope, figures, audits, promotions, agreements);
+        this.plans = new PlanRoutes(scope, new JointBusinessPlans(database), figures);
         this.imports = new ImportRoutes(scope, salesImport);
     }
 
@@ -57,6 +60,7 @@ public final class RetailResource implements ApiRoutes {
         structure.define(routes);
         trade.define(routes);
         imports.define(routes);
+        plans.define(routes);
     }
 
     @Override

@@ -86,4 +86,20 @@ public final class SalesLedger {
             }
         });
     }
+
+    /** The retailer's total sell-out volume in the weeks starting in {@code year}. */
+    public BigDecimal sellOutTotal(String retailerId, int year) {
+        return database.read(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT COALESCE(SUM(volume), 0) FROM "
+                    + "retail_sell_out WHERE retailer_id = ? AND week_start >= ? AND week_start < ?")) {
+                ps.setString(1, retailerId);
+                ps.setObject(2, LocalDate.of(year, 1, 1));
+                ps.setObject(3, LocalDate.of(year + 1, 1, 1));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Money.plain(rs.getBigDecimal(1));
+                }
+            }
+        });
+    }
 }

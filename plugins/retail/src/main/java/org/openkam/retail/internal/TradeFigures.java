@@ -39,6 +39,18 @@ final class TradeFigures {
             BigDecimal promotionSpend, BigDecimal total, BigDecimal percentOfGrossSales) {
     }
 
+    /**
+     * A joint business plan against its actuals on {@code asOf}: sell-in and sell-out of the year so far, the focus
+     * product's ACV-weighted distribution that day, the entered share; attainment = actual / target x 100.
+     */
+    record PlanView(JointBusinessPlan plan, LocalDate asOf, Figures actuals, Figures attainmentPercent,
+            List<PromotionView> promotions) {
+    }
+
+    /** One figure per target. */
+    record Figures(BigDecimal sellIn, BigDecimal sellOut, BigDecimal distribution, BigDecimal share) {
+    }
+
     private final ProductCatalog catalog;
     private final Listings listings;
     private final StoreAudits audits;
@@ -162,6 +174,24 @@ final class TradeFigures {
                 Money.plain(discounts.setScale(2, RoundingMode.HALF_UP)), Money.plain(fixedAmounts),
                 Money.plain(promotionSpend), Money.plain(total.setScale(2, RoundingMode.HALF_UP)),
                 Percent.of(total, gross));
+    }
+
+    PlanView plan(RetailScope.Retailer retailer, JointBusinessPlan plan, LocalDate asOf) {
+        BigDecimal sellIn = annualVolume(retailer.id(), plan.year());
+        BigDecimal sellOut = sales.sellOutTotal(retailer.id(), plan.year());
+        BigDecimal distribution = plan.distributionProductId() == null ? null : distribution(retailer,
+                plan.distributionProductId(), asOf, null, null).figures().acvWeighted();
+        Figures actuals = new Figures(sellIn, sellOut, distribution, plan.shareActual());
+        Figures attainment = new Figures(attainment(sellIn, plan.sellInTarget()),
+                attainment(sellOut, plan.sellOutTarget()), attainment(distribution, plan.distributionTarget()),
+                attainment(plan.shareActual(), plan.shareTarget()));
+        List<PromotionView> linked = plan.promotionIds().stream()
+                .map(id -> view(retailer, promotions.get(retailer.id(), id))).toList();
+        return new PlanView(plan, asOf, actuals, attainment, linked);
+    }
+
+    private static BigDecimal attainment(BigDecimal actual, BigDecimal target) {
+        return actual == null || target == null ? null : Percent.of(actual, target);
     }
 
     private BigDecimal annualVolume(String retailerId, int year) {

@@ -230,4 +230,40 @@ abstract class RetailTradeContract {
         assertEquals(new BigDecimal("18.21"), spend.percentOfGrossSales());
         assertTrue(figures.tradeSpend(retailer, 2026).percentOfGrossSales() == null, "no sales in 2026");
     }
+
+    @Test
+    void aJointBusinessPlanTracksItsTargetsAgainstActuals() {
+        listings.create(MANAGER, retailer.id(), retailer.unit(), new ListingDraft(product.id(), banner.id(), null,
+                MONDAY, null, null));
+        sellOut(stores.get(0), MONDAY, "600");
+        Promotion promo = promotions.create(MANAGER, retailer.id(), retailer.unit(),
+                promotion(MONDAY.plusWeeks(6), MONDAY.plusWeeks(7), "1000", "900"));
+        JointBusinessPlans plans = new JointBusinessPlans(db().database());
+        PlanDraft draft = new PlanDraft("plan-1", new BigDecimal("10000"), new BigDecimal("1200"), product.id(),
+                new BigDecimal("90"), new BigDecimal("12"), new BigDecimal("9"), List.of(new JointBusinessPlan.Initiative(
+                        "Second placement in hypermarkets", "kam", MONDAY.plusMonths(2),
+                        JointBusinessPlan.InitiativeStatus.IN_PROGRESS)), List.of(promo.id()));
+        JointBusinessPlan plan = plans.put(MANAGER, retailer.id(), retailer.unit(), 2027, draft, null);
+        assertEquals(plan, plans.of(retailer.id(), 2027).orElseThrow());
+
+        TradeFigures.PlanView view = figures.plan(retailer, plan, MONDAY.plusDays(1));
+        assertEquals(new BigDecimal("600"), view.actuals().sellOut());
+        assertEquals(new BigDecimal("50"), view.attainmentPercent().sellOut(), "600 of 1,200");
+        assertEquals(new BigDecimal("80"), view.actuals().distribution(), "ACV 800 of 1,000");
+        assertEquals(new BigDecimal("88.89"), view.attainmentPercent().distribution(), "80 of 90");
+        assertEquals(new BigDecimal("75"), view.attainmentPercent().share(), "9 of 12");
+        assertEquals(new BigDecimal("-10"), view.promotions().get(0).evaluation().liftPercent());
+
+        ValidationException bad = assertThrows(ValidationException.class, () -> plans.put(MANAGER, retailer.id(),
+                retailer.unit(), 2027, new PlanDraft(null, null, null, null, null, new BigDecimal("120"), null,
+                        List.of(new JointBusinessPlan.Initiative(" ", null, null, null)), List.of("nope")), 1L));
+        assertEquals(List.of("shareTarget", "initiatives[0].title", "initiatives[0].status"),
+                bad.violations().stream().map(Violation::field).toList());
+        assertEquals("promotionIds[0]", assertThrows(ValidationException.class, () -> plans.put(MANAGER,
+                retailer.id(), retailer.unit(), 2027, new PlanDraft(null, null, null, null, null, null, null, List.of(),
+                        List.of("nope")), 1L)).violations().get(0).field());
+        assertThrows(StaleVersionException.class, () -> plans.put(MANAGER, retailer.id(), retailer.unit(), 2027,
+                draft, 7L));
+        assertEquals(2, plans.put(MANAGER, retailer.id(), retailer.unit(), 2027, draft, 1L).version());
+    }
 }
