@@ -136,4 +136,18 @@ class RetailBrowserIT {
         browser.waitFor(By.cssSelector("#retail-retailers a"));
         browser.assertAccessible("the retailer choice");
     }
+
+    @Test
+    void aSellOutFileWithABadLineIsRefusedAndItsLineListed() throws java.io.IOException {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("retail-browser-", ".csv");
+        java.nio.file.Files.writeString(csv, "store,gtin,week,volume\nNO-SUCH-STORE,4006381333931," + YEAR
+                + "-03-01,5\n");
+        browser.open("#/retail-import/" + retailer);
+        browser.waitFor(By.id("retail-import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver().findElement(By.cssSelector("#retail-import-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#retail-import-result h2"), "Import failed");
+        String text = browser.mainText();
+        assertTrue(text.contains("is not the code of a store of the unit: NO-SUCH-STORE"), text);
+        browser.assertAccessible("the import page after a failed import").assertNoErrors("the import page");
+    }
 }

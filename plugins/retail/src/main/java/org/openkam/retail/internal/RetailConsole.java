@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
     ConsoleModules.PAGE + "=retail-distribution; title=Distribution; group=Retail; order=10; module=distribution.js",
     ConsoleModules.PAGE + "=retail-promotions; title=Promotions; group=Retail; order=20; module=promotions.js",
     ConsoleModules.PAGE + "=retail-waterfall; title=Price waterfall; group=Retail; order=30; module=waterfall.js",
-    ConsoleModules.PAGE + "=retail-plan; title=Joint business plan; group=Retail; order=40; module=plan.js" })
+    ConsoleModules.PAGE + "=retail-plan; title=Joint business plan; group=Retail; order=40; module=plan.js",
+    ConsoleModules.PAGE + "=retail-import; title=Sales import; group=Retail; order=50; module=import.js" })
 public final class RetailConsole implements ConsoleModules {
 }
