@@ -1,0 +1,16 @@
+package org.openkam.retail.internal;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openkam.testing.TestDatabase;
+
+/** Promotions, terms and figures on embedded H2, as the product runs by default. */
+class H2RetailTradeTest extends RetailTradeContract {
+
+    @RegisterExtension
+    static final TestDatabase DB = TestDatabase.h2(RetailResource.class);
+
+    @Override
+    TestDatabase db() {
+        return DB;
+    }
+}
