@@ -1,5 +1,6 @@
 // What the retail pages share: choosing a retailer (an account of the chosen unit) and products, number texts.
 import { problemText } from '/console/kit/v1/dom.js';
+export { escapeHtml } from '/console/kit/v1/charts.js';
 
 /**
  * The retailer a page shows (its id is the address' path). Without one, lists the accounts of the chosen unit to
@@ -61,9 +62,4 @@ export function figure(el, id, caption, height) {
   chart.style.width = '100%';
   chart.style.height = height;
   return { chart, element: el('figure', {}, chart, el('figcaption', {}, caption)) };
-}
-
-/** Escapes text for ECharts' tooltips, which take markup (the console kit v1 does not export its own). */
-export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
