@@ -75,6 +75,19 @@ class SecurityIT {
     }
 
     @Test
+    void dotSegmentsDoNotMakeTheApiPublic() {
+        for (String target : new String[] { "/console/../api/v1/pipeline/stages",
+                "/console/../api/v1/team-memberships", "/console/%2e%2e/api/v1/accounts",
+                "/health/../api/v1/accounts", "/console/./../api/v1/business-units" }) {
+            RawHttp.Answer answer = RawHttp.get(openkam.port(), target);
+            assertTrue(answer.status() == 401 || answer.status() == 400 && !answer.text().contains("\"field\""),
+                    target + " without credentials must be refused before the API answers: " + answer.text());
+        }
+        assertEquals(401, RawHttp.get(openkam.port(), "/console/../api/v1/pipeline/stages").status());
+        assertEquals(200, RawHttp.get(openkam.port(), "/console/").status(), "the console itself stays public");
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         Response wrong = anonymous.login(OpenKamProcess.ADMIN, "wrong-password-123");
         wrong.expectProblem(401);
