@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +224,23 @@ abstract class RegistryContract {
         assertNull(third.nextCursor());
         assertThrows(ValidationException.class, () -> f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, null,
                 null, null, null, AccountSort.NAME, false, 10, 0, "garbage!", false)));
+    }
+
+    @Test
+    void craftedAmountCursorsAreRefusedBeforeAnyArithmetic() {
+        String id = f.accounts.create(f.kamA, withFigures(f.unitA, "Cursor Corp", KeyAccountTier.NONE, "DE", "500")).id();
+        for (String value : List.of("1e4000000", "-1e999999999", "1E+2147483647", "NaN", "1e-99", "0x10",
+                "1234567890123456", "1.12345", "")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((value + "\u0000" + id).getBytes(StandardCharsets.UTF_8));
+            for (AccountSort sort : List.of(AccountSort.ANNUAL_SALES, AccountSort.POTENTIAL)) {
+                ValidationException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                        () -> assertThrows(ValidationException.class, () -> f.accounts.find(f.viewerA,
+                                new AccountQuery(f.unitA, null, null, null, null, null, sort, true, 10, 0, cursor,
+                                        false))), value);
+                assertEquals("cursor", e.violations().get(0).field(), value);
+            }
+        }
     }
 
     @Test
