@@ -93,4 +93,23 @@ class BadInputIT {
             assertTrue(millis < 2_000, value + " took " + millis + " ms to refuse");
         }
     }
+
+    @Test
+    void textThatIsNotUtf8OrHoldsNulOrLoneSurrogatesIsRefusedByField() {
+        long before = Fixtures.countAccounts(admin, unit);
+        String head = "{\"businessUnit\": \"" + unit + "\", \"industry\": \"Caf";
+        byte[] latin1 = (head + "\u00e9\", \"name\": \"Latin\"}").getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(400, "industry", admin.request("POST", "/accounts").body("application/json", latin1).send());
+        assertRefused(400, "name", postAccount("application/json",
+                "{\"businessUnit\": \"" + unit + "\", \"name\": \"Nul\\u0000Byte\"}"));
+        assertRefused(400, "name", postAccount("application/json",
+                "{\"businessUnit\": \"" + unit + "\", \"name\": \"Lone \\ud800 surrogate\"}"));
+        assertRefused(400, "legalName", postAccount("application/json",
+                "{\"businessUnit\": \"" + unit + "\", \"name\": \"Fine\", \"legalName\": \"\\udc00\"}"));
+        assertEquals(before, Fixtures.countAccounts(admin, unit), "a refused body must store nothing");
+
+        Response emoji = postAccount("application/json",
+                "{\"businessUnit\": \"" + unit + "\", \"name\": \"Caf\u00e9 \\ud83d\\ude00\"}").expect(201);
+        assertEquals("Caf\u00e9 \ud83d\ude00", emoji.text("name"));
+    }
 }

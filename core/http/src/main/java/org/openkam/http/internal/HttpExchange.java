@@ -1,9 +1,7 @@
 package org.openkam.http.internal;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -131,7 +129,7 @@ final class HttpExchange implements Exchange {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json"));
         }
-        try (Reader in = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader in = StrictJson.utf8(request.getInputStream())) {
             return new Body(StrictJson.object(in));
         }
     }

@@ -2,8 +2,12 @@ package org.openkam.http.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import org.openkam.http.api.ProblemException;
 
@@ -30,6 +34,11 @@ final class StrictJson {
     static final int MAX_NUMBER_LENGTH = 100;
     /** Far beyond any amount, score or weight, far below what makes {@code BigDecimal} arithmetic slow. */
     static final int MAX_EXPONENT = 1000;
+
+    /** What bytes that are not UTF-8 decode to: a lone low surrogate. */
+    private static final String NOT_UTF8 = "\udc80";
+
+    private static final String UNPAIRED = "must be valid UTF-8 text without unpaired surrogates";
 
     private StrictJson() {
     }
@@ -58,7 +67,7 @@ final class StrictJson {
                 JsonObject object = new JsonObject();
                 reader.beginObject();
                 while (reader.hasNext()) {
-                    String name = reader.nextName();
+                    String name = string(reader, true);
                     if (object.has(name)) {
                         throw ProblemException.badRequest(field(reader), "is given twice; a name may appear once in an object");
                     }
@@ -77,7 +86,7 @@ final class StrictJson {
                 return array;
             }
             case STRING -> {
-                return new JsonPrimitive(reader.nextString());
+                return new JsonPrimitive(string(reader, false));
             }
             case NUMBER -> {
                 String field = field(reader);
@@ -93,6 +102,55 @@ final class StrictJson {
             }
             default -> throw new MalformedJsonException("unexpected " + reader.peek() + " " + reader.getPath());
         }
+    }
+
+    /**
+     * The next name or string, checked by {@link #text}. Gson itself refuses an escaped unpaired surrogate in strict
+     * mode; that, too, is reported on the field rather than as a syntax error of the body.
+     */
+    private static String string(JsonReader reader, boolean name) throws IOException {
+        String field = field(reader);
+        String text;
+        try {
+            text = name ? reader.nextName() : reader.nextString();
+        } catch (MalformedJsonException e) {
+            if (String.valueOf(e.getMessage()).contains("surrogate")) {
+                throw ProblemException.badRequest(field, UNPAIRED);
+            }
+            throw e;
+        }
+        return text(name ? field(reader) : field, text);
+    }
+
+    /**
+     * Text of a name or string, refused when it holds a NUL character or a surrogate without its pair: from a JSON
+     * escape of one, or standing for bytes that were not UTF-8 (see {@link #utf8(InputStream)}).
+     * Stored, such text breaks exports, other databases and clients.
+     */
+    static String text(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                throw ProblemException.badRequest(field, "must not contain NUL characters");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ProblemException.badRequest(field, UNPAIRED);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The body's bytes as UTF-8 text in which bytes that are not UTF-8 become an unpaired surrogate, which valid
+     * UTF-8 never decodes to: so {@link #text} refuses them naming the field they appear in, where a strict decoder
+     * could only fail the whole body and a lenient one would store U+FFFD silently.
+     */
+    static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(NOT_UTF8));
     }
 
     /** The literal as a number, refused if it is too long or its exponent too large to compute with. */

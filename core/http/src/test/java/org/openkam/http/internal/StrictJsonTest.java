@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -86,5 +89,46 @@ class StrictJsonTest {
         assertFalse(HttpExchange.isJson("application/json; charset=iso-8859-1"));
         assertFalse(HttpExchange.isJson("text/plain"));
         assertFalse(HttpExchange.isJson(null));
+    }
+
+    private static Problem refusedBytes(byte[] json) {
+        return assertThrows(ProblemException.class, () -> StrictJson.object(
+                StrictJson.utf8(new ByteArrayInputStream(json)))).problem();
+    }
+
+    private static byte[] bytes(String before, byte[] middle, String after) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(middle);
+        out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheField() {
+        for (byte[] bad : new byte[][] { { (byte) 0xC3 }, { (byte) 0xFF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+                { (byte) 0xC0, (byte) 0xAF } }) {
+            Problem problem = refusedBytes(bytes("{\"businessUnit\": \"x\", \"name\": \"Ac", bad, "me\"}"));
+            assertEquals(400, problem.status());
+            assertEquals("name", problem.field(), problem.detail());
+        }
+        assertEquals("attributes.seg\ufffdment", assertThrows(ProblemException.class,
+                () -> parse("{\"attributes\": {\"seg\ufffdment\": \"\ud800\"}}")).problem().field());
+    }
+
+    @Test
+    void loneSurrogatesAndNulAreRefusedNamingTheField() {
+        assertEquals("name", refused("{\"name\": \"A\\ud800\"}").field());
+        assertEquals("name", refused("{\"name\": \"\\udc00A\"}").field());
+        assertEquals("tags[1]", refused("{\"tags\": [\"a\", \"b\\u0000c\"]}").field());
+        assertEquals("period.\u0000", refused("{\"period\": {\"\\u0000\": 1}}").field());
+        assertEquals(400, refused("{\"name\": \"b\u0000c\"}").status());
+    }
+
+    @Test
+    void validUnicodeIsKept() throws IOException {
+        JsonObject json = StrictJson.object(StrictJson.utf8(new ByteArrayInputStream(
+                "{\"name\": \"M\u00fcller \ud83d\ude00 \\ud83d\\ude00 \ufffd\"}".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("M\u00fcller \ud83d\ude00 \ud83d\ude00 \ufffd", json.get("name").getAsString());
     }
 }

@@ -342,6 +342,29 @@ abstract class RegistryContract {
     }
 
     @Test
+    void importRefusesTextThatIsNotUtf8OrHoldsNulOrLoneSurrogatesNamingLineAndColumn(@TempDir Path dir)
+            throws Exception {
+        Path csv = dir.resolve("in.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(("name,businessUnit,industry,annualSales\n"
+                + "Good One," + f.unitA + ",Retail,\n"
+                + "Bad\u0000Nul," + f.unitA + ",Retail,\n"
+                + "Lone," + f.unitA + ",Ret").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }); // an encoded lone surrogate
+        bytes.writeBytes((",\nLatin," + f.unitA + ",Caf").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] { (byte) 0xE9 }); // ISO-8859-1, not UTF-8
+        bytes.writeBytes((",\nHuge," + f.unitA + ",Retail,1e4000000\n"
+                + "Good Two \ud83d\ude00," + f.unitA + ",Retail,\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(csv, bytes.toByteArray());
+        Job job = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> awaitJob(f.transfer.startImport(f.kamA, csv, true)));
+        assertEquals(JobState.FAILED, job.state());
+        assertEquals(List.of("3 name", "4 industry", "5 industry", "6 annualSales"), job.problems().stream()
+                .map(p -> p.line() + " " + p.field()).sorted().toList(), job.problems().toString());
+        assertEquals(0, f.accounts.find(f.admin, query(f.unitA)).items().size(), "nothing is stored");
+    }
+
+    @Test
     void importStoresEveryLineAndExportRoundTrips(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("in.csv");
         StringBuilder content = new StringBuilder("name,businessUnit,country,tier,owner,annualSales,currency,attributes\n");
