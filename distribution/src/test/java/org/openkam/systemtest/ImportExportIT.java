@@ -163,6 +163,24 @@ class ImportExportIT {
     }
 
     @Test
+    void csvExportNeutralisesFormulas() {
+        String unit = Fixtures.createUnit(admin, "exp-formula");
+        Fixtures.createAccount(admin, unit, "=HYPERLINK(\"http://evil.example\")", "industry", "+cmd|' /C calc'!A0",
+                "legalName", "@SUM(1+1)", "region", "-2+3");
+        String csv = admin.request("GET", "/accounts/export?businessUnit=" + unit).header("Accept", "text/csv").send()
+                .expect(200).body();
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\",'@SUM(1+1),'+cmd|' /C calc'!A0,"), csv);
+        assertTrue(csv.contains(",'-2+3,"), csv);
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                String value = cell.replace("\"", "");
+                assertFalse(!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0,
+                        "a cell starts a formula: " + cell + " in " + csv);
+            }
+        }
+    }
+
+    @Test
     void exportAsCsvAndJson() {
         String unit = Fixtures.createUnit(admin, "exp");
         for (int i = 1; i <= 3; i++) {

@@ -45,6 +45,8 @@ public final class AccountCsv {
     public static final CSVFormat EXPORT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new))
             .setRecordSeparator("\r\n").get();
     private static final Gson GSON = new Gson();
+    /** First characters that make a spreadsheet read a cell as a formula, and the apostrophe that escapes them. */
+    private static final String FORMULA_START = "=+-@\t\r'";
     /** What bytes that are not UTF-8 decode to: a lone low surrogate. */
     private static final String NOT_UTF8 = "\udc80";
     private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
@@ -67,7 +69,8 @@ public final class AccountCsv {
      */
     static Row parse(CSVRecord record, long line, String businessUnit) {
         List<Violation> v = new ArrayList<>();
-        Map<String, String> map = record.toMap();
+        Map<String, String> map = new LinkedHashMap<>();
+        record.toMap().forEach((column, value) -> map.put(column, restored(value)));
         if (!record.isConsistent()) {
             v.add(new Violation("line", "has " + record.size() + " values but the header has "
                     + record.getParser().getHeaderNames().size() + " columns"));
@@ -87,13 +90,29 @@ public final class AccountCsv {
         return new Row(line, text(map, "id"), draft.normalized(), v);
     }
 
-    /** The values of an account in {@link #COLUMNS} order. */
+    /** The values of an account in {@link #COLUMNS} order; texts {@link #neutralised}, numbers as they are. */
     static List<String> values(Account a) {
-        return Arrays.asList(a.id(), a.businessUnit(), a.name(), a.legalName(), a.industry(), a.country(),
-                a.region(), wire(a.status()), wire(a.tier()), a.owner(), plain(a.annualSales()),
-                plain(a.contributionMargin()), plain(a.potential()), a.currency(),
+        return Arrays.asList(a.id(), neutralised(a.businessUnit()), neutralised(a.name()), neutralised(a.legalName()),
+                neutralised(a.industry()), neutralised(a.country()), neutralised(a.region()), wire(a.status()),
+                wire(a.tier()), neutralised(a.owner()), plain(a.annualSales()), plain(a.contributionMargin()),
+                plain(a.potential()), neutralised(a.currency()),
                 a.attributes().isEmpty() ? null : GSON.toJson(new TreeMap<>(a.attributes())),
                 Long.toString(a.version()), a.createdAt().toString(), a.updatedAt().toString());
+    }
+
+    /**
+     * A text a spreadsheet shows rather than runs: a value starting with {@code = + - @}, tab or carriage return
+     * gets a leading apostrophe (the common convention against CSV formula injection), and so does one starting
+     * with an apostrophe, so that {@link #restored} gives back exactly what was exported.
+     */
+    static String neutralised(String text) {
+        return text != null && !text.isEmpty() && FORMULA_START.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** The text {@link #neutralised} stands for: an import of an export stores the values exported. */
+    static String restored(String text) {
+        return text != null && text.length() > 1 && text.charAt(0) == '\''
+                && FORMULA_START.indexOf(text.charAt(1)) >= 0 ? text.substring(1) : text;
     }
 
     /**

@@ -365,6 +365,38 @@ abstract class RegistryContract {
     }
 
     @Test
+    void exportNeutralisesFormulasAndImportRestoresThem(@TempDir Path dir) throws Exception {
+        Account a = f.accounts.create(f.kamA, new AccountDraft(f.unitA, "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "+cmd|' /C calc'!A0", "@SUM(1+1)", "DE", "-2+3", null, KeyAccountTier.NONE, null, null,
+                new BigDecimal("-100"), null, "EUR", Map.of()));
+        Account quoted = f.accounts.create(f.kamA, new AccountDraft(f.unitA, "'quoted", "'-5", "Plain", "DE", null,
+                null, KeyAccountTier.NONE, null, null, null, null, null, Map.of()));
+        StringWriter out = new StringWriter();
+        f.transfer.exportCsv(f.viewerA, query(f.unitA), out);
+        String csv = out.toString();
+        assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","), csv);
+        assertTrue(csv.contains(",'+cmd|' /C calc'!A0,'@SUM(1+1),DE,'-2+3,"), csv);
+        assertTrue(csv.contains(",-100,"), "numbers stay numbers: " + csv);
+        assertTrue(csv.contains(",''quoted,''-5,Plain,"), csv);
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                assertFalse(!cell.isEmpty() && "=+@\t".indexOf(cell.charAt(0)) >= 0, "a cell starts a formula: " + cell);
+            }
+        }
+
+        Path again = dir.resolve("again.csv");
+        Files.writeString(again, csv);
+        Job job = awaitJob(f.transfer.startImport(f.kamA, again, true));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        Account back = f.accounts.get(f.viewerA, a.id());
+        assertEquals(List.of(a.name(), a.legalName(), a.industry(), a.region()),
+                List.of(back.name(), back.legalName(), back.industry(), back.region()));
+        assertEquals(0, new BigDecimal("-100").compareTo(back.contributionMargin()));
+        Account quotedBack = f.accounts.get(f.viewerA, quoted.id());
+        assertEquals(List.of("'quoted", "'-5"), List.of(quotedBack.name(), quotedBack.legalName()));
+    }
+
+    @Test
     void importStoresEveryLineAndExportRoundTrips(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("in.csv");
         StringBuilder content = new StringBuilder("name,businessUnit,country,tier,owner,annualSales,currency,attributes\n");
