@@ -240,6 +240,27 @@ class SecurityIT {
         assertEquals(403, user.status(), "a KAM must not create administrators: " + user.describe());
     }
 
+    @Test
+    void aUnitAdminCannotTakeOverAUserOfAnotherUnit() {
+        String buAdminA = Fixtures.unique("buadmin-a");
+        Fixtures.createUser(admin, buAdminA, unitA, "bu-admin");
+        String mixed = Fixtures.unique("mixed");
+        JsonObject user = admin.post("/users", json("username", mixed, "password", Fixtures.PASSWORD,
+                "grants", java.util.Map.of(unitA, new String[] { "viewer" }, unitB, new String[] { "bu-admin" })))
+                .expect(201).object();
+        String id = user.get("id").getAsString();
+        Api attacker = openkam.api().signIn(buAdminA, Fixtures.PASSWORD);
+        long version = attacker.get("/users/" + id).expect(200).object().get("version").getAsLong();
+        attacker.patch("/users/" + id, json("password", "attacker-chosen-Pw-1"), "If-Match", etag(version))
+                .expectProblem(403);
+        attacker.patch("/users/" + id, json("enabled", false), "If-Match", etag(version)).expectProblem(403);
+        attacker.patch("/users/" + id, json("email", "evil@example.com"), "If-Match", etag(version)).expectProblem(403);
+        openkam.api().login(mixed, "attacker-chosen-Pw-1").expectProblem(401);
+        openkam.api().signIn(mixed, Fixtures.PASSWORD).get("/users/me").expect(200);
+        assertEquals(version, admin.get("/users/" + id).expect(200).object().get("version").getAsLong(),
+                "nothing is stored");
+    }
+
     private static void assertNoDataOfB(Response r) {
         String body = r.body();
         assertFalse(body.contains("Bravo Secret"), "the answer must reveal nothing of unit B's account: "

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.openkam.api.AccessDeniedException;
@@ -131,6 +132,9 @@ public final class UserService implements Users {
                 throw new StaleVersionException(KIND, id, expectedVersion, before.version());
             }
             boolean self = caller.userId().equals(id);
+            if (!self) {
+                authorizeChange(caller, before);
+            }
             boolean accessChanges = before.admin() != d.admin() || before.enabled() != d.enabled()
                     || !before.grants().equals(grants(d));
             if (accessChanges || !self) {
@@ -178,6 +182,26 @@ public final class UserService implements Users {
             }
             return UserRows.find(tx, "id", id);
         });
+    }
+
+    /**
+     * A unit administrator changes only users who belong to units they administer: every unit the user holds a role
+     * in. Otherwise a bu-admin of one unit could set the password of a user who is bu-admin of another, sign in as
+     * them and hold that unit too. Such a user is changed by a global administrator, or by themselves.
+     */
+    private static void authorizeChange(Caller caller, User user) {
+        if (caller.admin()) {
+            return;
+        }
+        if (user.admin()) {
+            throw new AccessDeniedException("only administrators change administrators");
+        }
+        Set<String> foreign = new TreeSet<>(user.grants().keySet());
+        foreign.removeIf(caller::canManage);
+        if (!foreign.isEmpty() || user.grants().isEmpty()) {
+            throw new AccessDeniedException("user " + user.username() + " holds roles in business units you do not "
+                    + "administer " + foreign + "; a global administrator changes them");
+        }
     }
 
     /** Administrators grant anything; unit administrators grant roles in their units only, never admin. */

@@ -325,6 +325,30 @@ abstract class RegistryContract {
     }
 
     @Test
+    void unitAdminsChangeOnlyUsersWhollyInTheirUnits() {
+        User mixed = f.user("mixed-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER), f.unitB, Set.of(Role.BU_ADMIN)));
+        UserDraft takeover = new UserDraft(mixed.username(), "Taken", "evil@example.com", false, false, mixed.grants(),
+                "attacker's new password");
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                () -> f.users.update(f.buAdminA, mixed.id(), mixed.version(), takeover));
+        assertTrue(denied.getMessage().contains(f.unitB), denied.getMessage());
+        UserDraft rename = new UserDraft(mixed.username(), "Renamed", mixed.email(), false, mixed.enabled(),
+                mixed.grants(), null);
+        assertThrows(AccessDeniedException.class, () -> f.users.update(f.buAdminA, mixed.id(), mixed.version(), rename));
+        User unchanged = f.users.get(f.admin, mixed.id());
+        assertEquals(mixed, unchanged, "nothing is stored");
+        assertTrue(f.users.update(f.admin, mixed.id(), mixed.version(), rename).displayName().equals("Renamed"),
+                "a global administrator changes anyone");
+
+        User own = f.user("own-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER, Role.KEY_ACCOUNT_MANAGER)));
+        assertEquals("Own", f.users.update(f.buAdminA, own.id(), own.version(), new UserDraft(own.username(), "Own",
+                null, false, true, own.grants(), "a new long password")).displayName(), "users wholly in the unit");
+        User self = f.users.get(f.buAdminA, f.buAdminA.userId());
+        assertEquals("Me", f.users.update(f.buAdminA, self.id(), self.version(), new UserDraft(self.username(), "Me",
+                null, false, true, self.grants(), null)).displayName(), "and themselves");
+    }
+
+    @Test
     void importWithOneBadLineStoresNothingAndNamesTheLine(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("in.csv");
         Files.writeString(csv, "\uFEFFname,businessUnit,country,tier,owner,annualSales,currency\n"
