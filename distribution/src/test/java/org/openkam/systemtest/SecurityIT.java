@@ -261,6 +261,57 @@ class SecurityIT {
                 "nothing is stored");
     }
 
+    @Test
+    void changingAPasswordNeedsTheCurrentOneEndsOtherSessionsAndMayRevokeTokens() {
+        String name = Fixtures.unique("pw-change");
+        String id = Fixtures.createUser(admin, name, unitA, "viewer").get("id").getAsString();
+        Api here = openkam.api().signIn(name, Fixtures.PASSWORD);
+        Api elsewhere = openkam.api().signIn(name, Fixtures.PASSWORD);
+        Api.Token token = here.createToken("sync");
+        long version = here.get("/users/me").expect(200).object().get("version").getAsLong();
+
+        Response blind = here.patch("/users/" + id, json("password", "without-the-current-one"), "If-Match",
+                etag(version));
+        blind.expectProblem(400);
+        assertTrue(blind.problemFields().contains("password"), blind.describe());
+        Response wrong = here.post("/auth/password", json("currentPassword", "not-it", "newPassword",
+                "a-new-Password-42"));
+        wrong.expectProblem(400);
+        assertTrue(wrong.problemFields().contains("currentPassword"), wrong.describe());
+        elsewhere.get("/auth/session").expect(200);
+
+        here.post("/auth/password", json("currentPassword", Fixtures.PASSWORD, "newPassword", "a-new-Password-42"))
+                .expect(204);
+        here.get("/auth/session").expect(200);
+        elsewhere.get("/auth/session").expectProblem(401);
+        token.api().get("/accounts").expect(200);
+        openkam.api().login(name, Fixtures.PASSWORD).expectProblem(401);
+
+        here.post("/auth/password", json("currentPassword", "a-new-Password-42", "newPassword", "a-third-Password-42",
+                "revokeTokens", true)).expect(204);
+        token.api().get("/accounts").expectProblem(401);
+
+        Api.Token second = openkam.api().signIn(name, "a-third-Password-42").createToken("after");
+        long now = admin.get("/users/" + id).expect(200).object().get("version").getAsLong();
+        admin.patch("/users/" + id, json("password", "reset-by-Admin-42"), "If-Match", etag(now)).expect(200);
+        second.api().get("/accounts").expectProblem(401);
+        here.get("/auth/session").expectProblem(401);
+    }
+
+    @Test
+    void aTokenStopsAtItsExpiry() throws InterruptedException {
+        Api session = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        session.post("/auth/tokens", json("name", "past", "expiresAt", "2020-01-01T00:00:00Z")).expectProblem(400);
+        java.time.Instant expiry = java.time.Instant.now().plusSeconds(3);
+        Response created = session.post("/auth/tokens", json("name", "short", "expiresAt", expiry.toString()))
+                .expect(201);
+        assertEquals(expiry.toString(), created.text("expiresAt"), created.describe());
+        Api bearer = openkam.api().withBearer(created.text("token"));
+        bearer.get("/accounts").expect(200);
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), expiry).toMillis() + 500);
+        bearer.get("/accounts").expectProblem(401);
+    }
+
     private static void assertNoDataOfB(Response r) {
         String body = r.body();
         assertFalse(body.contains("Bravo Secret"), "the answer must reveal nothing of unit B's account: "

@@ -48,7 +48,7 @@ public final class AuthResource implements ApiRoutes {
     }
 
     /** A new token as answered once: the secret is never available again. */
-    record TokenBody(String id, String name, String userId, String token, Instant createdAt) {
+    record TokenBody(String id, String name, String userId, String token, Instant createdAt, Instant expiresAt) {
     }
 
     @Override
@@ -57,6 +57,7 @@ public final class AuthResource implements ApiRoutes {
                 .add("POST", "/auth/logout", this::logout)
                 .add("GET", "/auth/session", ex -> SessionBody.of(ex.caller(),
                         (Session) ex.request().getAttribute(WebContext.SESSION)))
+                .add("POST", "/auth/password", this::changePassword)
                 .add("GET", "/auth/tokens", ex -> authentication.tokens(ex.caller()))
                 .add("POST", "/auth/tokens", this::createToken)
                 .add("DELETE", "/auth/tokens/{id}", ex -> {
@@ -94,14 +95,28 @@ public final class AuthResource implements ApiRoutes {
         return null;
     }
 
-    private Object createToken(Exchange ex) throws IOException {
-        Body body = ex.body().allow(Set.of("name"), Set.of());
-        String name = body.text("name", null);
+    private Object changePassword(Exchange ex) throws IOException {
+        Body body = ex.body().allow(Set.of("currentPassword", "newPassword", "revokeTokens"), Set.of());
+        String current = body.text("currentPassword", null);
+        String next = body.text("newPassword", null);
+        boolean revokeTokens = Boolean.TRUE.equals(body.bool("revokeTokens", false));
         body.throwIfAny();
-        IssuedToken issued = authentication.createToken(ex.caller(), name);
+        Session session = (Session) ex.request().getAttribute(WebContext.SESSION);
+        authentication.changePassword(ex.caller(), current, next, revokeTokens,
+                session == null ? null : session.token());
+        ex.status(204);
+        return null;
+    }
+
+    private Object createToken(Exchange ex) throws IOException {
+        Body body = ex.body().allow(Set.of("name", "expiresAt"), Set.of());
+        String name = body.text("name", null);
+        Instant expiresAt = body.instant("expiresAt", null);
+        body.throwIfAny();
+        IssuedToken issued = authentication.createToken(ex.caller(), name, expiresAt);
         ex.status(201);
         return new TokenBody(issued.token().id(), issued.token().name(), issued.token().userId(), issued.secret(),
-                issued.token().createdAt());
+                issued.token().createdAt(), issued.token().expiresAt());
     }
 
     /** HttpOnly so scripts cannot read it, SameSite=Strict so other sites cannot send it. */

@@ -19,6 +19,7 @@ import org.openkam.api.ConflictException;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.Role;
 import org.openkam.api.StaleVersionException;
+import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
@@ -134,6 +135,10 @@ public final class UserService implements Users {
             boolean self = caller.userId().equals(id);
             if (!self) {
                 authorizeChange(caller, before);
+            } else if (hash != null) {
+                // whoever took over a session must not lock the owner out: the current password is needed
+                throw new ValidationException("password", "your own password is changed with POST "
+                        + "/api/v1/auth/password, which needs the current one");
             }
             boolean accessChanges = before.admin() != d.admin() || before.enabled() != d.enabled()
                     || !before.grants().equals(grants(d));
@@ -176,6 +181,13 @@ public final class UserService implements Users {
             }
             if (!d.enabled() || hash != null) {
                 try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM user_session WHERE user_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            if (hash != null) {
+                // a reset by an administrator answers a suspected compromise: the user's tokens go with the password
+                try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM api_token WHERE user_id = ?")) {
                     ps.setString(1, id);
                     ps.executeUpdate();
                 }

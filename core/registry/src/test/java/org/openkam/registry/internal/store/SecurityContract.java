@@ -2,9 +2,13 @@ package org.openkam.registry.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openkam.api.Caller;
 import org.openkam.api.Role;
+import org.openkam.api.ValidationException;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.security.IssuedToken;
@@ -93,6 +98,65 @@ abstract class SecurityContract {
                 user.grants(), null));
         assertEquals(Optional.empty(), auth.session(s.token()));
         assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD));
+    }
+
+    @Test
+    void changingOnesPasswordNeedsTheCurrentOneAndEndsTheOtherSessions() {
+        Caller caller = StoreFixture.caller(user);
+        Session here = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        Session elsewhere = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        IssuedToken kept = auth.createToken(caller, "kept");
+
+        ValidationException wrong = assertThrows(ValidationException.class, () -> auth.changePassword(caller,
+                "not the password", "a brand new password", false, here.token()));
+        assertEquals("currentPassword", wrong.violations().get(0).field());
+        assertEquals("newPassword", assertThrows(ValidationException.class, () -> auth.changePassword(caller,
+                StoreFixture.PASSWORD, "short", false, here.token())).violations().get(0).field());
+        assertTrue(auth.session(elsewhere.token()).isPresent(), "a refused change changes nothing");
+
+        auth.changePassword(caller, StoreFixture.PASSWORD, "a brand new password", false, here.token());
+        assertTrue(auth.session(here.token()).isPresent(), "the session making the change stays");
+        assertEquals(Optional.empty(), auth.session(elsewhere.token()), "every other session ends");
+        assertTrue(auth.authenticateToken(kept.secret()).isPresent(), "tokens stay unless the user says so");
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD));
+        assertTrue(auth.login(user.username(), "a brand new password").isPresent());
+
+        auth.changePassword(caller, "a brand new password", "another new password", true, null);
+        assertEquals(Optional.empty(), auth.authenticateToken(kept.secret()), "revoked on request");
+        assertEquals(Optional.empty(), auth.session(here.token()), "a change by token keeps no session");
+    }
+
+    @Test
+    void yourOwnPasswordIsNotChangedWithoutTheCurrentOneAndAResetEndsEverything() {
+        Caller caller = StoreFixture.caller(user);
+        ValidationException e = assertThrows(ValidationException.class, () -> f.users.update(caller, user.id(),
+                user.version(), new UserDraft(user.username(), null, null, false, true, user.grants(),
+                        "taken over session")));
+        assertEquals("password", e.violations().get(0).field());
+        assertTrue(auth.login(user.username(), StoreFixture.PASSWORD).isPresent());
+
+        Session s = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        IssuedToken token = auth.createToken(caller, "integration");
+        f.users.update(f.admin, user.id(), user.version(), new UserDraft(user.username(), null, null, false, true,
+                user.grants(), "reset by the admin"));
+        assertEquals(Optional.empty(), auth.session(s.token()));
+        assertEquals(Optional.empty(), auth.authenticateToken(token.secret()), "a reset revokes the tokens");
+    }
+
+    @Test
+    void aTokenMayCarryAnExpiry() throws InterruptedException {
+        Caller caller = StoreFixture.caller(user);
+        assertEquals("expiresAt", assertThrows(ValidationException.class, () -> auth.createToken(caller, "past",
+                Instant.now().minusSeconds(1))).violations().get(0).field());
+        Instant soon = Instant.now().plusMillis(1500);
+        IssuedToken shortLived = auth.createToken(caller, "short", soon);
+        IssuedToken lasting = auth.createToken(caller, "lasting", Instant.now().plus(Duration.ofDays(30)));
+        assertTrue(auth.authenticateToken(shortLived.secret()).isPresent());
+        assertEquals(soon.truncatedTo(ChronoUnit.MILLIS), auth.tokens(caller).stream()
+                .filter(t -> t.name().equals("short")).findFirst().orElseThrow().expiresAt().truncatedTo(ChronoUnit.MILLIS));
+        Thread.sleep(Duration.between(Instant.now(), soon).toMillis() + 100);
+        assertEquals(Optional.empty(), auth.authenticateToken(shortLived.secret()), "expired");
+        assertTrue(auth.authenticateToken(lasting.secret()).isPresent());
     }
 
     private boolean countTokensWithSecret(String secret) {
