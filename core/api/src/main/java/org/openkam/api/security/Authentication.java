@@ -15,7 +15,20 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Authentication {
 
     /** A new session, or empty if the credentials are wrong or the user is disabled. */
-    Optional<Session> login(String username, String password);
+    /** As {@link #login(String, String, String)} from an unknown client address. */
+    default Optional<Session> login(String username, String password) {
+        return login(username, password, "");
+    }
+
+    /**
+     * A new session, or empty if the credentials are wrong, the user is disabled, or sign-in of this user name from
+     * this client address is paused after repeated failures (other addresses are only slowed down, so nobody can
+     * lock the real user out).
+     *
+     * @param client the client's address as the server sees it
+     * @since 1.1
+     */
+    Optional<Session> login(String username, String password, String client);
 
     /** The live session of this cookie secret, or empty. */
     Optional<Session> session(String token);

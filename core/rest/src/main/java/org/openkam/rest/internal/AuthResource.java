@@ -75,7 +75,7 @@ public final class AuthResource implements ApiRoutes {
         if (username == null || password == null) {
             throw ProblemException.badRequest(username == null ? "username" : "password", "is required");
         }
-        Optional<Session> session = authentication.login(username, password);
+        Optional<Session> session = authentication.login(username, password, ex.request().getRemoteAddr());
         if (session.isEmpty()) {
             throw new ProblemException(Problem.of(401, "bad-credentials", "Sign-in failed",
                     "the user name or password is wrong, the user is disabled, or sign-in is paused after repeated failures"));

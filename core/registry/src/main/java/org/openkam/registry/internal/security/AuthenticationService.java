@@ -47,11 +47,13 @@ public final class AuthenticationService implements Authentication {
         int session_idle_minutes() default 480;
 
         @AttributeDefinition(name = "Failed sign-ins before a lock",
-                description = "Failures in a row a user name may have before sign-in is locked", min = "1")
+                description = "Failures in a row a user name may have from one client address before sign-in from "
+                        + "that address is paused; other addresses are only slowed down", min = "1")
         int login_failures_allowed() default 5;
 
         @AttributeDefinition(name = "First lock (seconds)",
-                description = "How long the first lock lasts; each further failure doubles it, up to a day", min = "1")
+                description = "How long the first pause of an address lasts; each further failure doubles it, up to a "
+                        + "day", min = "1")
         int login_lock_seconds() default 60;
     }
 
@@ -70,22 +72,25 @@ public final class AuthenticationService implements Authentication {
     }
 
     @Override
-    public Optional<Session> login(String username, String password) {
+    public Optional<Session> login(String username, String password, String client) {
         if (username == null || password == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        if (throttle.locked(name, Rows.now())) {
+        if (throttle.locked(name, client, Rows.now())) {
             return Optional.empty();
         }
+        pause(throttle.delay(name, Rows.now()));
         User user = transactions.read(tx -> UserRows.find(tx, "username", name));
         String hash = user == null || !user.enabled() ? null : transactions.read(tx -> UserRows.passwordHash(tx, user.id()));
         boolean ok = PasswordHasher.verify(password, hash == null ? DUMMY_HASH : hash) && hash != null;
         if (!ok) {
-            throttle.failed(name, Rows.now());
+            if (user != null) {
+                throttle.failed(name, client, Rows.now());
+            }
             return Optional.empty();
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, client);
         String token = Secrets.random();
         String csrf = Secrets.random();
         Instant now = Rows.now();
@@ -107,6 +112,17 @@ public final class AuthenticationService implements Authentication {
             return null;
         });
         return Optional.of(new Session(token, csrf, UserRows.caller(user), expires));
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -61,12 +61,36 @@ abstract class SecurityContract {
     }
 
     @Test
-    void repeatedFailuresLockTheNameEvenForTheRightPassword() {
+    void repeatedFailuresPauseTheGuessingAddressNotTheRealUser() {
+        String attacker = "203.0.113.66";
         for (int i = 0; i < 3; i++) {
-            assertEquals(Optional.empty(), auth.login(user.username(), "guess " + i));
+            assertEquals(Optional.empty(), auth.login(user.username(), "guess " + i, attacker));
         }
-        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD), "locked after 3 failures");
-        assertTrue(auth.login(f.kamA.username(), StoreFixture.PASSWORD).isPresent(), "other names are not locked");
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD, attacker),
+                "the guessing address is paused after 3 failures, even with the right password");
+        long start = System.nanoTime();
+        assertTrue(auth.login(user.username(), StoreFixture.PASSWORD, "198.51.100.7").isPresent(),
+                "the real user at another address still signs in");
+        assertTrue(System.nanoTime() - start >= 900_000_000L, "but a little slower while the name is under attack");
+        assertTrue(auth.login(f.kamA.username(), StoreFixture.PASSWORD, attacker).isPresent(), "other names go on");
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD, attacker), "still paused");
+    }
+
+    @Test
+    void unknownNamesLeaveNoThrottleRows() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.empty(), auth.login("nobody-" + i + "-" + f.unitA, "guess", "203.0.113.66"));
+        }
+        try (var c = dataSource().getConnection();
+                var ps = c.prepareStatement("SELECT COUNT(*) FROM login_throttle WHERE username LIKE ?")) {
+            ps.setString(1, "nobody-%-" + f.unitA);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
