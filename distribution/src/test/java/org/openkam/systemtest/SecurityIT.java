@@ -312,6 +312,33 @@ class SecurityIT {
         bearer.get("/accounts").expectProblem(401);
     }
 
+    @Test
+    void everyAnswerCarriesSecurityHeaders() {
+        for (Response r : new Response[] { anonymous.get("/health"), anonymous.get("/health/live"),
+                anonymous.get("/accounts"), anonymous.get("/no-such-page"), admin.get("/no-such-endpoint"),
+                admin.post("/accounts", json("name", 3)), anonymous.get("/console/") }) {
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), r.describe());
+        }
+        Response html = anonymous.get("/console/");
+        assertTrue(html.contentType().startsWith("text/html"), html.describe());
+        String csp = html.header("Content-Security-Policy");
+        assertTrue(csp != null && csp.contains("frame-ancestors 'none'"), html.describe());
+        // answers Jetty writes itself, before any servlet: an ambiguous path segment
+        RawHttp.Answer raw = RawHttp.get(openkam.port(), "/console/%2e%2e;/x");
+        assertTrue(raw.status() >= 400, raw.text());
+        assertTrue(raw.text().toLowerCase(Locale.ROOT).contains("x-content-type-options: nosniff"), raw.text());
+    }
+
+    @Test
+    void aSignInEndsTheSessionItWasSentWith() {
+        Api first = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        Response again = first.login(kamA, Fixtures.PASSWORD).expect(200);
+        String renewed = again.cookie("OPENKAM_SESSION");
+        assertNotNull(renewed, again.describe());
+        assertFalse(renewed.equals(first.sessionCookie()), "a sign-in gets a new session id");
+        first.get("/auth/session").expectProblem(401);
+    }
+
     private static void assertNoDataOfB(Response r) {
         String body = r.body();
         assertFalse(body.contains("Bravo Secret"), "the answer must reveal nothing of unit B's account: "

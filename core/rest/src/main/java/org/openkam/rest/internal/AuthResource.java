@@ -81,6 +81,10 @@ public final class AuthResource implements ApiRoutes {
                     "the user name or password is wrong, the user is disabled, or sign-in is paused after repeated failures"));
         }
         Session s = session.get();
+        Session previous = (Session) ex.request().getAttribute(WebContext.SESSION);
+        if (previous != null) {
+            authentication.logout(previous.token()); // a sign-in always leaves a new session id, never the old one
+        }
         setCookie(ex, s.token(), Duration.between(Instant.now(), s.expiresAt()).getSeconds());
         return SessionBody.of(s.caller(), s);
     }

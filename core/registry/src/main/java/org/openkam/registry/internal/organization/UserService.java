@@ -27,6 +27,7 @@ import org.openkam.api.organization.Users;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
+import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.security.InitialAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -115,8 +116,23 @@ public final class UserService implements Users {
                 ps.executeUpdate();
             }
             writeGrants(tx, id, grants(d));
-            return UserRows.find(tx, "id", id);
+            User created = UserRows.find(tx, "id", id);
+            AuditLog.record(tx, caller, KIND, id, null, null, null, auditFields(created, true));
+            return created;
         });
+    }
+
+    /** What the audit trail keeps of a user: never the password, only that it was set or changed. */
+    private static Map<String, String> auditFields(User u, boolean passwordSet) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("username", u.username());
+        m.put("displayName", u.displayName());
+        m.put("email", u.email());
+        m.put("admin", Boolean.toString(u.admin()));
+        m.put("enabled", Boolean.toString(u.enabled()));
+        m.put("grants", new java.util.TreeMap<>(u.grants()).toString());
+        m.put("password", passwordSet ? "set" : null);
+        return m;
     }
 
     @Override
@@ -192,7 +208,9 @@ public final class UserService implements Users {
                     ps.executeUpdate();
                 }
             }
-            return UserRows.find(tx, "id", id);
+            User after = UserRows.find(tx, "id", id);
+            AuditLog.record(tx, caller, KIND, id, null, null, auditFields(before, false), auditFields(after, hash != null));
+            return after;
         });
     }
 

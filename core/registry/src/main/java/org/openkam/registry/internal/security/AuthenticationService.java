@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.openkam.api.security.ApiToken;
 import org.openkam.api.security.Authentication;
 import org.openkam.api.security.IssuedToken;
 import org.openkam.api.security.Session;
+import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.organization.PasswordHasher;
 import org.openkam.registry.internal.organization.UserRows;
@@ -87,10 +89,12 @@ public final class AuthenticationService implements Authentication {
         if (!ok) {
             if (user != null) {
                 throttle.failed(name, client, Rows.now());
+                audit(user, "sign-in-failed", client);
             }
             return Optional.empty();
         }
         throttle.succeeded(name, client);
+        audit(user, "signed-in", client);
         String token = Secrets.random();
         String csrf = Secrets.random();
         Instant now = Rows.now();
@@ -112,6 +116,15 @@ public final class AuthenticationService implements Authentication {
             return null;
         });
         return Optional.of(new Session(token, csrf, UserRows.caller(user), expires));
+    }
+
+    /** Sign-ins of known users, both outcomes, in the audit trail (an invented name is no one's event). */
+    private void audit(User user, String action, String client) {
+        transactions.write(tx -> {
+            AuditLog.event(tx, user.id(), user.username(), "sign-in", user.id(), action,
+                    Map.of("client", client == null ? "" : client));
+            return null;
+        });
     }
 
     private static void pause(Duration delay) {
@@ -284,6 +297,8 @@ public final class AuthenticationService implements Authentication {
                     ps.executeUpdate();
                 }
             }
+            AuditLog.event(tx, caller.userId(), caller.username(), "user", caller.userId(), "password-changed",
+                    Map.of("tokensRevoked", Boolean.toString(revokeTokens)));
             return null;
         });
     }

@@ -9,6 +9,7 @@ import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -181,6 +182,43 @@ abstract class SecurityContract {
         Thread.sleep(Duration.between(Instant.now(), soon).toMillis() + 100);
         assertEquals(Optional.empty(), auth.authenticateToken(shortLived.secret()), "expired");
         assertTrue(auth.authenticateToken(lasting.secret()).isPresent());
+    }
+
+    @Test
+    void signInsAndUserChangesAreAudited() {
+        auth.login(user.username(), "wrong password!", "203.0.113.9");
+        auth.login(user.username(), StoreFixture.PASSWORD, "198.51.100.1").orElseThrow();
+        auth.login("nobody-" + f.unitA, "guess", "203.0.113.9");
+        assertEquals(List.of("sign-in-failed 203.0.113.9", "signed-in 198.51.100.1"), audit("sign-in", user.id()));
+        assertEquals(List.of(), audit("sign-in", "nobody-" + f.unitA));
+
+        User changed = f.users.update(f.admin, user.id(), user.version(), new UserDraft(user.username(), "Renamed",
+                null, false, true, Map.of(f.unitA, Set.of(Role.KEY_ACCOUNT_MANAGER)), "reset by the admin"));
+        auth.changePassword(StoreFixture.caller(changed), "reset by the admin", "changed by the user", true, null);
+        List<String> trail = audit("user", user.id());
+        assertEquals(List.of("created", "updated", "password-changed"), trail.stream().map(t -> t.split(" ")[0]).toList());
+        assertTrue(trail.get(1).contains("displayName") && trail.get(1).contains("grants")
+                && trail.get(1).contains("password") && !trail.get(1).contains("reset by the admin"), trail.get(1));
+    }
+
+    /** The audit entries of an entity, oldest first: action and the changed values. */
+    private List<String> audit(String entityType, String entityId) {
+        try (var c = dataSource().getConnection(); var ps = c.prepareStatement("SELECT action, changes FROM audit_entry "
+                + "WHERE entity_type = ? AND entity_id = ? ORDER BY seq")) {
+            ps.setString(1, entityType);
+            ps.setString(2, entityId);
+            List<String> out = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String changes = rs.getString(2);
+                    out.add(rs.getString(1) + " " + (entityType.equals("sign-in")
+                            ? changes.replaceAll(".*\"after\":\"([^\"]*)\".*", "$1") : changes));
+                }
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean countTokensWithSecret(String secret) {
