@@ -56,6 +56,16 @@ public final class Body {
         return json.has(field);
     }
 
+    /**
+     * The field as sent, or {@code null}: for values whose shape the route checks itself against a description of its
+     * own (configuration properties typed by metatype). Read through {@link Exchange#body()} it is strict JSON.
+     *
+     * @since 1.1
+     */
+    public JsonElement value(String field) {
+        return json.get(field);
+    }
+
     public String text(String field, String absent) {
         JsonElement e = json.get(field);
         if (e == null) {
