@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -22,7 +23,15 @@ final class RawHttp {
 
     /** Sends {@code head} (request line and headers, without the blank line) and {@code body}, then reads the answer. */
     static Answer send(int port, String head, byte[] body) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return send(port, "127.0.0.1", head, body);
+    }
+
+    /**
+     * As {@link #send(int, String, byte[])} from the local address {@code from}: on Linux every 127.x.y.z is this
+     * machine, so {@code 127.0.0.2} is a second client address without any network set-up.
+     */
+    static Answer send(int port, String from, String head, byte[] body) {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             String headers = head + "\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"

@@ -339,6 +339,23 @@ class SecurityIT {
         first.get("/auth/session").expectProblem(401);
     }
 
+    @Test
+    void guessingFromOneAddressDoesNotLockTheUserOutElsewhere() {
+        String name = Fixtures.unique("guessed");
+        Fixtures.createUser(admin, name, unitA, "viewer");
+        for (int i = 0; i < 6; i++) {
+            anonymous.login(name, "guess-number-" + i).expectProblem(401);
+        }
+        anonymous.login(name, Fixtures.PASSWORD).expectProblem(401); // the guessing address (localhost) is paused
+        byte[] body = ("{\"username\": \"" + name + "\", \"password\": \"" + Fixtures.PASSWORD + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer elsewhere = RawHttp.send(openkam.port(), "127.0.0.2",
+                "POST /api/v1/auth/login HTTP/1.1\r\nContent-Type: application/json", body);
+        assertEquals(200, elsewhere.status(), "the real user at another address signs in: " + elsewhere.text());
+        String log = openkam.output();
+        assertTrue(log.contains("Sign-in of user " + name + " from ") && log.contains("is paused"), "the pause is logged");
+    }
+
     private static void assertNoDataOfB(Response r) {
         String body = r.body();
         assertFalse(body.contains("Bravo Secret"), "the answer must reveal nothing of unit B's account: "
