@@ -152,7 +152,7 @@ class AdminBundlesIT {
 
     @Test
     void aBundleThatCannotResolveStaysInstalledAndTheProblemNamesTheMissingImport() throws IOException {
-        String name = Fixtures.unique("org.openkam.test.unresolved").replace('-', '.');
+        String name = Fixtures.unique("com.example.test.unresolved").replace('-', '.');
         Response r = admin.request("POST", "/admin/bundles")
                 .body("application/java-archive", jar(name, "org.openkam.no.such.pkg")).send().expectProblem(409);
         assertTrue(r.text("detail").contains("org.openkam.no.such.pkg"), r.body());
@@ -161,6 +161,37 @@ class AdminBundlesIT {
         JsonObject left = bundle(name).orElseThrow(() -> new AssertionError("left installed"));
         assertEquals("installed", left.get("state").getAsString());
         admin.delete("/admin/bundles/" + left.get("id").getAsLong()).expect(204);
+    }
+
+    @Test
+    void theProductsBundleNamesCannotBeUploaded() throws IOException {
+        int before = admin.get("/admin/bundles").expect(200).items().size();
+        for (String core : List.of("org.openkam.api", "org.openkam.console", "com.google.gson")) {
+            Response r = admin.request("POST", "/admin/bundles")
+                    .body("application/java-archive", jar(core, "org.osgi.framework", "9.9.9")).send().expectProblem(422);
+            assertTrue(r.problemFields().contains("Bundle-SymbolicName"), r.body());
+            assertTrue(r.text("detail").contains(core), r.body());
+        }
+        assertEquals(before, admin.get("/admin/bundles").expect(200).items().size(), "nothing was installed");
+        assertFalse(admin.get("/admin/bundles").body().contains("9.9.9"), "no squatting bundle is listed");
+    }
+
+    @Test
+    void aManifestZipBombIsRefusedWith422() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write("Manifest-Version: 1.0\r\nBundle-SymbolicName: com.example.bomb\r\n".getBytes(StandardCharsets.UTF_8));
+            byte[] line = ("X-Padding: " + "a".repeat(60) + "\r\n").getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written < 200L * 1024 * 1024; written += line.length) {
+                zip.write(line);
+            }
+            zip.closeEntry();
+        }
+        Response r = admin.request("POST", "/admin/bundles").body("application/java-archive", out.toByteArray()).send()
+                .expectProblem(422);
+        assertTrue(r.problemFields().contains("META-INF/MANIFEST.MF"), r.body());
+        assertTrue(bundle("com.example.bomb").isEmpty(), "nothing was installed");
     }
 
     @Test
@@ -210,13 +241,17 @@ class AdminBundlesIT {
 
     /** A minimal jar: with a symbolic name (or none) and an import nobody exports (or none). */
     private static byte[] jar(String symbolicName, String importPackage) throws IOException {
+        return jar(symbolicName, importPackage, "1.0.0");
+    }
+
+    private static byte[] jar(String symbolicName, String importPackage, String version) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (symbolicName != null) {
             main.putValue("Bundle-ManifestVersion", "2");
             main.putValue("Bundle-SymbolicName", symbolicName);
-            main.putValue("Bundle-Version", "1.0.0");
+            main.putValue("Bundle-Version", version);
             main.putValue("Import-Package", importPackage);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openkam.systemtest.Api.json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -77,6 +78,26 @@ class AdminConfigurationIT {
         JsonObject matrix = admin.get("/admin/configurations/org.openkam.scoring.matrix").expect(200).object();
         assertFalse(attribute(matrix, "money.scale").getAsJsonArray("options").isEmpty(), "a choice lists its options");
         admin.get("/admin/configurations/no.such.pid").expectProblem(404);
+    }
+
+    @Test
+    void configurationBodiesAreStrictJsonOfTheExactMediaType() {
+        String unit = Fixtures.createUnit(admin, "strict-config");
+        String valid = "{\"properties\": {\"businessUnit\": \"" + unit + "\", \"a.cutoff\": 70}}";
+        String path = "/admin/configurations/factories/" + ABC;
+        admin.request("POST", path).body("application/jsonfoo", valid.getBytes(StandardCharsets.UTF_8)).send()
+                .expectProblem(415);
+        Response comment = admin.request("POST", path).body("application/json",
+                ("/* x */ " + valid).getBytes(StandardCharsets.UTF_8)).send().expectProblem(400);
+        assertEquals(Set.of("body"), comment.problemFields());
+        Response twice = admin.request("POST", path).body("application/json", ("{\"properties\": {\"businessUnit\": \""
+                + unit + "\", \"a.cutoff\": 70, \"a.cutoff\": 99}}").getBytes(StandardCharsets.UTF_8)).send()
+                .expectProblem(400);
+        assertEquals(Set.of("properties.a.cutoff"), twice.problemFields());
+        Response huge = admin.request("POST", path).body("application/json", ("{\"properties\": {\"businessUnit\": \""
+                + unit + "\", \"a.cutoff\": 1e999999}}").getBytes(StandardCharsets.UTF_8)).send().expectProblem(400);
+        assertTrue(huge.problemFields().stream().anyMatch(f -> f.contains("a.cutoff")), huge.describe());
+        assertFalse(Files.exists(openkam.home().resolve("etc").resolve(ABC + "-" + unit + ".cfg")), "nothing is stored");
     }
 
     @Test

@@ -139,7 +139,7 @@ public final class Api {
     }
 
     /**
-     * Polls {@code GET /jobs/{id}} until the job is finished (state {@code succeeded} or {@code failed}) and
+     * Polls {@code GET /jobs/{id}} until the job is finished (state {@code succeeded}, {@code failed} or {@code interrupted}) and
      * returns it; {@code onPoll} sees every answer on the way. The timeout is a safety net, not an assertion.
      */
     public JsonObject awaitJob(String jobId, Consumer<JsonObject> onPoll) {
@@ -149,7 +149,7 @@ public final class Api {
             job = get("/jobs/" + jobId).expect(200).object();
             onPoll.accept(job);
             String state = job.get("state").getAsString();
-            if (state.equals("succeeded") || state.equals("failed")) {
+            if (state.equals("succeeded") || state.equals("failed") || state.equals("interrupted")) {
                 return job;
             }
             try {

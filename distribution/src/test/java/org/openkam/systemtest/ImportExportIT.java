@@ -145,6 +145,42 @@ class ImportExportIT {
     }
 
     @Test
+    void importRefusesTextThatIsNotUtf8NamingLineAndColumn() {
+        String unit = Fixtures.createUnit(admin, "imp-utf8");
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        csv.writeBytes((HEADER + "\n" + unit + ",Good One,DE,,,,\n" + unit + ",Nul\u0000Byte,DE,,,,\n" + unit + ",Caf")
+                .getBytes(StandardCharsets.UTF_8));
+        csv.writeBytes(new byte[] { (byte) 0xE9 }); // ISO-8859-1, not UTF-8
+        csv.writeBytes((",FR,,,,\n" + unit + ",Good Two,AT,,,,\n").getBytes(StandardCharsets.UTF_8));
+        Response accepted = admin.request("POST", "/accounts/import").body("text/csv", csv.toByteArray()).send()
+                .expect(202);
+        JsonObject job = admin.awaitJob(accepted.text("id"), j -> { });
+        assertEquals("failed", text(job, "state"), "the import: " + job);
+        assertEquals(List.of("3 name", "4 name"), problems(job).stream()
+                .map(p -> p.get("line").getAsLong() + " " + p.get("field").getAsString()).sorted().toList(),
+                "the bad lines and columns must be named: " + job);
+        assertEquals(0, Fixtures.countAccounts(admin, unit), "a failed import must store nothing");
+    }
+
+    @Test
+    void csvExportNeutralisesFormulas() {
+        String unit = Fixtures.createUnit(admin, "exp-formula");
+        Fixtures.createAccount(admin, unit, "=HYPERLINK(\"http://evil.example\")", "industry", "+cmd|' /C calc'!A0",
+                "legalName", "@SUM(1+1)", "region", "-2+3");
+        String csv = admin.request("GET", "/accounts/export?businessUnit=" + unit).header("Accept", "text/csv").send()
+                .expect(200).body();
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\",'@SUM(1+1),'+cmd|' /C calc'!A0,"), csv);
+        assertTrue(csv.contains(",'-2+3,"), csv);
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                String value = cell.replace("\"", "");
+                assertFalse(!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0,
+                        "a cell starts a formula: " + cell + " in " + csv);
+            }
+        }
+    }
+
+    @Test
     void exportAsCsvAndJson() {
         String unit = Fixtures.createUnit(admin, "exp");
         for (int i = 1; i <= 3; i++) {

@@ -75,6 +75,19 @@ class SecurityIT {
     }
 
     @Test
+    void dotSegmentsDoNotMakeTheApiPublic() {
+        for (String target : new String[] { "/console/../api/v1/pipeline/stages",
+                "/console/../api/v1/team-memberships", "/console/%2e%2e/api/v1/accounts",
+                "/health/../api/v1/accounts", "/console/./../api/v1/business-units" }) {
+            RawHttp.Answer answer = RawHttp.get(openkam.port(), target);
+            assertTrue(answer.status() == 401 || answer.status() == 400 && !answer.text().contains("\"field\""),
+                    target + " without credentials must be refused before the API answers: " + answer.text());
+        }
+        assertEquals(401, RawHttp.get(openkam.port(), "/console/../api/v1/pipeline/stages").status());
+        assertEquals(200, RawHttp.get(openkam.port(), "/console/").status(), "the console itself stays public");
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         Response wrong = anonymous.login(OpenKamProcess.ADMIN, "wrong-password-123");
         wrong.expectProblem(401);
@@ -225,6 +238,122 @@ class SecurityIT {
         Response user = kam.post("/users", json("username", Fixtures.unique("sneaky"), "password", Fixtures.PASSWORD,
                 "admin", true));
         assertEquals(403, user.status(), "a KAM must not create administrators: " + user.describe());
+    }
+
+    @Test
+    void aUnitAdminCannotTakeOverAUserOfAnotherUnit() {
+        String buAdminA = Fixtures.unique("buadmin-a");
+        Fixtures.createUser(admin, buAdminA, unitA, "bu-admin");
+        String mixed = Fixtures.unique("mixed");
+        JsonObject user = admin.post("/users", json("username", mixed, "password", Fixtures.PASSWORD,
+                "grants", java.util.Map.of(unitA, new String[] { "viewer" }, unitB, new String[] { "bu-admin" })))
+                .expect(201).object();
+        String id = user.get("id").getAsString();
+        Api attacker = openkam.api().signIn(buAdminA, Fixtures.PASSWORD);
+        long version = attacker.get("/users/" + id).expect(200).object().get("version").getAsLong();
+        attacker.patch("/users/" + id, json("password", "attacker-chosen-Pw-1"), "If-Match", etag(version))
+                .expectProblem(403);
+        attacker.patch("/users/" + id, json("enabled", false), "If-Match", etag(version)).expectProblem(403);
+        attacker.patch("/users/" + id, json("email", "evil@example.com"), "If-Match", etag(version)).expectProblem(403);
+        openkam.api().login(mixed, "attacker-chosen-Pw-1").expectProblem(401);
+        openkam.api().signIn(mixed, Fixtures.PASSWORD).get("/users/me").expect(200);
+        assertEquals(version, admin.get("/users/" + id).expect(200).object().get("version").getAsLong(),
+                "nothing is stored");
+    }
+
+    @Test
+    void changingAPasswordNeedsTheCurrentOneEndsOtherSessionsAndMayRevokeTokens() {
+        String name = Fixtures.unique("pw-change");
+        String id = Fixtures.createUser(admin, name, unitA, "viewer").get("id").getAsString();
+        Api here = openkam.api().signIn(name, Fixtures.PASSWORD);
+        Api elsewhere = openkam.api().signIn(name, Fixtures.PASSWORD);
+        Api.Token token = here.createToken("sync");
+        long version = here.get("/users/me").expect(200).object().get("version").getAsLong();
+
+        Response blind = here.patch("/users/" + id, json("password", "without-the-current-one"), "If-Match",
+                etag(version));
+        blind.expectProblem(400);
+        assertTrue(blind.problemFields().contains("password"), blind.describe());
+        Response wrong = here.post("/auth/password", json("currentPassword", "not-it", "newPassword",
+                "a-new-Password-42"));
+        wrong.expectProblem(400);
+        assertTrue(wrong.problemFields().contains("currentPassword"), wrong.describe());
+        elsewhere.get("/auth/session").expect(200);
+
+        here.post("/auth/password", json("currentPassword", Fixtures.PASSWORD, "newPassword", "a-new-Password-42"))
+                .expect(204);
+        here.get("/auth/session").expect(200);
+        elsewhere.get("/auth/session").expectProblem(401);
+        token.api().get("/accounts").expect(200);
+        openkam.api().login(name, Fixtures.PASSWORD).expectProblem(401);
+
+        here.post("/auth/password", json("currentPassword", "a-new-Password-42", "newPassword", "a-third-Password-42",
+                "revokeTokens", true)).expect(204);
+        token.api().get("/accounts").expectProblem(401);
+
+        Api.Token second = openkam.api().signIn(name, "a-third-Password-42").createToken("after");
+        long now = admin.get("/users/" + id).expect(200).object().get("version").getAsLong();
+        admin.patch("/users/" + id, json("password", "reset-by-Admin-42"), "If-Match", etag(now)).expect(200);
+        second.api().get("/accounts").expectProblem(401);
+        here.get("/auth/session").expectProblem(401);
+    }
+
+    @Test
+    void aTokenStopsAtItsExpiry() throws InterruptedException {
+        Api session = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        session.post("/auth/tokens", json("name", "past", "expiresAt", "2020-01-01T00:00:00Z")).expectProblem(400);
+        java.time.Instant expiry = java.time.Instant.now().plusSeconds(3);
+        Response created = session.post("/auth/tokens", json("name", "short", "expiresAt", expiry.toString()))
+                .expect(201);
+        assertEquals(expiry.toString(), created.text("expiresAt"), created.describe());
+        Api bearer = openkam.api().withBearer(created.text("token"));
+        bearer.get("/accounts").expect(200);
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), expiry).toMillis() + 500);
+        bearer.get("/accounts").expectProblem(401);
+    }
+
+    @Test
+    void everyAnswerCarriesSecurityHeaders() {
+        for (Response r : new Response[] { anonymous.get("/health"), anonymous.get("/health/live"),
+                anonymous.get("/accounts"), anonymous.get("/no-such-page"), admin.get("/no-such-endpoint"),
+                admin.post("/accounts", json("name", 3)), anonymous.get("/console/") }) {
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), r.describe());
+        }
+        Response html = anonymous.get("/console/");
+        assertTrue(html.contentType().startsWith("text/html"), html.describe());
+        String csp = html.header("Content-Security-Policy");
+        assertTrue(csp != null && csp.contains("frame-ancestors 'none'"), html.describe());
+        // answers Jetty writes itself, before any servlet: an ambiguous path segment
+        RawHttp.Answer raw = RawHttp.get(openkam.port(), "/console/%2e%2e;/x");
+        assertTrue(raw.status() >= 400, raw.text());
+        assertTrue(raw.text().toLowerCase(Locale.ROOT).contains("x-content-type-options: nosniff"), raw.text());
+    }
+
+    @Test
+    void aSignInEndsTheSessionItWasSentWith() {
+        Api first = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        Response again = first.login(kamA, Fixtures.PASSWORD).expect(200);
+        String renewed = again.cookie("OPENKAM_SESSION");
+        assertNotNull(renewed, again.describe());
+        assertFalse(renewed.equals(first.sessionCookie()), "a sign-in gets a new session id");
+        first.get("/auth/session").expectProblem(401);
+    }
+
+    @Test
+    void guessingFromOneAddressDoesNotLockTheUserOutElsewhere() {
+        String name = Fixtures.unique("guessed");
+        Fixtures.createUser(admin, name, unitA, "viewer");
+        for (int i = 0; i < 6; i++) {
+            anonymous.login(name, "guess-number-" + i).expectProblem(401);
+        }
+        anonymous.login(name, Fixtures.PASSWORD).expectProblem(401); // the guessing address (localhost) is paused
+        byte[] body = ("{\"username\": \"" + name + "\", \"password\": \"" + Fixtures.PASSWORD + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer elsewhere = RawHttp.send(openkam.port(), "127.0.0.2",
+                "POST /api/v1/auth/login HTTP/1.1\r\nContent-Type: application/json", body);
+        assertEquals(200, elsewhere.status(), "the real user at another address signs in: " + elsewhere.text());
+        String log = openkam.output();
+        assertTrue(log.contains("Sign-in of user " + name + " from ") && log.contains("is paused"), "the pause is logged");
     }
 
     private static void assertNoDataOfB(Response r) {

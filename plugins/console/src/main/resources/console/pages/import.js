@@ -108,7 +108,7 @@ function progressBar(el, container) {
 /** Polls the job until it is finished; null if the page was left meanwhile. */
 async function follow(context, job, bar, page) {
   let current = job;
-  while (current.state !== 'succeeded' && current.state !== 'failed') {
+  while (!['succeeded', 'failed', 'interrupted'].includes(current.state)) {
     if (current.total < 0) {
       bar.set(current.state === 'queued' ? 'Waiting to start…' : 'Checking every line…', null, 1);
     } else {

@@ -33,6 +33,8 @@ import com.google.gson.JsonPrimitive;
  */
 public final class Body {
 
+    private static final int MAX_NUMBER_LENGTH = 100;
+    private static final int MAX_EXPONENT = 1000;
     private final JsonObject json;
     private final Violations violations = new Violations();
 
@@ -52,6 +54,16 @@ public final class Body {
 
     public boolean has(String field) {
         return json.has(field);
+    }
+
+    /**
+     * The field as sent, or {@code null}: for values whose shape the route checks itself against a description of its
+     * own (configuration properties typed by metatype). Read through {@link Exchange#body()} it is strict JSON.
+     *
+     * @since 1.1
+     */
+    public JsonElement value(String field) {
+        return json.get(field);
     }
 
     public String text(String field, String absent) {
@@ -81,7 +93,12 @@ public final class Body {
             JsonPrimitive p = e.getAsJsonPrimitive();
             try {
                 if (p.isNumber() || p.isString()) {
-                    return new BigDecimal(p.getAsString());
+                    BigDecimal value = new BigDecimal(bounded(p.getAsString()));
+                    if (Math.abs((long) value.scale()) <= MAX_EXPONENT) {
+                        return value;
+                    }
+                    violations.add(field, "is out of range");
+                    return absent;
                 }
             } catch (NumberFormatException ex) {
                 // reported below
@@ -89,6 +106,17 @@ public final class Body {
         }
         violations.add(field, "must be a number such as 1250000.50");
         return absent;
+    }
+
+    /**
+     * Number text short enough to parse; with {@link #MAX_EXPONENT} this keeps {@code 1e4000000} (seconds of CPU
+     * when scaled) and {@code -1e999999999} (beyond what BigDecimal can scale) from any arithmetic.
+     */
+    private static String bounded(String text) {
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            throw new NumberFormatException("too long");
+        }
+        return text;
     }
 
     public Boolean bool(String field, Boolean absent) {
@@ -110,7 +138,7 @@ public final class Body {
         }
         try {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                return new BigDecimal(e.getAsString()).longValueExact();
+                return new BigDecimal(bounded(e.getAsString())).longValueExact();
             }
         } catch (ArithmeticException | NumberFormatException ex) {
             // reported below
@@ -161,7 +189,7 @@ public final class Body {
         }
         try {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-                return new BigDecimal(e.getAsString()).intValueExact();
+                return new BigDecimal(bounded(e.getAsString())).intValueExact();
             }
         } catch (ArithmeticException | NumberFormatException ex) {
             // reported below

@@ -15,5 +15,5 @@
  * A plugin writes no servlet, filter, JSON convention or problem mapping of its own.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.openkam.http.api;

@@ -226,7 +226,8 @@ public final class ApiDispatcher extends HttpServlet {
         if (response.isCommitted()) {
             return; // a streamed answer broke off half way; nothing more can be said
         }
-        response.reset();
+        response.reset(); // drops a half-built answer's headers, the context's nosniff among them: set again
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
         send(response, problem.status(), Problem.MEDIA_TYPE, problem);
     }

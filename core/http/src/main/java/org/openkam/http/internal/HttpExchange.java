@@ -1,9 +1,7 @@
 package org.openkam.http.internal;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,9 +13,6 @@ import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.WebContext;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -127,23 +122,38 @@ final class HttpExchange implements Exchange {
         return value;
     }
 
-    /** The JSON object body; anything else is refused with a problem naming the body. */
+    /** The JSON object body, read strictly (see {@link StrictJson}); another media type is a 415. */
     @Override
     public Body body() throws IOException {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(request.getContentType())) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json"));
         }
-        try (Reader in = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
-            JsonElement json = JsonParser.parseReader(in);
-            if (!json.isJsonObject()) {
-                throw ProblemException.badRequest("body", "must be a JSON object");
-            }
-            return new Body(json.getAsJsonObject());
-        } catch (JsonParseException e) {
-            throw ProblemException.badRequest("body", "is not valid JSON: " + rootMessage(e));
+        try (Reader in = StrictJson.utf8(request.getInputStream())) {
+            return new Body(StrictJson.object(in));
         }
+    }
+
+    /**
+     * Exactly {@code application/json}, optionally with parameters ({@code ; charset=utf-8}): a prefix match would
+     * take {@code application/jsonfoo}. JSON is UTF-8 (RFC 8259), so another charset is refused too.
+     */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset") && (parameter.length < 2
+                    || !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -192,13 +202,5 @@ final class HttpExchange implements Exchange {
     @Override
     public String apiUrl(String path) {
         return request.getContextPath() + WebContext.API_ROOT + path;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

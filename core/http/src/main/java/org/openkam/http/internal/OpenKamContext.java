@@ -51,7 +51,7 @@ public final class OpenKamContext extends ServletContextHelper {
     @Override
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("X-Content-Type-Options", "nosniff");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = routedPath(request);
         Authentication authentication = this.authentication;
         if (authentication == null) {
             if (path.equals("/health") || path.startsWith("/health/")) {
@@ -89,6 +89,16 @@ public final class OpenKamContext extends ServletContextHelper {
             return true;
         }
         return deny(response, "sign in or send an API token");
+    }
+
+    /**
+     * The path the container dispatches on: decoded, dot segments removed. The raw request URI must not decide
+     * what is public, or {@code /console/../api/v1/...} would pass as a console path and reach the API.
+     */
+    static String routedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        return servletPath + info;
     }
 
     static boolean isPublic(String path) {

@@ -143,4 +143,25 @@ class BodyTest {
         assertEquals(Instant.parse("2027-03-31T09:30:00Z"), b.instant("occurredAt", null));
         b.throwIfAny();
     }
+
+    @Test
+    void numberTextWithAHugeExponentIsOutOfRangeNotComputed() {
+        Body b = body("{\"annualSales\": \"1e4000000\", \"potential\": \"-1e999999999\", \"share\": \"1e-5000\", "
+                + "\"count\": \"1\"}");
+        assertNull(b.decimal("annualSales", null));
+        assertNull(b.decimal("potential", null));
+        assertNull(b.decimal("share", null));
+        assertNull(b.whole("count"));
+        ValidationException e = assertThrows(ValidationException.class, b::throwIfAny);
+        assertEquals(List.of("annualSales", "potential", "share", "count"),
+                e.violations().stream().map(v -> v.field()).toList());
+        assertEquals("is out of range", e.violations().get(0).message());
+    }
+
+    @Test
+    void aNumberLongerThanAnyFieldHoldsIsRefused() {
+        Body b = body("{\"annualSales\": \"" + "9".repeat(101) + "\"}");
+        assertNull(b.decimal("annualSales", null));
+        assertThrows(ValidationException.class, b::throwIfAny);
+    }
 }

@@ -48,7 +48,7 @@ public final class AuthResource implements ApiRoutes {
     }
 
     /** A new token as answered once: the secret is never available again. */
-    record TokenBody(String id, String name, String userId, String token, Instant createdAt) {
+    record TokenBody(String id, String name, String userId, String token, Instant createdAt, Instant expiresAt) {
     }
 
     @Override
@@ -57,6 +57,7 @@ public final class AuthResource implements ApiRoutes {
                 .add("POST", "/auth/logout", this::logout)
                 .add("GET", "/auth/session", ex -> SessionBody.of(ex.caller(),
                         (Session) ex.request().getAttribute(WebContext.SESSION)))
+                .add("POST", "/auth/password", this::changePassword)
                 .add("GET", "/auth/tokens", ex -> authentication.tokens(ex.caller()))
                 .add("POST", "/auth/tokens", this::createToken)
                 .add("DELETE", "/auth/tokens/{id}", ex -> {
@@ -74,12 +75,16 @@ public final class AuthResource implements ApiRoutes {
         if (username == null || password == null) {
             throw ProblemException.badRequest(username == null ? "username" : "password", "is required");
         }
-        Optional<Session> session = authentication.login(username, password);
+        Optional<Session> session = authentication.login(username, password, ex.request().getRemoteAddr());
         if (session.isEmpty()) {
             throw new ProblemException(Problem.of(401, "bad-credentials", "Sign-in failed",
                     "the user name or password is wrong, the user is disabled, or sign-in is paused after repeated failures"));
         }
         Session s = session.get();
+        Session previous = (Session) ex.request().getAttribute(WebContext.SESSION);
+        if (previous != null) {
+            authentication.logout(previous.token()); // a sign-in always leaves a new session id, never the old one
+        }
         setCookie(ex, s.token(), Duration.between(Instant.now(), s.expiresAt()).getSeconds());
         return SessionBody.of(s.caller(), s);
     }
@@ -94,14 +99,28 @@ public final class AuthResource implements ApiRoutes {
         return null;
     }
 
-    private Object createToken(Exchange ex) throws IOException {
-        Body body = ex.body().allow(Set.of("name"), Set.of());
-        String name = body.text("name", null);
+    private Object changePassword(Exchange ex) throws IOException {
+        Body body = ex.body().allow(Set.of("currentPassword", "newPassword", "revokeTokens"), Set.of());
+        String current = body.text("currentPassword", null);
+        String next = body.text("newPassword", null);
+        boolean revokeTokens = Boolean.TRUE.equals(body.bool("revokeTokens", false));
         body.throwIfAny();
-        IssuedToken issued = authentication.createToken(ex.caller(), name);
+        Session session = (Session) ex.request().getAttribute(WebContext.SESSION);
+        authentication.changePassword(ex.caller(), current, next, revokeTokens,
+                session == null ? null : session.token());
+        ex.status(204);
+        return null;
+    }
+
+    private Object createToken(Exchange ex) throws IOException {
+        Body body = ex.body().allow(Set.of("name", "expiresAt"), Set.of());
+        String name = body.text("name", null);
+        Instant expiresAt = body.instant("expiresAt", null);
+        body.throwIfAny();
+        IssuedToken issued = authentication.createToken(ex.caller(), name, expiresAt);
         ex.status(201);
         return new TokenBody(issued.token().id(), issued.token().name(), issued.token().userId(), issued.secret(),
-                issued.token().createdAt());
+                issued.token().createdAt(), issued.token().expiresAt());
     }
 
     /** HttpOnly so scripts cannot read it, SameSite=Strict so other sites cannot send it. */

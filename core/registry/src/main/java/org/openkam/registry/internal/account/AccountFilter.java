@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.openkam.api.Caller;
 import org.openkam.api.ValidationException;
@@ -22,6 +23,7 @@ import org.openkam.api.persistence.Rows;
  */
 final class AccountFilter {
 
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,4})?");
     private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     private final List<Object> params = new ArrayList<>();
     private final AccountQuery query;
@@ -130,12 +132,23 @@ final class AccountFilter {
         try {
             return switch (query.sort()) {
                 case NAME -> text;
-                case ANNUAL_SALES, POTENTIAL -> new BigDecimal(text);
+                case ANNUAL_SALES, POTENTIAL -> amount(text);
                 case CREATED_AT, UPDATED_AT -> Instant.parse(text).atOffset(java.time.ZoneOffset.UTC);
             };
         } catch (RuntimeException e) {
             throw badCursor();
         }
+    }
+
+    /**
+     * An amount as {@link #cursorAfter} writes it, plain and within NUMERIC(19,4). A crafted exponent
+     * ({@code 1e4000000}) would otherwise reach BigDecimal and database arithmetic: seconds of CPU, or a 500.
+     */
+    private static BigDecimal amount(String text) {
+        if (!PLAIN_AMOUNT.matcher(text).matches()) {
+            throw badCursor();
+        }
+        return new BigDecimal(text);
     }
 
     private static String[] decode(String cursor) {

@@ -23,6 +23,7 @@ import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.db.Transactions;
+import org.openkam.registry.internal.engagement.UnitUsers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,7 +66,7 @@ public final class ContactService implements Contacts {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             String id = UUID.randomUUID().toString();
-            check(tx, accountId, id, null, d);
+            check(tx, accountId, unit, id, null, d);
             Instant now = Rows.now();
             Contact c = from(id, accountId, d, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(ContactRows.INSERT)) {
@@ -85,7 +86,7 @@ public final class ContactService implements Contacts {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Contact before = current(tx, accountId, contactId, expectedVersion);
-            check(tx, accountId, contactId, before, d);
+            check(tx, accountId, unit, contactId, before, d);
             Contact after = from(contactId, accountId, d, before.version() + 1, before.createdAt(), Rows.now());
             try (PreparedStatement ps = tx.connection().prepareStatement(ContactRows.UPDATE)) {
                 ContactRows.bind(ps, after);
@@ -136,7 +137,7 @@ public final class ContactService implements Contacts {
      * cycle, and a relationship owner from the account team when the owner is set or changed (an owner who
      * left the team later does not block unrelated edits; the coverage report shows them as missing).
      */
-    private static void check(Tx tx, String accountId, String self, Contact before, ContactDraft d)
+    private static void check(Tx tx, String accountId, String unit, String self, Contact before, ContactDraft d)
             throws SQLException {
         Violations v = d.validate();
         if (d.reportsTo() != null) {
@@ -161,8 +162,9 @@ public final class ContactService implements Contacts {
         }
         String owner = d.relationshipOwner();
         if (owner != null && (before == null || !Objects.equals(owner, before.relationshipOwner()))
-                && !onTeam(tx, accountId, owner)) {
-            v.add("relationshipOwner", "must be the user id of a member of the account team");
+                && !(onTeam(tx, accountId, owner) && UnitUsers.mayWork(tx, owner, unit))) {
+            v.add("relationshipOwner", "must be the user id of a member of the account team with a role in business "
+                    + "unit " + unit);
         }
         v.throwIfAny();
     }

@@ -27,6 +27,7 @@ import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.db.Transactions;
+import org.openkam.registry.internal.engagement.UnitUsers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -94,7 +95,7 @@ public final class TeamService implements AccountTeams {
     public AccountTeamMember add(Caller caller, String accountId, TeamMemberDraft draft) {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
-            check(tx, accountId, null, draft);
+            check(tx, accountId, unit, null, draft);
             Instant now = Rows.now();
             AccountTeamMember m = new AccountTeamMember(UUID.randomUUID().toString(), accountId, draft.userId(),
                     draft.function(), draft.responsible(), 1, now, now);
@@ -114,7 +115,7 @@ public final class TeamService implements AccountTeams {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             AccountTeamMember before = current(tx, accountId, memberId, expectedVersion);
-            check(tx, accountId, memberId, draft);
+            check(tx, accountId, unit, memberId, draft);
             AccountTeamMember after = new AccountTeamMember(memberId, accountId, draft.userId(), draft.function(),
                     draft.responsible(), before.version() + 1, before.createdAt(), Rows.now());
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE team_member SET user_id = ?, "
@@ -145,10 +146,11 @@ public final class TeamService implements AccountTeams {
     }
 
     /** Validates the draft against the rest of the team ({@code self} is the member being changed). */
-    private static void check(Tx tx, String accountId, String self, TeamMemberDraft draft) throws SQLException {
+    private static void check(Tx tx, String accountId, String unit, String self, TeamMemberDraft draft)
+            throws SQLException {
         Violations v = draft.validate();
-        if (draft.userId() != null && !userExists(tx, draft.userId())) {
-            v.add("userId", "is not an enabled user");
+        if (draft.userId() != null && !UnitUsers.mayWork(tx, draft.userId(), unit)) {
+            v.add("userId", "must be the user id of an enabled user with a role in business unit " + unit);
         }
         v.throwIfAny();
         for (AccountTeamMember other : members(tx, accountId)) {
@@ -163,16 +165,6 @@ public final class TeamService implements AccountTeams {
                 throw new ConflictException("responsible", "the account already has a responsible "
                         + draft.function().name().toLowerCase(Locale.ROOT).replace('_', '-')
                         + "; make that member not responsible first");
-            }
-        }
-    }
-
-    private static boolean userExists(Tx tx, String userId) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT 1 FROM app_user WHERE id = ? AND enabled")) {
-            ps.setString(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
             }
         }
     }

@@ -46,6 +46,27 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Records an event that changes no record, such as a sign-in: {@code action} names it ({@code signed-in}), the
+     * actor is given since there may be no caller yet, {@code details} are kept as field values.
+     */
+    public static void event(Tx tx, String actorId, String actorName, String entityType, String entityId, String action,
+            Map<String, String> details) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO audit_entry (id, entity_type, "
+                + "entity_id, account_id, business_unit, action, actor, actor_name, occurred_at, changes) "
+                + "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(2, entityType);
+            ps.setString(3, entityId);
+            ps.setString(4, action);
+            ps.setString(5, actorId);
+            ps.setString(6, actorName);
+            Rows.setInstant(ps, 7, Rows.now());
+            ps.setString(8, GSON.toJson(diff(null, details)));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * Adds a change of one entity. {@code before} or {@code after} is {@code null} for a creation or a
      * deletion; fields are compared as text and an update that changes nothing is not recorded.
      */

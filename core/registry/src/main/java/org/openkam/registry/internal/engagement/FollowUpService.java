@@ -90,7 +90,7 @@ public final class FollowUpService implements FollowUps {
         FollowUpDraft d = withOwner(caller, input.normalized());
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
-            check(tx, unit, null, d);
+            check(tx, accountId, unit, null, d);
             Instant now = Rows.now();
             FollowUp f = new FollowUp(UUID.randomUUID().toString(), accountId, d.opportunityId(), d.planActionId(),
                     d.title(), d.notes(), d.owner(), d.dueDate(), d.status(),
@@ -112,7 +112,7 @@ public final class FollowUpService implements FollowUps {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             FollowUp before = current(tx, accountId, followUpId, expectedVersion);
-            check(tx, unit, before, d);
+            check(tx, accountId, unit, before, d);
             Instant now = Rows.now();
             Instant completedAt = d.status() != FollowUpStatus.DONE ? null
                     : before.status() == FollowUpStatus.DONE ? before.completedAt() : now;
@@ -212,14 +212,38 @@ public final class FollowUpService implements FollowUps {
                 caller.userId(), d.dueDate(), d.status());
     }
 
-    /** The draft's rules, and an owner who may work in the unit when the follow-up gets them. */
-    private static void check(Tx tx, String unit, FollowUp before, FollowUpDraft d) throws SQLException {
+    /**
+     * The draft's rules, an owner who may work in the unit, and an opportunity and a plan action of this very account,
+     * each checked when the follow-up gets them (one whose action was replaced since stays editable).
+     */
+    private static void check(Tx tx, String accountId, String unit, FollowUp before, FollowUpDraft d)
+            throws SQLException {
         Violations v = d.validate();
+        if (d.opportunityId() != null && (before == null || !Objects.equals(before.opportunityId(), d.opportunityId()))
+                && !exists(tx, "SELECT 1 FROM opportunity WHERE id = ? AND account_id = ?", d.opportunityId(),
+                        accountId)) {
+            v.add("opportunityId", "is not an opportunity of this account");
+        }
+        if (d.planActionId() != null && (before == null || !Objects.equals(before.planActionId(), d.planActionId()))
+                && !exists(tx, "SELECT 1 FROM plan_action a JOIN account_plan p ON p.id = a.plan_id "
+                        + "WHERE a.id = ? AND p.account_id = ?", d.planActionId(), accountId)) {
+            v.add("planActionId", "is not an action of a plan of this account");
+        }
         if (d.owner() != null && (before == null || !Objects.equals(before.owner(), d.owner()))
                 && !UnitUsers.mayWork(tx, d.owner(), unit)) {
             v.add("owner", "must be the user id of an enabled user with a role in business unit " + unit);
         }
         v.throwIfAny();
+    }
+
+    private static boolean exists(Tx tx, String sql, String id, String accountId) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+            ps.setString(1, id);
+            ps.setString(2, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     private static FollowUp current(Tx tx, String accountId, String followUpId, long expectedVersion)

@@ -10,13 +10,17 @@ import java.util.Map;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
 
-/** The users who may take part in a business unit's work: enabled, with a role there or administrators. */
-final class UnitUsers {
+/**
+ * The users who may take part in a business unit's work: enabled, with a role there or administrators. Every reference
+ * to a user from a unit's records (team members, relationship owners, action and follow-up owners) must be one, so a
+ * unit's data never names another unit's people.
+ */
+public final class UnitUsers {
 
     private UnitUsers() {
     }
 
-    static boolean mayWork(Tx tx, String userId, String unit) throws SQLException {
+    public static boolean mayWork(Tx tx, String userId, String unit) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM app_user u WHERE u.id = ? "
                 + "AND u.enabled AND (u.admin OR EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = u.id "
                 + "AND g.business_unit = ?))")) {

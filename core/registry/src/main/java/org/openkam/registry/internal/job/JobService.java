@@ -3,9 +3,13 @@ package org.openkam.registry.internal.job;
 import java.lang.reflect.Type;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
@@ -19,7 +23,11 @@ import org.openkam.api.persistence.Rows;
 import org.openkam.registry.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
@@ -34,17 +42,85 @@ public final class JobService implements Jobs, JobTracker {
 
     /** At most this many problems are kept per job; the summary still counts them all. */
     public static final int MAX_PROBLEMS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final Gson GSON = new Gson();
     private static final Type PROBLEMS = new TypeToken<List<JobProblem>>() { }.getType();
+    /** How long a job stays running without its node renewing the lease. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    private static final String INTERRUPTED_SUMMARY = "Interrupted: the node running this job stopped before it "
+            + "finished. What it committed stays; start it again.";
     private final Transactions transactions;
+    private final Duration lease;
+    /** This node's runs, for the lease: a new id per start, since a restarted node runs none of the old jobs. */
+    private final String node = UUID.randomUUID().toString();
+    private final ScheduledExecutorService heartbeat;
 
     @Activate
     public JobService(@Reference Database database) {
+        this(database, LEASE);
+    }
+
+    /** With a lease of its own, for tests. */
+    public JobService(Database database, Duration lease) {
         this.transactions = new Transactions(database.dataSource(), null);
+        this.lease = lease;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "openkam-job-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        interruptOrphans();
+        long every = Math.max(1, lease.toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops renewing this node's leases (its jobs become interrupted unless they finish first). */
+    @Deactivate
+    public void deactivate() {
+        heartbeat.shutdownNow();
+    }
+
+    /** Renews the lease of every job this node runs; a failure (database away) only lets leases run out. */
+    private void renewLeases() {
+        try {
+            transactions.write(tx -> {
+                try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE job SET lease_until = ? "
+                        + "WHERE node_id = ? AND state IN ('QUEUED', 'RUNNING')")) {
+                    Rows.setInstant(ps, 1, Rows.now().plus(lease));
+                    ps.setString(2, node);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not renew the leases of this node's jobs", e);
+        }
+    }
+
+    /**
+     * Marks every job whose node stopped renewing its lease as {@link JobState#INTERRUPTED}: at start (the jobs of a
+     * node killed before) and before a job is read, so no poller waits for a job nobody runs.
+     */
+    void interruptOrphans() {
+        Instant now = Rows.now();
+        int interrupted = transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE job SET state = ?, summary = ?, "
+                    + "finished_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < ?)")) {
+                ps.setString(1, JobState.INTERRUPTED.name());
+                ps.setString(2, INTERRUPTED_SUMMARY);
+                Rows.setInstant(ps, 3, now);
+                Rows.setInstant(ps, 4, now);
+                return ps.executeUpdate();
+            }
+        });
+        if (interrupted > 0) {
+            LOG.warn("{} job(s) marked interrupted: their node stopped before they finished", interrupted);
+        }
     }
 
     @Override
     public Job get(Caller caller, String id) {
+        interruptOrphans();
         Job job = transactions.read(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM job WHERE id = ?")) {
                 ps.setString(1, id);
@@ -71,12 +147,14 @@ public final class JobService implements Jobs, JobTracker {
                 caller.userId(), Rows.now(), null);
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO job (id, type, state, done, total, "
-                    + "problems, started_by, created_at) VALUES (?, ?, ?, 0, -1, '[]', ?, ?)")) {
+                    + "problems, started_by, created_at, node_id, lease_until) VALUES (?, ?, ?, 0, -1, '[]', ?, ?, ?, ?)")) {
                 ps.setString(1, job.id());
                 ps.setString(2, type);
                 ps.setString(3, job.state().name());
                 ps.setString(4, job.startedBy());
                 Rows.setInstant(ps, 5, job.createdAt());
+                ps.setString(6, node);
+                Rows.setInstant(ps, 7, job.createdAt().plus(lease));
                 ps.executeUpdate();
             }
             return null;
@@ -88,11 +166,13 @@ public final class JobService implements Jobs, JobTracker {
     public void progress(String id, long done, long total) {
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "UPDATE job SET state = ?, done = ?, total = ? WHERE id = ?")) {
+                    "UPDATE job SET state = ?, done = ?, total = ?, node_id = ?, lease_until = ? WHERE id = ?")) {
                 ps.setString(1, JobState.RUNNING.name());
                 ps.setLong(2, done);
                 ps.setLong(3, total);
-                ps.setString(4, id);
+                ps.setString(4, node);
+                Rows.setInstant(ps, 5, Rows.now().plus(lease));
+                ps.setString(6, id);
                 ps.executeUpdate();
             }
             return null;

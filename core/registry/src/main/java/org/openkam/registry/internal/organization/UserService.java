@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.openkam.api.AccessDeniedException;
@@ -18,6 +19,7 @@ import org.openkam.api.ConflictException;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.Role;
 import org.openkam.api.StaleVersionException;
+import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
@@ -25,6 +27,7 @@ import org.openkam.api.organization.Users;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
+import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.security.InitialAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -113,8 +116,23 @@ public final class UserService implements Users {
                 ps.executeUpdate();
             }
             writeGrants(tx, id, grants(d));
-            return UserRows.find(tx, "id", id);
+            User created = UserRows.find(tx, "id", id);
+            AuditLog.record(tx, caller, KIND, id, null, null, null, auditFields(created, true));
+            return created;
         });
+    }
+
+    /** What the audit trail keeps of a user: never the password, only that it was set or changed. */
+    private static Map<String, String> auditFields(User u, boolean passwordSet) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("username", u.username());
+        m.put("displayName", u.displayName());
+        m.put("email", u.email());
+        m.put("admin", Boolean.toString(u.admin()));
+        m.put("enabled", Boolean.toString(u.enabled()));
+        m.put("grants", new java.util.TreeMap<>(u.grants()).toString());
+        m.put("password", passwordSet ? "set" : null);
+        return m;
     }
 
     @Override
@@ -131,6 +149,13 @@ public final class UserService implements Users {
                 throw new StaleVersionException(KIND, id, expectedVersion, before.version());
             }
             boolean self = caller.userId().equals(id);
+            if (!self) {
+                authorizeChange(caller, before);
+            } else if (hash != null) {
+                // whoever took over a session must not lock the owner out: the current password is needed
+                throw new ValidationException("password", "your own password is changed with POST "
+                        + "/api/v1/auth/password, which needs the current one");
+            }
             boolean accessChanges = before.admin() != d.admin() || before.enabled() != d.enabled()
                     || !before.grants().equals(grants(d));
             if (accessChanges || !self) {
@@ -176,8 +201,37 @@ public final class UserService implements Users {
                     ps.executeUpdate();
                 }
             }
-            return UserRows.find(tx, "id", id);
+            if (hash != null) {
+                // a reset by an administrator answers a suspected compromise: the user's tokens go with the password
+                try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM api_token WHERE user_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            User after = UserRows.find(tx, "id", id);
+            AuditLog.record(tx, caller, KIND, id, null, null, auditFields(before, false), auditFields(after, hash != null));
+            return after;
         });
+    }
+
+    /**
+     * A unit administrator changes only users who belong to units they administer: every unit the user holds a role
+     * in. Otherwise a bu-admin of one unit could set the password of a user who is bu-admin of another, sign in as
+     * them and hold that unit too. Such a user is changed by a global administrator, or by themselves.
+     */
+    private static void authorizeChange(Caller caller, User user) {
+        if (caller.admin()) {
+            return;
+        }
+        if (user.admin()) {
+            throw new AccessDeniedException("only administrators change administrators");
+        }
+        Set<String> foreign = new TreeSet<>(user.grants().keySet());
+        foreign.removeIf(caller::canManage);
+        if (!foreign.isEmpty() || user.grants().isEmpty()) {
+            throw new AccessDeniedException("user " + user.username() + " holds roles in business units you do not "
+                    + "administer " + foreign + "; a global administrator changes them");
+        }
     }
 
     /** Administrators grant anything; unit administrators grant roles in their units only, never admin. */

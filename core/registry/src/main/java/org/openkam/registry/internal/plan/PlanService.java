@@ -38,6 +38,7 @@ import org.openkam.api.plan.PlanSummary;
 import org.openkam.api.plan.PlanVersion;
 import org.openkam.api.plan.Strategy;
 import org.openkam.registry.internal.account.AccountAccess;
+import org.openkam.registry.internal.engagement.UnitUsers;
 import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.followup.OpenFollowUps;
@@ -84,7 +85,7 @@ public final class PlanService implements AccountPlans {
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Violations v = d.validate();
-            requireOwners(tx, d, null, v);
+            requireOwners(tx, unit, d, null, v);
             v.throwIfAny();
             String planId = UUID.randomUUID().toString();
             requireSingleActive(tx, accountId, planId, d);
@@ -106,7 +107,7 @@ public final class PlanService implements AccountPlans {
             AccountPlan before = current(tx, accountId, planId, expectedVersion);
             Violations v = d.validate();
             PlanIds.requireKnown(before, d, v);
-            requireOwners(tx, d, before, v);
+            requireOwners(tx, unit, d, before, v);
             v.throwIfAny();
             AccountPlanDraft filled = PlanIds.filled(d);
             if (filled.equals(before.toDraft())) {
@@ -263,10 +264,10 @@ public final class PlanService implements AccountPlans {
     }
 
     /**
-     * Action owners must be enabled users. Only owners the draft assigns anew are checked, so a plan keeps
-     * its history of actions owned by users disabled since.
+     * Action owners must be enabled users with a role in the account's unit. Only owners the draft assigns anew are
+     * checked, so a plan keeps its history of actions owned by users disabled or moved since.
      */
-    private static void requireOwners(Tx tx, AccountPlanDraft d, AccountPlan before, Violations v)
+    private static void requireOwners(Tx tx, String unit, AccountPlanDraft d, AccountPlan before, Violations v)
             throws SQLException {
         Map<String, String> ownerBefore = new HashMap<>();
         if (before != null) {
@@ -285,24 +286,14 @@ public final class PlanService implements AccountPlans {
                     }
                     Boolean ok = enabled.get(a.owner());
                     if (ok == null) {
-                        ok = enabledUser(tx, a.owner());
+                        ok = UnitUsers.mayWork(tx, a.owner(), unit);
                         enabled.put(a.owner(), ok);
                     }
                     if (!ok) {
                         v.add("objectives[" + i + "].strategies[" + j + "].actions[" + k + "].owner",
-                                "is not an enabled user");
+                                "must be the user id of an enabled user with a role in business unit " + unit);
                     }
                 }
-            }
-        }
-    }
-
-    private static boolean enabledUser(Tx tx, String userId) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT 1 FROM app_user WHERE id = ? AND enabled")) {
-            ps.setString(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
             }
         }
     }

@@ -6,19 +6,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
+import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.api.organization.User;
+import org.openkam.api.organization.UserDraft;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.security.ApiToken;
 import org.openkam.api.security.Authentication;
 import org.openkam.api.security.IssuedToken;
 import org.openkam.api.security.Session;
+import org.openkam.registry.internal.audit.AuditLog;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.organization.PasswordHasher;
 import org.openkam.registry.internal.organization.UserRows;
@@ -45,11 +49,13 @@ public final class AuthenticationService implements Authentication {
         int session_idle_minutes() default 480;
 
         @AttributeDefinition(name = "Failed sign-ins before a lock",
-                description = "Failures in a row a user name may have before sign-in is locked", min = "1")
+                description = "Failures in a row a user name may have from one client address before sign-in from "
+                        + "that address is paused; other addresses are only slowed down", min = "1")
         int login_failures_allowed() default 5;
 
         @AttributeDefinition(name = "First lock (seconds)",
-                description = "How long the first lock lasts; each further failure doubles it, up to a day", min = "1")
+                description = "How long the first pause of an address lasts; each further failure doubles it, up to a "
+                        + "day", min = "1")
         int login_lock_seconds() default 60;
     }
 
@@ -68,22 +74,27 @@ public final class AuthenticationService implements Authentication {
     }
 
     @Override
-    public Optional<Session> login(String username, String password) {
+    public Optional<Session> login(String username, String password, String client) {
         if (username == null || password == null || username.isBlank() || username.length() > 64) {
             return Optional.empty();
         }
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
-        if (throttle.locked(name, Rows.now())) {
+        if (throttle.locked(name, client, Rows.now())) {
             return Optional.empty();
         }
+        pause(throttle.delay(name, Rows.now()));
         User user = transactions.read(tx -> UserRows.find(tx, "username", name));
         String hash = user == null || !user.enabled() ? null : transactions.read(tx -> UserRows.passwordHash(tx, user.id()));
         boolean ok = PasswordHasher.verify(password, hash == null ? DUMMY_HASH : hash) && hash != null;
         if (!ok) {
-            throttle.failed(name, Rows.now());
+            if (user != null) {
+                throttle.failed(name, client, Rows.now());
+                audit(user, "sign-in-failed", client);
+            }
             return Optional.empty();
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, client);
+        audit(user, "signed-in", client);
         String token = Secrets.random();
         String csrf = Secrets.random();
         Instant now = Rows.now();
@@ -105,6 +116,26 @@ public final class AuthenticationService implements Authentication {
             return null;
         });
         return Optional.of(new Session(token, csrf, UserRows.caller(user), expires));
+    }
+
+    /** Sign-ins of known users, both outcomes, in the audit trail (an invented name is no one's event). */
+    private void audit(User user, String action, String client) {
+        transactions.write(tx -> {
+            AuditLog.event(tx, user.id(), user.username(), "sign-in", user.id(), action,
+                    Map.of("client", client == null ? "" : client));
+            return null;
+        });
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -171,8 +202,9 @@ public final class AuthenticationService implements Authentication {
         return transactions.write(tx -> {
             String userId;
             Instant lastUsed;
+            Instant expires;
             try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "SELECT user_id, last_used_at FROM api_token WHERE token_hash = ?")) {
+                    "SELECT user_id, last_used_at, expires_at FROM api_token WHERE token_hash = ?")) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -180,13 +212,14 @@ public final class AuthenticationService implements Authentication {
                     }
                     userId = rs.getString(1);
                     lastUsed = Rows.instant(rs, "last_used_at");
+                    expires = Rows.instant(rs, "expires_at");
                 }
             }
+            Instant now = Rows.now();
             User user = UserRows.find(tx, "id", userId);
-            if (user == null || !user.enabled()) {
+            if (user == null || !user.enabled() || expires != null && !now.isBefore(expires)) {
                 return Optional.empty();
             }
-            Instant now = Rows.now();
             // Last use is kept to the minute: enough for people, and no write per request.
             if (lastUsed == null || lastUsed.isBefore(now.minusSeconds(60))) {
                 try (PreparedStatement ps = tx.connection().prepareStatement(
@@ -201,24 +234,73 @@ public final class AuthenticationService implements Authentication {
     }
 
     @Override
-    public IssuedToken createToken(Caller caller, String name) {
+    public IssuedToken createToken(Caller caller, String name, Instant expiresAt) {
         String clean = name == null ? null : name.strip();
-        new Violations().required("name", clean, 100).throwIfAny();
+        Instant now = Rows.now();
+        Violations v = new Violations().required("name", clean, 100);
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            v.add("expiresAt", "must be in the future");
+        }
+        v.throwIfAny();
         String secret = "okam_" + Secrets.random();
-        ApiToken token = new ApiToken(UUID.randomUUID().toString(), clean, caller.userId(), Rows.now(), null);
+        ApiToken token = new ApiToken(UUID.randomUUID().toString(), clean, caller.userId(), now, null, expiresAt);
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO api_token (id, user_id, name, "
-                    + "token_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, token.id());
                 ps.setString(2, token.userId());
                 ps.setString(3, token.name());
                 ps.setString(4, Secrets.hash(secret));
                 Rows.setInstant(ps, 5, token.createdAt());
+                Rows.setInstant(ps, 6, expiresAt);
                 ps.executeUpdate();
             }
             return null;
         });
         return new IssuedToken(token, secret);
+    }
+
+    @Override
+    public void changePassword(Caller caller, String currentPassword, String newPassword, boolean revokeTokens,
+            String keepSession) {
+        Violations v = new Violations();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            v.add("currentPassword", "is required");
+        }
+        if (newPassword == null || newPassword.length() < UserDraft.MIN_PASSWORD || newPassword.length() > 256) {
+            v.add("newPassword", "must be " + UserDraft.MIN_PASSWORD + " to 256 characters");
+        }
+        v.throwIfAny();
+        String stored = transactions.read(tx -> UserRows.passwordHash(tx, caller.userId()));
+        if (stored == null || !PasswordHasher.verify(currentPassword, stored)) {
+            throw new ValidationException("currentPassword", "is not your current password");
+        }
+        String hash = PasswordHasher.hash(newPassword);
+        transactions.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE app_user SET password_hash = ?, "
+                    + "version = version + 1, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, hash);
+                Rows.setInstant(ps, 2, Rows.now());
+                ps.setString(3, caller.userId());
+                ps.executeUpdate();
+            }
+            // whoever holds another session (perhaps the reason for the change) is signed out
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "DELETE FROM user_session WHERE user_id = ? AND token_hash <> ?")) {
+                ps.setString(1, caller.userId());
+                ps.setString(2, keepSession == null ? "" : Secrets.hash(keepSession));
+                ps.executeUpdate();
+            }
+            if (revokeTokens) {
+                try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM api_token WHERE user_id = ?")) {
+                    ps.setString(1, caller.userId());
+                    ps.executeUpdate();
+                }
+            }
+            AuditLog.event(tx, caller.userId(), caller.username(), "user", caller.userId(), "password-changed",
+                    Map.of("tokensRevoked", Boolean.toString(revokeTokens)));
+            return null;
+        });
     }
 
     @Override
@@ -231,7 +313,8 @@ public final class AuthenticationService implements Authentication {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new ApiToken(rs.getString("id"), rs.getString("name"), rs.getString("user_id"),
-                                Rows.instant(rs, "created_at"), Rows.instant(rs, "last_used_at")));
+                                Rows.instant(rs, "created_at"), Rows.instant(rs, "last_used_at"),
+                                Rows.instant(rs, "expires_at")));
                     }
                 }
             }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -161,7 +160,7 @@ public final class AccountTransferService implements AccountTransfer {
             AccountRules rules = new AccountRules(tx, caller);
             Set<String> ids = new HashSet<>();
             long[] count = {0};
-            try (Reader in = AccountCsv.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
+            try (Reader in = AccountCsv.open(csv);
                     CSVParser parser = CSVParser.builder().setReader(in).setFormat(AccountCsv.FORMAT).get()) {
                 List<String> unknown = AccountCsv.unknownColumns(parser.getHeaderNames());
                 if (!unknown.isEmpty() || !parser.getHeaderNames().contains("name")) {
@@ -193,7 +192,7 @@ public final class AccountTransferService implements AccountTransfer {
     }
 
     private void forEachChunk(Path csv, String businessUnit, Set<Long> skip, Consumer<List<AccountCsv.Row>> chunks) {
-        try (Reader in = AccountCsv.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
+        try (Reader in = AccountCsv.open(csv);
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(AccountCsv.FORMAT).get()) {
             List<AccountCsv.Row> chunk = new ArrayList<>(BATCH);
             long lastEnd = parser.getCurrentLineNumber();

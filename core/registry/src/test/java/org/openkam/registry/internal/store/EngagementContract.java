@@ -1,5 +1,14 @@
 package org.openkam.registry.internal.store;
 
+import org.openkam.registry.internal.pipeline.PipelineStages;
+
+import org.openkam.registry.internal.pipeline.OpportunityService;
+
+import org.openkam.api.pipeline.OpportunityDraft;
+import org.openkam.api.pipeline.OurPosition;
+
+import java.math.BigDecimal;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -488,7 +497,8 @@ abstract class EngagementContract {
     @Test
     void followUpsAreOwnedDoneReopenedAndDeletedWithTheirVersion() {
         Account a = account(f.kamA, f.unitA, "Nordwerk");
-        FollowUp created = followUps.create(f.kamA, a.id(), new FollowUpDraft("opp-1", null, " Send the offer ",
+        String opp = opportunity(a.id());
+        FollowUp created = followUps.create(f.kamA, a.id(), new FollowUpDraft(opp, null, " Send the offer ",
                 null, null, today.plusDays(3), null));
         assertEquals(f.kamA.userId(), created.owner());
         assertEquals(FollowUpStatus.OPEN, created.status());
@@ -496,13 +506,13 @@ abstract class EngagementContract {
         assertNull(created.completedAt());
         assertEquals(created, followUps.get(f.viewerA, a.id(), created.id()));
 
-        FollowUp done = followUps.update(f.kamA, a.id(), created.id(), 1, new FollowUpDraft("opp-1", null,
+        FollowUp done = followUps.update(f.kamA, a.id(), created.id(), 1, new FollowUpDraft(opp, null,
                 "Send the offer", null, kam2A.userId(), today.plusDays(3), FollowUpStatus.DONE));
         assertNotNull(done.completedAt());
         assertEquals(kam2A.userId(), done.owner());
         FollowUp stillDone = followUps.update(f.kamA, a.id(), created.id(), 2, done.toDraft());
         assertEquals(done.completedAt(), stillDone.completedAt(), "stays completed when it was");
-        FollowUp reopened = followUps.update(f.kamA, a.id(), created.id(), 3, new FollowUpDraft("opp-1", null,
+        FollowUp reopened = followUps.update(f.kamA, a.id(), created.id(), 3, new FollowUpDraft(opp, null,
                 "Send the offer", null, kam2A.userId(), today.plusDays(3), FollowUpStatus.OPEN));
         assertNull(reopened.completedAt());
         assertEquals(reopened, followUps.get(f.kamA, a.id(), created.id()));
@@ -518,5 +528,47 @@ abstract class EngagementContract {
         List<AuditEntry> trail = f.audit.forAccount(f.kamA, a.id(), 2, null).items();
         assertEquals(List.of("follow-up", "follow-up"), trail.stream().map(AuditEntry::entityType).toList());
         assertEquals(5, f.events(EngagementEvents.FOLLOW_UP_CHANGED).size());
+    }
+
+    private String opportunity(String accountId) {
+        return new OpportunityService(f.database, f.eventAdmin, new PipelineStages("qualify:10", "develop:25"))
+                .create(f.kamA, accountId, new OpportunityDraft("Line 3", null, new BigDecimal("1000"), "EUR", "qualify",
+                        null, today.plusDays(90), "Site visit", today.plusDays(7), OurPosition.TOP_SUPPLIER, List.of(), null)).id();
+    }
+
+    @Test
+    void followUpsReferOnlyToTheirAccountsOpportunitiesAndPlanActions() {
+        Account a = account(f.kamA, f.unitA, "Nordwerk");
+        Account other = account(f.kamA, f.unitA, "Südwerk");
+        Account foreign = account(f.kamB, f.unitB, "Fremdwerk");
+        String ownOpportunity = opportunity(a.id());
+        String otherOpportunity = opportunity(other.id());
+        String foreignOpportunity = new OpportunityService(f.database, f.eventAdmin, new PipelineStages("qualify:10"))
+                .create(f.kamB, foreign.id(), new OpportunityDraft("Theirs", null, new BigDecimal("5"), "EUR", "qualify",
+                        null, today.plusDays(90), "Site visit", today.plusDays(7), OurPosition.TOP_SUPPLIER, List.of(), null)).id();
+        for (String bad : List.of(otherOpportunity, foreignOpportunity, "any string")) {
+            ValidationException e = assertThrows(ValidationException.class, () -> followUps.create(f.kamA, a.id(),
+                    new FollowUpDraft(bad, null, "Call", null, null, today.plusDays(1), null)), bad);
+            assertEquals(Set.of("opportunityId"), fields(e));
+            ValidationException action = assertThrows(ValidationException.class, () -> followUps.create(f.kamA,
+                    a.id(), new FollowUpDraft(null, bad, "Call", null, null, today.plusDays(1), null)), bad);
+            assertEquals(Set.of("planActionId"), fields(action));
+        }
+        assertEquals(List.of(), followUps.list(f.kamA, a.id()), "nothing is stored");
+        FollowUp ok = followUps.create(f.kamA, a.id(), new FollowUpDraft(ownOpportunity, null, "Call", null, null,
+                today.plusDays(1), null));
+        assertEquals(ownOpportunity, ok.opportunityId());
+        assertEquals(Set.of("owner"), fields(assertThrows(ValidationException.class, () -> followUps.create(f.kamA,
+                a.id(), new FollowUpDraft(null, null, "Call", null, f.kamB.userId(), today.plusDays(1), null)))));
+    }
+
+    @Test
+    void teamMembersAndRelationshipOwnersHoldARoleInTheAccountsUnit() {
+        Account a = account(f.kamA, f.unitA, "Nordwerk");
+        ValidationException e = assertThrows(ValidationException.class, () -> f.teams.add(f.kamA, a.id(),
+                new TeamMemberDraft(f.kamB.userId(), TeamFunction.SALES, false)));
+        assertEquals(Set.of("userId"), fields(e));
+        assertEquals(List.of(), f.teams.list(f.viewerA, a.id()), "nothing is stored");
+        f.teams.add(f.kamA, a.id(), new TeamMemberDraft(kam2A.userId(), TeamFunction.SALES, false));
     }
 }

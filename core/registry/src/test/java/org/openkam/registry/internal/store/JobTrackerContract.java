@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -16,6 +18,7 @@ import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
+import org.openkam.registry.internal.job.JobService;
 
 /** A plugin's job through the {@link JobTracker} contract, read back through {@code Jobs}, on every database. */
 abstract class JobTrackerContract {
@@ -63,5 +66,53 @@ abstract class JobTrackerContract {
         Job created = tracker.create(f.kamA, "scoring-run");
         assertThrows(NotFoundException.class, () -> f.jobs.get(f.kamB, created.id()));
         assertThrows(NotFoundException.class, () -> f.jobs.get(f.viewerA, created.id()));
+    }
+
+    @Test
+    void aJobWhoseNodeStoppedIsInterruptedAndOneWhoseNodeRunsIsNot() throws InterruptedException {
+        Duration lease = Duration.ofMillis(600);
+        JobService crashed = new JobService(f.database, lease);
+        JobService alive = new JobService(f.database, lease);
+        Job orphan = crashed.create(f.kamA, "account-import");
+        crashed.progress(orphan.id(), 10, 100);
+        Job running = alive.create(f.kamA, "account-import");
+        alive.progress(running.id(), 10, 100);
+        crashed.deactivate(); // kill -9: its leases are no longer renewed
+        Thread.sleep(lease.toMillis() * 3);
+
+        Job interrupted = alive.get(f.kamA, orphan.id());
+        assertEquals(JobState.INTERRUPTED, interrupted.state());
+        assertTrue(interrupted.state().finished());
+        assertNotNull(interrupted.finishedAt());
+        assertTrue(interrupted.summary().contains("start it again"), interrupted.summary());
+        assertEquals(JobState.RUNNING, alive.get(f.kamA, running.id()).state(), "a job whose node renews stays running");
+
+        Job again = alive.create(f.kamA, "account-import");
+        assertEquals(JobState.QUEUED, alive.get(f.kamA, again.id()).state(), "the work can be started again");
+        alive.deactivate();
+    }
+
+    @Test
+    void aRestartedNodeFindsTheJobsOfItsCrashInterrupted() throws InterruptedException {
+        Duration lease = Duration.ofMillis(300);
+        JobService before = new JobService(f.database, lease);
+        Job orphan = before.create(f.kamA, "scoring-run");
+        before.deactivate();
+        Thread.sleep(lease.toMillis() * 3);
+        JobService restarted = new JobService(f.database, lease);
+        assertEquals(JobState.INTERRUPTED, stateInDatabase(orphan.id()), "marked at start, before anyone asks");
+        restarted.deactivate();
+    }
+
+    private JobState stateInDatabase(String id) {
+        try (var c = dataSource().getConnection(); var ps = c.prepareStatement("SELECT state FROM job WHERE id = ?")) {
+            ps.setString(1, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return JobState.valueOf(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -235,6 +235,20 @@ abstract class PlanContract {
     }
 
     @Test
+    void actionOwnersHoldARoleInTheAccountsUnit() {
+        AccountPlanDraft d = draft("Nordwerk 2027", FY27, PlanStatus.DRAFT);
+        Objective o = d.objectives().get(0);
+        AccountPlanDraft foreignOwner = new AccountPlanDraft(d.title(), d.period(), d.status(), d.relationshipStage(),
+                d.swot(), List.of(new Objective(null, o.description(), o.metric(), o.baseline(), o.target(), null,
+                        List.of(new Strategy(null, "s", List.of(new PlanAction(null, "x", f.kamB.userId(), null,
+                                null)))))));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> plans.create(f.kamA, account.id(), foreignOwner));
+        assertEquals(List.of("objectives[0].strategies[0].actions[0].owner"), fields(e));
+        assertEquals(List.of(), plans.list(f.kamA, account.id()));
+    }
+
+    @Test
     void invalidDraftsReportEveryFieldAndStoreNothing() {
         AccountPlanDraft d = draft("Nordwerk 2027", new PlanPeriod(FY27.end(), FY27.start()), PlanStatus.DRAFT);
         Objective o = d.objectives().get(0);

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +227,23 @@ abstract class RegistryContract {
     }
 
     @Test
+    void craftedAmountCursorsAreRefusedBeforeAnyArithmetic() {
+        String id = f.accounts.create(f.kamA, withFigures(f.unitA, "Cursor Corp", KeyAccountTier.NONE, "DE", "500")).id();
+        for (String value : List.of("1e4000000", "-1e999999999", "1E+2147483647", "NaN", "1e-99", "0x10",
+                "1234567890123456", "1.12345", "")) {
+            String cursor = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((value + "\u0000" + id).getBytes(StandardCharsets.UTF_8));
+            for (AccountSort sort : List.of(AccountSort.ANNUAL_SALES, AccountSort.POTENTIAL)) {
+                ValidationException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                        () -> assertThrows(ValidationException.class, () -> f.accounts.find(f.viewerA,
+                                new AccountQuery(f.unitA, null, null, null, null, null, sort, true, 10, 0, cursor,
+                                        false))), value);
+                assertEquals("cursor", e.violations().get(0).field(), value);
+            }
+        }
+    }
+
+    @Test
     void contactsFollowTheirAccount() {
         Account a = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
         Contact c = f.contacts.create(f.kamA, a.id(), new ContactDraft("Ann", "Lee", "Head of Procurement",
@@ -305,6 +325,30 @@ abstract class RegistryContract {
     }
 
     @Test
+    void unitAdminsChangeOnlyUsersWhollyInTheirUnits() {
+        User mixed = f.user("mixed-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER), f.unitB, Set.of(Role.BU_ADMIN)));
+        UserDraft takeover = new UserDraft(mixed.username(), "Taken", "evil@example.com", false, false, mixed.grants(),
+                "attacker's new password");
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                () -> f.users.update(f.buAdminA, mixed.id(), mixed.version(), takeover));
+        assertTrue(denied.getMessage().contains(f.unitB), denied.getMessage());
+        UserDraft rename = new UserDraft(mixed.username(), "Renamed", mixed.email(), false, mixed.enabled(),
+                mixed.grants(), null);
+        assertThrows(AccessDeniedException.class, () -> f.users.update(f.buAdminA, mixed.id(), mixed.version(), rename));
+        User unchanged = f.users.get(f.admin, mixed.id());
+        assertEquals(mixed, unchanged, "nothing is stored");
+        assertTrue(f.users.update(f.admin, mixed.id(), mixed.version(), rename).displayName().equals("Renamed"),
+                "a global administrator changes anyone");
+
+        User own = f.user("own-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER, Role.KEY_ACCOUNT_MANAGER)));
+        assertEquals("Own", f.users.update(f.buAdminA, own.id(), own.version(), new UserDraft(own.username(), "Own",
+                null, false, true, own.grants(), "a new long password")).displayName(), "users wholly in the unit");
+        User self = f.users.get(f.buAdminA, f.buAdminA.userId());
+        assertEquals("Me", f.users.update(f.buAdminA, self.id(), self.version(), new UserDraft(self.username(), "Me",
+                null, false, true, self.grants(), null)).displayName(), "and themselves");
+    }
+
+    @Test
     void importWithOneBadLineStoresNothingAndNamesTheLine(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("in.csv");
         Files.writeString(csv, "\uFEFFname,businessUnit,country,tier,owner,annualSales,currency\n"
@@ -319,6 +363,61 @@ abstract class RegistryContract {
                 Set.copyOf(job.problems().stream().map(p -> p.field()).toList()));
         assertEquals(0, f.accounts.find(f.admin, query(f.unitA)).items().size());
         assertFalse(Files.exists(csv), "the spooled file is removed");
+    }
+
+    @Test
+    void importRefusesTextThatIsNotUtf8OrHoldsNulOrLoneSurrogatesNamingLineAndColumn(@TempDir Path dir)
+            throws Exception {
+        Path csv = dir.resolve("in.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(("name,businessUnit,industry,annualSales\n"
+                + "Good One," + f.unitA + ",Retail,\n"
+                + "Bad\u0000Nul," + f.unitA + ",Retail,\n"
+                + "Lone," + f.unitA + ",Ret").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }); // an encoded lone surrogate
+        bytes.writeBytes((",\nLatin," + f.unitA + ",Caf").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] { (byte) 0xE9 }); // ISO-8859-1, not UTF-8
+        bytes.writeBytes((",\nHuge," + f.unitA + ",Retail,1e4000000\n"
+                + "Good Two \ud83d\ude00," + f.unitA + ",Retail,\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(csv, bytes.toByteArray());
+        Job job = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> awaitJob(f.transfer.startImport(f.kamA, csv, true)));
+        assertEquals(JobState.FAILED, job.state());
+        assertEquals(List.of("3 name", "4 industry", "5 industry", "6 annualSales"), job.problems().stream()
+                .map(p -> p.line() + " " + p.field()).sorted().toList(), job.problems().toString());
+        assertEquals(0, f.accounts.find(f.admin, query(f.unitA)).items().size(), "nothing is stored");
+    }
+
+    @Test
+    void exportNeutralisesFormulasAndImportRestoresThem(@TempDir Path dir) throws Exception {
+        Account a = f.accounts.create(f.kamA, new AccountDraft(f.unitA, "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "+cmd|' /C calc'!A0", "@SUM(1+1)", "DE", "-2+3", null, KeyAccountTier.NONE, null, null,
+                new BigDecimal("-100"), null, "EUR", Map.of()));
+        Account quoted = f.accounts.create(f.kamA, new AccountDraft(f.unitA, "'quoted", "'-5", "Plain", "DE", null,
+                null, KeyAccountTier.NONE, null, null, null, null, null, Map.of()));
+        StringWriter out = new StringWriter();
+        f.transfer.exportCsv(f.viewerA, query(f.unitA), out);
+        String csv = out.toString();
+        assertTrue(csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","), csv);
+        assertTrue(csv.contains(",'+cmd|' /C calc'!A0,'@SUM(1+1),DE,'-2+3,"), csv);
+        assertTrue(csv.contains(",-100,"), "numbers stay numbers: " + csv);
+        assertTrue(csv.contains(",''quoted,''-5,Plain,"), csv);
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                assertFalse(!cell.isEmpty() && "=+@\t".indexOf(cell.charAt(0)) >= 0, "a cell starts a formula: " + cell);
+            }
+        }
+
+        Path again = dir.resolve("again.csv");
+        Files.writeString(again, csv);
+        Job job = awaitJob(f.transfer.startImport(f.kamA, again, true));
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        Account back = f.accounts.get(f.viewerA, a.id());
+        assertEquals(List.of(a.name(), a.legalName(), a.industry(), a.region()),
+                List.of(back.name(), back.legalName(), back.industry(), back.region()));
+        assertEquals(0, new BigDecimal("-100").compareTo(back.contributionMargin()));
+        Account quotedBack = f.accounts.get(f.viewerA, quoted.id());
+        assertEquals(List.of("'quoted", "'-5"), List.of(quotedBack.name(), quotedBack.legalName()));
     }
 
     @Test

@@ -2,9 +2,14 @@ package org.openkam.registry.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openkam.api.Caller;
 import org.openkam.api.Role;
+import org.openkam.api.ValidationException;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.security.IssuedToken;
@@ -56,12 +62,36 @@ abstract class SecurityContract {
     }
 
     @Test
-    void repeatedFailuresLockTheNameEvenForTheRightPassword() {
+    void repeatedFailuresPauseTheGuessingAddressNotTheRealUser() {
+        String attacker = "203.0.113.66";
         for (int i = 0; i < 3; i++) {
-            assertEquals(Optional.empty(), auth.login(user.username(), "guess " + i));
+            assertEquals(Optional.empty(), auth.login(user.username(), "guess " + i, attacker));
         }
-        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD), "locked after 3 failures");
-        assertTrue(auth.login(f.kamA.username(), StoreFixture.PASSWORD).isPresent(), "other names are not locked");
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD, attacker),
+                "the guessing address is paused after 3 failures, even with the right password");
+        long start = System.nanoTime();
+        assertTrue(auth.login(user.username(), StoreFixture.PASSWORD, "198.51.100.7").isPresent(),
+                "the real user at another address still signs in");
+        assertTrue(System.nanoTime() - start >= 900_000_000L, "but a little slower while the name is under attack");
+        assertTrue(auth.login(f.kamA.username(), StoreFixture.PASSWORD, attacker).isPresent(), "other names go on");
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD, attacker), "still paused");
+    }
+
+    @Test
+    void unknownNamesLeaveNoThrottleRows() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.empty(), auth.login("nobody-" + i + "-" + f.unitA, "guess", "203.0.113.66"));
+        }
+        try (var c = dataSource().getConnection();
+                var ps = c.prepareStatement("SELECT COUNT(*) FROM login_throttle WHERE username LIKE ?")) {
+            ps.setString(1, "nobody-%-" + f.unitA);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -93,6 +123,102 @@ abstract class SecurityContract {
                 user.grants(), null));
         assertEquals(Optional.empty(), auth.session(s.token()));
         assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD));
+    }
+
+    @Test
+    void changingOnesPasswordNeedsTheCurrentOneAndEndsTheOtherSessions() {
+        Caller caller = StoreFixture.caller(user);
+        Session here = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        Session elsewhere = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        IssuedToken kept = auth.createToken(caller, "kept");
+
+        ValidationException wrong = assertThrows(ValidationException.class, () -> auth.changePassword(caller,
+                "not the password", "a brand new password", false, here.token()));
+        assertEquals("currentPassword", wrong.violations().get(0).field());
+        assertEquals("newPassword", assertThrows(ValidationException.class, () -> auth.changePassword(caller,
+                StoreFixture.PASSWORD, "short", false, here.token())).violations().get(0).field());
+        assertTrue(auth.session(elsewhere.token()).isPresent(), "a refused change changes nothing");
+
+        auth.changePassword(caller, StoreFixture.PASSWORD, "a brand new password", false, here.token());
+        assertTrue(auth.session(here.token()).isPresent(), "the session making the change stays");
+        assertEquals(Optional.empty(), auth.session(elsewhere.token()), "every other session ends");
+        assertTrue(auth.authenticateToken(kept.secret()).isPresent(), "tokens stay unless the user says so");
+        assertEquals(Optional.empty(), auth.login(user.username(), StoreFixture.PASSWORD));
+        assertTrue(auth.login(user.username(), "a brand new password").isPresent());
+
+        auth.changePassword(caller, "a brand new password", "another new password", true, null);
+        assertEquals(Optional.empty(), auth.authenticateToken(kept.secret()), "revoked on request");
+        assertEquals(Optional.empty(), auth.session(here.token()), "a change by token keeps no session");
+    }
+
+    @Test
+    void yourOwnPasswordIsNotChangedWithoutTheCurrentOneAndAResetEndsEverything() {
+        Caller caller = StoreFixture.caller(user);
+        ValidationException e = assertThrows(ValidationException.class, () -> f.users.update(caller, user.id(),
+                user.version(), new UserDraft(user.username(), null, null, false, true, user.grants(),
+                        "taken over session")));
+        assertEquals("password", e.violations().get(0).field());
+        assertTrue(auth.login(user.username(), StoreFixture.PASSWORD).isPresent());
+
+        Session s = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        IssuedToken token = auth.createToken(caller, "integration");
+        f.users.update(f.admin, user.id(), user.version(), new UserDraft(user.username(), null, null, false, true,
+                user.grants(), "reset by the admin"));
+        assertEquals(Optional.empty(), auth.session(s.token()));
+        assertEquals(Optional.empty(), auth.authenticateToken(token.secret()), "a reset revokes the tokens");
+    }
+
+    @Test
+    void aTokenMayCarryAnExpiry() throws InterruptedException {
+        Caller caller = StoreFixture.caller(user);
+        assertEquals("expiresAt", assertThrows(ValidationException.class, () -> auth.createToken(caller, "past",
+                Instant.now().minusSeconds(1))).violations().get(0).field());
+        Instant soon = Instant.now().plusMillis(1500);
+        IssuedToken shortLived = auth.createToken(caller, "short", soon);
+        IssuedToken lasting = auth.createToken(caller, "lasting", Instant.now().plus(Duration.ofDays(30)));
+        assertTrue(auth.authenticateToken(shortLived.secret()).isPresent());
+        assertEquals(soon.truncatedTo(ChronoUnit.MILLIS), auth.tokens(caller).stream()
+                .filter(t -> t.name().equals("short")).findFirst().orElseThrow().expiresAt().truncatedTo(ChronoUnit.MILLIS));
+        Thread.sleep(Duration.between(Instant.now(), soon).toMillis() + 100);
+        assertEquals(Optional.empty(), auth.authenticateToken(shortLived.secret()), "expired");
+        assertTrue(auth.authenticateToken(lasting.secret()).isPresent());
+    }
+
+    @Test
+    void signInsAndUserChangesAreAudited() {
+        auth.login(user.username(), "wrong password!", "203.0.113.9");
+        auth.login(user.username(), StoreFixture.PASSWORD, "198.51.100.1").orElseThrow();
+        auth.login("nobody-" + f.unitA, "guess", "203.0.113.9");
+        assertEquals(List.of("sign-in-failed 203.0.113.9", "signed-in 198.51.100.1"), audit("sign-in", user.id()));
+        assertEquals(List.of(), audit("sign-in", "nobody-" + f.unitA));
+
+        User changed = f.users.update(f.admin, user.id(), user.version(), new UserDraft(user.username(), "Renamed",
+                null, false, true, Map.of(f.unitA, Set.of(Role.KEY_ACCOUNT_MANAGER)), "reset by the admin"));
+        auth.changePassword(StoreFixture.caller(changed), "reset by the admin", "changed by the user", true, null);
+        List<String> trail = audit("user", user.id());
+        assertEquals(List.of("created", "updated", "password-changed"), trail.stream().map(t -> t.split(" ")[0]).toList());
+        assertTrue(trail.get(1).contains("displayName") && trail.get(1).contains("grants")
+                && trail.get(1).contains("password") && !trail.get(1).contains("reset by the admin"), trail.get(1));
+    }
+
+    /** The audit entries of an entity, oldest first: action and the changed values. */
+    private List<String> audit(String entityType, String entityId) {
+        try (var c = dataSource().getConnection(); var ps = c.prepareStatement("SELECT action, changes FROM audit_entry "
+                + "WHERE entity_type = ? AND entity_id = ? ORDER BY seq")) {
+            ps.setString(1, entityType);
+            ps.setString(2, entityId);
+            List<String> out = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String changes = rs.getString(2);
+                    out.add(rs.getString(1) + " " + (entityType.equals("sign-in")
+                            ? changes.replaceAll(".*\"after\":\"([^\"]*)\".*", "$1") : changes));
+                }
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean countTokensWithSecret(String secret) {

@@ -109,6 +109,17 @@ class UnitConfigurationServiceTest {
     }
 
     @Test
+    void aNumberBeyondDoubleIsRefusedNotStoredAsInfinity() throws IOException {
+        for (String huge : List.of("1e999999", "-1e999999", "1e400", "Infinity", "NaN")) {
+            ValidationException e = assertThrows(ValidationException.class, () -> service.write(ADMIN, FACTORY, "north",
+                    Map.of("weight", huge), true), huge);
+            assertEquals(List.of("parameters.weight"), e.violations().stream().map(Violation::field).toList());
+        }
+        assertEquals(Map.of(), admin.all());
+        assertEquals(List.of(), files());
+    }
+
+    @Test
     void theMetatypesOwnValidationApplies() {
         ObjectClassDefinition bounded = new Definition(FACTORY, List.of(new Attribute("weight",
                 AttributeDefinition.DOUBLE, null) {

@@ -2,9 +2,6 @@ package org.openkam.console.internal.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +25,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * Platform administration under {@code /api/v1/admin}, for global administrators only: the installed bundles
@@ -180,23 +175,9 @@ public final class AdminApi implements ApiRoutes {
         return outcome.bundle();
     }
 
-    /** The body's {@code properties} object. */
+    /** The body's {@code properties} object, read strictly by the kit (exact media type, RFC 8259, no duplicates). */
     private static JsonObject properties(Exchange ex) throws IOException {
-        String type = ex.request().getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "send the body as application/json"));
-        }
-        JsonElement json;
-        try (Reader in = new InputStreamReader(ex.request().getInputStream(), StandardCharsets.UTF_8)) {
-            json = JsonParser.parseReader(in);
-        } catch (JsonParseException e) {
-            throw ProblemException.badRequest("body", "is not valid JSON");
-        }
-        if (!json.isJsonObject()) {
-            throw ProblemException.badRequest("body", "must be a JSON object");
-        }
-        JsonElement properties = json.getAsJsonObject().get("properties");
+        JsonElement properties = ex.body().value("properties");
         if (properties == null || !properties.isJsonObject()) {
             throw ProblemException.badRequest("properties", "must be an object of attribute ids and values");
         }

@@ -1,5 +1,6 @@
 package org.openkam.console.internal.admin;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 import org.openkam.api.Violation;
 import org.openkam.http.api.Problem;
@@ -26,6 +29,9 @@ import org.osgi.framework.Version;
  * @param version the bundle version ({@code 0.0.0} when the manifest has none)
  */
 record BundleJar(Path file, String symbolicName, Version version) {
+
+    /** Far above the manifests of real bundles (bnd writes tens of kilobytes for large ones). */
+    static final int MAX_MANIFEST_BYTES = 1024 * 1024;
 
     /** Copies at most {@code maxBytes} of {@code in} into {@code directory} and checks it. */
     static BundleJar receive(InputStream in, long maxBytes, Path directory) throws IOException {
@@ -66,8 +72,8 @@ record BundleJar(Path file, String symbolicName, Version version) {
     /** The jar's identity, or a problem saying why it is not a bundle. */
     static BundleJar check(Path file) throws IOException {
         Manifest manifest;
-        try (JarFile jar = new JarFile(file.toFile())) {
-            manifest = jar.getManifest();
+        try (ZipFile jar = new ZipFile(file.toFile())) {
+            manifest = manifest(jar);
         } catch (ZipException | SecurityException e) {
             throw ProblemException.badRequest("body", "is not a jar (zip) file: " + e.getMessage());
         }
@@ -88,6 +94,26 @@ record BundleJar(Path file, String symbolicName, Version version) {
             throw unprocessable("Bundle-Version", "the Bundle-Version header is not an OSGi version: " + e.getMessage());
         }
         return new BundleJar(file, symbolicName, version);
+    }
+
+    /**
+     * The manifest, inflated to at most {@link #MAX_MANIFEST_BYTES}: {@code JarFile.getManifest()} inflates it whole,
+     * and a few megabytes of jar can hold a manifest of gigabytes (a zip bomb: out of memory, a 500).
+     */
+    private static Manifest manifest(ZipFile jar) throws IOException {
+        ZipEntry entry = jar.getEntry(JarFile.MANIFEST_NAME);
+        if (entry == null) {
+            return null;
+        }
+        byte[] bytes;
+        try (InputStream in = jar.getInputStream(entry)) {
+            bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        }
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw unprocessable("META-INF/MANIFEST.MF", "the manifest is larger than " + MAX_MANIFEST_BYTES
+                    + " bytes when inflated; no bundle needs that much");
+        }
+        return new Manifest(new ByteArrayInputStream(bytes));
     }
 
     private static ProblemException unprocessable(String field, String detail) {

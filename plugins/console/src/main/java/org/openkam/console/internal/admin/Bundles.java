@@ -38,6 +38,8 @@ final class Bundles {
     static final Set<String> ESSENTIAL = Set.of("org.openkam.api", "org.openkam.registry", "org.apache.felix.scr",
             "org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api", "com.google.gson");
     private static final String LOCATION = "openkam:console-upload:";
+    /** Symbolic names of the product's bundles: none may be uploaded (see {@link #refuseProductName}). */
+    static final String PRODUCT_NAMESPACE = "org.openkam";
     private final BundleContext context;
     private final long maxBytes;
     private static final Duration HOT_DEPLOY_WAIT = Duration.ofSeconds(30);
@@ -91,6 +93,7 @@ final class Bundles {
     Outcome install(InputStream jarStream) throws IOException {
         BundleJar jar = BundleJar.receive(jarStream, maxBytes, uploads);
         try {
+            refuseProductName(jar.symbolicName());
             for (Bundle b : context.getBundles()) {
                 if (jar.symbolicName().equals(b.getSymbolicName()) && jar.version().equals(b.getVersion())) {
                     String detail = "bundle " + b.getBundleId() + " is " + jar.symbolicName() + " " + jar.version()
@@ -113,6 +116,38 @@ final class Bundles {
         } finally {
             Files.deleteIfExists(jar.file());
         }
+    }
+
+    /**
+     * Refuses the symbolic name of a bundle of the product: the {@code org.openkam} namespace, and any name a bundle
+     * the product ships carries (the framework, {@code system/}). Such an upload (say {@code org.openkam.api} 9.9.9)
+     * would run beside or instead of the product's own bundle, and could not be removed here.
+     */
+    private void refuseProductName(String symbolicName) {
+        String problem = null;
+        if (symbolicName.equals(PRODUCT_NAMESPACE) || symbolicName.startsWith(PRODUCT_NAMESPACE + ".")) {
+            problem = "is in the " + PRODUCT_NAMESPACE + " namespace, which is reserved for the product's own bundles; "
+                    + "give your bundle a name of your own, such as com.example.kam.scoring";
+        } else {
+            for (Bundle b : context.getBundles()) {
+                if (symbolicName.equals(b.getSymbolicName()) && isShipped(b)) {
+                    problem = "is the name of bundle " + b.getBundleId() + ", which the product ships; "
+                            + "give your bundle a name of its own";
+                }
+            }
+        }
+        if (problem != null) {
+            throw new ProblemException(new Problem("urn:openkam:problem:reserved-name", "Reserved bundle name", 422,
+                    "Bundle-SymbolicName " + symbolicName + " " + problem, "Bundle-SymbolicName",
+                    List.of(new Violation("Bundle-SymbolicName", problem))));
+        }
+    }
+
+    /** A bundle of the product: the framework, or installed neither from an upload nor from {@code deploy/}. */
+    private boolean isShipped(Bundle b) {
+        String location = b.getLocation();
+        return b.getBundleId() == 0 || location == null
+                || !location.startsWith(LOCATION) && deployed(b) == null;
     }
 
     /** Replaces a bundle with an uploaded jar of the same symbolic name. */

@@ -2,6 +2,7 @@ package org.openkam.console.internal.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +69,26 @@ class BundleJarTest {
                 new ByteArrayInputStream(new byte[0]), 4096, dir));
         assertEquals(400, empty.problem().status());
         assertEquals(0, count());
+    }
+
+    @Test
+    void aManifestThatInflatesBeyondTheLimitIsRefusedWith422() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write("Manifest-Version: 1.0\r\nBundle-SymbolicName: com.example.bomb\r\n".getBytes(StandardCharsets.UTF_8));
+            byte[] line = ("X-Padding: " + "a".repeat(60) + "\r\n").getBytes(StandardCharsets.UTF_8);
+            for (int written = 0; written < 8 * BundleJar.MAX_MANIFEST_BYTES; written += line.length) {
+                zip.write(line);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(out.size() < BundleJar.MAX_MANIFEST_BYTES / 4, "a small upload: " + out.size());
+        ProblemException e = assertThrows(ProblemException.class, () -> BundleJar.receive(
+                new ByteArrayInputStream(out.toByteArray()), 1 << 20, dir));
+        assertEquals(422, e.problem().status());
+        assertEquals("META-INF/MANIFEST.MF", e.problem().field());
+        assertEquals(0, count(), "nothing is left behind");
     }
 
     private long count() {
