@@ -123,6 +123,20 @@ public final class HierarchyStore {
         });
     }
 
+    /** The units of the accounts placed in the hierarchy. */
+    public Set<String> accountUnits(String hierarchyId) {
+        return database.read(tx -> {
+            try (PreparedStatement ps = bound(tx.connection(), "SELECT DISTINCT business_unit FROM hierarchy_node "
+                    + "WHERE hierarchy_id = ? AND account_id IS NOT NULL", hierarchyId); ResultSet rs = ps.executeQuery()) {
+                Set<String> out = new HashSet<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        });
+    }
+
     public HierarchyNode node(String hierarchyId, String nodeId) {
         return database.read(tx -> findNode(tx.connection(), hierarchyId, nodeId)
                 .orElseThrow(() -> new NotFoundException("hierarchy node", nodeId)));
