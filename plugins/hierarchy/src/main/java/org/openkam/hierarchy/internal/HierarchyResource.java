@@ -19,7 +19,9 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.pipeline.Opportunities;
 import org.openkam.api.unit.UnitEnablement;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Body;
@@ -51,6 +53,7 @@ public final class HierarchyResource implements ApiRoutes {
 
     private final HierarchyStore store;
     private final AccountRegistry accounts;
+    private final HierarchyRollups rollups;
 
     /** Settings per unit with their service properties; dynamic, so units are switched while the routes run. */
     @Reference(service = HierarchySettings.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -58,10 +61,12 @@ public final class HierarchyResource implements ApiRoutes {
     private volatile List<Map.Entry<Map<String, Object>, HierarchySettings>> settings;
 
     @Activate
-    public HierarchyResource(@Reference Database database, @Reference AccountRegistry accounts) {
+    public HierarchyResource(@Reference Database database, @Reference AccountRegistry accounts,
+            @Reference Opportunities opportunities, @Reference ExchangeRates rates) {
         database.migrate(HierarchyStore.class);
         this.store = new HierarchyStore(database);
         this.accounts = accounts;
+        this.rollups = new HierarchyRollups(store, accounts, opportunities, rates);
     }
 
     @Override
@@ -75,6 +80,11 @@ public final class HierarchyResource implements ApiRoutes {
                 .get("/hierarchies/{hierarchyId}/nodes/{nodeId}", ex -> {
                     Hierarchy h = hierarchy(ex);
                     return place(ex.caller(), h, seen(ex.caller(), store.node(h.id(), ex.path("nodeId"))), asOf(ex));
+                })
+                .get("/hierarchies/{hierarchyId}/nodes/{nodeId}/rollup", ex -> {
+                    Hierarchy h = hierarchy(ex);
+                    HierarchyNode node = seen(ex.caller(), store.node(h.id(), ex.path("nodeId")));
+                    return rollups.of(ex.caller(), h.id(), node.id(), asOf(ex));
                 })
                 .post("/hierarchies/{hierarchyId}/nodes/{nodeId}/move", this::move)
                 .post("/hierarchies/{hierarchyId}/links", this::link)

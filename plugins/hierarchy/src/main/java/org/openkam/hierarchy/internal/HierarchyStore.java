@@ -212,6 +212,31 @@ public final class HierarchyStore {
                 + "WHERE hierarchy_id = ? AND child_id = ? ORDER BY valid_from", hierarchyId, nodeId));
     }
 
+    /** Every node of the hierarchy, by id. */
+    public Map<String, HierarchyNode> nodes(String hierarchyId) {
+        return database.read(tx -> {
+            Map<String, HierarchyNode> out = new HashMap<>();
+            nodes(tx.connection(), "SELECT " + NODE_COLUMNS + " FROM hierarchy_node WHERE hierarchy_id = ?",
+                    hierarchyId).forEach(n -> out.put(n.id(), n));
+            return out;
+        });
+    }
+
+    /** The hierarchy's shape on the day: each parent's children, in one read. */
+    public Map<String, List<String>> tree(String hierarchyId, LocalDate day) {
+        return database.read(tx -> {
+            try (PreparedStatement ps = bound(tx.connection(), "SELECT parent_id, child_id FROM hierarchy_link "
+                    + "WHERE hierarchy_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)", hierarchyId,
+                    day, day); ResultSet rs = ps.executeQuery()) {
+                Map<String, List<String>> out = new HashMap<>();
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+                return out;
+            }
+        });
+    }
+
     /** Every link of the hierarchy. */
     public List<HierarchyLink> links(String hierarchyId) {
         return database.read(tx -> links(tx.connection(), "SELECT " + LINK_COLUMNS + " FROM hierarchy_link "
