@@ -3,14 +3,20 @@ package org.openkam.hierarchy.internal;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
@@ -19,6 +25,8 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.job.Job;
+import org.openkam.api.job.JobTracker;
 import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.pipeline.Opportunities;
@@ -26,9 +34,12 @@ import org.openkam.api.unit.UnitEnablement;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Problem;
+import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -54,6 +65,14 @@ public final class HierarchyResource implements ApiRoutes {
     private final HierarchyStore store;
     private final AccountRegistry accounts;
     private final HierarchyRollups rollups;
+    private final GleifImport gleif;
+    private final JobTracker jobs;
+    /** GLEIF imports run one at a time, off the request threads. */
+    private final ExecutorService importer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "openkam-hierarchy-gleif-import");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Settings per unit with their service properties; dynamic, so units are switched while the routes run. */
     @Reference(service = HierarchySettings.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -62,11 +81,18 @@ public final class HierarchyResource implements ApiRoutes {
 
     @Activate
     public HierarchyResource(@Reference Database database, @Reference AccountRegistry accounts,
-            @Reference Opportunities opportunities, @Reference ExchangeRates rates) {
+            @Reference Opportunities opportunities, @Reference ExchangeRates rates, @Reference JobTracker jobs) {
         database.migrate(HierarchyStore.class);
         this.store = new HierarchyStore(database);
         this.accounts = accounts;
         this.rollups = new HierarchyRollups(store, accounts, opportunities, rates);
+        this.jobs = jobs;
+        this.gleif = new GleifImport(store, accounts, jobs);
+    }
+
+    @Deactivate
+    void deactivate() {
+        importer.shutdownNow();
     }
 
     @Override
@@ -88,6 +114,7 @@ public final class HierarchyResource implements ApiRoutes {
                 })
                 .post("/hierarchies/{hierarchyId}/nodes/{nodeId}/move", this::move)
                 .post("/hierarchies/{hierarchyId}/links", this::link)
+                .post("/hierarchies/{hierarchyId}/imports/gleif", this::importGleif)
                 .delete("/hierarchies/{hierarchyId}/links/{linkId}", ex -> {
                     Hierarchy h = editable(ex);
                     store.unlink(ex.caller(), h.id(), ex.path("linkId"), ex.expectedVersion(null));
@@ -193,6 +220,44 @@ public final class HierarchyResource implements ApiRoutes {
         HierarchyLink link = store.move(ex.caller(), h.id(), node.id(), parentId, on, type);
         ex.etag(link.version());
         return link;
+    }
+
+    /**
+     * Spools the uploaded ZIP (RR-CDF and LEI-CDF golden copies) and starts the import job; accounts it creates go
+     * to {@code businessUnit} (the hierarchy's unit when absent), where the caller needs edit rights.
+     */
+    private Job importGleif(Exchange ex) throws IOException {
+        Hierarchy h = editable(ex);
+        String type = ex.request().getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/zip")) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "send a ZIP of GLEIF's RR-CDF and LEI-CDF golden-copy CSV files with Content-Type application/zip"));
+        }
+        String unit = ex.query("businessUnit") == null ? h.businessUnit() : ex.query("businessUnit");
+        if (!ex.caller().canEdit(unit)) {
+            throw new ValidationException("businessUnit", "is not a business unit you may create accounts in");
+        }
+        Path spool = Files.createTempFile("openkam-gleif-", ".zip");
+        try (InputStream in = ex.request().getInputStream()) {
+            if (Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING) == 0) {
+                throw new ValidationException("body", "is empty; send a ZIP file");
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+        Caller caller = ex.caller();
+        Job job = jobs.create(caller, GleifImport.JOB_TYPE);
+        importer.execute(() -> {
+            try {
+                gleif.run(caller, h, unit, spool, job.id());
+            } finally {
+                spool.toFile().delete();
+            }
+        });
+        ex.status(202);
+        ex.header("Location", ex.apiUrl("/jobs/" + job.id()));
+        return job;
     }
 
     /** Every hierarchy the account is placed in that the caller sees, with its place on the day. */

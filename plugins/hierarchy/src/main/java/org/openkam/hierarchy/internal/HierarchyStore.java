@@ -71,6 +71,11 @@ public final class HierarchyStore {
         });
     }
 
+    /** A name cut to what a node or hierarchy holds. */
+    static String cut(String name) {
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
+    }
+
     /** Every hierarchy, by name. */
     public List<Hierarchy> hierarchies() {
         return database.read(tx -> {
