@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built jar is a plugin on the kit: of OpenKAM it imports the API and the web kit alone, declares its
- * components, and carries its migration and fragment.
+ * components, and carries its migration, fragment and console module.
  */
 class BundleManifestIT {
 
@@ -41,17 +41,18 @@ class BundleManifestIT {
     }
 
     @Test
-    void itCarriesItsComponentsMigrationAndFragment() throws IOException {
+    void itCarriesItsComponentsMigrationFragmentAndPage() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             String components = jar.getManifest().getMainAttributes().getValue("Service-Component");
-            for (String name : List.of("HierarchyResource", "HierarchySettings")) {
+            for (String name : List.of("HierarchyResource", "HierarchySettings", "HierarchyConsole")) {
                 assertTrue(components.contains("OSGI-INF/org.openkam.hierarchy.internal." + name + ".xml"), components);
             }
             String settings = text(jar, "OSGI-INF/metatype/org.openkam.hierarchy.internal.HierarchySettings$Config.xml");
             assertTrue(settings.contains("factoryPid=\"org.openkam.hierarchy.settings\""), settings);
             String resource = text(jar, "OSGI-INF/org.openkam.hierarchy.internal.HierarchyResource.xml");
             assertTrue(resource.contains("field-collection-type=\"tuple\""), resource);
-            for (String entry : List.of("OSGI-INF/openkam/migrations/V1__hierarchies.sql", "OSGI-INF/openkam/openapi.json")) {
+            for (String entry : List.of("OSGI-INF/openkam/migrations/V1__hierarchies.sql", "OSGI-INF/openkam/openapi.json",
+                    "hierarchy-console/hierarchies.js")) {
                 assertNotNull(jar.getEntry(entry), entry);
             }
         }
