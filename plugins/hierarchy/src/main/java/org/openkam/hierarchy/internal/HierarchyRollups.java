@@ -1,11 +1,8 @@
 package org.openkam.hierarchy.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -19,7 +16,7 @@ import org.openkam.api.pipeline.PipelineSummary;
 
 /**
  * Rollups computed on request from the current data, so they are right immediately after any change: the
- * hierarchy's shape on the day in one read, the subtree's accounts as the caller reads them through the registry,
+ * subtree's shape on the day read level by level, the subtree's accounts as the caller reads them through the registry,
  * their open pipelines in one bulk read, then sums per currency ({@link SubtreeSums}) converted once at the end.
  */
 final class HierarchyRollups {
@@ -38,19 +35,9 @@ final class HierarchyRollups {
     }
 
     Rollup of(Caller caller, String hierarchyId, String nodeId, LocalDate day) {
-        Map<String, List<String>> children = store.tree(hierarchyId, day);
-        Map<String, HierarchyNode> nodes = store.nodes(hierarchyId);
+        Subtree subtree = store.subtree(hierarchyId, nodeId, day);
         Map<String, String> nodeOfAccount = new HashMap<>();
-        Deque<String> open = new ArrayDeque<>(List.of(nodeId));
-        int size = 0;
-        while (!open.isEmpty()) {
-            HierarchyNode node = nodes.get(open.pop());
-            size++;
-            if (!node.grouping()) {
-                nodeOfAccount.put(node.accountId(), node.id());
-            }
-            children.getOrDefault(node.id(), List.of()).forEach(open::push);
-        }
+        subtree.accountOfNode().forEach((node, account) -> nodeOfAccount.put(account, node));
         Map<String, Account> readable = new HashMap<>();
         accounts.forEach(caller, AccountQuery.all(), a -> {
             if (nodeOfAccount.containsKey(a.id())) {
@@ -60,8 +47,8 @@ final class HierarchyRollups {
         Map<String, PipelineSummary> pipelines = opportunities.summaries(caller, readable.keySet());
         Map<String, NodeFigures> own = new HashMap<>();
         readable.values().forEach(a -> own.put(nodeOfAccount.get(a.id()), figures(a, pipelines.get(a.id()))));
-        SubtreeSums.Parts parts = SubtreeSums.of(nodeId, children, own).get(nodeId);
-        return report(hierarchyId, nodeId, day, parts, size, nodeOfAccount.size() - readable.size());
+        SubtreeSums.Parts parts = SubtreeSums.of(nodeId, subtree.children(), own).get(nodeId);
+        return report(hierarchyId, nodeId, day, parts, subtree.size(), nodeOfAccount.size() - readable.size());
     }
 
     static NodeFigures figures(Account a, PipelineSummary pipeline) {

@@ -227,18 +227,51 @@ public final class HierarchyStore {
         });
     }
 
-    /** The hierarchy's shape on the day: each parent's children, in one read. */
-    public Map<String, List<String>> tree(String hierarchyId, LocalDate day) {
+    /**
+     * The subtree under the node on the day, level by level (one query per 1,000 parents of a level), so a rollup
+     * reads its own nodes only, however large the hierarchy.
+     */
+    public Subtree subtree(String hierarchyId, String nodeId, LocalDate day) {
         return database.read(tx -> {
-            try (PreparedStatement ps = bound(tx.connection(), "SELECT parent_id, child_id FROM hierarchy_link "
-                    + "WHERE hierarchy_id = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)", hierarchyId,
-                    day, day); ResultSet rs = ps.executeQuery()) {
-                Map<String, List<String>> out = new HashMap<>();
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-                return out;
+            Connection c = tx.connection();
+            HierarchyNode root = findNode(c, hierarchyId, nodeId)
+                    .orElseThrow(() -> new NotFoundException("hierarchy node", nodeId));
+            Map<String, List<String>> children = new HashMap<>();
+            Map<String, String> accounts = new HashMap<>();
+            if (root.accountId() != null) {
+                accounts.put(root.id(), root.accountId());
             }
+            int size = 1;
+            List<String> level = List.of(root.id());
+            while (!level.isEmpty()) {
+                List<String> next = new ArrayList<>();
+                for (int from = 0; from < level.size(); from += 1000) {
+                    List<String> parents = level.subList(from, Math.min(level.size(), from + 1000));
+                    Object[] parameters = new Object[parents.size() + 3];
+                    parameters[0] = hierarchyId;
+                    for (int i = 0; i < parents.size(); i++) {
+                        parameters[i + 1] = parents.get(i);
+                    }
+                    parameters[parents.size() + 1] = day;
+                    parameters[parents.size() + 2] = day;
+                    try (PreparedStatement ps = bound(c, "SELECT l.parent_id, l.child_id, n.account_id FROM "
+                            + "hierarchy_link l JOIN hierarchy_node n ON n.id = l.child_id WHERE l.hierarchy_id = ? "
+                            + "AND l.parent_id IN (" + Rows.placeholders(parents.size()) + ") AND l.valid_from <= ? "
+                            + "AND (l.valid_to IS NULL OR l.valid_to > ?)", parameters); ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String child = rs.getString(2);
+                            children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(child);
+                            if (rs.getString(3) != null) {
+                                accounts.put(child, rs.getString(3));
+                            }
+                            next.add(child);
+                        }
+                    }
+                }
+                size += next.size();
+                level = next;
+            }
+            return new Subtree(root.id(), children, accounts, size);
         });
     }
 

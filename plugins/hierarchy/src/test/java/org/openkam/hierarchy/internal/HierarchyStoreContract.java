@@ -114,6 +114,16 @@ abstract class HierarchyStoreContract {
     }
 
     @Test
+    void aSubtreeIsReadOnItsDayWithTheAccountsOfItsNodes() {
+        Subtree now = store.subtree(acme.id(), root.id(), JAN);
+        assertEquals(3, now.size());
+        assertEquals(Map.of(root.id(), List.of(emea.id()), emea.id(), List.of(de.id())), now.children());
+        assertEquals(Map.of(root.id(), "acc-root", de.id(), "acc-de"), now.accountOfNode(), "EMEA groups, no account");
+        assertEquals(1, store.subtree(acme.id(), root.id(), JAN.minusDays(1)).size(), "before the links began");
+        assertEquals(2, store.subtree(acme.id(), emea.id(), JUL).size());
+    }
+
+    @Test
     void unlinkNeedsTheCurrentVersion() {
         HierarchyLink link = store.parentLinks(acme.id(), de.id()).get(0);
         assertThrows(StaleVersionException.class, () -> store.unlink(MANAGER, acme.id(), link.id(), 7));
