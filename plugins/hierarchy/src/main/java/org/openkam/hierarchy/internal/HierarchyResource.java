@@ -25,6 +25,7 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.account.AccountTeams;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobTracker;
 import org.openkam.api.money.ExchangeRates;
@@ -65,6 +66,7 @@ public final class HierarchyResource implements ApiRoutes {
     private final HierarchyStore store;
     private final AccountRegistry accounts;
     private final HierarchyRollups rollups;
+    private final HierarchyCoverage coverage;
     private final GleifImport gleif;
     private final JobTracker jobs;
     /** GLEIF imports run one at a time, off the request threads. */
@@ -81,11 +83,13 @@ public final class HierarchyResource implements ApiRoutes {
 
     @Activate
     public HierarchyResource(@Reference Database database, @Reference AccountRegistry accounts,
-            @Reference Opportunities opportunities, @Reference ExchangeRates rates, @Reference JobTracker jobs) {
+            @Reference Opportunities opportunities, @Reference ExchangeRates rates, @Reference JobTracker jobs,
+            @Reference AccountTeams teams) {
         database.migrate(HierarchyStore.class);
         this.store = new HierarchyStore(database);
         this.accounts = accounts;
         this.rollups = new HierarchyRollups(store, accounts, opportunities, rates);
+        this.coverage = new HierarchyCoverage(store, teams);
         this.jobs = jobs;
         this.gleif = new GleifImport(store, accounts, jobs);
     }
@@ -111,6 +115,11 @@ public final class HierarchyResource implements ApiRoutes {
                     Hierarchy h = hierarchy(ex);
                     HierarchyNode node = seen(ex.caller(), store.node(h.id(), ex.path("nodeId")));
                     return rollups.of(ex.caller(), h.id(), node.id(), asOf(ex));
+                })
+                .get("/hierarchies/{hierarchyId}/nodes/{nodeId}/coverage", ex -> {
+                    Hierarchy h = hierarchy(ex);
+                    HierarchyNode node = seen(ex.caller(), store.node(h.id(), ex.path("nodeId")));
+                    return coverage.of(ex.caller(), h.id(), node.id(), asOf(ex));
                 })
                 .post("/hierarchies/{hierarchyId}/nodes/{nodeId}/move", this::move)
                 .post("/hierarchies/{hierarchyId}/links", this::link)

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -228,48 +229,49 @@ public final class HierarchyStore {
     }
 
     /**
-     * The subtree under the node on the day, level by level (one query per 1,000 parents of a level), so a rollup
-     * reads its own nodes only, however large the hierarchy.
+     * The subtree under the node on the day: the hierarchy's links of that day with their children's accounts in
+     * one query (measured faster on H2 than reading level by level with IN lists), walked from the node in memory.
      */
     public Subtree subtree(String hierarchyId, String nodeId, LocalDate day) {
         return database.read(tx -> {
             Connection c = tx.connection();
             HierarchyNode root = findNode(c, hierarchyId, nodeId)
                     .orElseThrow(() -> new NotFoundException("hierarchy node", nodeId));
+            Map<String, List<String>> all = new HashMap<>();
+            Map<String, String> accountOf = new HashMap<>();
+            try (PreparedStatement ps = bound(c, "SELECT l.parent_id, l.child_id, n.account_id FROM hierarchy_link l "
+                    + "JOIN hierarchy_node n ON n.id = l.child_id WHERE l.hierarchy_id = ? AND l.valid_from <= ? "
+                    + "AND (l.valid_to IS NULL OR l.valid_to > ?)", hierarchyId, day, day);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String child = rs.getString(2);
+                    all.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(child);
+                    if (rs.getString(3) != null) {
+                        accountOf.put(child, rs.getString(3));
+                    }
+                }
+            }
             Map<String, List<String>> children = new HashMap<>();
             Map<String, String> accounts = new HashMap<>();
             if (root.accountId() != null) {
                 accounts.put(root.id(), root.accountId());
             }
-            int size = 1;
-            List<String> level = List.of(root.id());
-            while (!level.isEmpty()) {
-                List<String> next = new ArrayList<>();
-                for (int from = 0; from < level.size(); from += 1000) {
-                    List<String> parents = level.subList(from, Math.min(level.size(), from + 1000));
-                    Object[] parameters = new Object[parents.size() + 3];
-                    parameters[0] = hierarchyId;
-                    for (int i = 0; i < parents.size(); i++) {
-                        parameters[i + 1] = parents.get(i);
-                    }
-                    parameters[parents.size() + 1] = day;
-                    parameters[parents.size() + 2] = day;
-                    try (PreparedStatement ps = bound(c, "SELECT l.parent_id, l.child_id, n.account_id FROM "
-                            + "hierarchy_link l JOIN hierarchy_node n ON n.id = l.child_id WHERE l.hierarchy_id = ? "
-                            + "AND l.parent_id IN (" + Rows.placeholders(parents.size()) + ") AND l.valid_from <= ? "
-                            + "AND (l.valid_to IS NULL OR l.valid_to > ?)", parameters); ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String child = rs.getString(2);
-                            children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(child);
-                            if (rs.getString(3) != null) {
-                                accounts.put(child, rs.getString(3));
-                            }
-                            next.add(child);
+            int size = 0;
+            ArrayDeque<String> open = new ArrayDeque<>(List.of(root.id()));
+            while (!open.isEmpty()) {
+                String node = open.pop();
+                size++;
+                List<String> kids = all.get(node);
+                if (kids != null) {
+                    children.put(node, kids);
+                    for (String kid : kids) {
+                        String account = accountOf.get(kid);
+                        if (account != null) {
+                            accounts.put(kid, account);
                         }
+                        open.push(kid);
                     }
                 }
-                size += next.size();
-                level = next;
             }
             return new Subtree(root.id(), children, accounts, size);
         });

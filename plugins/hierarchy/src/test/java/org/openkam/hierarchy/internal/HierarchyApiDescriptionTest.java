@@ -39,7 +39,7 @@ class HierarchyApiDescriptionTest {
     static void load() throws Exception {
         Database database = (Database) Proxy.newProxyInstance(Database.class.getClassLoader(),
                 new Class<?>[] {Database.class}, (proxy, method, args) -> method.getName().equals("migrate") ? 0 : null);
-        HierarchyResource resource = new HierarchyResource(database, null, null, null, null);
+        HierarchyResource resource = new HierarchyResource(database, null, null, null, null, null);
         try (InputStream in = resource.openApi()) {
             fragment = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
         }
@@ -57,7 +57,8 @@ class HierarchyApiDescriptionTest {
         assertEquals(Set.of("GET /hierarchies", "POST /hierarchies", "GET /hierarchies/{hierarchyId}",
                 "GET /hierarchies/{hierarchyId}/nodes", "POST /hierarchies/{hierarchyId}/nodes",
                 "GET /hierarchies/{hierarchyId}/nodes/{nodeId}",
-                "GET /hierarchies/{hierarchyId}/nodes/{nodeId}/rollup", "POST /hierarchies/{hierarchyId}/nodes/{nodeId}/move",
+                "GET /hierarchies/{hierarchyId}/nodes/{nodeId}/rollup",
+                "GET /hierarchies/{hierarchyId}/nodes/{nodeId}/coverage", "POST /hierarchies/{hierarchyId}/nodes/{nodeId}/move",
                 "POST /hierarchies/{hierarchyId}/links", "POST /hierarchies/{hierarchyId}/imports/gleif",
                 "DELETE /hierarchies/{hierarchyId}/links/{linkId}",
                 "GET /accounts/{id}/hierarchy"), ROUTES);
