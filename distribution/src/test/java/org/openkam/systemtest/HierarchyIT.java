@@ -192,6 +192,29 @@ class HierarchyIT {
                 .expectProblem(409);
     }
 
+    @Test
+    void coverageHandsTheGlobalManagerDownAndNamesTheNodesNobodyCovers() {
+        Acme acme = acme();
+        String holdingAccount = admin.get(path(acme.id(), "/nodes/" + acme.holding())).expect(200).object()
+                .getAsJsonObject("node").get("accountId").getAsString();
+        String gkam = Fixtures.createUser(admin, Fixtures.unique("gkam"), unitA, "key-account-manager").get("id")
+                .getAsString();
+        admin.post("/accounts/" + holdingAccount + "/team", json("userId", gkam, "function", "key-account-manager",
+                "responsible", true)).expect(201);
+
+        JsonObject coverage = admin.get(path(acme.id(), "/nodes/" + acme.holding() + "/coverage?asOf=" + DAY))
+                .expect(200).object();
+        JsonObject sub = StreamSupport.stream(coverage.getAsJsonArray("nodes").spliterator(), false)
+                .map(JsonElement::getAsJsonObject).filter(n -> n.get("nodeId").getAsString().equals(acme.subsidiary()))
+                .findFirst().orElseThrow();
+        JsonObject kam = sub.getAsJsonObject("functions").getAsJsonObject("key-account-manager");
+        assertEquals(gkam, kam.get("userId").getAsString());
+        assertEquals(acme.holding(), kam.get("from").getAsString());
+        assertTrue(kam.get("inherited").getAsBoolean());
+        assertEquals(3, coverage.getAsJsonObject("uncovered").getAsJsonArray("sales").size(), "nobody sells yet");
+        assertEquals(0, coverage.getAsJsonObject("uncovered").getAsJsonArray("key-account-manager").size());
+    }
+
     private JsonObject rollup(Acme acme, String node) {
         return admin.get(path(acme.id(), "/nodes/" + node + "/rollup?asOf=" + DAY)).expect(200).object();
     }

@@ -229,8 +229,9 @@ public final class HierarchyStore {
     }
 
     /**
-     * The subtree under the node on the day: the hierarchy's links of that day with their children's accounts in
-     * one query (measured faster on H2 than reading level by level with IN lists), walked from the node in memory.
+     * The subtree under the node on the day: the hierarchy's links of that day and its nodes' accounts in two plain
+     * queries (measured faster on H2 than reading level by level with IN lists, or joining the two), walked from the
+     * node in memory.
      */
     public Subtree subtree(String hierarchyId, String nodeId, LocalDate day) {
         return database.read(tx -> {
@@ -239,16 +240,17 @@ public final class HierarchyStore {
                     .orElseThrow(() -> new NotFoundException("hierarchy node", nodeId));
             Map<String, List<String>> all = new HashMap<>();
             Map<String, String> accountOf = new HashMap<>();
-            try (PreparedStatement ps = bound(c, "SELECT l.parent_id, l.child_id, n.account_id FROM hierarchy_link l "
-                    + "JOIN hierarchy_node n ON n.id = l.child_id WHERE l.hierarchy_id = ? AND l.valid_from <= ? "
-                    + "AND (l.valid_to IS NULL OR l.valid_to > ?)", hierarchyId, day, day);
+            try (PreparedStatement ps = bound(c, "SELECT parent_id, child_id FROM hierarchy_link WHERE hierarchy_id = ? "
+                    + "AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)", hierarchyId, day, day);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String child = rs.getString(2);
-                    all.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(child);
-                    if (rs.getString(3) != null) {
-                        accountOf.put(child, rs.getString(3));
-                    }
+                    all.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+            try (PreparedStatement ps = bound(c, "SELECT id, account_id FROM hierarchy_node WHERE hierarchy_id = ? "
+                    + "AND account_id IS NOT NULL", hierarchyId); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accountOf.put(rs.getString(1), rs.getString(2));
                 }
             }
             Map<String, List<String>> children = new HashMap<>();
