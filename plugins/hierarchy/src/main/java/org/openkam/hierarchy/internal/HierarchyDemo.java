@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * With the framework property {@code openkam.demo=true}: once the core demo has loaded (its units and the accounts
- * named here exist), two global accounts' hierarchies across both units with local entities in several currencies,
- * and the day's euro rates if none are stored. A hierarchy that already exists by name is left alone, so every
+ * named here exist), two global accounts' hierarchies across both units, built from the core demo's companies plus
+ * two accounts of its own (a BRL one without a rate, a CHF one in the other unit), and the day's euro rates if none are stored. A hierarchy that already exists by name is left alone, so every
  * start after the first changes nothing.
  */
 @Component
@@ -43,7 +43,7 @@ public final class HierarchyDemo {
     private static final long WAIT_MILLIS = 10 * 60 * 1000;
 
     /** The rates of a demo day: no BRL on purpose, so the Brazilian figures show unconverted. */
-    private static final String RATES = "Date,USD,GBP,CHF,PLN,\n%s,1.0850,0.8450,0.9400,4.3000,\n";
+    private static final String RATES = "Date,USD,GBP,CHF,PLN,JPY,SEK,\n%s,1.0850,0.8450,0.9400,4.3000,162.50,11.20,\n";
 
     private final HierarchyStore store;
     private final AccountRegistry accounts;
@@ -102,13 +102,17 @@ public final class HierarchyDemo {
         }
     }
 
-    /** Both units exist and the accounts the hierarchies start from are loaded. */
+    /** The core demo's accounts the hierarchies are built from, by unit. */
+    private static final Map<String, List<String>> USED = Map.of(
+            INDUSTRIAL, List.of("Nordwerk Maschinenbau", "Pennine Engineering", "Jura Feinmechanik",
+                    "Great Lakes Fluid Power"),
+            CONSUMER_GOODS, List.of("Alpine Retail Group", "Hansemarkt", "Bursztyn Markets"));
+
+    /** Both units exist and every core demo account the hierarchies use is loaded. */
     private boolean ready(Caller caller) {
         List<String> ids = units.list(caller).stream().map(BusinessUnit::id).toList();
-        return ids.contains(INDUSTRIAL) && ids.contains(CONSUMER_GOODS)
-                && find(caller, INDUSTRIAL, "Nordwerk Maschinenbau").isPresent()
-                && find(caller, CONSUMER_GOODS, "Alpine Retail Group").isPresent()
-                && find(caller, CONSUMER_GOODS, "Hansemarkt").isPresent();
+        return ids.containsAll(USED.keySet()) && USED.entrySet().stream()
+                .allMatch(e -> e.getValue().stream().allMatch(name -> find(caller, e.getKey(), name).isPresent()));
     }
 
     void build(Caller caller) throws IOException {
@@ -119,33 +123,35 @@ public final class HierarchyDemo {
         List<String> names = store.hierarchies().stream().map(Hierarchy::name).toList();
         LocalDate since = today.withDayOfYear(1).minusYears(2);
         if (!names.contains("Nordwerk worldwide")) {
+            // the core demo's companies (EUR, GBP, USD), as if Nordwerk had bought them, and a Brazilian branch in
+            // BRL, for which the demo rates have no rate on purpose
             Hierarchy h = store.create(caller, "Nordwerk worldwide", INDUSTRIAL);
-            String root = place(caller, h, find(caller, INDUSTRIAL, "Nordwerk Maschinenbau").orElseThrow());
+            String root = place(caller, h, existing(caller, INDUSTRIAL, "Nordwerk Maschinenbau"));
             String emea = store.addNode(caller, h.id(), null, "EMEA", INDUSTRIAL).id();
             String americas = store.addNode(caller, h.id(), null, "Americas", INDUSTRIAL).id();
             link(caller, h, root, emea, LinkType.REGIONAL_GROUPING, since);
             link(caller, h, root, americas, LinkType.REGIONAL_GROUPING, since);
-            link(caller, h, emea, place(caller, h, local(caller, INDUSTRIAL, "Nordwerk UK Ltd", "GB", "GBP", 2_400_000)),
+            link(caller, h, emea, place(caller, h, existing(caller, INDUSTRIAL, "Pennine Engineering")),
                     LinkType.SUBSIDIARY, since);
-            link(caller, h, emea, place(caller, h, local(caller, INDUSTRIAL, "Nordwerk France SAS", "FR", "EUR",
-                    1_750_000)), LinkType.SUBSIDIARY, since);
-            link(caller, h, americas, place(caller, h, local(caller, INDUSTRIAL, "Nordwerk Inc.", "US", "USD",
-                    3_100_000)), LinkType.SUBSIDIARY, since);
+            link(caller, h, emea, place(caller, h, existing(caller, INDUSTRIAL, "Jura Feinmechanik")),
+                    LinkType.SUBSIDIARY, since);
+            link(caller, h, americas, place(caller, h, existing(caller, INDUSTRIAL, "Great Lakes Fluid Power")),
+                    LinkType.SUBSIDIARY, since);
             link(caller, h, americas, place(caller, h, local(caller, INDUSTRIAL, "Nordwerk do Brasil Ltda.", "BR",
                     "BRL", 5_200_000)), LinkType.BRANCH, since);
         }
         if (!names.contains("Alpine Retail worldwide")) {
             Hierarchy h = store.create(caller, "Alpine Retail worldwide", CONSUMER_GOODS);
-            String root = place(caller, h, find(caller, CONSUMER_GOODS, "Alpine Retail Group").orElseThrow());
+            String root = place(caller, h, existing(caller, CONSUMER_GOODS, "Alpine Retail Group"));
             String dach = store.addNode(caller, h.id(), null, "DACH", CONSUMER_GOODS).id();
             link(caller, h, root, dach, LinkType.REGIONAL_GROUPING, since);
-            link(caller, h, dach, place(caller, h, find(caller, CONSUMER_GOODS, "Hansemarkt").orElseThrow()),
+            link(caller, h, dach, place(caller, h, existing(caller, CONSUMER_GOODS, "Hansemarkt")),
                     LinkType.SUBSIDIARY, since);
             // served by the industrial unit: the hierarchy spans units
             link(caller, h, dach, place(caller, h, local(caller, INDUSTRIAL, "Alpine Logistik AG", "CH", "CHF",
                     900_000)), LinkType.SUBSIDIARY, since);
-            link(caller, h, root, place(caller, h, local(caller, CONSUMER_GOODS, "Alpine Retail Polska Sp. z o.o.",
-                    "PL", "PLN", 6_300_000)), LinkType.SUBSIDIARY, since);
+            link(caller, h, root, place(caller, h, existing(caller, CONSUMER_GOODS, "Bursztyn Markets")),
+                    LinkType.SUBSIDIARY, since);
         }
         LOG.info("Hierarchy demo: the global accounts Nordwerk worldwide and Alpine Retail worldwide are in place");
     }
@@ -163,6 +169,10 @@ public final class HierarchyDemo {
         return find(caller, unit, name).orElseGet(() -> accounts.create(caller, new AccountDraft(unit, name, name,
                 null, country, null, null, null, null, BigDecimal.valueOf(sales), BigDecimal.valueOf(sales / 5),
                 BigDecimal.valueOf(sales * 4), currency, Map.of())));
+    }
+
+    private Account existing(Caller caller, String unit, String name) {
+        return find(caller, unit, name).orElseThrow(() -> new IllegalStateException("no demo account " + name));
     }
 
     private Optional<Account> find(Caller caller, String unit, String name) {
