@@ -1,8 +1,12 @@
 package org.openkam.api.pipeline;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -24,6 +28,27 @@ public interface Opportunities {
 
     /** The account's open pipeline: count, value and weighted value per currency. */
     PipelineSummary summary(Caller caller, String accountId);
+
+    /**
+     * The open pipelines of many accounts at once, for rollups over many accounts: a summary per account among
+     * {@code accountIds} that the caller may read and that has open opportunities; the others are left out.
+     *
+     * @since 1.2
+     */
+    default Map<String, PipelineSummary> summaries(Caller caller, Collection<String> accountIds) {
+        Map<String, PipelineSummary> out = new HashMap<>();
+        for (String id : accountIds) {
+            try {
+                PipelineSummary summary = summary(caller, id);
+                if (summary.openCount() > 0) {
+                    out.put(id, summary);
+                }
+            } catch (NotFoundException e) {
+                // not readable by the caller, or gone: left out
+            }
+        }
+        return out;
+    }
 
     /**
      * The open pipeline by stage across every account the caller may read: one entry per configured stage in

@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
                 new TeamResource(null), new OpportunitiesResource(null), new PlansResource(null),
                 new BuyingCenterResource(null), new ActivitiesResource(null), new FollowUpsResource(null),
                 new OverviewResource(null), new RecordsResource(null, null), new OrganizationResource(null, null),
-                new AuthResource(null));
+                new AuthResource(null), new ExchangeRatesResource(null));
     }
 
     @BeforeAll

@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,6 +88,36 @@ public final class OpportunityService implements Opportunities {
     @Override
     public PipelineSummary summary(Caller caller, String accountId) {
         return PipelineSummary.of(open(caller, accountId));
+    }
+
+    /** One query per 500 accounts; the account's unit decides whether the caller reads it. */
+    @Override
+    public Map<String, PipelineSummary> summaries(Caller caller, Collection<String> accountIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+        return transactions.read(tx -> {
+            Map<String, List<Opportunity>> open = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                try (PreparedStatement ps = tx.connection().prepareStatement("SELECT o.*, a.business_unit AS "
+                        + "account_unit FROM opportunity o JOIN account a ON a.id = o.account_id WHERE o.status = "
+                        + "'OPEN' AND o.account_id IN (" + Rows.placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (caller.canRead(rs.getString("account_unit"))) {
+                                Opportunity o = OpportunityRows.map(rs);
+                                open.computeIfAbsent(o.accountId(), k -> new ArrayList<>()).add(o);
+                            }
+                        }
+                    }
+                }
+            }
+            Map<String, PipelineSummary> out = new HashMap<>();
+            open.forEach((id, list) -> out.put(id, PipelineSummary.of(list)));
+            return out;
+        });
     }
 
     @Override

@@ -44,6 +44,7 @@ import org.openkam.api.pipeline.OpportunityStatus;
 import org.openkam.api.pipeline.OurPosition;
 import org.openkam.api.pipeline.PipelineEvents;
 import org.openkam.api.pipeline.PipelineSummary;
+import org.openkam.api.pipeline.PipelineSummary;
 import org.openkam.api.pipeline.StagePipeline;
 import org.openkam.registry.internal.pipeline.OpportunityService;
 import org.openkam.registry.internal.pipeline.PipelineStages;
@@ -166,6 +167,24 @@ abstract class PipelineContract {
         assertThrows(NotFoundException.class, () -> opportunities.get(f.kamA, other, o.id()));
         assertEquals(o, opportunities.get(f.admin, account, o.id()));
         assertEquals(1, f.events(PipelineEvents.OPPORTUNITY_CHANGED).size());
+    }
+
+    @Test
+    void summariesOfManyAccountsMatchEachAccountsAndLeaveOutWhatTheCallerMayNotRead() {
+        opportunities.create(f.kamA, account, draft("Line 3", "1000", "EUR", "qualify", null));
+        opportunities.create(f.kamA, account, draft("Line 4", "500", "USD", "qualify", null));
+        String quiet = f.accounts.create(f.kamA, new AccountDraft(f.unitA, "Quiet", null, null, null, null, null,
+                null, null, null, null, null, null, null)).id();
+        String theirs = f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Theirs", null, null, null, null, null,
+                null, null, null, null, null, null, null)).id();
+        opportunities.create(f.kamB, theirs, draft("B line", "70", "EUR", "qualify", null));
+
+        Map<String, PipelineSummary> seen = opportunities.summaries(f.kamA, List.of(account, quiet, theirs, "gone"));
+
+        assertEquals(Map.of(account, opportunities.summary(f.kamA, account)), seen);
+        assertEquals(2, seen.get(account).openCount());
+        assertEquals(Set.of(account, theirs), opportunities.summaries(f.admin, List.of(account, quiet, theirs))
+                .keySet());
     }
 
     @Test

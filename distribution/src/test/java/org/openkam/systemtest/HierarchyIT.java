@@ -1,0 +1,226 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openkam.systemtest.Api.json;
+import static org.openkam.systemtest.Fixtures.createAccount;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * Global-account hierarchies through the API of the real product: refused input names its field and stores nothing,
+ * a caller sees only the nodes of units it reads and learns how many were hidden, rollups follow a move at once.
+ */
+class HierarchyIT {
+
+    private static final String DAY = "2027-03-08";
+    private static OpenKamProcess openkam;
+    private static Api admin;
+    private static String unitA;
+    private static String unitB;
+
+    @BeforeAll
+    static void start() {
+        openkam = OpenKamProcess.create("HierarchyIT").start();
+        admin = openkam.admin();
+        unitA = Fixtures.createUnit(admin, "global");
+        unitB = Fixtures.createUnit(admin, "local");
+    }
+
+    @AfterAll
+    static void shutDown() {
+        if (openkam != null) {
+            openkam.close();
+        }
+    }
+
+    /** A hierarchy of unit A: holding (A) > EMEA (grouping) > subsidiary (B); returns the ids by name. */
+    private record Acme(String id, String holding, String emea, String subsidiary, String subsidiaryAccount) {
+    }
+
+    private static Acme acme() {
+        String holding = createAccount(admin, unitA, Fixtures.unique("holding"), "annualSales", 1000,
+                "currency", "EUR").get("id").getAsString();
+        String sub = createAccount(admin, unitB, Fixtures.unique("acme-uk"), "annualSales", 80, "currency", "GBP",
+                "country", "GB").get("id").getAsString();
+        String id = admin.post("/hierarchies", json("name", Fixtures.unique("Acme"), "businessUnit", unitA))
+                .expect(201).text("id");
+        String h = admin.post(path(id, "/nodes"), json("accountId", holding)).expect(201).text("id");
+        String emea = admin.post(path(id, "/nodes"), json("name", "EMEA")).expect(201).text("id");
+        String s = admin.post(path(id, "/nodes"), json("accountId", sub)).expect(201).text("id");
+        link(id, h, emea, "regional-grouping");
+        link(id, emea, s, "subsidiary");
+        return new Acme(id, h, emea, s, sub);
+    }
+
+    private static void link(String hierarchy, String parent, String child, String type) {
+        admin.post(path(hierarchy, "/links"), json("parentId", parent, "childId", child, "type", type,
+                "validFrom", "2027-01-01")).expect(201);
+    }
+
+    private static String path(String hierarchy, String rest) {
+        return "/hierarchies/" + hierarchy + rest;
+    }
+
+    private static List<String> names(JsonObject level) {
+        return StreamSupport.stream(level.getAsJsonArray("items").spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("name").getAsString()).toList();
+    }
+
+    private static int links(Acme acme) {
+        int count = 0;
+        for (String node : List.of(acme.holding(), acme.emea(), acme.subsidiary())) {
+            count += admin.get(path(acme.id(), "/nodes/" + node + "?asOf=" + DAY)).expect(200).object()
+                    .getAsJsonArray("parentLinks").size();
+        }
+        return count;
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndStoresNothing() {
+        Acme acme = acme();
+        String links = path(acme.id(), "/links");
+
+        Response cycle = admin.post(links, json("parentId", acme.subsidiary(), "childId", acme.holding(),
+                "type", "subsidiary", "validFrom", "2027-02-01")).expectProblem(409);
+        assertEquals(Set.of("parentId"), cycle.problemFields());
+        assertTrue(cycle.text("detail").contains("> EMEA >"), cycle.describe());
+
+        admin.post(links, json("parentId", "no-such-node", "childId", acme.emea(), "type", "subsidiary",
+                "validFrom", "2027-02-01")).expectProblem(400);
+        assertEquals(Set.of("childId"), admin.post(links, json("parentId", acme.emea(), "childId", "no-such-node",
+                "type", "subsidiary", "validFrom", "2027-02-01")).expectProblem(400).problemFields());
+
+        String other = admin.post(path(acme.id(), "/nodes"), json("name", "DACH")).expect(201).text("id");
+        Response overlap = admin.post(links, json("parentId", other, "childId", acme.subsidiary(),
+                "type", "subsidiary", "validFrom", "2026-06-01", "validTo", "2027-06-01")).expectProblem(409);
+        assertEquals(Set.of("validFrom"), overlap.problemFields());
+
+        Response malformed = admin.post(links, json("parentId", other, "childId", acme.holding(), "type", "owner",
+                "validFrom", "yesterday", "colour", "red")).expectProblem(400);
+        assertEquals(Set.of("type", "validFrom", "colour"), malformed.problemFields());
+        admin.request("POST", links).body("application/json", "{\"parentId\": ".getBytes(StandardCharsets.UTF_8))
+                .send().expectProblem(400);
+        assertEquals(Set.of("parentId", "validTo"), admin.post(links, json("parentId", acme.holding(),
+                "childId", acme.holding(), "type", "branch", "validFrom", "2027-02-01", "validTo", "2027-01-01"))
+                .expectProblem(400).problemFields());
+        assertEquals(Set.of("asOf"), admin.get(path(acme.id(), "/nodes?asOf=soon")).expectProblem(400)
+                .problemFields());
+
+        assertEquals(2, links(acme), "no refused link was stored");
+        JsonObject underEmea = admin.get(path(acme.id(), "/nodes?parentId=" + acme.emea() + "&asOf=" + DAY))
+                .expect(200).object();
+        assertEquals(1, underEmea.get("total").getAsInt(), "still the subsidiary alone");
+    }
+
+    @Test
+    void aCallerSeesTheNodesOfItsUnitsAndHowManyWereHidden() {
+        Acme acme = acme();
+        String kamA = Fixtures.unique("kam-a");
+        Fixtures.createUser(admin, kamA, unitA, "key-account-manager");
+        Api a = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        String viewerB = Fixtures.unique("viewer-b");
+        Fixtures.createUser(admin, viewerB, unitB, "viewer");
+        Api b = openkam.api().signIn(viewerB, Fixtures.PASSWORD);
+
+        JsonObject underEmea = a.get(path(acme.id(), "/nodes?parentId=" + acme.emea() + "&asOf=" + DAY)).expect(200)
+                .object();
+        assertEquals(List.of(), names(underEmea));
+        assertEquals(1, underEmea.get("hidden").getAsInt(), "the subsidiary of unit B");
+
+        assertTrue(b.get("/hierarchies").expect(200).body().contains(acme.id()), "B holds an account in it");
+        JsonObject roots = b.get(path(acme.id(), "/nodes?asOf=" + DAY)).expect(200).object();
+        assertEquals(List.of(), names(roots));
+        assertEquals(1, roots.get("hidden").getAsInt(), "the holding of unit A");
+        JsonObject place = b.get("/accounts/" + acme.subsidiaryAccount() + "/hierarchy?asOf=" + DAY).expect(200)
+                .object().getAsJsonArray("items").get(0).getAsJsonObject();
+        assertEquals(List.of("EMEA"), StreamSupport.stream(place.getAsJsonArray("path").spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("name").getAsString()).toList());
+        assertEquals(1, place.get("hiddenAncestors").getAsInt());
+        b.get(path(acme.id(), "/nodes/" + acme.holding())).expectProblem(404);
+        b.post(path(acme.id(), "/nodes"), json("name", "APAC")).expectProblem(403);
+
+        JsonObject rollup = b.get(path(acme.id(), "/nodes/" + acme.emea() + "/rollup?asOf=" + DAY)).expect(200)
+                .object();
+        assertEquals(1, rollup.getAsJsonObject("counts").getAsJsonObject("accounts").get("total").getAsInt());
+        assertEquals(0, rollup.get("hiddenNodes").getAsInt());
+        assertEquals(1, a.get(path(acme.id(), "/nodes/" + acme.holding() + "/rollup?asOf=" + DAY)).expect(200)
+                .object().get("hiddenNodes").getAsInt(), "A does not read the subsidiary's figures");
+    }
+
+    @Test
+    void rollupsConvertAtTheDaysRatesAndFollowAMoveAtOnce() {
+        admin.request("POST", "/exchange-rates/ecb").body("text/csv", """
+                Date,USD,GBP,CHF,
+                2027-03-08,1.25,0.8,N/A,
+                2027-03-05,1.24,0.81,0.95,
+                """.getBytes(StandardCharsets.UTF_8)).send().expect(200);
+        admin.request("POST", "/exchange-rates/ecb").body("text/csv", "Date,USD\n2027-03-09,abc\n"
+                .getBytes(StandardCharsets.UTF_8)).send().expectProblem(400);
+        assertEquals(3, admin.get("/exchange-rates?date=" + DAY).expect(200).object().getAsJsonArray("rates").size(),
+                "GBP and USD of the 8th; CHF is N/A on the 8th, so the 5th's rate is in force");
+
+        Acme acme = acme();
+        String japan = createAccount(admin, unitA, Fixtures.unique("acme-jp"), "annualSales", 500,
+                "currency", "JPY", "country", "JP").get("id").getAsString();
+        String ch = admin.post(path(acme.id(), "/nodes"), json("accountId", japan)).expect(201).text("id");
+        link(acme.id(), acme.emea(), ch, "subsidiary");
+
+        JsonObject sales = rollup(acme, acme.holding()).getAsJsonObject("money").getAsJsonObject("sales");
+        assertEquals(1000.0, amount(sales, "own"));
+        assertEquals(100.0, amount(sales, "children"), "80 GBP at 1.25");
+        assertEquals(1100.0, amount(sales, "total"));
+        assertEquals(500.0, sales.getAsJsonObject("total").getAsJsonObject("unconverted").get("JPY").getAsDouble(),
+                "no JPY rate: never summed");
+        assertTrue(rollup(acme, acme.holding()).getAsJsonArray("rates").toString().contains("\"GBP\""));
+
+        admin.post(path(acme.id(), "/nodes/" + ch + "/move"), json("parentId", acme.subsidiary(), "on", DAY))
+                .expect(200);
+        assertEquals(1, rollup(acme, acme.subsidiary()).getAsJsonObject("counts").getAsJsonObject("accounts")
+                .get("children").getAsInt(), "the moved node counts under its new parent at once");
+        admin.post(path(acme.id(), "/nodes/" + acme.emea() + "/move"), json("parentId", ch, "on", DAY))
+                .expectProblem(409);
+    }
+
+    @Test
+    void coverageHandsTheGlobalManagerDownAndNamesTheNodesNobodyCovers() {
+        Acme acme = acme();
+        String holdingAccount = admin.get(path(acme.id(), "/nodes/" + acme.holding())).expect(200).object()
+                .getAsJsonObject("node").get("accountId").getAsString();
+        String gkam = Fixtures.createUser(admin, Fixtures.unique("gkam"), unitA, "key-account-manager").get("id")
+                .getAsString();
+        admin.post("/accounts/" + holdingAccount + "/team", json("userId", gkam, "function", "key-account-manager",
+                "responsible", true)).expect(201);
+
+        JsonObject coverage = admin.get(path(acme.id(), "/nodes/" + acme.holding() + "/coverage?asOf=" + DAY))
+                .expect(200).object();
+        JsonObject sub = StreamSupport.stream(coverage.getAsJsonArray("nodes").spliterator(), false)
+                .map(JsonElement::getAsJsonObject).filter(n -> n.get("nodeId").getAsString().equals(acme.subsidiary()))
+                .findFirst().orElseThrow();
+        JsonObject kam = sub.getAsJsonObject("functions").getAsJsonObject("key-account-manager");
+        assertEquals(gkam, kam.get("userId").getAsString());
+        assertEquals(acme.holding(), kam.get("from").getAsString());
+        assertTrue(kam.get("inherited").getAsBoolean());
+        assertEquals(3, coverage.getAsJsonObject("uncovered").getAsJsonArray("sales").size(), "nobody sells yet");
+        assertEquals(0, coverage.getAsJsonObject("uncovered").getAsJsonArray("key-account-manager").size());
+    }
+
+    private JsonObject rollup(Acme acme, String node) {
+        return admin.get(path(acme.id(), "/nodes/" + node + "/rollup?asOf=" + DAY)).expect(200).object();
+    }
+
+    private static double amount(JsonObject figure, String part) {
+        JsonElement e = figure.getAsJsonObject(part).get("amount");
+        return e.getAsDouble();
+    }
+}
