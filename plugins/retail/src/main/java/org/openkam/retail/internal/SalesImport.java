@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * (unknown store, unknown or invalid GTIN, bad week, negative volume, a store/SKU/week repeated) and counted, then
  * the good lines are written in batches: all in one transaction when all-or-nothing (the default, and then any
  * problem stores nothing), else batch by batch, skipping bad lines. A line for a store/SKU/week already stored
- * replaces it. Memory holds the unit's stores and products and, to find repeated keys, two longs per line, never
- * the file's text.
+ * replaces it: one query reads the stored keys of the file's weeks, those lines become updates and all others plain
+ * inserts (see {@link SalesUpsert} for why not an upsert per line). Memory holds the unit's stores and products and,
+ * to find repeated and stored keys, a few longs per line, never the file's text.
  */
 @Component(service = SalesImport.class)
 public final class SalesImport {
@@ -107,19 +109,21 @@ public final class SalesImport {
         Lookup lookup = database.read(tx -> Lookup.load(tx.connection(), target));
         List<JobProblem> problems = new ArrayList<>();
         Set<Long> bad = new HashSet<>();
-        long total = check(target, lookup, csv, problems, bad);
+        Keys keys = new Keys();
+        long total = check(target, lookup, csv, problems, bad, keys);
         if (total < 0 || (allOrNothing && !problems.isEmpty())) {
             jobs.finish(jobId, JobState.FAILED, 0, Math.max(total, 0), problems, problems.size()
                     + " problem(s) found; nothing was stored. Fix the lines listed and import the file again.");
             return;
         }
-        String sql = SalesUpsert.sql(database.dialect(), target.kind());
         long[] written = {0};
         long good = total - bad.size();
         if (allOrNothing) {
             database.write(caller, tx -> {
+                // Read in the writing transaction, so the keys to update are those it sees.
+                keys.loadStored(tx.connection(), target, lookup);
                 forEachBatch(target, csv, bad, batch -> {
-                    write(tx, sql, target, lookup, batch);
+                    write(tx, target, lookup, keys, batch);
                     written[0] += batch.size();
                     jobs.progress(jobId, written[0], good);
                 });
@@ -127,8 +131,13 @@ public final class SalesImport {
                 return null;
             });
         } else {
+            // The single worker thread runs one import at a time, so the keys read here stay those stored.
+            database.read(tx -> {
+                keys.loadStored(tx.connection(), target, lookup);
+                return null;
+            });
             forEachBatch(target, csv, bad, batch -> database.write(caller, tx -> {
-                write(tx, sql, target, lookup, batch);
+                write(tx, target, lookup, keys, batch);
                 written[0] += batch.size();
                 jobs.progress(jobId, written[0], good);
                 audit(tx, target, jobId + "-" + written[0], batch.size());
@@ -141,8 +150,9 @@ public final class SalesImport {
     }
 
     /** Checks every line; returns the number of data lines, or -1 if the file cannot be imported at all. */
-    private static long check(Target target, Lookup lookup, Path csv, List<JobProblem> problems, Set<Long> bad) {
-        Map<Long, Long> seen = new HashMap<>();
+    private static long check(Target target, Lookup lookup, Path csv, List<JobProblem> problems, Set<Long> bad,
+            Keys keys) {
+        Map<Long, Long> seen = keys.lines;
         long count = 0;
         try (Reader in = SalesFile.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(SalesFile.FORMAT).get()) {
@@ -173,7 +183,8 @@ public final class SalesImport {
                     }
                 }
                 if (violations.isEmpty()) {
-                    Long earlier = seen.putIfAbsent(key(store == null ? 0 : store, product, parsed), line);
+                    Long earlier = seen.putIfAbsent(key(store == null ? 0 : store, product, parsed.week()), line);
+                    keys.span(parsed.week());
                     if (earlier != null) {
                         violations.add(new Violation(target.kind() == SalesFile.Kind.SELL_OUT ? "store" : "gtin",
                                 "repeats the " + (target.kind() == SalesFile.Kind.SELL_OUT ? "store, " : "")
@@ -193,8 +204,54 @@ public final class SalesImport {
     }
 
     /** One long per store, product and week: 20 bits each for store and product, the rest for the day. */
-    private static long key(int store, int product, SalesFile.Line line) {
-        return ((long) store << 44) | ((long) product << 24) | (line.week().toEpochDay() & 0xFFFFFF);
+    private static long key(int store, int product, LocalDate week) {
+        return ((long) store << 44) | ((long) product << 24) | (week.toEpochDay() & 0xFFFFFF);
+    }
+
+    /**
+     * The keys of the file's good lines with their line numbers (repeats are problems), the weeks they span, and
+     * which of them are already stored: those lines update their row, every other line is a plain insert.
+     */
+    private static final class Keys {
+        final Map<Long, Long> lines = new HashMap<>();
+        final Set<Long> stored = new HashSet<>();
+        LocalDate first;
+        LocalDate last;
+
+        void span(LocalDate week) {
+            first = first == null || week.isBefore(first) ? week : first;
+            last = last == null || week.isAfter(last) ? week : last;
+        }
+
+        /** One query for the stored keys of the file's weeks; only those the file holds are kept. */
+        void loadStored(Connection c, Target target, Lookup lookup) throws SQLException {
+            stored.clear();
+            if (first == null) {
+                return;
+            }
+            boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
+            try (PreparedStatement ps = c.prepareStatement(SalesUpsert.existing(target.kind()))) {
+                int i = 1;
+                if (!out) {
+                    ps.setString(i++, target.retailerId());
+                }
+                ps.setString(i++, target.unit());
+                ps.setObject(i++, first);
+                ps.setObject(i, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer store = out ? lookup.storeById.get(rs.getString(1)) : Integer.valueOf(0);
+                        Integer product = lookup.productById.get(rs.getString(2));
+                        if (store != null && product != null) {
+                            long key = key(store, product, rs.getObject(3, LocalDate.class));
+                            if (lines.containsKey(key)) {
+                                stored.add(key);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static void forEachBatch(Target target, Path csv, Set<Long> skip, Consumer<List<SalesFile.Line>> batches) {
@@ -221,31 +278,52 @@ public final class SalesImport {
         }
     }
 
-    /** Writes the batch as one JDBC batch of upserts: a line for a key already stored replaces its row. */
-    private static void write(Tx tx, String sql, Target target, Lookup lookup, List<SalesFile.Line> batch) {
+    /** Writes the batch as two JDBC batches: inserts for new keys, updates for the keys already stored. */
+    private static void write(Tx tx, Target target, Lookup lookup, Keys keys, List<SalesFile.Line> batch) {
         boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
-        try (PreparedStatement upsert = tx.connection().prepareStatement(sql)) {
+        try (PreparedStatement insert = tx.connection().prepareStatement(SalesUpsert.insert(target.kind()));
+                PreparedStatement update = tx.connection().prepareStatement(SalesUpsert.update(target.kind()))) {
+            int updates = 0;
             for (SalesFile.Line line : batch) {
-                String product = lookup.productIds.get(lookup.productIndex.get(line.gtin()));
-                if (out) {
-                    int store = lookup.storeIndex.get(line.store());
-                    upsert.setString(1, lookup.storeIds.get(store));
-                    upsert.setString(2, product);
-                    upsert.setObject(3, line.week());
-                    upsert.setString(4, lookup.storeRetailers.get(store));
-                    upsert.setString(5, target.unit());
-                    upsert.setBigDecimal(6, line.volume());
-                    upsert.setBigDecimal(7, line.value());
+                int productIndex = lookup.productIndex.get(line.gtin());
+                String product = lookup.productIds.get(productIndex);
+                int store = out ? lookup.storeIndex.get(line.store()) : 0;
+                String owner = out ? lookup.storeIds.get(store) : target.retailerId();
+                if (keys.stored.contains(key(store, productIndex, line.week()))) {
+                    int i = 1;
+                    update.setBigDecimal(i++, line.volume());
+                    if (out) {
+                        update.setBigDecimal(i++, line.value());
+                    }
+                    update.setString(i++, owner);
+                    update.setString(i++, product);
+                    update.setObject(i, line.week());
+                    update.addBatch();
+                    updates++;
+                } else if (out) {
+                    insert.setString(1, owner);
+                    insert.setString(2, product);
+                    insert.setObject(3, line.week());
+                    insert.setString(4, lookup.storeRetailers.get(store));
+                    insert.setString(5, target.unit());
+                    insert.setBigDecimal(6, line.volume());
+                    insert.setBigDecimal(7, line.value());
+                    insert.addBatch();
                 } else {
-                    upsert.setString(1, target.retailerId());
-                    upsert.setString(2, product);
-                    upsert.setObject(3, line.week());
-                    upsert.setString(4, target.unit());
-                    upsert.setBigDecimal(5, line.volume());
+                    insert.setString(1, owner);
+                    insert.setString(2, product);
+                    insert.setObject(3, line.week());
+                    insert.setString(4, target.unit());
+                    insert.setBigDecimal(5, line.volume());
+                    insert.addBatch();
                 }
-                upsert.addBatch();
             }
-            upsert.executeBatch();
+            if (updates < batch.size()) {
+                insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("writing the batch from line " + batch.get(0).line() + " failed", e);
         }
@@ -262,8 +340,10 @@ public final class SalesImport {
         final Map<String, Integer> storeIndex = new HashMap<>();
         final List<String> storeIds = new ArrayList<>();
         final List<String> storeRetailers = new ArrayList<>();
+        final Map<String, Integer> storeById = new HashMap<>();
         final Map<String, Integer> productIndex = new HashMap<>();
         final List<String> productIds = new ArrayList<>();
+        final Map<String, Integer> productById = new HashMap<>();
 
         static Lookup load(Connection c, Target target) throws SQLException {
             Lookup lookup = new Lookup();
@@ -273,6 +353,7 @@ public final class SalesImport {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         lookup.storeIndex.put(rs.getString(1), lookup.storeIds.size());
+                        lookup.storeById.put(rs.getString(2), lookup.storeIds.size());
                         lookup.storeIds.add(rs.getString(2));
                         lookup.storeRetailers.add(rs.getString(3));
                     }
@@ -283,6 +364,7 @@ public final class SalesImport {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         lookup.productIndex.put(rs.getString(1), lookup.productIds.size());
+                        lookup.productById.put(rs.getString(2), lookup.productIds.size());
                         lookup.productIds.add(rs.getString(2));
                     }
                 }
