@@ -103,6 +103,50 @@ class RetailIT {
     }
 
     @Test
+    void aJointBusinessPlanLinksOnlyToAPlanOfItsAccount() {
+        String own = Fixtures.createAccount(admin, unit, "PlanMart").get("id").getAsString();
+        String other = Fixtures.createAccount(admin, unit, "OtherMart").get("id").getAsString();
+        String foreignPlan = admin.post("/accounts/" + other + "/plans", accountPlan()).expect(201).text("id");
+        String path = "/retail/retailers/" + own + "/plans/2027";
+        for (String bad : List.of("no-such-plan", foreignPlan)) {
+            Response refused = admin.put(path, json("accountPlanId", bad, "sellOutTarget", 1000)).expectProblem(400);
+            assertEquals(Set.of("accountPlanId"), refused.problemFields(), refused.body());
+        }
+        admin.get(path).expectProblem(404);
+        String plan = admin.post("/accounts/" + own + "/plans", accountPlan()).expect(201).text("id");
+        JsonObject linked = admin.put(path, json("accountPlanId", plan, "sellOutTarget", 1000)).expect(201).object();
+        assertTrue(linked.toString().contains(plan), linked.toString());
+    }
+
+    @Test
+    void retailForEveryUnitServesExistingUnitsOnly() throws InterruptedException {
+        String existing = Fixtures.createUnit(admin, "every");
+        String pid = admin.post("/admin/configurations/factories/" + SETTINGS,
+                json("properties", Map.of("businessUnit", "*"))).expect(201).text("pid");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (admin.get("/retail/units/" + existing + "/products").status() != 200) {
+                assertTrue(System.nanoTime() < deadline, "retail never served every unit");
+                Thread.sleep(100);
+            }
+            String missing = "no-such-unit-" + Fixtures.unique("u").toLowerCase();
+            admin.get("/retail/units/" + missing + "/products").expectProblem(404);
+            admin.post("/retail/units/" + missing + "/products", product("96385074")).expectProblem(404);
+            admin.post("/retail/units/" + missing + "/categories", json("name", "Drinks")).expectProblem(404);
+            admin.request("POST", "/retail/units/" + missing + "/sell-out").body("text/csv",
+                    "store,gtin,week,volume\n".getBytes(StandardCharsets.UTF_8)).send().expectProblem(404);
+            admin.post("/retail/units/" + existing + "/products", product("96385074")).expect(201);
+        } finally {
+            admin.delete("/admin/configurations/" + pid).expect(204);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (admin.get("/retail/units/" + existing + "/products").status() != 404) {
+            assertTrue(System.nanoTime() < deadline, "retail kept serving every unit");
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void aSellOutFileWithBadLinesIsRefusedByLineAndStoresNothing() {
         String code = Fixtures.unique("S");
         String sku = admin.post("/retail/units/" + unit + "/products", product("036000291452")).expect(201).text("id");
@@ -160,6 +204,11 @@ class RetailIT {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    private static Map<String, Object> accountPlan() {
+        return json("title", "Grow the category", "period", json("start", "2027-01-01", "end", "2027-12-31"),
+                "status", "draft", "relationshipStage", "cooperative");
     }
 
     private static Map<String, Object> product(String gtin) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.openkam.api.NotFoundException;
 import org.openkam.api.ValidationException;
+import org.openkam.api.plan.AccountPlans;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.RouteTable;
@@ -22,11 +23,13 @@ final class PlanRoutes {
     private final RetailScope scope;
     private final JointBusinessPlans plans;
     private final TradeFigures figures;
+    private final AccountPlans accountPlans;
 
-    PlanRoutes(RetailScope scope, JointBusinessPlans plans, TradeFigures figures) {
+    PlanRoutes(RetailScope scope, JointBusinessPlans plans, TradeFigures figures, AccountPlans accountPlans) {
         this.scope = scope;
         this.plans = plans;
         this.figures = figures;
+        this.accountPlans = accountPlans;
     }
 
     void define(RouteTable routes) {
@@ -54,6 +57,14 @@ final class PlanRoutes {
                                 JointBusinessPlan.InitiativeStatus.PLANNED))),
                 body.textList("promotionIds", List.of()));
         body.throwIfAny(draft.violations());
+        if (draft.accountPlanId() != null) {
+            // The link must name one of this retailer's account plans, read through the core API as the caller.
+            try {
+                accountPlans.get(ex.caller(), retailer.id(), draft.accountPlanId());
+            } catch (NotFoundException e) {
+                throw new ValidationException("accountPlanId", "is not a plan of the account: " + draft.accountPlanId());
+            }
+        }
         boolean exists = plans.of(retailer.id(), year).isPresent();
         JointBusinessPlan plan = plans.put(ex.caller(), retailer.id(), retailer.unit(), year, draft,
                 exists ? ex.expectedVersion(body) : null);

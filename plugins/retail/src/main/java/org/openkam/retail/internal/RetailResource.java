@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.plan.AccountPlans;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
@@ -38,9 +40,9 @@ public final class RetailResource implements ApiRoutes {
 
     @Activate
     public RetailResource(@Reference Database database, @Reference AccountRegistry accounts,
-            @Reference SalesImport salesImport) {
+            @Reference SalesImport salesImport, @Reference AccountPlans accountPlans, @Reference BusinessUnits units) {
         database.migrate(RetailResource.class);
-        RetailScope scope = new RetailScope(accounts, () -> settings);
+        RetailScope scope = new RetailScope(accounts, units, () -> settings);
         ProductCatalog catalog = new ProductCatalog(database);
         RetailerStructure retailers = new RetailerStructure(database);
         Listings listings = new Listings(database);
@@ -51,7 +53,7 @@ public final class RetailResource implements ApiRoutes {
         TradeFigures figures = new TradeFigures(catalog, retailers, listings, audits, promotions, agreements,
                 new SalesLedger(database));
         this.trade = new TradeRoutes(scope, figures, audits, promotions, agreements);
-        this.plans = new PlanRoutes(scope, new JointBusinessPlans(database), figures);
+        this.plans = new PlanRoutes(scope, new JointBusinessPlans(database), figures, accountPlans);
         this.imports = new ImportRoutes(scope, salesImport);
     }
 

@@ -11,6 +11,7 @@ import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountRegistry;
+import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.unit.UnitEnablement;
 
 /**
@@ -32,10 +33,13 @@ final class RetailScope {
     }
 
     private final AccountRegistry accounts;
+    private final BusinessUnits units;
     private final Supplier<List<Map.Entry<Map<String, Object>, RetailSettings>>> settings;
 
-    RetailScope(AccountRegistry accounts, Supplier<List<Map.Entry<Map<String, Object>, RetailSettings>>> settings) {
+    RetailScope(AccountRegistry accounts, BusinessUnits units,
+            Supplier<List<Map.Entry<Map<String, Object>, RetailSettings>>> settings) {
         this.accounts = accounts;
+        this.units = units;
         this.settings = settings;
     }
 
@@ -51,12 +55,19 @@ final class RetailScope {
         return retailer;
     }
 
-    /** The unit's settings, if the caller sees the unit and retail serves it. */
+    /** The unit's settings, if the unit exists, the caller sees it and retail serves it. */
     RetailSettings unit(Caller caller, String unit) {
         if (!caller.canRead(unit)) {
             throw new NotFoundException("retail unit", unit);
         }
-        return served(unit).orElseThrow(() -> new NotFoundException("retail unit", unit));
+        RetailSettings found = served(unit).orElseThrow(() -> new NotFoundException("retail unit", unit));
+        // businessUnit=* serves any name, and an administrator reads every unit: only the registry knows it exists.
+        try {
+            units.get(caller, unit);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("retail unit", unit);
+        }
+        return found;
     }
 
     RetailSettings editableUnit(Caller caller, String unit) {

@@ -39,7 +39,7 @@ class RetailApiDescriptionTest {
     static void load() throws Exception {
         Database database = (Database) Proxy.newProxyInstance(Database.class.getClassLoader(),
                 new Class<?>[] {Database.class}, (proxy, method, args) -> method.getName().equals("migrate") ? 0 : null);
-        RetailResource resource = new RetailResource(database, null, null);
+        RetailResource resource = new RetailResource(database, null, null, null, null);
         try (InputStream in = resource.openApi()) {
             fragment = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
         }
