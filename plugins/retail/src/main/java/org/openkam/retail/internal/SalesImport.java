@@ -31,6 +31,7 @@ import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Dialect;
 import org.openkam.api.persistence.Tx;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -116,6 +117,7 @@ public final class SalesImport {
                     + " problem(s) found; nothing was stored. Fix the lines listed and import the file again.");
             return;
         }
+        Dialect dialect = database.dialect();
         long[] written = {0};
         long good = total - bad.size();
         if (allOrNothing) {
@@ -123,7 +125,7 @@ public final class SalesImport {
                 // Read in the writing transaction, so the keys to update are those it sees.
                 keys.loadStored(tx.connection(), target, lookup);
                 forEachBatch(target, csv, bad, batch -> {
-                    write(tx, target, lookup, keys, batch);
+                    write(tx, dialect, target, lookup, keys, batch);
                     written[0] += batch.size();
                     jobs.progress(jobId, written[0], good);
                 });
@@ -131,13 +133,14 @@ public final class SalesImport {
                 return null;
             });
         } else {
-            // The single worker thread runs one import at a time, so the keys read here stay those stored.
+            // The node's single worker runs one import at a time, so the keys read here stay those stored (on
+            // PostgreSQL, shared by a cluster, the insert is an upsert besides).
             database.read(tx -> {
                 keys.loadStored(tx.connection(), target, lookup);
                 return null;
             });
             forEachBatch(target, csv, bad, batch -> database.write(caller, tx -> {
-                write(tx, target, lookup, keys, batch);
+                write(tx, dialect, target, lookup, keys, batch);
                 written[0] += batch.size();
                 jobs.progress(jobId, written[0], good);
                 audit(tx, target, jobId + "-" + written[0], batch.size());
@@ -279,9 +282,10 @@ public final class SalesImport {
     }
 
     /** Writes the batch as two JDBC batches: inserts for new keys, updates for the keys already stored. */
-    private static void write(Tx tx, Target target, Lookup lookup, Keys keys, List<SalesFile.Line> batch) {
+    private static void write(Tx tx, Dialect dialect, Target target, Lookup lookup, Keys keys,
+            List<SalesFile.Line> batch) {
         boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
-        try (PreparedStatement insert = tx.connection().prepareStatement(SalesUpsert.insert(target.kind()));
+        try (PreparedStatement insert = tx.connection().prepareStatement(SalesUpsert.insert(dialect, target.kind()));
                 PreparedStatement update = tx.connection().prepareStatement(SalesUpsert.update(target.kind()))) {
             int updates = 0;
             for (SalesFile.Line line : batch) {
