@@ -1,23 +1,26 @@
 package org.openkam.hierarchy.internal;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.openkam.api.Caller;
 import org.openkam.api.account.Account;
-import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.pipeline.Opportunities;
 import org.openkam.api.pipeline.PipelineSummary;
 
 /**
- * Rollups computed on request from the current data, so they are right immediately after any change: the
- * subtree's shape on the day read level by level, the subtree's accounts as the caller reads them through the registry,
- * their open pipelines in one bulk read, then sums per currency ({@link SubtreeSums}) converted once at the end.
+ * Rollups computed on request from the current data, so they are right immediately after any change: the subtree
+ * on the day walked in the hierarchy's shape in memory (current by its version, see {@link HierarchyStore#shape}),
+ * the subtree's accounts read by id as the caller may read them, their open pipelines in one bulk read, then sums
+ * per currency added in place ({@link FigureSums}) and converted once at the end. The answer is for one node, so
+ * its children part is the flat sum of the rest of the subtree: no per-node sums.
  */
 final class HierarchyRollups {
 
@@ -35,20 +38,30 @@ final class HierarchyRollups {
     }
 
     Rollup of(Caller caller, String hierarchyId, String nodeId, LocalDate day) {
-        Subtree subtree = store.subtree(hierarchyId, nodeId, day);
-        Map<String, String> nodeOfAccount = new HashMap<>();
-        subtree.accountOfNode().forEach((node, account) -> nodeOfAccount.put(account, node));
-        Map<String, Account> readable = new HashMap<>();
-        accounts.forEach(caller, AccountQuery.all(), a -> {
-            if (nodeOfAccount.containsKey(a.id())) {
-                readable.put(a.id(), a);
-            }
-        });
+        HierarchyShape.Walk walk = store.walk(hierarchyId, nodeId, day);
+        List<String> ids = new ArrayList<>(walk.accountCount() + 1);
+        if (walk.rootAccount() != null) {
+            ids.add(walk.rootAccount());
+        }
+        ids.addAll(Arrays.asList(walk.accounts()).subList(0, walk.accountCount()));
+        Map<String, Account> readable = accounts.byIds(caller, ids);
         Map<String, PipelineSummary> pipelines = opportunities.summaries(caller, readable.keySet());
-        Map<String, NodeFigures> own = new HashMap<>();
-        readable.values().forEach(a -> own.put(nodeOfAccount.get(a.id()), figures(a, pipelines.get(a.id()))));
-        SubtreeSums.Parts parts = SubtreeSums.of(nodeId, subtree.children(), own).get(nodeId);
-        return report(hierarchyId, nodeId, day, parts, subtree.size(), nodeOfAccount.size() - readable.size());
+        FigureSums own = new FigureSums();
+        Account root = walk.rootAccount() == null ? null : readable.get(walk.rootAccount());
+        if (root != null) {
+            own.add(root, pipelines.get(root.id()));
+        }
+        FigureSums below = new FigureSums();
+        for (int i = 0; i < walk.accountCount(); i++) {
+            Account a = readable.get(walk.accounts()[i]);
+            if (a != null) {
+                below.add(a, pipelines.get(a.id()));
+            }
+        }
+        NodeFigures mine = own.figures();
+        NodeFigures children = below.figures();
+        SubtreeSums.Parts parts = new SubtreeSums.Parts(mine, children, mine.plus(children));
+        return report(hierarchyId, nodeId, day, parts, walk.size(), ids.size() - readable.size());
     }
 
     static NodeFigures figures(Account a, PipelineSummary pipeline) {
