@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.openkam.api.Caller;
 import org.openkam.api.account.Account;
@@ -14,6 +15,8 @@ import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.pipeline.Opportunities;
 import org.openkam.api.pipeline.PipelineSummary;
+import org.openkam.api.scoring.ScoreRecord;
+import org.openkam.api.scoring.Scoring;
 
 /**
  * Rollups computed on request from the current data, so they are right immediately after any change: the subtree
@@ -28,16 +31,29 @@ final class HierarchyRollups {
     private final AccountRegistry accounts;
     private final Opportunities opportunities;
     private final ExchangeRates rates;
+    /** The scoring engine when it runs (an optional service: without it, rollups carry no scores). */
+    private final Supplier<Scoring> scoring;
 
     HierarchyRollups(HierarchyStore store, AccountRegistry accounts, Opportunities opportunities,
             ExchangeRates rates) {
+        this(store, accounts, opportunities, rates, () -> null);
+    }
+
+    HierarchyRollups(HierarchyStore store, AccountRegistry accounts, Opportunities opportunities,
+            ExchangeRates rates, Supplier<Scoring> scoring) {
         this.store = store;
         this.accounts = accounts;
         this.opportunities = opportunities;
         this.rates = rates;
+        this.scoring = scoring;
     }
 
     Rollup of(Caller caller, String hierarchyId, String nodeId, LocalDate day) {
+        return of(caller, hierarchyId, nodeId, day, null);
+    }
+
+    /** With {@code scoreModel} set, also the mean and minimum current score by that model, if scoring runs. */
+    Rollup of(Caller caller, String hierarchyId, String nodeId, LocalDate day, String scoreModel) {
         HierarchyShape.Walk walk = store.walk(hierarchyId, nodeId, day);
         List<String> ids = new ArrayList<>(walk.accountCount() + 1);
         if (walk.rootAccount() != null) {
@@ -61,7 +77,29 @@ final class HierarchyRollups {
         NodeFigures mine = own.figures();
         NodeFigures children = below.figures();
         SubtreeSums.Parts parts = new SubtreeSums.Parts(mine, children, mine.plus(children));
-        return report(hierarchyId, nodeId, day, parts, walk.size(), ids.size() - readable.size());
+        Rollup rollup = report(hierarchyId, nodeId, day, parts, walk.size(), ids.size() - readable.size());
+        Scoring engine = scoreModel == null ? null : scoring.get();
+        if (engine == null) {
+            return rollup;
+        }
+        Map<String, ScoreRecord> scores = engine.currentScores(caller, scoreModel, readable.keySet());
+        ScoreSums ownScore = new ScoreSums();
+        ScoreSums belowScore = new ScoreSums();
+        scores.forEach((account, record) -> {
+            if (record.score() != null) { // a model may find the facts insufficient: no value to count
+                (account.equals(walk.rootAccount()) ? ownScore : belowScore).add(record.score().value());
+            }
+        });
+        return new Rollup(rollup.hierarchyId(), rollup.nodeId(), day, rollup.currency(), rollup.money(),
+                rollup.counts(), rollup.rates(), rollup.nodes(), rollup.hiddenNodes(),
+                scores(scoreModel, ownScore, belowScore));
+    }
+
+    static Rollup.Scores scores(String model, ScoreSums own, ScoreSums children) {
+        ScoreSums total = own.plus(children);
+        return new Rollup.Scores(model, new Rollup.Part<>(own.mean(), children.mean(), total.mean()),
+                new Rollup.Part<>(own.min(), children.min(), total.min()),
+                new Rollup.Part<>(own.count(), children.count(), total.count()));
     }
 
     static NodeFigures figures(Account a, PipelineSummary pipeline) {
