@@ -42,9 +42,27 @@ final class HierarchyShape {
         this.version = version;
     }
 
-    /** Reads the hierarchy's nodes and links of every day; {@code version} is the one read before them. */
+    /**
+     * Reads the hierarchy's links of every day, then its nodes; {@code version} is the one read before them. Links
+     * first: a node is never deleted and is committed before any link to it, so every link read has its nodes in
+     * the later read even while others change the hierarchy (a change that lands between the reads is applied again
+     * by its writer, harmlessly, or makes the next read load anew).
+     */
     static HierarchyShape load(Connection c, String hierarchyId, long version) throws SQLException {
         HierarchyShape shape = new HierarchyShape(version);
+        java.util.List<String[]> links = new java.util.ArrayList<>();
+        java.util.List<LocalDate[]> periods = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, parent_id, child_id, valid_from, valid_to FROM "
+                + "hierarchy_link WHERE hierarchy_id = ?")) {
+            ps.setString(1, hierarchyId);
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    links.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    periods.add(new LocalDate[] {rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)});
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT id, account_id FROM hierarchy_node WHERE "
                 + "hierarchy_id = ?")) {
             ps.setString(1, hierarchyId);
@@ -55,16 +73,9 @@ final class HierarchyShape {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, parent_id, child_id, valid_from, valid_to FROM "
-                + "hierarchy_link WHERE hierarchy_id = ?")) {
-            ps.setString(1, hierarchyId);
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    shape.link(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class));
-                }
-            }
+        for (int i = 0; i < links.size(); i++) {
+            String[] l = links.get(i);
+            shape.link(l[0], l[1], l[2], periods.get(i)[0], periods.get(i)[1]);
         }
         return shape;
     }
