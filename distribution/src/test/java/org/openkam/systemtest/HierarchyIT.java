@@ -215,6 +215,62 @@ class HierarchyIT {
         assertEquals(0, coverage.getAsJsonObject("uncovered").getAsJsonArray("key-account-manager").size());
     }
 
+    @Test
+    void rollupsGiveTheMeanAndMinimumScoreOfAChosenModel() {
+        // share of wallet = annual sales / (potential / 3): it depends on the account alone, so no other test moves it
+        String holding = createAccount(admin, unitA, Fixtures.unique("scored-holding"), "annualSales", 1000,
+                "potential", 6000).get("id").getAsString(); // 50 %
+        String big = createAccount(admin, unitB, Fixtures.unique("scored-big"), "annualSales", 600,
+                "potential", 3000).get("id").getAsString(); // 60 %
+        String small = createAccount(admin, unitB, Fixtures.unique("scored-small"), "annualSales", 100,
+                "potential", 3000).get("id").getAsString(); // 10 %
+        String id = admin.post("/hierarchies", json("name", Fixtures.unique("Scored"), "businessUnit", unitA))
+                .expect(201).text("id");
+        String h = admin.post(path(id, "/nodes"), json("accountId", holding)).expect(201).text("id");
+        String region = admin.post(path(id, "/nodes"), json("name", "Region")).expect(201).text("id");
+        link(id, h, region, "regional-grouping");
+        for (String account : List.of(big, small)) {
+            link(id, region, admin.post(path(id, "/nodes"), json("accountId", account)).expect(201).text("id"),
+                    "subsidiary");
+        }
+        String rollup = path(id, "/nodes/" + h + "/rollup?asOf=" + DAY);
+        assertTrue(admin.get(rollup).expect(200).object().get("scores").isJsonNull(), "no model asked for");
+
+        // the units' accounts are scored by the engine on its own after they change; wait for all three
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonObject scores;
+        do {
+            scores = admin.get(rollup + "&scoreModel=share-of-wallet").expect(200).object().getAsJsonObject("scores");
+        } while (scores.getAsJsonObject("scored").get("total").getAsInt() < 3 && System.nanoTime() < deadline
+                && pause());
+        assertEquals("share-of-wallet", scores.get("model").getAsString());
+        assertEquals(List.of(1, 2, 3), parts(scores, "scored").stream().map(Double::intValue).toList(),
+                scores.toString());
+        assertEquals(List.of(50.0, 35.0, 40.0), parts(scores, "mean"));
+        assertEquals(List.of(50.0, 10.0, 10.0), parts(scores, "minimum"));
+
+        JsonObject unknown = admin.get(rollup + "&scoreModel=no-such-model").expect(200).object()
+                .getAsJsonObject("scores");
+        assertEquals(0, unknown.getAsJsonObject("scored").get("total").getAsInt());
+        assertTrue(unknown.getAsJsonObject("mean").get("total").isJsonNull(), "nothing scored: no mean");
+    }
+
+    private static List<Double> parts(JsonObject scores, String figure) {
+        JsonObject part = scores.getAsJsonObject(figure);
+        return List.of(part.get("own").getAsDouble(), part.get("children").getAsDouble(),
+                part.get("total").getAsDouble());
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(500);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private JsonObject rollup(Acme acme, String node) {
         return admin.get(path(acme.id(), "/nodes/" + node + "/rollup?asOf=" + DAY)).expect(200).object();
     }

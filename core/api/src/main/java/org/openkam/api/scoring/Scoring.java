@@ -1,6 +1,9 @@
 package org.openkam.api.scoring;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openkam.api.Caller;
 import org.openkam.api.job.Job;
@@ -35,6 +38,27 @@ public interface Scoring {
 
     /** The current score of an account by every model that scored it, model ids in order. */
     List<ScoreRecord> scores(Caller caller, String accountId);
+
+    /**
+     * The current score by one model of each of the accounts that the caller may read and the model scored, by
+     * account id; other ids are left out (no exception). The bulk read of callers that hold many accounts (rollups):
+     * the engine answers with one query per few hundred ids. The default asks {@link #scores} per account, so other
+     * implementations keep compiling; override it.
+     *
+     * @since 1.1
+     */
+    default Map<String, ScoreRecord> currentScores(Caller caller, String modelId, Collection<String> accountIds) {
+        Map<String, ScoreRecord> out = new HashMap<>();
+        for (String id : accountIds) {
+            try {
+                scores(caller, id).stream().filter(r -> r.modelId().equals(modelId)).findFirst()
+                        .ifPresent(r -> out.put(id, r));
+            } catch (org.openkam.api.NotFoundException e) {
+                // an account the caller may not read is left out
+            }
+        }
+        return out;
+    }
 
     /** An account's scores by one model, newest first, at most {@code limit} (1 to {@link #MAX_HISTORY}). */
     List<ScoreRecord> history(Caller caller, String accountId, String modelId, int limit);

@@ -31,6 +31,7 @@ import org.openkam.api.job.JobTracker;
 import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.pipeline.Opportunities;
+import org.openkam.api.scoring.Scoring;
 import org.openkam.api.unit.UnitEnablement;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Body;
@@ -76,6 +77,11 @@ public final class HierarchyResource implements ApiRoutes {
         return t;
     });
 
+    /** The scoring engine while it runs: optional, so the hierarchy works without the scoring plugin. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Scoring scoring;
+
     /** Settings per unit with their service properties; dynamic, so units are switched while the routes run. */
     @Reference(service = HierarchySettings.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -88,7 +94,7 @@ public final class HierarchyResource implements ApiRoutes {
         database.migrate(HierarchyStore.class);
         this.store = new HierarchyStore(database);
         this.accounts = accounts;
-        this.rollups = new HierarchyRollups(store, accounts, opportunities, rates);
+        this.rollups = new HierarchyRollups(store, accounts, opportunities, rates, () -> scoring);
         this.coverage = new HierarchyCoverage(store, teams);
         this.jobs = jobs;
         this.gleif = new GleifImport(store, accounts, jobs);
@@ -114,7 +120,7 @@ public final class HierarchyResource implements ApiRoutes {
                 .get("/hierarchies/{hierarchyId}/nodes/{nodeId}/rollup", ex -> {
                     Hierarchy h = hierarchy(ex);
                     HierarchyNode node = seen(ex.caller(), store.node(h.id(), ex.path("nodeId")));
-                    return rollups.of(ex.caller(), h.id(), node.id(), asOf(ex));
+                    return rollups.of(ex.caller(), h.id(), node.id(), asOf(ex), ex.query("scoreModel"));
                 })
                 .get("/hierarchies/{hierarchyId}/nodes/{nodeId}/coverage", ex -> {
                     Hierarchy h = hierarchy(ex);

@@ -1,23 +1,29 @@
 package org.openkam.hierarchy.internal;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.openkam.api.Caller;
 import org.openkam.api.account.Account;
-import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.pipeline.Opportunities;
 import org.openkam.api.pipeline.PipelineSummary;
+import org.openkam.api.scoring.ScoreRecord;
+import org.openkam.api.scoring.Scoring;
 
 /**
- * Rollups computed on request from the current data, so they are right immediately after any change: the
- * subtree's shape on the day read level by level, the subtree's accounts as the caller reads them through the registry,
- * their open pipelines in one bulk read, then sums per currency ({@link SubtreeSums}) converted once at the end.
+ * Rollups computed on request from the current data, so they are right immediately after any change: the subtree
+ * on the day walked in the hierarchy's shape in memory (current by its version, see {@link HierarchyStore#shape}),
+ * the subtree's accounts read by id as the caller may read them, their open pipelines in one bulk read, then sums
+ * per currency added in place ({@link FigureSums}) and converted once at the end. The answer is for one node, so
+ * its children part is the flat sum of the rest of the subtree: no per-node sums.
  */
 final class HierarchyRollups {
 
@@ -25,30 +31,75 @@ final class HierarchyRollups {
     private final AccountRegistry accounts;
     private final Opportunities opportunities;
     private final ExchangeRates rates;
+    /** The scoring engine when it runs (an optional service: without it, rollups carry no scores). */
+    private final Supplier<Scoring> scoring;
 
     HierarchyRollups(HierarchyStore store, AccountRegistry accounts, Opportunities opportunities,
             ExchangeRates rates) {
+        this(store, accounts, opportunities, rates, () -> null);
+    }
+
+    HierarchyRollups(HierarchyStore store, AccountRegistry accounts, Opportunities opportunities,
+            ExchangeRates rates, Supplier<Scoring> scoring) {
         this.store = store;
         this.accounts = accounts;
         this.opportunities = opportunities;
         this.rates = rates;
+        this.scoring = scoring;
     }
 
     Rollup of(Caller caller, String hierarchyId, String nodeId, LocalDate day) {
-        Subtree subtree = store.subtree(hierarchyId, nodeId, day);
-        Map<String, String> nodeOfAccount = new HashMap<>();
-        subtree.accountOfNode().forEach((node, account) -> nodeOfAccount.put(account, node));
-        Map<String, Account> readable = new HashMap<>();
-        accounts.forEach(caller, AccountQuery.all(), a -> {
-            if (nodeOfAccount.containsKey(a.id())) {
-                readable.put(a.id(), a);
+        return of(caller, hierarchyId, nodeId, day, null);
+    }
+
+    /** With {@code scoreModel} set, also the mean and minimum current score by that model, if scoring runs. */
+    Rollup of(Caller caller, String hierarchyId, String nodeId, LocalDate day, String scoreModel) {
+        HierarchyShape.Walk walk = store.walk(hierarchyId, nodeId, day);
+        List<String> ids = new ArrayList<>(walk.accountCount() + 1);
+        if (walk.rootAccount() != null) {
+            ids.add(walk.rootAccount());
+        }
+        ids.addAll(Arrays.asList(walk.accounts()).subList(0, walk.accountCount()));
+        Map<String, Account> readable = accounts.byIds(caller, ids);
+        Map<String, PipelineSummary> pipelines = opportunities.summaries(caller, readable.keySet());
+        FigureSums own = new FigureSums();
+        Account root = walk.rootAccount() == null ? null : readable.get(walk.rootAccount());
+        if (root != null) {
+            own.add(root, pipelines.get(root.id()));
+        }
+        FigureSums below = new FigureSums();
+        for (int i = 0; i < walk.accountCount(); i++) {
+            Account a = readable.get(walk.accounts()[i]);
+            if (a != null) {
+                below.add(a, pipelines.get(a.id()));
+            }
+        }
+        NodeFigures mine = own.figures();
+        NodeFigures children = below.figures();
+        SubtreeSums.Parts parts = new SubtreeSums.Parts(mine, children, mine.plus(children));
+        Rollup rollup = report(hierarchyId, nodeId, day, parts, walk.size(), ids.size() - readable.size());
+        Scoring engine = scoreModel == null ? null : scoring.get();
+        if (engine == null) {
+            return rollup;
+        }
+        Map<String, ScoreRecord> scores = engine.currentScores(caller, scoreModel, readable.keySet());
+        ScoreSums ownScore = new ScoreSums();
+        ScoreSums belowScore = new ScoreSums();
+        scores.forEach((account, record) -> {
+            if (record.score() != null) { // a model may find the facts insufficient: no value to count
+                (account.equals(walk.rootAccount()) ? ownScore : belowScore).add(record.score().value());
             }
         });
-        Map<String, PipelineSummary> pipelines = opportunities.summaries(caller, readable.keySet());
-        Map<String, NodeFigures> own = new HashMap<>();
-        readable.values().forEach(a -> own.put(nodeOfAccount.get(a.id()), figures(a, pipelines.get(a.id()))));
-        SubtreeSums.Parts parts = SubtreeSums.of(nodeId, subtree.children(), own).get(nodeId);
-        return report(hierarchyId, nodeId, day, parts, subtree.size(), nodeOfAccount.size() - readable.size());
+        return new Rollup(rollup.hierarchyId(), rollup.nodeId(), day, rollup.currency(), rollup.money(),
+                rollup.counts(), rollup.rates(), rollup.nodes(), rollup.hiddenNodes(),
+                scores(scoreModel, ownScore, belowScore));
+    }
+
+    static Rollup.Scores scores(String model, ScoreSums own, ScoreSums children) {
+        ScoreSums total = own.plus(children);
+        return new Rollup.Scores(model, new Rollup.Part<>(own.mean(), children.mean(), total.mean()),
+                new Rollup.Part<>(own.min(), children.min(), total.min()),
+                new Rollup.Part<>(own.count(), children.count(), total.count()));
     }
 
     static NodeFigures figures(Account a, PipelineSummary pipeline) {

@@ -124,6 +124,29 @@ abstract class HierarchyStoreContract {
     }
 
     @Test
+    void theShapeInMemoryFollowsOwnChangesInPlaceAndOtherNodesChangesByItsVersion() {
+        assertEquals(3, store.subtree(acme.id(), root.id(), JUL).size()); // now held in memory
+        HierarchyShape held = store.shape(acme.id());
+        HierarchyNode fr = store.addNode(MANAGER, acme.id(), "acc-fr", "Acme SARL", "industrial");
+        store.link(MANAGER, acme.id(), new LinkDraft(emea.id(), fr.id(), LinkType.SUBSIDIARY, JAN, null));
+        store.move(MANAGER, acme.id(), de.id(), root.id(), JUL, null);
+        assertTrue(held == store.shape(acme.id()), "own changes are applied to the shape, not reloaded");
+        assertEquals(Map.of(root.id(), List.of(emea.id(), de.id()), emea.id(), List.of(fr.id())),
+                store.subtree(acme.id(), root.id(), JUL).children());
+        assertEquals(Map.of(root.id(), List.of(emea.id()), emea.id(), List.of(de.id(), fr.id())),
+                store.subtree(acme.id(), root.id(), JAN).children(), "the day before the move is unchanged");
+
+        HierarchyStore otherNode = new HierarchyStore(db().database()); // another node of the cluster
+        HierarchyLink frLink = otherNode.parentLinks(acme.id(), fr.id()).get(0);
+        otherNode.unlink(MANAGER, acme.id(), frLink.id(), frLink.version());
+        HierarchyShape.Walk walk = store.walk(acme.id(), root.id(), JUL);
+        assertEquals(3, walk.size(), "the other node's unlink is seen on the next read");
+        assertEquals("acc-root", walk.rootAccount());
+        assertEquals(List.of("acc-de"), java.util.Arrays.asList(walk.accounts()).subList(0, walk.accountCount()));
+        assertEquals(1, store.subtree(acme.id(), fr.id(), JUL).size());
+    }
+
+    @Test
     void unlinkNeedsTheCurrentVersion() {
         HierarchyLink link = store.parentLinks(acme.id(), de.id()).get(0);
         assertThrows(StaleVersionException.class, () -> store.unlink(MANAGER, acme.id(), link.id(), 7));

@@ -5,6 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -152,6 +155,36 @@ public final class AccountService implements AccountRegistry {
                 }
             }
             return null;
+        });
+    }
+
+    /** One {@code IN} query per 500 ids (a bound every supported database takes), filtered by the caller's units. */
+    @Override
+    public Map<String, Account> byIds(Caller caller, Collection<String> ids) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.isEmpty()) {
+            return Map.of();
+        }
+        return transactions.read(tx -> {
+            Map<String, Account> out = new HashMap<>(distinct.size() * 2);
+            for (int from = 0; from < distinct.size(); from += 500) {
+                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+                try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM account WHERE id IN ("
+                        + Rows.placeholders(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Account a = AccountRows.map(rs);
+                            if (caller.canRead(a.businessUnit())) {
+                                out.put(a.id(), a);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -139,6 +139,27 @@ abstract class RegistryContract {
     }
 
     @Test
+    void byIdsReadsManyAccountsAndLeavesOutUnknownAndUnreadableOnes() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 502; i++) { // more than one chunk of 500
+            mine.add(f.accounts.create(f.kamA, draft(f.unitA, "Many " + i)).id());
+        }
+        Account inB = f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Beta Corp", null, null, null, null, null,
+                null, null, null, null, null, null, null));
+        List<String> asked = new java.util.ArrayList<>(mine);
+        asked.add(inB.id());
+        asked.add("gone");
+        asked.add(mine.get(0)); // a repeated id is read once
+
+        Map<String, Account> seen = f.accounts.byIds(f.kamA, asked);
+
+        assertEquals(Set.copyOf(mine), seen.keySet());
+        assertEquals(f.accounts.get(f.kamA, mine.get(501)), seen.get(mine.get(501)));
+        assertEquals(inB, f.accounts.byIds(f.admin, List.of(inB.id())).get(inB.id()));
+        assertEquals(Map.of(), f.accounts.byIds(f.kamA, List.of()));
+    }
+
+    @Test
     void viewersReadButDoNotWrite() {
         Account created = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
         assertEquals(created, f.accounts.get(f.viewerA, created.id()));

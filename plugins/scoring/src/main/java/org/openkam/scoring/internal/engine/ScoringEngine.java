@@ -316,6 +316,17 @@ public final class ScoringEngine implements Scoring {
         return scores.current(accountId).stream().map(this::record).toList();
     }
 
+    /** Scoped by the registry's bulk read: only accounts the caller may read are looked up. */
+    @Override
+    public Map<String, ScoreRecord> currentScores(Caller caller, String modelId, Collection<String> accountIds) {
+        Set<String> readable = registry.byIds(caller, accountIds).keySet();
+        Map<String, ScoreRecord> out = new HashMap<>();
+        if (!readable.isEmpty()) {
+            scores.current(modelId, readable).forEach(s -> out.put(s.accountId(), record(s)));
+        }
+        return out;
+    }
+
     @Override
     public List<ScoreRecord> history(Caller caller, String accountId, String modelId, int limit) {
         if (limit < 1 || limit > MAX_HISTORY) {

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,6 +135,22 @@ public final class ScoreStore {
     public List<StoredScore> current(String accountId) {
         return query("SELECT " + prefixed("r", "") + " FROM scoring_current c JOIN scoring_result r ON r.id = "
                 + "c.current_id WHERE c.account_id = ? ORDER BY c.model_id", List.of(accountId), rs -> read(rs, ""));
+    }
+
+    /** The current scores by one model of the accounts, one query per 500 ids; unscored accounts are left out. */
+    public List<StoredScore> current(String modelId, Collection<String> accountIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+        List<StoredScore> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<String> params = new ArrayList<>(chunk.size() + 1);
+            params.add(modelId);
+            params.addAll(chunk);
+            out.addAll(query("SELECT " + prefixed("r", "") + " FROM scoring_current c JOIN scoring_result r ON r.id = "
+                    + "c.current_id WHERE c.model_id = ? AND c.account_id IN (" + Rows.placeholders(chunk.size())
+                    + ")", params, rs -> read(rs, "")));
+        }
+        return out;
     }
 
     /** An account's scores by one model, newest first. */

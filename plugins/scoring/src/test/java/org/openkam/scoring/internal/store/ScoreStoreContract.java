@@ -97,6 +97,33 @@ abstract class ScoreStoreContract {
     }
 
     @Test
+    void currentScoresOfManyAccountsByOneModel() {
+        List<String> accounts = new java.util.ArrayList<>();
+        List<StoredScore> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 501; i++) { // more than one chunk of 500
+            String id = UUID.randomUUID().toString();
+            accounts.add(id);
+            batch.add(new StoredScore("abc-analysis", "1.0.0", id, unit, "run-1", at(0), score(i % 100, "C")));
+        }
+        store.save(batch);
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", accounts.get(500), unit, null, at(1),
+                score(99, "A"))));
+        store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", account, unit, "run-1", at(0),
+                score(50, "C"))));
+        List<String> asked = new java.util.ArrayList<>(accounts);
+        asked.add(account); // scored by another model only
+        asked.add("unknown");
+
+        Map<String, StoredScore> read = new java.util.HashMap<>();
+        store.current("abc-analysis", asked).forEach(s -> read.put(s.accountId(), s));
+
+        assertEquals(java.util.Set.copyOf(accounts), read.keySet());
+        assertEquals(new BigDecimal("99.0"), read.get(accounts.get(500)).score().value(), "the current one");
+        assertEquals(new BigDecimal("7.0"), read.get(accounts.get(7)).score().value());
+        assertEquals(List.of(), store.current("abc-analysis", List.of()));
+    }
+
+    @Test
     void historyIsNewestFirstAndLimited() {
         for (int i = 0; i < 5; i++) {
             store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-" + i, at(i),
