@@ -96,16 +96,27 @@ public final class DatabaseComponent implements Database {
         }
     }
 
+    /** Closing the pool closes the last connection, which closes an embedded H2 database (DB_CLOSE_DELAY=0). */
     @Deactivate
     void close() {
         pool.close();
+        LOG.info("Database closed");
     }
+
+    /**
+     * What the file database needs beyond {@link SqlDatabase#H2_OPTIONS}. {@code WRITE_DELAY=0}: every commit is
+     * written to the file before it returns (H2's default of 500 ms lost writes the API had acknowledged when the
+     * process was killed); bulk paths stay fast because they commit once per batch, not per row.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own JVM shutdown hook would close the database while HTTP still serves;
+     * this component closes it when it deactivates, after HTTP has stopped.
+     */
+    static final String H2_FILE_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     /** The H2 URL under {@code openkam.data} (default {@code data}), in PostgreSQL compatibility mode. */
     static String embeddedUrl(BundleContext context) {
         String dataDir = context.getProperty("openkam.data");
         Path base = Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).toAbsolutePath();
-        return "jdbc:h2:file:" + base.resolve("db").resolve("openkam") + SqlDatabase.H2_OPTIONS;
+        return "jdbc:h2:file:" + base.resolve("db").resolve("openkam") + SqlDatabase.H2_OPTIONS + H2_FILE_OPTIONS;
     }
 
     @Override
