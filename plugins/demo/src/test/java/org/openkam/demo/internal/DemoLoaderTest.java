@@ -38,6 +38,7 @@ import org.openkam.registry.internal.engagement.ActivityService;
 import org.openkam.registry.internal.engagement.EngagementConfig;
 import org.openkam.registry.internal.engagement.FollowUpService;
 import org.openkam.registry.internal.organization.BusinessUnitService;
+import org.openkam.registry.internal.organization.PasswordHasher;
 import org.openkam.registry.internal.organization.UserService;
 import org.openkam.registry.internal.pipeline.OpportunityService;
 import org.openkam.registry.internal.pipeline.PipelineStages;
@@ -62,6 +63,8 @@ class DemoLoaderTest {
         }
     };
     private static final Caller ROOT = new Caller("root", "root", true, Map.of());
+    /** Cheap: the demo creates a dozen users per test; the product's work factor is the registry's tests' concern. */
+    private static final PasswordHasher HASHER = new PasswordHasher(1_000);
     private final DemoCatalog catalog = DemoCatalog.build();
     private JdbcDataSource h2;
     private SqlDatabase database;
@@ -73,7 +76,7 @@ class DemoLoaderTest {
         h2.setURL("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SqlDatabase.H2_OPTIONS);
         database = new SqlDatabase(h2, NO_EVENTS);
         database.migrate(AccountService.class);
-        services = new DemoLoader.Services(new BusinessUnitService(database), new UserService(database),
+        services = new DemoLoader.Services(new BusinessUnitService(database), new UserService(database, HASHER),
                 new AccountService(database, NO_EVENTS), new ContactService(database, NO_EVENTS),
                 new TeamService(database, NO_EVENTS), new PlanService(database, NO_EVENTS),
                 new OpportunityService(database, NO_EVENTS, new PipelineStages("qualify:10", "develop:25",
@@ -128,7 +131,7 @@ class DemoLoaderTest {
     void demoUsersSignInWithTheDemoPassword() {
         new DemoLoader(services, 2).loadIfAbsent(catalog).orElseThrow();
 
-        AuthenticationService authentication = new AuthenticationService(database, signInConfig());
+        AuthenticationService authentication = new AuthenticationService(database, signInConfig(), HASHER);
         for (String username : List.of("kam.industrial", "viewer.consumer-goods", "buadmin.healthcare")) {
             assertTrue(authentication.login(username, DemoCatalog.DEMO_PASSWORD).isPresent(), username);
         }

@@ -11,35 +11,58 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so the
- * work factor can rise later while old hashes still verify.
+ * work factor can rise later while old hashes still verify (verification reads the count from the hash).
+ * <p>
+ * An instance fixes the work factor of new hashes. The components always use {@link #standard()}; the work
+ * factor is deliberately not a configuration property. A smaller one ({@link #PasswordHasher(int)}) exists
+ * only so that tests, which hash a few passwords per test, need not spend a fifth of a second on each.
  */
 public final class PasswordHasher {
 
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     public static final int ITERATIONS = 210_000;
     private static final String SCHEME = "pbkdf2-sha256";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final PasswordHasher STANDARD = new PasswordHasher(ITERATIONS);
+    private final SecureRandom random = new SecureRandom();
+    private final int iterations;
 
-    private PasswordHasher() {
+    /** For tests only: the product hashes with {@link #standard()}. */
+    public PasswordHasher(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be positive: " + iterations);
+        }
+        this.iterations = iterations;
     }
 
-    public static String hash(String password) {
+    /** The work factor of the product: {@value #ITERATIONS} iterations. */
+    public static PasswordHasher standard() {
+        return STANDARD;
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
+    public String hash(String password) {
         byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return SCHEME + "$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(password, salt, ITERATIONS));
+        random.nextBytes(salt);
+        return SCHEME + "$" + iterations + "$" + b64(salt) + "$" + b64(derive(password, salt, iterations));
     }
 
-    /** Compares in constant time; a malformed stored hash never matches. */
-    public static boolean verify(String password, String stored) {
+    /**
+     * Compares in constant time with the work factor stored in the hash, whatever this instance's; a malformed
+     * stored hash never matches.
+     */
+    public boolean verify(String password, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 4 || !SCHEME.equals(parts[0])) {
             return false;
         }
         try {
-            int iterations = Integer.parseInt(parts[1]);
+            int storedIterations = Integer.parseInt(parts[1]);
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
-            return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+            return storedIterations > 0 && MessageDigest.isEqual(expected, derive(password, salt, storedIterations));
         } catch (IllegalArgumentException e) {
             return false;
         }

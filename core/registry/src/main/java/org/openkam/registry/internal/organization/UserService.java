@@ -43,6 +43,7 @@ public final class UserService implements Users {
 
     private static final String KIND = "user";
     private final Transactions transactions;
+    private final PasswordHasher hasher;
 
     /**
      * Offered only once {@code initialAdmin} ran: it creates {@code admin} only while there is no user at all,
@@ -50,11 +51,13 @@ public final class UserService implements Users {
      */
     @Activate
     public UserService(@Reference Database database, @Reference InitialAdmin initialAdmin) {
-        this(database);
+        this(database, PasswordHasher.standard());
     }
 
-    public UserService(Database database) {
+    /** {@code hasher} sets the work factor of new password hashes: the product's, or a cheap one in tests. */
+    public UserService(Database database, PasswordHasher hasher) {
         this.transactions = new Transactions(database.dataSource(), null);
+        this.hasher = hasher;
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class UserService implements Users {
         Violations v = d.validate(true);
         v.throwIfAny();
         authorizeGrants(caller, d.admin(), Map.of(), grants(d));
-        String hash = PasswordHasher.hash(d.password());
+        String hash = hasher.hash(d.password());
         return transactions.write(tx -> {
             if (UserRows.find(tx, "username", d.username()) != null) {
                 throw new ConflictException("username", "username " + d.username() + " is taken");
@@ -139,7 +142,7 @@ public final class UserService implements Users {
     public User update(Caller caller, String id, long expectedVersion, UserDraft input) {
         UserDraft d = clean(input);
         d.validate(false).throwIfAny();
-        String hash = d.password() == null ? null : PasswordHasher.hash(d.password());
+        String hash = d.password() == null ? null : hasher.hash(d.password());
         return transactions.write(tx -> {
             User before = UserRows.find(tx, "id", id);
             if (before == null || !visible(caller, before)) {

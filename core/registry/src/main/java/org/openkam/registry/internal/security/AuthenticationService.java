@@ -59,14 +59,25 @@ public final class AuthenticationService implements Authentication {
         int login_lock_seconds() default 60;
     }
 
-    /** Verified when a user name is unknown, so a wrong name takes as long as a wrong password. */
-    private static final String DUMMY_HASH = PasswordHasher.hash(Secrets.random());
+    private final PasswordHasher hasher;
+    /**
+     * Verified when a user name is unknown, so a wrong name takes as long as a wrong password: made with the
+     * same hasher as the users' passwords, so it costs the same.
+     */
+    private final String dummyHash;
     private final Transactions transactions;
     private final Duration idle;
     private final LoginThrottle throttle;
 
     @Activate
     public AuthenticationService(@Reference Database database, Config config) {
+        this(database, config, PasswordHasher.standard());
+    }
+
+    /** {@code hasher} sets the work factor of new password hashes: the product's, or a cheap one in tests. */
+    public AuthenticationService(Database database, Config config, PasswordHasher hasher) {
+        this.hasher = hasher;
+        this.dummyHash = hasher.hash(Secrets.random());
         this.transactions = new Transactions(database.dataSource(), null);
         this.idle = Duration.ofMinutes(config.session_idle_minutes());
         this.throttle = new LoginThrottle(transactions, config.login_failures_allowed(),
@@ -85,7 +96,7 @@ public final class AuthenticationService implements Authentication {
         pause(throttle.delay(name, Rows.now()));
         User user = transactions.read(tx -> UserRows.find(tx, "username", name));
         String hash = user == null || !user.enabled() ? null : transactions.read(tx -> UserRows.passwordHash(tx, user.id()));
-        boolean ok = PasswordHasher.verify(password, hash == null ? DUMMY_HASH : hash) && hash != null;
+        boolean ok = hasher.verify(password, hash == null ? dummyHash : hash) && hash != null;
         if (!ok) {
             if (user != null) {
                 throttle.failed(name, client, Rows.now());
@@ -272,10 +283,10 @@ public final class AuthenticationService implements Authentication {
         }
         v.throwIfAny();
         String stored = transactions.read(tx -> UserRows.passwordHash(tx, caller.userId()));
-        if (stored == null || !PasswordHasher.verify(currentPassword, stored)) {
+        if (stored == null || !hasher.verify(currentPassword, stored)) {
             throw new ValidationException("currentPassword", "is not your current password");
         }
-        String hash = PasswordHasher.hash(newPassword);
+        String hash = hasher.hash(newPassword);
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE app_user SET password_hash = ?, "
                     + "version = version + 1, updated_at = ? WHERE id = ?")) {

@@ -35,15 +35,15 @@ public final class InitialAdmin {
     @Activate
     public InitialAdmin(@Reference Database database, BundleContext context) {
         String dataDir = context.getProperty("openkam.data");
-        ensure(new Transactions(database.dataSource(), null),
+        ensure(new Transactions(database.dataSource(), null), PasswordHasher.standard(),
                 Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir), System.getenv("OPENKAM_ADMIN_PASSWORD"));
     }
 
     /** Creates the administrator if there is no user yet; returns whether it did. */
-    static boolean ensure(Transactions transactions, Path dataDir, String givenPassword) {
+    static boolean ensure(Transactions transactions, PasswordHasher hasher, Path dataDir, String givenPassword) {
         boolean fromEnvironment = givenPassword != null && !givenPassword.isBlank();
         String password = fromEnvironment ? givenPassword : Secrets.random().substring(0, 20);
-        String hash = PasswordHasher.hash(password);
+        String hash = hasher.hash(password);
         boolean created;
         try {
             created = transactions.write(tx -> {

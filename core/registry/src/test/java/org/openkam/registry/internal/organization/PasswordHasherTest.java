@@ -1,32 +1,62 @@
 package org.openkam.registry.internal.organization;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
 
+    /** Cheap, for the behaviour that does not depend on the work factor. */
+    private final PasswordHasher cheap = new PasswordHasher(1_000);
+
+    @Test
+    void theStandardWorkFactorIsAtLeastOwasps() {
+        assertTrue(PasswordHasher.ITERATIONS >= 210_000);
+        assertEquals(PasswordHasher.ITERATIONS, PasswordHasher.standard().iterations());
+        String stored = PasswordHasher.standard().hash("correct horse battery");
+        assertTrue(stored.startsWith("pbkdf2-sha256$210000$"), stored);
+        assertTrue(PasswordHasher.standard().verify("correct horse battery", stored));
+        assertFalse(PasswordHasher.standard().verify("correct horse batterY", stored));
+    }
+
     @Test
     void verifiesTheRightPasswordOnly() {
-        String stored = PasswordHasher.hash("correct horse battery");
-        assertTrue(stored.startsWith("pbkdf2-sha256$210000$"));
+        String stored = cheap.hash("correct horse battery");
+        assertTrue(stored.startsWith("pbkdf2-sha256$1000$"));
         assertFalse(stored.contains("correct horse"));
-        assertTrue(PasswordHasher.verify("correct horse battery", stored));
-        assertFalse(PasswordHasher.verify("correct horse batterY", stored));
+        assertTrue(cheap.verify("correct horse battery", stored));
+        assertFalse(cheap.verify("correct horse batterY", stored));
+    }
+
+    @Test
+    void verifiesWithTheWorkFactorStoredInTheHash() {
+        // Hashes made before the work factor changed keep verifying, by any instance.
+        String older = new PasswordHasher(500).hash("correct horse battery");
+        assertTrue(PasswordHasher.standard().verify("correct horse battery", older));
+        assertFalse(PasswordHasher.standard().verify("correct horse batterY", older));
+        assertTrue(cheap.verify("correct horse battery", PasswordHasher.standard().hash("correct horse battery")));
     }
 
     @Test
     void saltsEveryHash() {
-        assertNotEquals(PasswordHasher.hash("same"), PasswordHasher.hash("same"));
+        assertNotEquals(cheap.hash("same"), cheap.hash("same"));
     }
 
     @Test
     void malformedHashesNeverMatch() {
-        assertFalse(PasswordHasher.verify("x", null));
-        assertFalse(PasswordHasher.verify("x", "plain"));
-        assertFalse(PasswordHasher.verify("x", "md5$1$a$b"));
-        assertFalse(PasswordHasher.verify("x", "pbkdf2-sha256$many$a$b"));
+        assertFalse(cheap.verify("x", null));
+        assertFalse(cheap.verify("x", "plain"));
+        assertFalse(cheap.verify("x", "md5$1$a$b"));
+        assertFalse(cheap.verify("x", "pbkdf2-sha256$many$a$b"));
+        assertFalse(cheap.verify("x", "pbkdf2-sha256$0$AAAA$AAAA"));
+    }
+
+    @Test
+    void refusesANonPositiveWorkFactor() {
+        assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(0));
     }
 }

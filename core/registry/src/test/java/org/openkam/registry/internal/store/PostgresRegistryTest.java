@@ -1,31 +1,17 @@
 package org.openkam.registry.internal.store;
 
-import java.io.IOException;
-
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The registry contract on a real PostgreSQL server, started from the binaries on the test class path. */
 class PostgresRegistryTest extends RegistryContract {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
 
     @Override
     DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return POSTGRES.dataSource();
     }
 }

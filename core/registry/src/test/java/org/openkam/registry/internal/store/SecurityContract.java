@@ -39,7 +39,7 @@ abstract class SecurityContract {
     @BeforeEach
     void fixture() {
         f = new StoreFixture(dataSource());
-        auth = new AuthenticationService(f.database, config(3, 60));
+        auth = new AuthenticationService(f.database, config(3, 60), StoreFixture.HASHER);
         user = f.user("signin-" + f.unitA, Map.of(f.unitA, Set.of(Role.VIEWER)));
     }
 
