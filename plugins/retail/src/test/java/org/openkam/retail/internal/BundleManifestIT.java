@@ -1,19 +1,14 @@
 package org.openkam.retail.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
+import org.openkam.testing.PluginJar;
 
 /**
  * The built jar is a plugin on the kit: of OpenKAM it imports the API and the web kit alone (never the registry or
@@ -25,29 +20,24 @@ class BundleManifestIT {
 
     @Test
     void ofOpenKamItImportsTheApiAndTheWebKitAlone() throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            Attributes manifest = jar.getManifest().getMainAttributes();
-            assertEquals("org.openkam.retail", manifest.getValue("Bundle-SymbolicName"));
-            List<String> openkam = packageNames(manifest.getValue("Import-Package")).stream()
-                    .filter(p -> p.startsWith("org.openkam.")).toList();
-            assertTrue(openkam.contains("org.openkam.http.api") && openkam.contains("org.openkam.api.persistence"),
-                    openkam::toString);
-            assertEquals(List.of(), openkam.stream()
-                    .filter(p -> !p.equals("org.openkam.api") && !p.startsWith("org.openkam.api.")
-                            && !p.equals("org.openkam.http.api")).toList(),
-                    "OpenKAM packages other than the API's and the web kit's");
-            assertEquals(null, manifest.getValue("Export-Package"), "a plugin exports nothing");
+        try (PluginJar jar = PluginJar.open(JAR)) {
+            assertEquals("org.openkam.retail", jar.header("Bundle-SymbolicName"));
+            List<String> imports = jar.imports();
+            assertTrue(imports.contains("org.openkam.http.api") && imports.contains("org.openkam.api.persistence"),
+                    imports::toString);
+            assertEquals(List.of(), jar.forbiddenOpenKamImports(), "OpenKAM packages other than the API's and the web kit's");
+            assertEquals(null, jar.header("Export-Package"), "a plugin exports nothing");
         }
     }
 
     @Test
     void itCarriesItsComponentsMigrationsFragmentAndPages() throws IOException {
-        try (JarFile jar = new JarFile(JAR.toFile())) {
-            String components = jar.getManifest().getMainAttributes().getValue("Service-Component");
+        try (PluginJar jar = PluginJar.open(JAR)) {
+            String components = jar.header("Service-Component");
             for (String name : List.of("RetailResource", "RetailSettings", "RetailConsole", "SalesImport", "RetailDemo")) {
                 assertTrue(components.contains("OSGI-INF/org.openkam.retail.internal." + name + ".xml"), components);
             }
-            String settings = text(jar, "OSGI-INF/metatype/org.openkam.retail.internal.RetailSettings$Config.xml");
+            String settings = jar.text("OSGI-INF/metatype/org.openkam.retail.internal.RetailSettings$Config.xml");
             assertTrue(settings.contains("factoryPid=\"org.openkam.retail.settings\""), settings);
             assertTrue(settings.contains("id=\"discounts.compound\""), settings);
             for (String entry : List.of("OSGI-INF/openkam/migrations/V1__retail_structure.sql",
@@ -55,37 +45,8 @@ class BundleManifestIT {
                     "OSGI-INF/openkam/migrations/V3__retail_joint_business_plan.sql", "OSGI-INF/openkam/openapi.json",
                     "retail-console/distribution.js", "retail-console/promotions.js", "retail-console/waterfall.js",
                     "retail-console/plan.js", "retail-console/common.js")) {
-                assertNotNull(jar.getEntry(entry), entry);
+                assertTrue(jar.has(entry), entry);
             }
         }
-    }
-
-    private static String text(JarFile jar, String entry) throws IOException {
-        ZipEntry e = jar.getEntry(entry);
-        assertNotNull(e, entry + " missing");
-        return new String(jar.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    /** The package names of an Import-Package header (commas inside quoted version ranges kept apart). */
-    private static List<String> packageNames(String header) {
-        List<String> names = new ArrayList<>();
-        boolean quoted = false;
-        boolean inName = true;
-        StringBuilder name = new StringBuilder();
-        for (char c : header.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == ',') {
-                names.add(name.toString().strip());
-                name.setLength(0);
-                inName = true;
-            } else if (!quoted && c == ';') {
-                inName = false;
-            } else if (inName) {
-                name.append(c);
-            }
-        }
-        names.add(name.toString().strip());
-        return names;
     }
 }
