@@ -1,20 +1,15 @@
 package org.openkam.archetype;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
+import org.openkam.testing.PluginJar;
 
 /**
  * Runs after the archetype's integration test (src/test/resources/projects/visits) generated a project and built it
@@ -43,54 +38,23 @@ class GeneratedProjectIT {
     void theBundleIsAKitPluginNamedAfterTheProperties() throws IOException {
         Path jar = PROJECT.resolve("target/acme-visits-1.0.0.jar");
         assertTrue(Files.isRegularFile(jar), "the generated project built no jar at " + jar);
-        try (JarFile file = new JarFile(jar.toFile())) {
-            Attributes manifest = file.getManifest().getMainAttributes();
-            assertEquals("com.acme.kam.visits", manifest.getValue("Bundle-SymbolicName"));
-            List<String> openkam = packageNames(manifest.getValue("Import-Package")).stream()
-                    .filter(p -> p.startsWith("org.openkam.")).sorted().toList();
+        try (PluginJar file = PluginJar.open(jar)) {
+            assertEquals("com.acme.kam.visits", file.header("Bundle-SymbolicName"));
+            List<String> openkam = file.imports().stream().filter(p -> p.startsWith("org.openkam.")).sorted().toList();
             assertEquals(List.of("org.openkam.api", "org.openkam.api.account", "org.openkam.api.persistence",
                     "org.openkam.api.unit", "org.openkam.http.api"), openkam);
 
-            String console = text(file, "OSGI-INF/com.acme.kam.visits.ReviewConsole.xml");
+            String console = file.text("OSGI-INF/com.acme.kam.visits.ReviewConsole.xml");
             assertTrue(console.contains("name=\"openkam.console.plugin\" type=\"String\" value=\"visits\""), console);
             assertTrue(console.contains("title=Customer visits"), console);
-            String metatype = text(file, "OSGI-INF/metatype/com.acme.kam.visits.ReviewSettings$Config.xml");
+            String metatype = file.text("OSGI-INF/metatype/com.acme.kam.visits.ReviewSettings$Config.xml");
             assertTrue(metatype.contains("factoryPid=\"com.acme.kam.visits.settings\""), metatype);
-            assertTrue(text(file, "OSGI-INF/openkam/migrations/V1__reviews.sql").contains("CREATE TABLE visits_review"));
-            String openApi = text(file, "OSGI-INF/openkam/openapi.json");
+            assertTrue(file.text("OSGI-INF/openkam/migrations/V1__reviews.sql").contains("CREATE TABLE visits_review"));
+            String openApi = file.text("OSGI-INF/openkam/openapi.json");
             assertTrue(openApi.contains("\"/visits/accounts/{id}/reviews\"") && openApi.contains("\"VisitsReview\"")
                     && openApi.contains("\"$ref\": \"#/components/schemas/VisitsReview\""), openApi);
-            String module = text(file, "visits-console/reviews.js");
+            String module = file.text("visits-console/reviews.js");
             assertTrue(module.contains("'/visits/accounts/'") && module.contains("'visits-reviews'"), module);
         }
-    }
-
-    private static String text(JarFile file, String entry) throws IOException {
-        ZipEntry e = file.getEntry(entry);
-        assertNotNull(e, entry + " missing");
-        return new String(file.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    /** The package names of an Import-Package header (commas inside quoted version ranges kept apart). */
-    private static List<String> packageNames(String header) {
-        List<String> names = new ArrayList<>();
-        boolean quoted = false;
-        boolean inName = true;
-        StringBuilder name = new StringBuilder();
-        for (char c : header.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == ',') {
-                names.add(name.toString().strip());
-                name.setLength(0);
-                inName = true;
-            } else if (!quoted && c == ';') {
-                inName = false;
-            } else if (inName) {
-                name.append(c);
-            }
-        }
-        names.add(name.toString().strip());
-        return names;
     }
 }
