@@ -61,7 +61,9 @@ class AdminBundlesIT {
         assertEquals(EXAMPLE, installed.get("symbolicName").getAsString());
         assertEquals("active", installed.get("state").getAsString());
         assertFalse(installed.get("essential").getAsBoolean());
-        assertTrue(Fixtures.scoringModel(admin, MODEL).isPresent(), "the uploaded plugin's model is listed");
+        // Declarative Services registers the model just after the bundle turned active
+        assertTrue(Fixtures.awaitScoringModel(openkam, admin, MODEL, "was listed", java.util.Optional::isPresent)
+                .isPresent(), "the uploaded plugin's model is listed");
         // kept in deploy/, so it is installed again at the next start
         Path deployed;
         try (var files = Files.list(openkam.home().resolve("deploy"))) {
