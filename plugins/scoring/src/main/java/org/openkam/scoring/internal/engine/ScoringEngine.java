@@ -542,6 +542,8 @@ public final class ScoringEngine implements Scoring {
 
     private void run(String unit, String runId) {
         jobs.progress(runId, 0, -1);
+        // the run reads every account's latest facts: changes queued so far need no rescoring of their own
+        changed.values().removeIf(unit::equals);
         health.refresh();
         List<InstalledModel> models = active(unit);
         List<Account> accounts = accounts(unit);

@@ -119,6 +119,11 @@ class ScoringEngineTest {
     }
 
     static ScoringEngine.Config config(long budgetMillis, int failures, boolean firstRun, long quietMillis) {
+        return config(budgetMillis, failures, firstRun, quietMillis, 20);
+    }
+
+    static ScoringEngine.Config config(long budgetMillis, int failures, boolean firstRun, long quietMillis,
+            long changeDelayMillis) {
         return new ScoringEngine.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -142,7 +147,7 @@ class ScoringEngineTest {
 
             @Override
             public long change_delay_millis() {
-                return 20;
+                return changeDelayMillis;
             }
 
             @Override
@@ -400,6 +405,19 @@ class ScoringEngineTest {
         assertNull(r.runId(), "a rescoring after a change belongs to no run");
         assertEquals(new BigDecimal("20.0"), r.score().value());
         assertEquals(List.of(), engine.scores(ADMIN, "acc-1"), "only the changed account was rescored");
+    }
+
+    @Test
+    void aRunCoversTheChangesQueuedBeforeIt() throws InterruptedException {
+        engine.stop();
+        engine = engine(config(300, 3, false, 0, 500));
+        install(new TestModel("good", GOOD), unit);
+        engine.accountChanged("acc-2", unit);
+        Job job = run();
+        engine.accountChanged("acc-3", unit); // after the run: rescored in the same drain acc-2 was queued for
+        until(() -> engine.scores(ADMIN, "acc-3").stream().filter(s -> s.runId() == null).findFirst().orElse(null));
+        assertEquals(List.of(job.id()), engine.history(ADMIN, "acc-2", "good", 10).stream().map(ScoreRecord::runId)
+                .toList(), "acc-2 was scored once, by the run");
     }
 
     @Test
