@@ -1,0 +1,48 @@
+// The account 360's scores: each model's current score with its explanation, and the history as a chart.
+import { lineChart } from '../charts.js';
+import { dataTable as table } from '../tables.js';
+
+export async function scores({ context, account, body }) {
+  const { el, api } = context;
+  let answer;
+  try {
+    answer = await api('/accounts/' + encodeURIComponent(account.id) + '/scores');
+  } catch (error) {
+    if (error.status === 404) { // the account exists (read above): the scoring plugin is not running
+      body.replaceChildren(el('h2', {}, 'Scores'), el('p', {}, 'Scoring is not installed.'));
+      return;
+    }
+    throw error;
+  }
+  const models = answer.models || [];
+  if (models.length === 0) {
+    body.replaceChildren(el('h2', {}, 'Scores'), el('p', {}, 'No model has scored this account yet.'));
+    return;
+  }
+  const chart = el('div', { class: 'chart', id: 'score-history' });
+  body.replaceChildren(
+    el('h2', {}, 'Scores'),
+    el('div', { class: 'cards' }, models.map(m => el('section', { class: 'card score', 'aria-labelledby': 'score-' + m.modelId },
+      el('h3', { id: 'score-' + m.modelId }, m.modelId, m.modelInstalled ? '' : ' (uninstalled)'),
+      el('p', { class: 'score-value' }, m.score === null ? '—' : String(m.score)),
+      m.classification ? el('p', {}, el('strong', {}, m.classification.label)) : null,
+      m.classification && m.classification.recommendation ? el('p', { class: 'muted' }, m.classification.recommendation) : null,
+      m.note ? el('p', { class: 'muted' }, m.note) : null,
+      el('details', {}, el('summary', {}, 'Why this score'),
+        table(el, 'Contributions to ' + m.modelId, ['Factor', 'Input', 'Value', 'Weight', 'Contribution'],
+          (m.contributions || []).map(c => [c.label, c.input, String(c.value), String(c.weight), String(c.contribution)]),
+          { empty: 'No explanation given.' }))))),
+    el('h3', {}, 'Score history'),
+    chart,
+    el('details', {}, el('summary', {}, 'Score history as a table'),
+      table(el, 'Score history', ['Model', 'Scored at', 'Score', 'Class'],
+        models.flatMap(m => (m.history || []).map(h => [m.modelId, h.scoredAt.replace('T', ' ').slice(0, 19),
+          h.score === null ? '— (not scored)' : String(h.score), h.classification || '—'])), { empty: 'No history.' })));
+  await lineChart(chart, {
+    label: 'Score history of ' + account.name,
+    series: models.map(m => ({ name: m.modelId,
+      // a run that lacked the facts for a score leaves a gap, not a zero
+      points: (m.history || []).filter(h => h.score !== null).map(h => [h.scoredAt, h.score])
+        .sort((a, b) => a[0].localeCompare(b[0])) }))
+  });
+}
