@@ -28,6 +28,7 @@ import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
+import org.openkam.api.job.JobWorker;
 
 /**
  * Builds a hierarchy from GLEIF's golden copies, as a job: a ZIP holding the RR-CDF and the LEI-CDF CSV files (told
@@ -45,8 +46,11 @@ final class GleifImport {
     private final HierarchyStore store;
     private final AccountRegistry accounts;
     private final JobTracker jobs;
+    private final Runnable checkpoint;
 
-    GleifImport(HierarchyStore store, AccountRegistry accounts, JobTracker jobs) {
+    /** {@code checkpoint} is called between writes: the shutdown's safe points ({@link JobWorker#checkpoint()}). */
+    GleifImport(HierarchyStore store, AccountRegistry accounts, JobTracker jobs, Runnable checkpoint) {
+        this.checkpoint = checkpoint;
         this.store = store;
         this.accounts = accounts;
         this.jobs = jobs;
@@ -83,6 +87,9 @@ final class GleifImport {
             problems.sort((a, b) -> Long.compare(a.line(), b.line()));
             jobs.finish(jobId, JobState.SUCCEEDED, plan.edges().size(), plan.edges().size(), problems,
                     counts + ", " + problems.size() + " problem(s)");
+        } catch (JobWorker.Stopped e) {
+            jobs.finish(jobId, JobState.INTERRUPTED, 0, -1, problems, "The node shut down during the import; what was "
+                    + "stored stays. Import the file again: what is there already is left as it is.");
         } catch (IOException | RuntimeException e) {
             problems.add(new JobProblem(0, "file", "the import stopped: " + e.getMessage()));
             jobs.finish(jobId, JobState.FAILED, 0, -1, problems, "the import stopped");
@@ -121,6 +128,7 @@ final class GleifImport {
         int nodesCreated = 0;
         Map<String, HierarchyNode> nodeOfLei = new HashMap<>();
         for (String lei : plan.leis()) {
+            checkpoint.run();
             GleifEntity entity = entities.get(lei);
             try {
                 HierarchyNode node;
@@ -157,6 +165,7 @@ final class GleifImport {
         int unchanged = 0;
         int done = 0;
         for (GleifPlan.Edge edge : plan.edges()) {
+            checkpoint.run();
             HierarchyNode child = nodeOfLei.get(edge.child());
             HierarchyNode parent = nodeOfLei.get(edge.parent());
             if (child != null && parent != null) {

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
@@ -28,6 +26,7 @@ import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountTeams;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobTracker;
+import org.openkam.api.job.JobWorker;
 import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.pipeline.Opportunities;
@@ -46,6 +45,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hierarchy routes under {@code /api/v1/hierarchies} and {@code /api/v1/accounts/{id}/hierarchy}, described by
@@ -64,6 +65,7 @@ public final class HierarchyResource implements ApiRoutes {
     private static final Set<String> LINK_FIELDS = Set.of("parentId", "childId", "type", "validFrom", "validTo");
     private static final Set<String> MOVE_FIELDS = Set.of("parentId", "on", "type");
 
+    private static final Logger LOG = LoggerFactory.getLogger(HierarchyResource.class);
     private final HierarchyStore store;
     private final AccountRegistry accounts;
     private final HierarchyRollups rollups;
@@ -71,11 +73,7 @@ public final class HierarchyResource implements ApiRoutes {
     private final GleifImport gleif;
     private final JobTracker jobs;
     /** GLEIF imports run one at a time, off the request threads. */
-    private final ExecutorService importer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "openkam-hierarchy-gleif-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final JobWorker importer = new JobWorker("openkam-hierarchy-gleif-import");
 
     /** The scoring engine while it runs: optional, so the hierarchy works without the scoring plugin. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -97,12 +95,14 @@ public final class HierarchyResource implements ApiRoutes {
         this.rollups = new HierarchyRollups(store, accounts, opportunities, rates, () -> scoring);
         this.coverage = new HierarchyCoverage(store, teams);
         this.jobs = jobs;
-        this.gleif = new GleifImport(store, accounts, jobs);
+        this.gleif = new GleifImport(store, accounts, jobs, importer::checkpoint);
     }
 
     @Deactivate
-    void deactivate() {
-        importer.shutdownNow();
+    void deactivate() throws InterruptedException {
+        if (!importer.stop(10_000)) {
+            LOG.warn("A GLEIF import did not reach a safe point within 10 s of the shutdown; it ends with the database");
+        }
     }
 
     @Override

@@ -69,7 +69,7 @@ class GleifImportTest {
         store = new HierarchyStore(db.database());
         hierarchy = store.create(ADMIN, "Acme", "industrial");
         account("Acme Deutschland (ours)", "DE", Map.of("lei", DE));
-        gleif = new GleifImport(store, registry(), tracker());
+        gleif = new GleifImport(store, registry(), tracker(), () -> { });
     }
 
     Account account(String name, String country, Map<String, String> attributes) {

@@ -17,9 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVParser;
@@ -30,6 +27,7 @@ import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
+import org.openkam.api.job.JobWorker;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Dialect;
 import org.openkam.api.persistence.Tx;
@@ -64,11 +62,7 @@ public final class SalesImport {
 
     private final Database database;
     private final JobTracker jobs;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "openkam-retail-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final JobWorker worker = new JobWorker("openkam-retail-import");
 
     @Activate
     public SalesImport(@Reference Database database, @Reference JobTracker jobs) {
@@ -79,8 +73,9 @@ public final class SalesImport {
 
     @Deactivate
     void stop() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        if (!worker.stop(10_000)) {
+            LOG.warn("A sales import did not reach a safe point within 10 s of the shutdown; it ends with the database");
+        }
     }
 
     /** Starts importing {@code csv}, which the job deletes when done. */
@@ -89,6 +84,11 @@ public final class SalesImport {
         worker.execute(() -> {
             try {
                 run(caller, target, csv, allOrNothing, job.id());
+            } catch (JobWorker.Stopped e) {
+                jobs.finish(job.id(), JobState.INTERRUPTED, 0, -1, List.of(), allOrNothing
+                        ? "The node shut down during the import; nothing was stored. Import the file again."
+                        : "The node shut down during the import; the batches stored before stay. Import the file again "
+                                + "to store the rest.");
             } catch (RuntimeException | Error e) {
                 LOG.error("Retail import job {} failed", job.id(), e);
                 jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: " + e)),
@@ -125,6 +125,7 @@ public final class SalesImport {
                 // Read in the writing transaction, so the keys to update are those it sees.
                 keys.loadStored(tx.connection(), target, lookup);
                 forEachBatch(target, csv, bad, batch -> {
+                    worker.checkpoint(); // rolls the whole import back
                     write(tx, dialect, target, lookup, keys, batch);
                     written[0] += batch.size();
                     jobs.progress(jobId, written[0], good);
@@ -140,6 +141,7 @@ public final class SalesImport {
                 return null;
             });
             forEachBatch(target, csv, bad, batch -> database.write(caller, tx -> {
+                worker.checkpoint();
                 write(tx, dialect, target, lookup, keys, batch);
                 written[0] += batch.size();
                 jobs.progress(jobId, written[0], good);

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVParser;
@@ -33,6 +30,7 @@ import org.openkam.api.event.AccountEvents;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
+import org.openkam.api.job.JobWorker;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
@@ -64,11 +62,7 @@ public final class AccountTransferService implements AccountTransfer {
     private final Transactions transactions;
     private final AccountRegistry registry;
     private final JobService jobs;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "openkam-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final JobWorker worker = new JobWorker("openkam-import");
 
     @Activate
     public AccountTransferService(@Reference Database database, @Reference EventAdmin events,
@@ -79,9 +73,10 @@ public final class AccountTransferService implements AccountTransfer {
     }
 
     @Deactivate
-    void stop() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+    public void stop() throws InterruptedException {
+        if (!worker.stop(10_000)) {
+            LOG.warn("An import did not reach a safe point within 10 s of the shutdown; it ends with the database");
+        }
     }
 
     @Override
@@ -100,6 +95,11 @@ public final class AccountTransferService implements AccountTransfer {
         worker.execute(() -> {
             try {
                 run(caller, csv, allOrNothing, businessUnit, job.id());
+            } catch (JobWorker.Stopped e) {
+                jobs.finish(job.id(), JobState.INTERRUPTED, 0, -1, List.of(), allOrNothing
+                        ? "The node shut down during the import; nothing was stored. Import the file again."
+                        : "The node shut down during the import; the batches stored before stay. Import the file "
+                                + "again: lines with an id update, lines without one create accounts again.");
             } catch (RuntimeException | Error e) {
                 LOG.error("Import job {} failed", job.id(), e);
                 jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: " + e)),
@@ -129,6 +129,7 @@ public final class AccountTransferService implements AccountTransfer {
         problems.forEach(p -> bad.add(p.line()));
         long[] written = {0};
         Consumer<List<AccountCsv.Row>> flush = chunk -> {
+            worker.checkpoint();
             transactions.write(tx -> write(tx, caller, chunk));
             written[0] += chunk.size();
             jobs.progress(jobId, written[0], total - bad.size());
@@ -136,6 +137,7 @@ public final class AccountTransferService implements AccountTransfer {
         if (allOrNothing) {
             transactions.write(tx -> {
                 forEachChunk(csv, businessUnit, bad, chunk -> {
+                    worker.checkpoint(); // rolls the whole import back
                     try {
                         write(tx, caller, chunk);
                     } catch (SQLException e) {
@@ -170,6 +172,7 @@ public final class AccountTransferService implements AccountTransfer {
                 }
                 long lastEnd = parser.getCurrentLineNumber();
                 for (CSVRecord record : parser) {
+                    worker.checkpoint();
                     count[0]++;
                     long line = lastEnd + 1;
                     lastEnd = parser.getCurrentLineNumber();

@@ -442,6 +442,32 @@ abstract class RegistryContract {
     }
 
     @Test
+    void anImportStoppedByAShutdownEndsAtASafePointStoringNothingAndTheDatabaseServesOn(@TempDir Path dir)
+            throws Exception {
+        Path csv = dir.resolve("in.csv");
+        StringBuilder content = new StringBuilder("name,businessUnit,country\n");
+        for (int i = 0; i < 20_000; i++) {
+            content.append("Stopped ").append(i).append(',').append(f.unitA).append(",DE\n");
+        }
+        Files.writeString(csv, content);
+        Job started = f.transfer.startImport(f.kamA, csv, true);
+        Job job = f.jobs.get(f.kamA, started.id());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (job.done() == 0 && !job.state().finished() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            job = f.jobs.get(f.kamA, started.id());
+        }
+        assertTrue(job.done() > 0 && job.done() < 20_000, "stopping while it writes: " + job);
+        f.transfer.stop(); // as on shutdown: never interrupts a thread inside the database
+        job = f.jobs.get(f.kamA, started.id());
+        assertEquals(JobState.INTERRUPTED, job.state(), job.toString());
+        assertEquals(0, f.accounts.find(f.admin, query(f.unitA)).items().size(), "all or nothing: nothing stored");
+        Account after = f.accounts.create(f.kamA, withFigures(f.unitA, "After the stop", KeyAccountTier.NONE, "DE",
+                null));
+        assertEquals("After the stop", f.accounts.get(f.viewerA, after.id()).name(), "the database serves on");
+    }
+
+    @Test
     void importStoresEveryLineAndExportRoundTrips(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("in.csv");
         StringBuilder content = new StringBuilder("name,businessUnit,country,tier,owner,annualSales,currency,attributes\n");

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.openkam.api.AccessDeniedException;
@@ -31,6 +29,7 @@ import org.openkam.api.job.Job;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
+import org.openkam.api.job.JobWorker;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
@@ -133,11 +132,7 @@ public final class ScoringEngine implements Scoring {
     private final boolean firstRun;
     private final long firstRunQuietMillis;
     private final FirstRuns firstRuns;
-    private final ScheduledExecutorService engine = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "openkam-scoring");
-        t.setDaemon(true);
-        return t;
-    });
+    private final JobWorker engine = new JobWorker("openkam-scoring");
     /** Full runs not finished yet, by unit, on this node. */
     private final Map<String, Job> runs = new ConcurrentHashMap<>();
     /** Changed accounts waiting to be rescored: account id to its unit. */
@@ -194,11 +189,12 @@ public final class ScoringEngine implements Scoring {
 
     @Deactivate
     void stop() throws InterruptedException {
-        engine.shutdownNow();
+        if (!engine.stop(10_000)) {
+            LOG.warn("A scoring run did not reach a safe point within 10 s of the shutdown; it ends with the database");
+        }
         calls.close();
-        engine.awaitTermination(10, TimeUnit.SECONDS);
         // runs still queued never started
-        runs.values().forEach(job -> jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(),
+        runs.values().forEach(job -> jobs.finish(job.id(), JobState.INTERRUPTED, 0, -1, List.of(),
                 "The scoring engine stopped before the run started; start it again."));
         runs.clear();
     }
@@ -436,6 +432,9 @@ public final class ScoringEngine implements Scoring {
         Map<String, PortfolioContext> portfolio = Portfolios.of(accounts);
         Run run = new Run(null, unit, models);
         for (Account a : accounts) {
+            if (engine.stopping()) {
+                break; // a safe point; the next run scores the rest
+            }
             if (accountIds.contains(a.id())) {
                 run.score(a, portfolio.get(a.id()));
             }
@@ -551,9 +550,10 @@ public final class ScoringEngine implements Scoring {
         Run run = new Run(runId, unit, models);
         long lastProgress = System.nanoTime();
         for (int i = 0; i < accounts.size(); i++) {
-            if (Thread.currentThread().isInterrupted()) {
-                jobs.finish(runId, JobState.FAILED, i, accounts.size(), run.problems(), "The scoring engine stopped "
-                        + "after " + i + " of " + accounts.size() + " account(s); start the run again.");
+            if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
+                run.flush();
+                jobs.finish(runId, JobState.INTERRUPTED, i, accounts.size(), run.problems(), "The scoring engine "
+                        + "stopped after " + i + " of " + accounts.size() + " account(s); start the run again.");
                 return;
             }
             run.score(accounts.get(i), portfolio.get(accounts.get(i).id()));
