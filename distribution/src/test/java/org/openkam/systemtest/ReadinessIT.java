@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Readiness is honest: from the moment the process starts, there is no moment where {@code /health/ready} says
- * ready while sign-in still answers 503. The test probes both, alternating, through the whole start.
+ * ready while sign-in still answers 503. The test probes both, alternating, through the whole start, which must
+ * log no error.
  */
 class ReadinessIT {
 
@@ -58,6 +59,8 @@ class ReadinessIT {
             assertEquals(List.of(), lies, "probes where readiness did not hold");
             assertEquals(20, signInsServed);
             openkam.api().get("/health/live").expect(200);
+            assertEquals(List.of(), openkam.output().lines().filter(l -> l.contains(" ERROR ")).toList(),
+                    "a clean start logs no error");
         }
     }
 

@@ -76,7 +76,7 @@ class DemoLoaderTest {
         h2.setURL("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SqlDatabase.H2_OPTIONS);
         database = new SqlDatabase(h2, NO_EVENTS);
         database.migrate(AccountService.class);
-        services = new DemoLoader.Services(new BusinessUnitService(database), new UserService(database, HASHER),
+        services = new DemoLoader.Services(new BusinessUnitService(database), UserService.hashingWith(database, HASHER),
                 new AccountService(database, NO_EVENTS), new ContactService(database, NO_EVENTS),
                 new TeamService(database, NO_EVENTS), new PlanService(database, NO_EVENTS),
                 new OpportunityService(database, NO_EVENTS, new PipelineStages("qualify:10", "develop:25",

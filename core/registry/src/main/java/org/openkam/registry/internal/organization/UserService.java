@@ -54,8 +54,15 @@ public final class UserService implements Users {
         this(database, PasswordHasher.standard());
     }
 
-    /** {@code hasher} sets the work factor of new password hashes: the product's, or a cheap one in tests. */
-    public UserService(Database database, PasswordHasher hasher) {
+    /**
+     * {@code hasher} sets the work factor of new password hashes: the product's, or a cheap one in tests. A factory,
+     * not a second public constructor of the same arity, which SCR would try and log as an error at every start.
+     */
+    public static UserService hashingWith(Database database, PasswordHasher hasher) {
+        return new UserService(database, hasher);
+    }
+
+    private UserService(Database database, PasswordHasher hasher) {
         this.transactions = new Transactions(database.dataSource(), null);
         this.hasher = hasher;
     }

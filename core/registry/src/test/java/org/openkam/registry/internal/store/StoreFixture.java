@@ -76,7 +76,7 @@ final class StoreFixture {
         contacts = new ContactService(database, eventAdmin);
         teams = new TeamService(database, eventAdmin);
         units = new BusinessUnitService(database);
-        users = new UserService(database, HASHER);
+        users = UserService.hashingWith(database, HASHER);
         audit = new AuditTrailService(database);
         jobs = new JobService(database);
         transfer = new AccountTransferService(database, eventAdmin, accounts, jobs);
