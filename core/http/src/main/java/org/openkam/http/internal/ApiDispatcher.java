@@ -165,6 +165,14 @@ public final class ApiDispatcher extends HttpServlet {
                 problem(response, Problem.of(404, "not-found", "Not found", "no API endpoint at " + path));
             }
         } catch (Exception | LinkageError e) {
+            if (response.isCommitted()) {
+                // A streamed answer (e.g. a CSV export) broke off half way: its status and part of its body are
+                // out. Returning normally would let the server end the chunked body cleanly, a complete-looking
+                // 200 cut mid-line; throwing makes Jetty abort the connection, so the client sees the failure.
+                LOG.warn("{} {} failed after its answer had started; the connection is aborted: {}",
+                        request.getMethod(), path, e.toString());
+                throw new IOException("the answer broke off after it was committed", e);
+            }
             // a LinkageError: the route's bundle went away while it answered
             problem(response, toProblem(e));
         }
@@ -223,9 +231,6 @@ public final class ApiDispatcher extends HttpServlet {
     }
 
     private void problem(HttpServletResponse response, Problem problem) throws IOException {
-        if (response.isCommitted()) {
-            return; // a streamed answer broke off half way; nothing more can be said
-        }
         response.reset(); // drops a half-built answer's headers, the context's nosniff among them: set again
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
