@@ -54,6 +54,7 @@ class AdminBundlesIT {
     void uploadsStartsStopsAndUninstallsTheExampleScoringPlugin() throws IOException {
         assertTrue(bundle(EXAMPLE).isEmpty(), "not installed before the upload");
         byte[] jar = Files.readAllBytes(Fixtures.examplePlugin());
+        String before = Fixtures.newestAudit(admin, "bundle");
 
         JsonObject installed = admin.request("POST", "/admin/bundles").body("application/java-archive", jar).send()
                 .expect(201).object();
@@ -97,6 +98,18 @@ class AdminBundlesIT {
         assertFalse(Files.exists(deployed), "and removed from deploy/");
         assertTrue(Fixtures.scoringModel(admin, MODEL).isEmpty(), "its model is gone");
         admin.get("/admin/bundles/" + id).expectProblem(404);
+
+        // every action is in the audit trail, newest first, as the administrator made it
+        List<JsonObject> trail = Fixtures.auditSince(admin, "bundle", EXAMPLE, before);
+        assertEquals(List.of("deleted", "updated", "updated", "updated", "created"),
+                trail.stream().map(e -> e.get("action").getAsString()).toList(), trail.toString());
+        assertTrue(trail.stream().allMatch(e -> e.get("actorName").getAsString().equals(OpenKamProcess.ADMIN)),
+                trail.toString());
+        assertEquals("null -> active", Fixtures.auditChange(trail.get(4), "state"), "installed and started");
+        assertEquals("active -> resolved", Fixtures.auditChange(trail.get(3), "state"), "stopped");
+        assertEquals("resolved -> active", Fixtures.auditChange(trail.get(2), "state"), "started");
+        assertTrue(Fixtures.auditChange(trail.get(1), "lastModified") != null, "updated: " + trail.get(1));
+        assertEquals("active -> null", Fixtures.auditChange(trail.get(0), "state"), "uninstalled");
     }
 
     @Test

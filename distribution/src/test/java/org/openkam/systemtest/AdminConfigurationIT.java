@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,24 @@ class AdminConfigurationIT {
         if (openkam != null) {
             openkam.close();
         }
+    }
+
+    @Test
+    void theWholeAuditTrailIsForGlobalAdministratorsAndHoldsSignIns() {
+        String unit = Fixtures.createUnit(admin, "audit");
+        String username = Fixtures.unique("auditor");
+        String userId = Fixtures.createUser(admin, username, unit, "bu-admin").get("id").getAsString();
+        openkam.api().login(username, "not-the-password").expectProblem(401);
+        Api buAdmin = openkam.api().signIn(username, Fixtures.PASSWORD);
+
+        buAdmin.get("/audit").expectProblem(403);
+        openkam.api().get("/audit").expectProblem(401);
+        assertEquals(Set.of("limit"), admin.get("/audit?limit=0").expectProblem(400).problemFields());
+        List<String> signIns = Fixtures.auditSince(admin, "sign-in", userId, null).stream()
+                .map(e -> e.get("action").getAsString()).toList();
+        assertEquals(List.of("signed-in", "sign-in-failed"), signIns, "newest first");
+        assertTrue(admin.get("/audit?entityType=user").expect(200).items().toString().contains(userId),
+                "the user's creation is in the trail too");
     }
 
     @Test
@@ -103,6 +122,7 @@ class AdminConfigurationIT {
     @Test
     void aPerUnitFactoryConfigurationTakesEffectInTheScoringModels() throws Exception {
         String unit = Fixtures.createUnit(admin, "configured");
+        String before = Fixtures.newestAudit(admin, "configuration");
         JsonObject created = admin.post("/admin/configurations/factories/" + ABC,
                 json("properties", Map.of("businessUnit", unit, "a.cutoff", 70, "b.cutoff", "90"))).expect(201)
                 .object();
@@ -133,6 +153,15 @@ class AdminConfigurationIT {
         awaitUnit(unit, Optional::isEmpty);
         assertFalse(Files.exists(file), "its file goes with it");
         admin.delete("/admin/configurations/" + pid).expectProblem(404);
+
+        // created, changed and deleted: each in the audit trail with what it changed
+        List<JsonObject> trail = Fixtures.auditSince(admin, "configuration", pid, before);
+        assertEquals(List.of("deleted", "updated", "created"), trail.stream().map(e -> e.get("action").getAsString())
+                .toList(), trail.toString());
+        assertEquals("null -> 70", Fixtures.auditChange(trail.get(2), "a.cutoff").replace(".0", ""));
+        assertEquals("70 -> 60", Fixtures.auditChange(trail.get(1), "a.cutoff").replace(".0", ""));
+        assertEquals("60 -> null", Fixtures.auditChange(trail.get(0), "a.cutoff").replace(".0", ""));
+        assertTrue(trail.stream().allMatch(e -> e.get("actorName").getAsString().equals(OpenKamProcess.ADMIN)));
     }
 
     @Test

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
-import java.util.UUID;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -64,6 +67,42 @@ public final class Fixtures {
     /** {@code "n"}, as an ETag / If-Match value. */
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** The id of the newest entry of the whole audit trail of one entity type, or {@code null} if there is none. */
+    public static String newestAudit(Api admin, String entityType) {
+        JsonArray items = admin.get("/audit?limit=1&entityType=" + entityType).expect(200).items();
+        return items.isEmpty() ? null : items.get(0).getAsJsonObject().get("id").getAsString();
+    }
+
+    /** The audit entries of one entity type and id recorded after the entry {@code since}, newest first. */
+    public static List<JsonObject> auditSince(Api admin, String entityType, String entityId, String since) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement e : admin.get("/audit?limit=200&entityType=" + entityType).expect(200).items()) {
+            JsonObject entry = e.getAsJsonObject();
+            if (entry.get("id").getAsString().equals(since)) {
+                break;
+            }
+            if (entry.get("entityId").getAsString().equals(entityId)) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** An audit entry's change of one field as "before -> after". */
+    public static String auditChange(JsonObject entry, String field) {
+        for (JsonElement c : entry.getAsJsonArray("changes")) {
+            JsonObject change = c.getAsJsonObject();
+            if (change.get("field").getAsString().equals(field)) {
+                return text(change.get("before")) + " -> " + text(change.get("after"));
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonElement e) {
+        return e == null || e.isJsonNull() ? "null" : e.getAsString();
     }
 
     /** The example scoring plugin's jar, as the build passes it in. */

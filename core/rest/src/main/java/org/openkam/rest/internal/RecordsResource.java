@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /accounts/{id}/audit} and {@code /jobs/{id}}: what happened and how far work got. */
+/** {@code /accounts/{id}/audit}, {@code /audit} and {@code /jobs/{id}}: what happened and how far work got. */
 @Component
 public final class RecordsResource implements ApiRoutes {
 
@@ -25,6 +25,8 @@ public final class RecordsResource implements ApiRoutes {
     @Override
     public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/audit", ex -> PageBody.of(audit.forAccount(ex.caller(), ex.path("id"),
+                        ex.intQuery("limit", AccountQuery.DEFAULT_LIMIT, 1, AccountQuery.MAX_LIMIT), ex.query("cursor"))))
+                .add("GET", "/audit", ex -> PageBody.of(audit.all(ex.caller(), ex.query("entityType"),
                         ex.intQuery("limit", AccountQuery.DEFAULT_LIMIT, 1, AccountQuery.MAX_LIMIT), ex.query("cursor"))))
                 .add("GET", "/jobs/{id}", ex -> jobs.get(ex.caller(), ex.path("id")));
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.Page;
@@ -24,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.reflect.TypeToken;
 
-/** Reads an account's audit trail, newest first, paged by sequence number. */
+/** Reads the audit trail, an account's or the whole, newest first, paged by sequence number. */
 @Component(service = AuditTrail.class)
 public final class AuditTrailService implements AuditTrail {
 
@@ -41,29 +42,48 @@ public final class AuditTrailService implements AuditTrail {
         long before = parseCursor(cursor);
         return transactions.read(tx -> {
             readable(tx, caller, accountId);
-            List<AuditEntry> entries = new ArrayList<>();
-            List<Long> seqs = new ArrayList<>();
-            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM audit_entry "
-                    + "WHERE account_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
-                ps.setString(1, accountId);
-                ps.setLong(2, before);
-                ps.setInt(3, limit + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        seqs.add(rs.getLong("seq"));
-                        List<FieldChange> changes = AuditLog.GSON.fromJson(rs.getString("changes"), CHANGES);
-                        entries.add(new AuditEntry(rs.getString("id"), rs.getString("entity_type"),
-                                rs.getString("entity_id"), rs.getString("account_id"), rs.getString("business_unit"),
-                                rs.getString("action"), rs.getString("actor"), rs.getString("actor_name"),
-                                Rows.instant(rs, "occurred_at"), changes));
-                    }
+            return page(tx, "account_id = ?", accountId, before, limit);
+        });
+    }
+
+    @Override
+    public Page<AuditEntry> all(Caller caller, String entityType, int limit, String cursor) {
+        if (!caller.admin()) {
+            throw new AccessDeniedException("the whole audit trail is for global administrators");
+        }
+        long before = parseCursor(cursor);
+        return transactions.read(tx -> entityType == null ? page(tx, null, null, before, limit)
+                : page(tx, "entity_type = ?", entityType, before, limit));
+    }
+
+    /** Entries matching {@code condition} (one parameter, or none), newest first, from before {@code seq}. */
+    private static Page<AuditEntry> page(Tx tx, String condition, String value, long before, int limit)
+            throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM audit_entry WHERE "
+                + (condition == null ? "" : condition + " AND ") + "seq < ? ORDER BY seq DESC LIMIT ?")) {
+            int i = 1;
+            if (condition != null) {
+                ps.setString(i++, value);
+            }
+            ps.setLong(i++, before);
+            ps.setInt(i, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getLong("seq"));
+                    List<FieldChange> changes = AuditLog.GSON.fromJson(rs.getString("changes"), CHANGES);
+                    entries.add(new AuditEntry(rs.getString("id"), rs.getString("entity_type"),
+                            rs.getString("entity_id"), rs.getString("account_id"), rs.getString("business_unit"),
+                            rs.getString("action"), rs.getString("actor"), rs.getString("actor_name"),
+                            Rows.instant(rs, "occurred_at"), changes));
                 }
             }
-            if (entries.size() <= limit) {
-                return new Page<>(entries, null, -1);
-            }
-            return new Page<>(entries.subList(0, limit), Long.toString(seqs.get(limit - 1)), -1);
-        });
+        }
+        if (entries.size() <= limit) {
+            return new Page<>(entries, null, -1);
+        }
+        return new Page<>(entries.subList(0, limit), Long.toString(seqs.get(limit - 1)), -1);
     }
 
     /** A live account by its unit; a deleted one by the unit its last audit entry names. */

@@ -115,6 +115,25 @@ abstract class RegistryContract {
     }
 
     @Test
+    void theWholeTrailIsForGlobalAdministratorsByTypeAndInPages() {
+        Account first = f.accounts.create(f.kamA, draft(f.unitA, "Trail One"));
+        Account second = f.accounts.create(f.kamA, draft(f.unitA, "Trail Two"));
+        Account third = f.accounts.create(f.kamA, draft(f.unitA, "Trail Three"));
+        assertThrows(AccessDeniedException.class, () -> f.audit.all(f.buAdminA, null, 10, null));
+
+        Page<AuditEntry> page = f.audit.all(f.admin, "account", 2, null);
+        assertEquals(List.of(third.id(), second.id()), page.items().stream().map(AuditEntry::entityId).toList(),
+                "newest first");
+        Page<AuditEntry> next = f.audit.all(f.admin, "account", 1, page.nextCursor());
+        assertEquals(List.of(first.id()), next.items().stream().map(AuditEntry::entityId).toList());
+        assertTrue(f.audit.all(f.admin, "user", 100, null).items().stream()
+                .anyMatch(e -> e.entityId().equals(f.kamA.userId())), "the users created by the fixture");
+        assertTrue(f.audit.all(f.admin, "no-such-type", 10, null).items().isEmpty());
+        assertEquals(third.id(), f.audit.all(f.admin, null, 1, null).items().get(0).entityId(), "every type");
+        assertThrows(ValidationException.class, () -> f.audit.all(f.admin, null, 10, "not-a-cursor"));
+    }
+
+    @Test
     void staleVersionIsRefusedAndChangesNothing() {
         Account created = f.accounts.create(f.kamA, draft(f.unitA, "Nordwerk"));
         f.accounts.update(f.kamA, created.id(), 1, draft(f.unitA, "Second"));

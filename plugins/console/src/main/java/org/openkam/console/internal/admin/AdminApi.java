@@ -3,11 +3,16 @@ package org.openkam.console.internal.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.openkam.api.AccessDeniedException;
+import org.openkam.api.NotFoundException;
 import org.openkam.api.organization.BusinessUnits;
+import org.openkam.api.persistence.Database;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.Problem;
@@ -49,19 +54,23 @@ public final class AdminApi implements ApiRoutes {
 
     private final Bundles bundles;
     private final Configurations configurations;
+    private final AdminAudit audit;
 
     @Activate
     public AdminApi(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
-            @Reference MetaTypeService metatypes, @Reference BusinessUnits units, Config config) {
+            @Reference MetaTypeService metatypes, @Reference BusinessUnits units, @Reference Database database,
+            Config config) {
         this(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L, uploads(context),
                 Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "deploy")),
                 new Configurations(context, configurationAdmin, metatypes, units,
-                        Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "etc")));
+                        Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "etc")),
+                new AdminAudit(database));
     }
 
-    AdminApi(Bundles bundles, Configurations configurations) {
+    AdminApi(Bundles bundles, Configurations configurations, AdminAudit audit) {
         this.bundles = bundles;
         this.configurations = configurations;
+        this.audit = audit;
     }
 
     @Override
@@ -83,7 +92,9 @@ public final class AdminApi implements ApiRoutes {
         });
         router.add("POST", "/admin/bundles", ex -> {
             admin(ex);
-            return outcome(ex, bundles.install(jar(ex)), 201);
+            Bundles.Outcome installed = bundles.install(jar(ex));
+            audit.bundle(ex.caller(), null, installed.bundle()); // installed, even where it did not start
+            return outcome(ex, installed, 201);
         });
         router.add("GET", "/admin/bundles/{id}", ex -> {
             admin(ex);
@@ -92,21 +103,32 @@ public final class AdminApi implements ApiRoutes {
         router.add("PUT", "/admin/bundles/{id}", ex -> {
             admin(ex);
             long id = id(ex);
-            return outcome(ex, bundles.update(id, jar(ex)), 200);
+            Bundles.View before = bundles.get(id);
+            Bundles.Outcome updated = bundles.update(id, jar(ex));
+            audit.bundle(ex.caller(), before, updated.bundle());
+            return outcome(ex, updated, 200);
         });
         router.add("DELETE", "/admin/bundles/{id}", ex -> {
             admin(ex);
-            bundles.uninstall(id(ex));
+            Bundles.View before = bundles.get(id(ex));
+            bundles.uninstall(before.id());
+            audit.bundle(ex.caller(), before, null);
             ex.status(204);
             return null;
         });
         router.add("POST", "/admin/bundles/{id}/start", ex -> {
             admin(ex);
-            return outcome(ex, bundles.startBundle(id(ex)), 200);
+            Bundles.View before = bundles.get(id(ex));
+            Bundles.Outcome started = bundles.startBundle(before.id());
+            audit.bundle(ex.caller(), before, started.bundle());
+            return outcome(ex, started, 200);
         });
         router.add("POST", "/admin/bundles/{id}/stop", ex -> {
             admin(ex);
-            return bundles.stop(id(ex));
+            Bundles.View before = bundles.get(id(ex));
+            Bundles.View after = bundles.stop(before.id());
+            audit.bundle(ex.caller(), before, after);
+            return after;
         });
 
         router.add("GET", "/admin/configurations", ex -> {
@@ -119,12 +141,20 @@ public final class AdminApi implements ApiRoutes {
         });
         router.add("PUT", "/admin/configurations/{pid}", ex -> {
             admin(ex);
+            String pid = ex.path("pid");
             JsonObject properties = properties(ex);
-            return configurations.write(ex.caller(), ex.path("pid"), properties);
+            Map<String, List<String>> before = stored(pid);
+            Configurations.Instance written = configurations.write(ex.caller(), pid, properties);
+            audit.configuration(ex.caller(), written.pid(), before, written.properties(), passwords(pid));
+            return written;
         });
         router.add("DELETE", "/admin/configurations/{pid}", ex -> {
             admin(ex);
-            configurations.delete(ex.path("pid"));
+            String pid = ex.path("pid");
+            Map<String, List<String>> before = stored(pid);
+            Set<String> passwords = passwords(pid);
+            configurations.delete(pid);
+            audit.configuration(ex.caller(), pid, before, null, passwords);
             ex.status(204);
             return null;
         });
@@ -133,10 +163,32 @@ public final class AdminApi implements ApiRoutes {
             JsonObject properties = properties(ex);
             Configurations.Instance created = configurations.createFactory(ex.caller(), ex.path("factoryPid"),
                     properties);
+            audit.configuration(ex.caller(), created.pid(), null, created.properties(),
+                    passwords(ex.path("factoryPid")));
             ex.header("Location", ex.apiUrl("/admin/configurations/" + created.pid()));
             ex.status(201);
             return created;
         });
+    }
+
+    /** The stored properties of a configuration, or {@code null} if there is none (or no definition). */
+    private Map<String, List<String>> stored(String pid) throws IOException {
+        try {
+            return configurations.form(pid).configurations().stream().filter(c -> c.pid().equals(pid))
+                    .map(Configurations.Instance::properties).findFirst().orElse(null);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    /** The attributes the PID's definition types as passwords. */
+    private Set<String> passwords(String pid) throws IOException {
+        try {
+            return configurations.form(pid).attributes().stream().filter(a -> a.type().equals("password"))
+                    .map(Configurations.Attribute::id).collect(Collectors.toSet());
+        } catch (NotFoundException e) {
+            return Set.of();
+        }
     }
 
     private static void admin(Exchange ex) {

@@ -28,7 +28,7 @@ class AdminApiDocumentTest {
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedOperationIsARoute() throws IOException {
         Set<String> routes = new TreeSet<>();
-        new AdminApi(null, null).define(new RouteTable() {
+        new AdminApi(null, null, null).define(new RouteTable() {
             @Override
             public RouteTable add(String method, String template, Handler handler) {
                 routes.add(method + " " + template);
@@ -76,7 +76,7 @@ class AdminApiDocumentTest {
     }
 
     private static JsonObject fragment() throws IOException {
-        try (InputStream in = new AdminApi(null, null).openApi()) {
+        try (InputStream in = new AdminApi(null, null, null).openApi()) {
             return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
         }
     }
