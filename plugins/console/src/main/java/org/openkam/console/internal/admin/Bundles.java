@@ -166,8 +166,7 @@ final class Bundles {
             boolean wasActive = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
             Path deployed = deployed(b);
             if (deployed != null) {
-                // FileInstall's copy: replace it, so the next start installs the new one too
-                replace(jar.file(), deployed);
+                return hotUpdate(b, jar, deployed, wasActive);
             }
             try (InputStream in = Files.newInputStream(jar.file())) {
                 b.update(in);
@@ -241,6 +240,26 @@ final class Bundles {
         throw new ProblemException(Problem.of(503, "not-deployed", "Not deployed",
                 "deploy/" + target.getFileName() + " was not installed within " + HOT_DEPLOY_WAIT.toSeconds()
                         + " s; FileInstall may be stopped; the jar stays in deploy/"));
+    }
+
+    /**
+     * Replaces FileInstall's copy in {@code deploy/}, so the next start installs the new one too, and waits for
+     * FileInstall to update the bundle from it: updating it here as well would race FileInstall's own update.
+     */
+    private Outcome hotUpdate(Bundle b, BundleJar jar, Path deployed, boolean wasActive) throws IOException {
+        long modified = b.getLastModified();
+        replace(jar.file(), deployed);
+        long deadline = System.nanoTime() + HOT_DEPLOY_WAIT.toNanos();
+        while (b.getLastModified() == modified && System.nanoTime() < deadline) {
+            pause();
+        }
+        if (b.getLastModified() == modified) {
+            throw new ProblemException(Problem.of(503, "not-deployed", "Not deployed", "deploy/"
+                    + deployed.getFileName() + " was not updated within " + HOT_DEPLOY_WAIT.toSeconds()
+                    + " s; FileInstall may be stopped; the new jar is in deploy/"));
+        }
+        awaitStarted(b, deadline);
+        return wasActive && b.getState() != Bundle.ACTIVE ? start(b) : new Outcome(view(b), null);
     }
 
     /** Gives FileInstall, which installs first and starts in the same scan, the moment to start the bundle. */
