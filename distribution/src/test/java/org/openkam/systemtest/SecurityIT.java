@@ -8,7 +8,9 @@ import static org.openkam.systemtest.Api.json;
 import static org.openkam.systemtest.Fixtures.createAccount;
 import static org.openkam.systemtest.Fixtures.etag;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -34,7 +36,9 @@ class SecurityIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("SecurityIT").start();
+        // requests from 127.0.0.1 come through a trusted reverse proxy; 127.0.0.2 is any other client
+        openkam = OpenKamProcess.create("SecurityIT")
+                .writeEtc("org.openkam.http.proxy.cfg", Map.of("trusted.proxies", "127.0.0.1")).start();
         anonymous = openkam.api();
         admin = openkam.admin();
         unitA = Fixtures.createUnit(admin, "sec-a");
@@ -354,6 +358,39 @@ class SecurityIT {
         assertEquals(200, elsewhere.status(), "the real user at another address signs in: " + elsewhere.text());
         String log = openkam.output();
         assertTrue(log.contains("Sign-in of user " + name + " from ") && log.contains("is paused"), "the pause is logged");
+    }
+
+    @Test
+    void aTrustedProxySaysWhetherTheClientUsedHttpsAndWhoItIsAndNobodyElseCan() {
+        String name = Fixtures.unique("proxied");
+        String userId = Fixtures.createUser(admin, name, unitA, "viewer").get("id").getAsString();
+        String head = "POST /api/v1/auth/login HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "X-Forwarded-Proto: https\r\nX-Forwarded-For: 198.51.100.9, 203.0.113.7";
+        byte[] right = ("{\"username\": \"" + name + "\", \"password\": \"" + Fixtures.PASSWORD + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] wrong = ("{\"username\": \"" + name + "\", \"password\": \"not-it\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        RawHttp.Answer proxied = RawHttp.send(openkam.port(), "127.0.0.1", head, right);
+        assertEquals(200, proxied.status(), proxied.text());
+        assertTrue(sessionCookie(proxied).contains("; Secure"), "the client used HTTPS: " + sessionCookie(proxied));
+        RawHttp.Answer forged = RawHttp.send(openkam.port(), "127.0.0.2", head, right);
+        assertEquals(200, forged.status(), forged.text());
+        assertFalse(sessionCookie(forged).contains("Secure"), "an untrusted client's headers are ignored: "
+                + sessionCookie(forged));
+
+        assertEquals(401, RawHttp.send(openkam.port(), "127.0.0.1", head, wrong).status());
+        assertEquals(401, RawHttp.send(openkam.port(), "127.0.0.2", head, wrong).status());
+        List<String> clients = Fixtures.auditSince(admin, "sign-in", userId, null).stream()
+                .filter(e -> e.get("action").getAsString().equals("sign-in-failed"))
+                .map(e -> Fixtures.auditChange(e, "client")).toList();
+        assertEquals(List.of("null -> 127.0.0.2", "null -> 203.0.113.7"), clients,
+                "newest first: the address the client claimed elsewhere is ignored; through the proxy, the client's");
+    }
+
+    private static String sessionCookie(RawHttp.Answer answer) {
+        return answer.text().lines().filter(l -> l.regionMatches(true, 0, "Set-Cookie:", 0, 11))
+                .filter(l -> l.contains("OPENKAM_SESSION=")).findFirst().orElse("(none)");
     }
 
     private static void assertNoDataOfB(Response r) {
