@@ -473,7 +473,7 @@ public final class OpenKamProcess implements AutoCloseable {
         });
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -7,6 +7,9 @@ import static org.openkam.systemtest.Api.json;
 import static org.openkam.systemtest.Fixtures.etag;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,23 +28,31 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two product nodes on one PostgreSQL (embedded, started by the test): shared sessions, tokens and data,
- * optimistic concurrency across nodes, and a node killed with -9 while the other serves on.
+ * optimistic concurrency across nodes, a PostgreSQL restart the nodes ride out, and a node killed with -9 while the
+ * other serves on.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresClusterIT {
 
     private static EmbeddedPostgres postgres;
+    private static Path postgresData;
+    private static int postgresPort;
     private static OpenKamProcess nodeA;
     private static OpenKamProcess nodeB;
     private static String unit;
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgresData = Files.createTempDirectory("openkam-cluster-pg");
+        try (ServerSocket free = new ServerSocket(0)) {
+            postgresPort = free.getLocalPort();
+        }
+        postgres = startPostgres();
         Map<String, String> database = Map.of(
                 "url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                 "user", "postgres",
                 "password", "postgres",
+                "connection.timeout.millis", "1000", // while PostgreSQL restarts, requests get their 503 in a second
                 "dataSourceFactory.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)");
         nodeA = OpenKamProcess.create("PostgresClusterIT-A").writeEtc("org.openkam.database.cfg", database);
         nodeB = OpenKamProcess.create("PostgresClusterIT-B").writeEtc("org.openkam.database.cfg", database);
@@ -65,7 +76,14 @@ class PostgresClusterIT {
             if (postgres != null) {
                 postgres.close();
             }
+            OpenKamProcess.deleteTree(postgresData);
         }
+    }
+
+    /** The same PostgreSQL on the same port and data every time: a restart, as an operator would do it. */
+    private static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(postgresData.toFile()).setCleanDataDirectory(false)
+                .setPort(postgresPort).start();
     }
 
     private static void awaitPostgres(OpenKamProcess node) {
@@ -154,6 +172,47 @@ class PostgresClusterIT {
         JsonObject job = onB.awaitJob(accepted.text("id"), j -> { });
         assertEquals("succeeded", job.get("state").getAsString(), job.toString());
         assertEquals(50, Fixtures.countAccounts(onB, importUnit));
+    }
+
+    @Test
+    @Order(50)
+    void aPostgresRestartGetsCleanUnavailableAnswersAndTheNodesRecoverByThemselves() throws Exception {
+        Api onA = nodeA.admin();
+        Api onB = nodeB.admin();
+        String id = Fixtures.createAccount(onA, unit, Fixtures.unique("Before Restart")).get("id").getAsString();
+
+        postgres.close();
+        try {
+            Response read = onA.get("/accounts/" + id).expectProblem(503);
+            assertEquals("5", read.header("Retry-After"), read.describe());
+            onB.patch("/accounts/" + id, json("region", "Lost"), "If-Match", etag(1)).expectProblem(503);
+            onB.withBearer("no-such-token").get("/accounts").expectProblem(503); // tokens live in the database too
+            for (OpenKamProcess node : new OpenKamProcess[] {nodeA, nodeB}) {
+                Response ready = node.api().get("/health/ready");
+                assertEquals(503, ready.status(), node + ": " + ready.describe());
+                assertEquals("DOWN", ready.text("database"), ready.describe());
+            }
+        } finally {
+            postgres = startPostgres();
+        }
+
+        // both nodes recover by themselves, sessions included
+        for (Api node : new Api[] {onA, onB}) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            int status = node.get("/accounts/" + id).status();
+            while (status != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = node.get("/accounts/" + id).status();
+            }
+            assertEquals(200, status, "a node must serve again after PostgreSQL is back");
+        }
+        onB.patch("/accounts/" + id, json("region", "After Restart"), "If-Match", etag(1)).expect(200);
+        assertEquals("After Restart", onA.get("/accounts/" + id).expect(200).text("region"));
+        nodeA.api().get("/health/ready").expect(200);
+        for (OpenKamProcess node : new OpenKamProcess[] {nodeA, nodeB}) {
+            assertFalse(node.output().contains("Incident "), node + " answered no request with an internal error\n"
+                    + node.outputTail(40));
+        }
     }
 
     @Test

@@ -1,8 +1,13 @@
 package org.openkam.api.persistence;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
-/** A database failure the caller cannot fix; reported as a server error. */
+/**
+ * A database failure the caller cannot fix; reported as a server error, or as 503 "unavailable" while the database
+ * cannot be reached ({@link #unavailable()}).
+ */
 public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -23,6 +28,26 @@ public class StoreException extends RuntimeException {
                 if ("23505".equals(e.getSQLState())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if the database could not be reached or went away (a restart, a network failure, no connection free in
+     * time): SQLSTATE class 08, PostgreSQL's 57P01 to 57P03 (shutting down, starting up), or a transient connection
+     * failure. The same request may succeed shortly.
+     *
+     * @since 1.2
+     */
+    public boolean unavailable() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException e && e.getSQLState() != null
+                    && (e.getSQLState().startsWith("08") || e.getSQLState().matches("57P0[123]"))) {
+                return true;
             }
         }
         return false;

@@ -16,6 +16,7 @@ import org.openkam.api.NotFoundException;
 import org.openkam.api.StaleVersionException;
 import org.openkam.api.ValidationException;
 import org.openkam.api.Violation;
+import org.openkam.api.persistence.StoreException;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Json;
 import org.openkam.http.api.Problem;
@@ -221,6 +222,10 @@ public final class ApiDispatcher extends HttpServlet {
             return Problem.of(412, "stale-version", "Changed meanwhile",
                     e.getMessage() + "; read it again and reapply your change");
         }
+        if (e instanceof StoreException s && s.unavailable()) {
+            return Problem.of(503, "unavailable", "Service unavailable",
+                    "the database cannot be reached at the moment; send the request again shortly");
+        }
         if (e instanceof ConflictException c) {
             return new Problem("urn:openkam:problem:conflict", "Conflict", 409, c.getMessage(), c.field(),
                     c.field() == null ? null : List.of(new Violation(c.field(), c.getMessage())));
@@ -234,6 +239,9 @@ public final class ApiDispatcher extends HttpServlet {
         response.reset(); // drops a half-built answer's headers, the context's nosniff among them: set again
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
+        if (problem.status() == 503) {
+            response.setHeader("Retry-After", "5");
+        }
         send(response, problem.status(), Problem.MEDIA_TYPE, problem);
     }
 

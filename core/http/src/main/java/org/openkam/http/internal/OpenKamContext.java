@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.openkam.api.Caller;
+import org.openkam.api.persistence.StoreException;
 import org.openkam.api.security.Authentication;
 import org.openkam.api.security.Session;
 import org.openkam.http.api.Json;
@@ -50,6 +51,21 @@ public final class OpenKamContext extends ServletContextHelper {
 
     @Override
     public boolean handleSecurity(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            return authenticate(request, response);
+        } catch (StoreException e) {
+            if (!e.unavailable()) {
+                throw e;
+            }
+            // tokens and sessions live in the database: while it restarts, say so instead of failing
+            response.setHeader("Retry-After", "5");
+            send(response, Problem.of(503, "unavailable", "Service unavailable",
+                    "the database cannot be reached at the moment; send the request again shortly"));
+            return false;
+        }
+    }
+
+    private boolean authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         String path = routedPath(request);
         Authentication authentication = this.authentication;

@@ -58,6 +58,10 @@ public final class DatabaseComponent implements Database {
                 max = "200")
         int pool_size() default 10;
 
+        @AttributeDefinition(name = "Connection wait (ms)", description = "How long a request waits for a connection "
+                + "before it is answered 503, e.g. while the database restarts", min = "250")
+        long connection_timeout_millis() default 5000;
+
         @AttributeDefinition(name = "Driver filter", description = "Which JDBC driver to use: "
                 + "(osgi.jdbc.driver.class=org.h2.Driver) or (osgi.jdbc.driver.class=org.postgresql.Driver)")
         String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
@@ -84,6 +88,7 @@ public final class DatabaseComponent implements Database {
         hikari.setPoolName("openkam");
         hikari.setMaximumPoolSize(config.pool_size());
         hikari.setMinimumIdle(Math.min(2, config.pool_size()));
+        hikari.setConnectionTimeout(config.connection_timeout_millis());
         this.pool = new HikariDataSource(hikari);
         try {
             this.database = new SqlDatabase(pool, events);

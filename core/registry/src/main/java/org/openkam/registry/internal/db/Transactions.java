@@ -9,12 +9,16 @@ import org.openkam.api.Caller;
 import org.openkam.api.persistence.StoreException;
 import org.openkam.api.persistence.Work;
 import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs work in transactions and posts the events the work queued after a commit, never after a rollback.
  * The one transaction implementation: the registry's services and {@link SqlDatabase} (for plugins) share it.
  */
 public final class Transactions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private final DataSource dataSource;
     private final EventAdmin eventAdmin;
@@ -41,10 +45,10 @@ public final class Transactions {
                 result = work.run(tx);
                 c.commit();
             } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                restoreAutoCommit(c);
             }
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
@@ -56,6 +60,27 @@ public final class Transactions {
             tx.events().forEach(eventAdmin::postEvent);
         }
         return result;
+    }
+
+    /** Rolls back; if the connection is gone as well (the database restarts), the first failure is the one reported. */
+    private static void rollback(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Returns the connection to auto-commit for the pool. Failing here says only that the connection broke (the pool
+     * drops it); it must neither turn a committed write into a reported failure nor hide why the work failed.
+     */
+    private static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("A connection broke after its transaction ended: {}", e.toString());
+        }
     }
 
     /** Runs {@code work} on a connection in auto-commit mode; for reads. */
