@@ -227,6 +227,9 @@ class PlanBrowserIT {
             browser.driver().manage().window().setSize(PHONE);
             browser.open("#/accounts/" + accountId + "?tab=plan");
             browser.waitFor(By.id("plan-title"));
+            new Select(browser.driver().findElement(By.id("compare-from"))).selectByValue("1");
+            click("Compare versions");
+            browser.waitForText(By.id("plan-comparison"), "compared with");
             assertFalse(browser.scrollsSideways(), "the plan must not scroll sideways at 390 px");
             browser.assertAccessible("the plan at 390 px");
             browser.screenshot("plan-390");

@@ -57,8 +57,8 @@ export async function versions(section, full) {
   const shown = el('div', { class: 'version-view', id: 'plan-version-view', 'aria-live': 'polite' });
   const rows = await Promise.all(all.slice().reverse().map(async v => [label(v), when(v.at), await people(v.by),
     el('button', { type: 'button', class: 'secondary small', onclick: async () => {
-      shown.replaceChildren(el('h4', {}, `${label(v)}, written ${when(v.at)}`),
-        await planView(el, v.plan, people, null, 5));
+      shown.replaceChildren(el('p', { class: 'version-caption' }, `${label(v)}, written ${when(v.at)}`),
+        await planView(el, v.plan, people, null, 4));
       shown.focus();
     } }, 'View', el('span', { class: 'visually-hidden' }, ' ' + label(v)))]));
   shown.setAttribute('tabindex', '-1');
@@ -110,7 +110,7 @@ async function lines(plan, people) {
     for (const s of o.strategies) {
       out.push(`Strategy for "${o.description}": ${s.description}`);
       for (const a of s.actions) {
-        out.push(`Action for "${s.description}": ${a.description} — ${await people(a.owner)}, due ${day(a.dueDate)}, ${a.status}`);
+        out.push(`Action for "${s.description}": ${a.description} — ${a.owner ? await people(a.owner) : 'no owner yet'}, due ${day(a.dueDate)}, ${a.status}`);
       }
     }
   }

@@ -14,7 +14,7 @@ export async function planView(el, full, people, titleId, level = 2) {
       const actions = await Promise.all(strategy.actions.map(async a => {
         const overdue = (a.status === 'open' || a.status === 'in-progress') && a.dueDate && a.dueDate < today;
         return el('li', { class: 'action status-' + a.status },
-          el('span', { class: 'badge' }, a.status), ' ', a.description, ' — ', await people(a.owner), ', due ',
+          el('span', { class: 'badge' }, a.status), ' ', a.description, ' — ', a.owner ? await people(a.owner) : 'no owner yet', ', due ',
           day(a.dueDate), overdue ? el('strong', { class: 'gap' }, ' (overdue)') : null);
       }));
       strategies.push(el('li', {}, el('p', {}, el('strong', {}, 'Strategy: '), strategy.description),
@@ -35,7 +35,8 @@ export async function planView(el, full, people, titleId, level = 2) {
     el(h(1), {}, 'SWOT'),
     el('div', { class: 'swot' }, SWOT.map(([k, label]) => el('section', { class: 'swot-' + k, 'aria-label': label },
       el(h(2), {}, label),
-      el('ul', {}, (full.swot && full.swot[k] || []).map(item => el('li', {}, item)))))),
+      (full.swot && full.swot[k] || []).length ? el('ul', {}, full.swot[k].map(item => el('li', {}, item)))
+        : el('p', { class: 'muted' }, 'None noted.')))),
     el(h(1), {}, 'Objectives, strategies and actions'),
     objectives.length ? el('ol', { class: 'objectives' }, objectives) : el('p', { class: 'gap' }, 'No objectives yet.'));
 }
