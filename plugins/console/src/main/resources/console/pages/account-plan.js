@@ -14,8 +14,7 @@ export async function plan(section) {
     .slice().sort((a, b) => String(b.period.start).localeCompare(String(a.period.start)));
   const wanted = context.route.params.get('plan');
   const current = plans.find(p => p.id === wanted) || plans.find(p => p.status === 'active') || plans[0];
-  const edit = (existing, full) => showForm(section, existing ? full : null);
-  const newPlan = el('button', { type: 'button', onclick: () => edit(null) }, 'New plan');
+  const newPlan = el('button', { type: 'button', onclick: () => showForm(section, null) }, 'New plan');
   if (!current) {
     body.replaceChildren(el('h2', {}, 'Customer development plan'),
       el('p', { class: 'gap' }, 'This account has no plan yet.'), el('div', { class: 'actions plan-tools' }, newPlan));
@@ -26,7 +25,7 @@ export async function plan(section) {
     el('div', { class: 'plan-tools' },
       periodSelector(section, plans, current),
       el('div', { class: 'actions' },
-        el('button', { type: 'button', onclick: () => edit(current, full) }, 'Edit plan'),
+        el('button', { type: 'button', onclick: () => showForm(section, full) }, 'Edit plan'),
         newPlan,
         el('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print plan'))),
     el('article', { class: 'plan-sheet', 'aria-labelledby': 'plan-title' },
