@@ -1,47 +1,83 @@
-// The account 360's customer development plan: SWOT, objectives, strategies and actions.
-import { day, progress } from './account-common.js';
+// The account 360's customer development plan: every plan of the account by its period (?plan=<id>, the active
+// one by default), shown with its SWOT and objectives -> strategies -> actions, written and edited in a form,
+// reviewed, its earlier versions viewed and compared, and printed clean for a quarterly business review.
+import { day } from './account-common.js';
+import { planForm } from './plan-form.js';
+import { reviews, versions } from './plan-history.js';
+import { planView } from './plan-view.js';
 
-export async function plan({ context, path, people, body }) {
+export async function plan(section) {
+  const { context, path, body } = section;
   const { el, api } = context;
-  const plans = await api(path + '/plans');
-  const list = Array.isArray(plans) ? plans : plans.items || [];
-  const current = list.find(p => p.status === 'active') || list[0];
+  const list = await api(path + '/plans');
+  const plans = (Array.isArray(list) ? list : list.items || [])
+    .slice().sort((a, b) => String(b.period.start).localeCompare(String(a.period.start)));
+  const wanted = context.route.params.get('plan');
+  const current = plans.find(p => p.id === wanted) || plans.find(p => p.status === 'active') || plans[0];
+  const newPlan = el('button', { type: 'button', onclick: () => showForm(section, null) }, 'New plan');
   if (!current) {
-    body.replaceChildren(el('h2', {}, 'Customer development plan'), el('p', { class: 'gap' }, 'This account has no plan yet.'));
+    body.replaceChildren(el('h2', {}, 'Customer development plan'),
+      el('p', { class: 'gap' }, 'This account has no plan yet.'), el('div', { class: 'actions plan-tools' }, newPlan));
     return;
   }
-  const full = current.objectives ? current : await api(path + '/plans/' + encodeURIComponent(current.id));
-  const today = new Date().toISOString().slice(0, 10);
-  const swot = ['strengths', 'weaknesses', 'opportunities', 'threats'];
-  const objectives = [];
-  for (const objective of full.objectives) {
-    const strategies = [];
-    for (const strategy of objective.strategies) {
-      const actions = await Promise.all(strategy.actions.map(async a => {
-        const overdue = a.status !== 'done' && a.dueDate && a.dueDate < today;
-        return el('li', { class: 'action status-' + a.status },
-          el('span', { class: 'badge' }, a.status), ' ', a.description, ' — ', await people(a.owner), ', due ',
-          day(a.dueDate), overdue ? el('strong', { class: 'gap' }, ' (overdue)') : null);
-      }));
-      strategies.push(el('li', {}, el('p', {}, el('strong', {}, 'Strategy: '), strategy.description),
-        el('ul', { class: 'actions-list' }, actions)));
-    }
-    objectives.push(el('li', { class: 'objective' },
-      el('h4', {}, objective.description),
-      el('p', { class: 'muted' }, [objective.metric, objective.baseline !== null ? `from ${objective.baseline}` : null,
-        objective.target !== null ? `to ${objective.target}` : null, objective.dueDate ? `by ${objective.dueDate}` : null]
-        .filter(Boolean).join(' ')),
-      el('ul', {}, strategies)));
-  }
+  const full = await api(path + '/plans/' + encodeURIComponent(current.id));
   body.replaceChildren(
-    el('h2', {}, full.title),
-    el('p', {}, `${day(full.period.start)} – ${day(full.period.end)} · ${full.status} · relationship stage `,
-      el('strong', {}, full.relationshipStage || '—')),
-    progress(el, full.completion, 'Plan completion'),
-    el('h3', {}, 'SWOT'),
-    el('div', { class: 'swot' }, swot.map(k => el('section', { class: 'swot-' + k, 'aria-label': k },
-      el('h4', {}, k[0].toUpperCase() + k.slice(1)),
-      el('ul', {}, (full.swot && full.swot[k] || []).map(item => el('li', {}, item)))))),
-    el('h3', {}, 'Objectives, strategies and actions'),
-    el('ol', { class: 'objectives' }, objectives));
+    el('div', { class: 'plan-tools' },
+      periodSelector(section, plans, current),
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', onclick: () => showForm(section, full) }, 'Edit plan'),
+        newPlan,
+        el('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print plan'))),
+    el('article', { class: 'plan-sheet', 'aria-labelledby': 'plan-title' },
+      await planView(el, full, section.people, 'plan-title'),
+      await reviews(section, full)),
+    await versions(section, full));
+}
+
+/** Every plan of the account by its period; choosing one shows it and keeps it in the address. */
+function periodSelector(section, plans, current) {
+  const { el } = section.context;
+  const choice = el('select', { id: 'plan-choice', name: 'plan' }, plans.map(p => el('option',
+    { value: p.id, selected: p.id === current.id }, `${day(p.period.start)} – ${day(p.period.end)}: ${p.title} (${p.status})`)));
+  const form = el('form', { class: 'toolbar plan-period', 'aria-label': 'Choose a plan' },
+    el('div', { class: 'field' }, el('label', { for: 'plan-choice' }, 'Plan period'), choice),
+    el('button', { type: 'submit', class: 'secondary' }, 'Show plan'));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    select(section, choice.value);
+    section.refresh();
+  });
+  return form;
+}
+
+/** Makes planId the shown plan: in the address (so a reload keeps it) and for the next drawing. */
+function select(section, planId) {
+  const { context, account } = section;
+  context.route.params.set('plan', planId);
+  history.replaceState(null, '', context.href('accounts', account.id, { tab: 'plan', plan: planId }));
+}
+
+/** Replaces the section with the plan form: plan null for a new plan. */
+async function showForm(section, plan) {
+  const { context, path, people, body } = section;
+  const team = await context.api(path + '/team').catch(() => []);
+  const owners = [];
+  for (const id of [(context.session || {}).userId, ...team.map(m => m.userId)]) {
+    if (id && !owners.some(o => o.id === id)) {
+      owners.push({ id, name: await people(id) });
+    }
+  }
+  const form = planForm(context, path, plan, owners, {
+    onSaved: async (saved, created) => {
+      select(section, saved.id);
+      await section.refresh(created ? 'The plan was created.' : 'The plan was saved.');
+    },
+    onCancel: () => section.refresh(),
+    reload: () => section.refresh('The plan as it is now; make your changes again.')
+  });
+  body.replaceChildren(form);
+  const first = form.querySelector('input, select, textarea');
+  if (first) {
+    first.focus();
+  }
 }

@@ -1,0 +1,217 @@
+package org.openkam.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * A key account manager's opportunities in headless Chromium, at 1440 and 390 px: creating one with a competitor
+ * (a missing value refused at its field, nothing stored), moving it to another stage, an edit refused because
+ * someone else saved first, closing it as lost with its reason; the account's open pipeline follows each step.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpportunitiesBrowserIT {
+
+    private static OpenKamProcess openkam;
+    private static Browser browser;
+    private static Api kam;
+    private static String accountId;
+
+    @BeforeAll
+    static void start() {
+        openkam = OpenKamProcess.create("OpportunitiesBrowserIT").start();
+        Api admin = openkam.admin();
+        String unit = Fixtures.createUnit(admin, "pipeline");
+        String kamName = Fixtures.unique("opp-kam");
+        Fixtures.createUser(admin, kamName, unit, "key-account-manager");
+        kam = openkam.api().signIn(kamName, Fixtures.PASSWORD);
+        accountId = Fixtures.createAccount(kam, unit, Fixtures.unique("Hanse Chemie"), "owner", kamName)
+                .get("id").getAsString();
+        browser = Browser.open(openkam).signIn(kamName, Fixtures.PASSWORD);
+        browser.driver().manage().window().setSize(PlanBrowserIT.WIDE);
+    }
+
+    @AfterAll
+    static void shutDown() {
+        Browser.closeBoth(browser, openkam);
+    }
+
+    @Test
+    @Order(1)
+    void anOpportunityIsCreatedWithACompetitorAndABadFieldIsRefusedAtItsControl() {
+        browser.open("#/accounts/" + accountId + "?tab=opportunities");
+        browser.waitForText(By.id("account-section"), "No opportunities yet.");
+        assertEquals("0", browser.waitFor(By.id("account-pipeline")).getAttribute("data-open"));
+        click("New opportunity");
+        type("name", "Coatings line 2");
+        new Select(control("stage")).selectByValue("develop");
+        type("expectedCloseDate", "2027-09-30");
+        type("nextStep", "Send the trial results");
+        type("nextStepDue", "2027-04-15");
+        new Select(control("ourPosition")).selectByValue("challenger");
+        click("Add competitor");
+        type("competitors[0].name", "Rival Coatings AG");
+        new Select(control("competitors[0].position")).selectByValue("incumbent");
+        type("competitors[0].strengths", "Owns the current line");
+        submit();
+        browser.waitFor(By.cssSelector(".opportunity-form .field-error"));
+        assertEquals("true", control("value").getAttribute("aria-invalid"), "the missing value is marked at its field");
+        assertEquals(control("value"), browser.driver().switchTo().activeElement(), "focus moves to the bad field");
+        assertTrue(opportunities().isEmpty(), "nothing stored");
+        browser.assertAccessible("the opportunity form with an error");
+        browser.screenshot("opportunity-form-error-1440");
+
+        type("value", "480000");
+        submit();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "Coatings line 2 was created.");
+        WebElement row = browser.waitFor(By.xpath("//tr[th[text()='Coatings line 2']]"));
+        assertTrue(row.getText().contains("Rival Coatings AG (incumbent)"), row.getText());
+        assertTrue(row.getText().contains("25 %"), "the stage's default probability: " + row.getText());
+        assertEquals("1", browser.driver().findElement(By.id("account-pipeline")).getAttribute("data-open"));
+        assertEquals("1", stageCount("develop"));
+        JsonObject stored = opportunities().get(0).getAsJsonObject();
+        assertEquals("Rival Coatings AG", stored.getAsJsonArray("competitors").get(0).getAsJsonObject().get("name").getAsString());
+        assertEquals("challenger", stored.get("ourPosition").getAsString());
+        browser.assertNoErrors("creating an opportunity").assertAccessible("the opportunities with a new one");
+        browser.screenshot("opportunities-created-1440");
+    }
+
+    @Test
+    @Order(2)
+    void itMovesToAnotherStageAndTheStaleEditOfAColleagueIsRefused() {
+        browser.open("#/accounts/" + accountId + "?tab=opportunities");
+        clickIn("Coatings line 2", "Edit");
+        new Select(control("stage")).selectByValue("negotiate");
+        submit();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "was saved");
+        JsonObject stored = opportunities().get(0).getAsJsonObject();
+        assertEquals("negotiate", stored.get("stage").getAsString());
+        assertEquals(75, stored.get("probability").getAsInt(), "the new stage brings its default probability");
+        assertEquals("0", stageCount("develop"));
+        assertEquals("1", stageCount("negotiate"));
+        assertTrue(browser.waitFor(By.xpath("//tr[th[text()='Coatings line 2']]")).getText().contains("75 %"));
+
+        clickIn("Coatings line 2", "Edit");
+        kam.patch("/accounts/" + accountId + "/opportunities/" + stored.get("id").getAsString(),
+                Api.json("nextStep", "Meet the plant manager"), "If-Match", Fixtures.etag(stored.get("version").getAsLong()))
+                .expect(200);
+        type("value", "520000");
+        submit();
+        WebElement problem = browser.waitForText(By.cssSelector(".opportunity-form .form-problem"),
+                "Someone else changed this opportunity");
+        assertEquals(480000, opportunities().get(0).getAsJsonObject().get("value").getAsInt(), "the stale edit is not stored");
+        browser.assertAccessible("the opportunity form after a conflict");
+        browser.screenshot("opportunity-conflict-1440");
+        problem.findElement(By.xpath(".//button[starts-with(., 'Reload')]")).click();
+        browser.waitForText(By.xpath("//tr[th[text()='Coatings line 2']]"), "Meet the plant manager");
+    }
+
+    @Test
+    @Order(3)
+    void itIsClosedAsLostWithItsReasonAndLeavesThePipeline() {
+        browser.open("#/accounts/" + accountId + "?tab=opportunities");
+        clickIn("Coatings line 2", "Close");
+        browser.waitFor(By.id("closing-closeReason")).sendKeys("Price 12 % above Rival Coatings");
+        browser.driver().findElement(By.cssSelector(".closing-form button[type=submit]")).click();
+        browser.waitFor(By.cssSelector(".closing-form .field-error"));
+        assertEquals("true", browser.driver().findElement(By.id("closing-won")).getAttribute("aria-invalid"),
+                "an outcome is needed");
+        assertEquals("open", opportunities().get(0).getAsJsonObject().get("status").getAsString(), "nothing stored");
+        browser.assertAccessible("the closing form with an error");
+        browser.driver().findElement(By.id("closing-lost")).click();
+        browser.driver().findElement(By.cssSelector(".closing-form button[type=submit]")).click();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "was closed as lost");
+        JsonObject stored = opportunities().get(0).getAsJsonObject();
+        assertEquals("lost", stored.get("status").getAsString());
+        assertEquals("Price 12 % above Rival Coatings", stored.get("closeReason").getAsString());
+        assertEquals("0", browser.driver().findElement(By.id("account-pipeline")).getAttribute("data-open"));
+        WebElement row = browser.waitFor(By.xpath("//tr[th[text()='Coatings line 2']]"));
+        assertTrue(row.getText().contains("lost: Price 12 % above Rival Coatings"), row.getText());
+        assertTrue(row.findElements(By.tagName("button")).isEmpty(), "a closed opportunity is final");
+        browser.assertNoErrors("closing an opportunity").assertAccessible("the opportunities after closing");
+        browser.screenshot("opportunities-closed-1440");
+    }
+
+    @Test
+    @Order(4)
+    void theOpportunitiesAreUsableAt390Pixels() {
+        kam.post("/accounts/" + accountId + "/opportunities", Api.json("name", "Spare parts 2027", "value", 60000,
+                "currency", "EUR", "stage", "propose", "expectedCloseDate", "2027-06-30", "nextStep", "Call the buyer",
+                "nextStepDue", "2027-04-02", "ourPosition", "top-supplier")).expect(201);
+        try {
+            browser.driver().manage().window().setSize(PlanBrowserIT.PHONE);
+            browser.open("#/accounts/" + accountId + "?tab=opportunities");
+            browser.waitFor(By.xpath("//tr[th[text()='Spare parts 2027']]"));
+            assertFalse(browser.scrollsSideways(), "the opportunities must not scroll sideways at 390 px");
+            browser.assertAccessible("the opportunities at 390 px");
+            browser.screenshot("opportunities-390");
+            clickIn("Spare parts 2027", "Edit");
+            type("nextStepDue", "");
+            submit();
+            browser.waitFor(By.cssSelector(".opportunity-form .field-error"));
+            assertEquals("true", control("nextStepDue").getAttribute("aria-invalid"));
+            assertFalse(browser.scrollsSideways(), "the opportunity form must not scroll sideways at 390 px");
+            browser.assertAccessible("the opportunity form at 390 px");
+            browser.screenshot("opportunity-form-390");
+            click("Cancel");
+            clickIn("Spare parts 2027", "Close");
+            browser.waitFor(By.id("closing-won")).click();
+            browser.driver().findElement(By.cssSelector(".closing-form button[type=submit]")).click();
+            browser.waitFor(By.cssSelector(".closing-form .field-error"));
+            assertEquals("true", browser.driver().findElement(By.id("closing-closeReason")).getAttribute("aria-invalid"),
+                    "a closing needs its reason");
+            assertFalse(browser.scrollsSideways(), "the closing form must not scroll sideways at 390 px");
+            browser.assertAccessible("the closing form at 390 px");
+            browser.screenshot("opportunity-closing-390");
+            assertEquals(1, opportunities().asList().stream()
+                    .filter(o -> o.getAsJsonObject().get("status").getAsString().equals("open")).count(), "nothing stored");
+        } finally {
+            browser.driver().manage().window().setSize(PlanBrowserIT.WIDE);
+        }
+    }
+
+    private static WebElement control(String name) {
+        return browser.waitFor(By.name(name));
+    }
+
+    private static void type(String name, String value) {
+        browser.script("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", control(name), value);
+    }
+
+    private static void click(String label) {
+        browser.waitFor(By.xpath("//button[normalize-space(text())='" + label + "']")).click();
+    }
+
+    /** Clicks the button of an opportunity's row, e.g. its Edit. */
+    private static void clickIn(String opportunity, String label) {
+        browser.waitFor(By.xpath("//tr[th[text()='" + opportunity + "']]//button[normalize-space(text())='" + label + "']"))
+                .click();
+    }
+
+    private static void submit() {
+        browser.driver().findElement(By.cssSelector(".opportunity-form button[type=submit]")).click();
+    }
+
+    private static String stageCount(String stage) {
+        return browser.driver().findElement(By.cssSelector("#account-pipeline li[data-stage='" + stage + "']"))
+                .getAttribute("data-count");
+    }
+
+    private static JsonArray opportunities() {
+        return kam.get("/accounts/" + accountId + "/opportunities").expect(200).array();
+    }
+}
