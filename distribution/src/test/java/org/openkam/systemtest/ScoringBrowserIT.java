@@ -228,6 +228,61 @@ class ScoringBrowserIT {
         browser.desktop();
     }
 
+    @Test
+    @Order(6)
+    void theEveryUnitConfigurationShowsTheValuesInForceAndAnUnchangedSaveStoresNothing() throws InterruptedException {
+        browser.open("#/scoring-models");
+        WebElement configure = browser.waitFor(By.cssSelector(
+                "section[data-model='portfolio-matrix'] tr[data-unit='*'] a"));
+        browser.clickAndAwaitPage(configure);
+        browser.waitForText(By.cssSelector("#main form.config-form h2"), "every other unit (*)");
+        WebElement enabled = browser.waitFor(By.cssSelector("[data-attribute='enabled'] input"));
+        assertTrue(enabled.isSelected(), "enabled by default, as in force");
+        assertEquals("default", browser.driver().findElement(By.cssSelector("[data-attribute='enabled']"))
+                .getAttribute("data-source"));
+        assertTrue(browser.driver().findElement(By.cssSelector("[data-attribute='enabled'] .default-note")).getText()
+                .contains("Default: on"));
+        WebElement lower = browser.driver().findElement(By.cssSelector("[data-attribute='grid.lower'] input"));
+        assertEquals("33.3", lower.getAttribute("value"), "a default shows as the value in force");
+        browser.assertAccessible("the portfolio matrix's configuration for every unit");
+        browser.screenshot("scoring-matrix-configuration");
+
+        WebElement save = browser.driver().findElement(By.cssSelector("form.config-form button[type=submit]"));
+        save.click();
+        browser.waitForText(By.cssSelector("form.config-form [role=status]"), "Nothing changed");
+        assertEquals(List.of("businessUnit"), everyUnitProperties(), "an unchanged Save stores nothing");
+        assertTrue(awaitSwitch(true), "the model still scores the unit");
+
+        WebElement upper = browser.driver().findElement(By.cssSelector("[data-attribute='grid.upper'] input"));
+        upper.clear();
+        upper.sendKeys("70");
+        save.click();
+        browser.waitForText(By.cssSelector("form.config-form [role=status]"), "Saved");
+        assertEquals(List.of("businessUnit", "grid.upper"), everyUnitProperties(), "only the change is stored");
+        assertEquals("stored", browser.driver().findElement(By.cssSelector("[data-attribute='grid.upper']"))
+                .getAttribute("data-source"));
+
+        upper.clear();
+        save.click();
+        browser.waitForText(By.cssSelector("form.config-form [role=status]"), "Saved");
+        assertEquals(List.of("businessUnit"), everyUnitProperties(), "a cleared value falls back to its default");
+        assertTrue(awaitSwitch(true), "the model still scores the unit");
+        browser.assertNoErrors("the configuration form");
+    }
+
+    /** The names of the properties stored in the portfolio matrix's configuration for every unit, sorted. */
+    private static List<String> everyUnitProperties() {
+        for (JsonElement c : admin.get("/admin/configurations/org.openkam.scoring.matrix").expect(200).object()
+                .getAsJsonArray("configurations")) {
+            JsonObject properties = c.getAsJsonObject().getAsJsonObject("properties");
+            if (properties.has("businessUnit") && properties.getAsJsonArray("businessUnit").get(0).getAsString()
+                    .equals("*")) {
+                return properties.keySet().stream().sorted().toList();
+            }
+        }
+        throw new AssertionError("no configuration for every unit");
+    }
+
     /** Waits up to 10 s for an account of the unit to have moved since its previous score. */
     private static void awaitMovement() {
         for (int i = 0; i < 40 && !moved(); i++) {

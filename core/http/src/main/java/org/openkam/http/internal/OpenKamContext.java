@@ -37,8 +37,9 @@ public final class OpenKamContext extends ServletContextHelper {
     private static final String SESSION_COOKIE = WebContext.SESSION_COOKIE;
     private static final String CSRF_HEADER = WebContext.CSRF_HEADER;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> PUBLIC = Set.of("/health", "/health/live", "/health/ready", "/api/v1/auth/login",
-            "/api/v1/openapi.json");
+    /** "/" and the browsers' icon lead a person to the console (or to a 404 without it), never to a 401. */
+    private static final Set<String> PUBLIC = Set.of("/", "/favicon.ico", "/health", "/health/live", "/health/ready",
+            "/api/v1/auth/login", "/api/v1/openapi.json");
     private final Gson gson = Json.create();
 
     /**
