@@ -216,10 +216,25 @@ class ScoringBrowserIT {
         browser.open("#/scoring-recommendations?unit=" + unit);
         browser.waitFor(By.id("recommendations-summary"));
         List<WebElement> rows = browser.findAll(By.cssSelector("#recommendations-recommended tbody tr"));
-        assertFalse(rows.isEmpty(), browser.mainText());
         for (WebElement row : rows) {
-            assertFalse(row.findElement(By.cssSelector("td.scoring-reason")).getText().isBlank(), row.getText());
+            String reason = row.findElement(By.cssSelector("td.scoring-reason")).getText();
+            String cell = row.findElements(By.tagName("td")).get(3).getText();
+            assertTrue(reason.startsWith("attractiveness "), "the reason explains the account: " + reason);
+            assertFalse(reason.contains(cell) || reason.contains("target minimum"),
+                    "the reason neither repeats the cell nor explains the quota: " + reason);
         }
+        // five accounts cannot hold the default target of at least 15 key accounts: flagged, and not filled
+        WebElement warning = browser.waitFor(By.id("recommendations-target-warning"));
+        assertTrue(warning.getText().contains("does not fit this unit"), warning.getText());
+        assertTrue(warning.findElement(By.tagName("a")).getAttribute("href")
+                .contains("#/admin-configuration/org.openkam.scoring.selection?businessUnit=" + unit));
+        JsonObject answer = admin.get("/scoring/key-account-recommendations?businessUnit=" + unit).expect(200).object();
+        assertTrue(answer.getAsJsonObject("target").get("selected").getAsInt() < accounts.size(), answer.toString());
+        assertEquals(answer.getAsJsonArray("recommended").size(), rows.size());
+        assertTrue(browser.driver().findElement(By.id("recommendations-summary")).getText()
+                .contains("of its " + accounts.size() + " scored accounts"));
+        assertFalse(browser.mainText().matches("(?s).*\\b(null|undefined|NaN)\\b.*"), "no placeholder leaks: "
+                + browser.mainText());
         browser.assertNoErrors("the recommendations").assertAccessible("the recommendations");
         browser.screenshot("scoring-recommendations");
         browser.narrow().open("#/scoring-recommendations?unit=" + unit);
@@ -268,6 +283,44 @@ class ScoringBrowserIT {
         assertEquals(List.of("businessUnit"), everyUnitProperties(), "a cleared value falls back to its default");
         assertTrue(awaitSwitch(true), "the model still scores the unit");
         browser.assertNoErrors("the configuration form");
+    }
+
+    @Test
+    @Order(7)
+    void theScoresTabShowsWholeExplanationsAndTheHistoryChartOnlyWithAHistory() throws InterruptedException {
+        String id = createAccount(admin, unit, "Matrix newcomer", "annualSales", 900_000, "contributionMargin",
+                150_000, "potential", 4_000_000, "attributes", Map.of("growth", "5", "referenceValue", "3"))
+                .get("id").getAsString();
+        JsonObject scores = null;
+        for (int i = 0; i < 120; i++) { // a new account is scored shortly after it was created
+            scores = admin.get("/accounts/" + id + "/scores").expect(200).object();
+            if (scores.getAsJsonArray("models").size() > 0) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(scores.getAsJsonArray("models").size() > 0, "the new account was scored: " + scores);
+        for (JsonElement m : scores.getAsJsonArray("models")) {
+            assertEquals(1, m.getAsJsonObject().getAsJsonArray("history").size(), "scored once: " + scores);
+        }
+
+        browser.open("#/accounts/" + id + "?tab=scores");
+        WebElement note = browser.waitFor(By.id("score-history-note"));
+        assertTrue(note.getText().contains("next run"), note.getText());
+        assertTrue(browser.findAll(By.id("score-history")).isEmpty(), "no chart of a single run");
+        WebElement summary = browser.driver().findElement(By.cssSelector("#account-section .card.score summary"));
+        summary.click();
+        WebElement explanation = browser.waitFor(By.cssSelector(
+                "#account-section .card.score details[open] .table-wrap"));
+        assertEquals(Boolean.TRUE, browser.script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1;",
+                explanation), "the explanation shows whole, not clipped");
+        browser.assertNoErrors("the scores of an account scored once").assertAccessible("the scores, scored once");
+        browser.screenshot("account-scores-once");
+
+        run();
+        browser.open("#/accounts/" + id + "?tab=scores");
+        browser.waitFor(By.cssSelector("#score-history canvas"));
+        assertTrue(browser.findAll(By.id("score-history-note")).isEmpty());
     }
 
     /** The names of the properties stored in the portfolio matrix's configuration for every unit, sorted. */

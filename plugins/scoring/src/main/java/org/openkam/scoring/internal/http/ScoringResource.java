@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.job.Job;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.scoring.Classification;
+import org.openkam.api.scoring.FactorContribution;
 import org.openkam.api.scoring.ModelStatus;
 import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoreRecord;
@@ -247,7 +250,7 @@ public final class ScoringResource implements ApiRoutes {
                 .map(p -> recommendation(p, p.candidate().tier() == KeyAccountTier.NONE ? "add" : "keep")).toList();
         List<Views.Recommendation> leave = result.leave().stream().map(p -> recommendation(p, "remove")).toList();
         return new Views.Recommendations(unit, target.model(), new Views.Target(target.min(), target.max(),
-                result.selected()), recommended, leave, unscored);
+                result.selected(), candidates.size(), result.targetWarning()), recommended, leave, unscored);
     }
 
     /** A candidate: the cell's priority from the matrix schemes; cells of other models rank after them. */
@@ -262,7 +265,33 @@ public final class ScoringResource implements ApiRoutes {
             priority = box >= 0 ? box : PortfolioGrid.Strategy.values().length;
         }
         return new KeyAccountSelection.Candidate(a.id(), a.name(), a.tier(), score.value(), cell, priority,
-                priority <= 1, priority == 0);
+                priority <= 1, priority == 0, profile(score));
+    }
+
+    /**
+     * What places an account in its cell, for the reasons: its axes and its strongest and weakest rated criteria,
+     * e.g. "attractiveness 72.0, strength 68.0; strongest: annual sales (90.0), weakest: growth (10.0)".
+     */
+    static String profile(Score score) {
+        List<String> parts = new ArrayList<>();
+        for (String axis : List.of("attractiveness", "strength")) {
+            BigDecimal value = score.measures() == null ? null : score.measures().get(axis);
+            if (value != null) {
+                parts.add(axis + " " + value.toPlainString());
+            }
+        }
+        List<FactorContribution> rated = (score.contributions() == null ? List.<FactorContribution>of()
+                : score.contributions()).stream().filter(c -> c.value() != null && c.weight().signum() > 0)
+                .sorted(Comparator.comparing(FactorContribution::value).reversed()).toList();
+        String criteria = rated.isEmpty() ? null : "strongest: " + criterion(rated.get(0))
+                + (rated.size() > 1 ? ", weakest: " + criterion(rated.get(rated.size() - 1)) : "");
+        String axes = String.join(", ", parts);
+        return axes.isEmpty() ? (criteria == null ? "portfolio score " + score.value().toPlainString() : criteria)
+                : criteria == null ? axes : axes + "; " + criteria;
+    }
+
+    private static String criterion(FactorContribution c) {
+        return c.label().toLowerCase(Locale.ROOT) + " (" + c.value().toPlainString() + ")";
     }
 
     private static Views.Recommendation recommendation(KeyAccountSelection.Pick p, String change) {

@@ -135,8 +135,11 @@ final class Views {
             List<Recommendation> leave, List<AccountRef> unscored) {
     }
 
-    /** The unit's target number of key accounts and how many are recommended. */
-    record Target(int min, int max, int selected) {
+    /**
+     * The unit's target number of key accounts, how many are recommended of how many scored candidates, and why
+     * the target does not fit the unit ({@code null} when it does).
+     */
+    record Target(int min, int max, int selected, int candidates, String warning) {
     }
 
     /**
