@@ -115,6 +115,8 @@ class ScoringBrowserIT {
         assertEquals(String.valueOf(moved), drawn.get("arrows"), "an arrow per account that moved: " + drawn);
         assertTrue(moved > 0, "the changed account moved: " + portfolio);
         assertEquals("img", chart.getAttribute("role"));
+        assertEquals("0", drawn.get("cut"), "every bubble is drawn whole, also at 0 or 100: " + drawn);
+        assertEquals(String.valueOf(accounts.size()), drawn.get("labelled"), "the largest bubbles are named: " + drawn);
         assertTrue(browser.driver().findElement(By.id("portfolio-caption")).getText().contains(placed + " account(s)"));
 
         List<WebElement> rows = browser.findAll(By.cssSelector("#portfolio-table tbody tr"));
@@ -321,6 +323,62 @@ class ScoringBrowserIT {
         browser.open("#/accounts/" + id + "?tab=scores");
         browser.waitFor(By.cssSelector("#score-history canvas"));
         assertTrue(browser.findAll(By.id("score-history-note")).isEmpty());
+    }
+
+    @Test
+    @Order(8)
+    void accountsInSeveralCurrenciesAreOnePortfolioInTheReportingCurrency() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        // 1 EUR = 1.25 USD = 0.8 GBP: 4,000,000 USD are 3,200,000 EUR, 1,000,000 GBP are 1,250,000 EUR
+        admin.request("POST", "/exchange-rates/ecb").body("text/csv", ("Date,USD,GBP\n" + today + ",1.25,0.8\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).send().expect(200);
+        String mixed = Fixtures.createUnit(admin, "currencies");
+        String eur = createAccount(admin, mixed, "Euro Largest", "annualSales", 4_000_000, "currency", "EUR",
+                "contributionMargin", 400_000, "potential", 16_000_000).get("id").getAsString();
+        String usd = createAccount(admin, mixed, "Dollar Second", "annualSales", 4_000_000, "currency", "USD",
+                "contributionMargin", 400_000, "potential", 16_000_000).get("id").getAsString();
+        String gbp = createAccount(admin, mixed, "Pound Third", "annualSales", 1_000_000, "currency", "GBP",
+                "contributionMargin", 100_000, "potential", 4_000_000).get("id").getAsString();
+        JsonObject portfolio = null;
+        // the unit's first run may have started before its last account was created: run until all three are in
+        for (int attempt = 1; portfolio == null || portfolio.getAsJsonArray("points").size() < 3; attempt++) {
+            assertTrue(attempt <= 3, "the three accounts were not placed: " + portfolio);
+            Response accepted = admin.post("/scoring/runs", json("businessUnit", mixed)).expect(202);
+            assertEquals("succeeded", admin.awaitJob(accepted.object().get("id").getAsString(), j -> { })
+                    .get("state").getAsString());
+            portfolio = admin.get("/scoring/portfolio?businessUnit=" + mixed).expect(200).object();
+        }
+        assertEquals("EUR", portfolio.get("reportingCurrency").getAsString());
+        Map<String, Double> salesRating = new java.util.HashMap<>();
+        Map<String, Double> reported = new java.util.HashMap<>();
+        for (JsonElement e : portfolio.getAsJsonArray("points")) {
+            JsonObject p = e.getAsJsonObject();
+            reported.put(p.get("accountId").getAsString(), p.get("reportedSales").getAsDouble());
+            for (JsonElement c : p.getAsJsonArray("contributions")) {
+                if (c.getAsJsonObject().get("factor").getAsString().equals("attractiveness.sales")) {
+                    salesRating.put(p.get("accountId").getAsString(), c.getAsJsonObject().get("value").getAsDouble());
+                }
+            }
+        }
+        assertEquals(100.0, salesRating.get(eur), "the largest in EUR: " + portfolio);
+        assertEquals(89.4, salesRating.get(usd), 0.05, "sqrt(3.2 / 4) of the largest, not a second 100");
+        assertEquals(55.9, salesRating.get(gbp), 0.05, "sqrt(1.25 / 4) of the largest, not a third 100");
+        assertEquals(3_200_000.0, reported.get(usd), 0.01);
+        assertEquals(1_250_000.0, reported.get(gbp), 0.01);
+
+        browser.open("#/scoring-portfolio?unit=" + mixed);
+        WebElement chart = browser.waitFor(By.cssSelector("#portfolio-chart canvas"));
+        chart = browser.driver().findElement(By.id("portfolio-chart"));
+        Map<String, String> drawn = browser.dataset(chart);
+        assertEquals("3", drawn.get("labelled"), drawn.toString());
+        assertEquals("0", drawn.get("cut"), drawn.toString());
+        assertTrue(browser.driver().findElement(By.id("portfolio-caption")).getText().contains("annual sales in EUR"));
+        browser.driver().findElement(By.cssSelector("#portfolio-table summary")).click();
+        assertTrue(browser.driver().findElement(By.cssSelector("#portfolio-table tr[data-account='" + usd + "']"))
+                .getText().contains("3,200,000 EUR"), "the table shows the amount compared");
+        browser.assertNoErrors("a portfolio in several currencies").assertAccessible("a portfolio in several currencies");
+        browser.script("window.scrollTo(0, 0);");
+        browser.screenshot("scoring-portfolio-currencies");
     }
 
     /** The names of the properties stored in the portfolio matrix's configuration for every unit, sorted. */

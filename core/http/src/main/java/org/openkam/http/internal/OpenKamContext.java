@@ -99,7 +99,8 @@ public final class OpenKamContext extends ServletContextHelper {
     static String routedPath(HttpServletRequest request) {
         String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();
-        return servletPath + info;
+        String path = servletPath + info;
+        return path.isEmpty() ? "/" : path; // the context root, as a servlet registered for "" sees it
     }
 
     static boolean isPublic(String path) {

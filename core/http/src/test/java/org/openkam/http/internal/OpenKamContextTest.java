@@ -75,6 +75,8 @@ class OpenKamContextTest {
     void theServersRootAndItsIconArePublicButNothingBelowTheRoot() throws Exception {
         OpenKamContext context = contextWithoutSessions();
         assertTrue(context.handleSecurity(request("GET", "/", "", "/"), response(new HashMap<>())));
+        assertTrue(context.handleSecurity(request("GET", "/", "", null), response(new HashMap<>())),
+                "the root as a servlet registered for \"\" sees it");
         assertTrue(context.handleSecurity(request("GET", "/favicon.ico", "/favicon.ico", null),
                 response(new HashMap<>())));
         Map<String, Object> seen = new HashMap<>();

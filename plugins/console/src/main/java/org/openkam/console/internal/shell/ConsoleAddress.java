@@ -1,12 +1,13 @@
 package org.openkam.console.internal.shell;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleAddress {
 
     static final String PASSWORD_FILE = "initial-admin-password";
+    /** The Felix HTTP service's framework property for the interface it listens on (all when unset). */
+    static final String HOST = "org.apache.felix.http.host";
+    /** scheme://host[:port][/path], the host possibly an IPv6 literal with a zone ({@code [fd00::2%eth0]}). */
+    private static final Pattern ENDPOINT = Pattern.compile("([a-z]+)://(\\[[^\\]]*\\]|[^/:]*)(?::(\\d+))?(/.*)?");
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleAddress.class);
 
     @Activate
@@ -33,13 +38,17 @@ public final class ConsoleAddress {
         String data = context.getProperty("openkam.data");
         Path passwordFile = Path.of(data == null || data.isBlank() ? "data" : data).resolve(PASSWORD_FILE);
         LOG.info(message(endpoints(runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)),
-                Files.isReadable(passwordFile) ? passwordFile : null));
+                context.getProperty(HOST), Files.isReadable(passwordFile) ? passwordFile : null));
     }
 
-    /** The sentence logged: the console's address and how to sign in. */
-    static String message(List<String> endpoints, Path passwordFile) {
+    /**
+     * The sentence logged: the console's address and how to sign in. The endpoints' port and path count; their host
+     * is one of the machine's interfaces when the server listens on all of them, so the configured host, else
+     * localhost, is named.
+     */
+    static String message(List<String> endpoints, String host, Path passwordFile) {
         String address = endpoints.isEmpty() ? "/console/ on this server's HTTP port"
-                : consoleUri(endpoints.get(0));
+                : consoleUri(endpoints.get(0), host);
         String signIn = passwordFile != null
                 ? "sign in as 'admin' with the password in " + passwordFile + " and change it"
                 : "sign in with your user name and password (the first administrator is 'admin', with the password"
@@ -47,13 +56,17 @@ public final class ConsoleAddress {
         return "OpenKAM console: " + address + " - " + signIn;
     }
 
-    /** The console under an endpoint; a server that listens on every interface is reached at localhost. */
-    static String consoleUri(String endpoint) {
-        URI uri = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
-        String host = uri.getHost() == null || uri.getHost().equals("0.0.0.0") || uri.getHost().equals("[::]")
-                || uri.getHost().equals("::") ? "localhost" : uri.getHost();
-        return uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath()
-                + "console/";
+    /** The console under an endpoint, at the configured host; one listening on every interface at localhost. */
+    static String consoleUri(String endpoint, String host) {
+        Matcher m = ENDPOINT.matcher(endpoint);
+        String name = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "localhost"
+                : host.strip();
+        if (!m.matches()) {
+            return "http://" + name + "/console/";
+        }
+        String path = m.group(4) == null || m.group(4).isEmpty() ? "/" : m.group(4);
+        return m.group(1) + "://" + name + (m.group(3) == null ? "" : ":" + m.group(3))
+                + (path.endsWith("/") ? path : path + "/") + "console/";
     }
 
     private static List<String> endpoints(Object value) {

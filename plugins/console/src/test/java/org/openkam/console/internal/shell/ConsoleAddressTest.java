@@ -12,20 +12,23 @@ class ConsoleAddressTest {
 
     @Test
     void aServerOnEveryInterfaceIsReachedAtLocalhost() {
-        assertEquals("http://localhost:8080/console/", ConsoleAddress.consoleUri("http://0.0.0.0:8080/"));
-        assertEquals("http://kam.example.com:9000/console/", ConsoleAddress.consoleUri("http://kam.example.com:9000"));
+        // the runtime names one of the machine's interfaces when the server listens on all of them
+        assertEquals("http://localhost:8080/console/", ConsoleAddress.consoleUri("http://[fd00::2%eth0]:8080/", null));
+        assertEquals("http://localhost:8080/console/", ConsoleAddress.consoleUri("http://10.0.0.7:8080/", "0.0.0.0"));
+        assertEquals("http://kam.example.com:9000/console/",
+                ConsoleAddress.consoleUri("http://10.0.0.7:9000", "kam.example.com"));
     }
 
     @Test
     void theMessageNamesTheAddressAndThePasswordFile() {
-        String message = ConsoleAddress.message(List.of("http://0.0.0.0:8181/"), Path.of("/srv/data/initial-admin-password"));
+        String message = ConsoleAddress.message(List.of("http://192.168.1.5:8181/"), null, Path.of("/srv/data/initial-admin-password"));
         assertTrue(message.contains("http://localhost:8181/console/"), message);
         assertTrue(message.contains("'admin'") && message.contains("/srv/data/initial-admin-password"), message);
     }
 
     @Test
     void withoutAPasswordFileItSaysHowTheFirstAdministratorSignsIn() {
-        String message = ConsoleAddress.message(List.of(), null);
+        String message = ConsoleAddress.message(List.of(), null, null);
         assertTrue(message.contains("/console/") && message.contains("OPENKAM_ADMIN_PASSWORD"), message);
     }
 }

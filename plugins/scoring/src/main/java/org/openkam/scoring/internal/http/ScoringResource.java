@@ -4,13 +4,16 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.openkam.api.Caller;
@@ -35,6 +38,7 @@ import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.RouteTable;
 import org.openkam.scoring.internal.config.UnitConfigurations;
+import org.openkam.scoring.internal.engine.Portfolios;
 import org.openkam.scoring.internal.engine.ScoringEngine;
 import org.openkam.scoring.internal.engine.Switch;
 import org.openkam.scoring.internal.model.PortfolioGrid;
@@ -193,6 +197,8 @@ public final class ScoringResource implements ApiRoutes {
         Map<String, CurrentScore> scores = engine.unitScores(unit, model);
         List<Views.Point> points = new ArrayList<>();
         List<Views.AccountRef> unscored = new ArrayList<>();
+        Portfolios.ToReporting toReporting = engine.toReporting();
+        Map<String, Optional<BigDecimal>> rates = new HashMap<>();
         for (Account a : accounts(caller, unit)) {
             CurrentScore s = scores.get(a.id());
             Score current = s == null ? null : s.current().score();
@@ -210,10 +216,22 @@ public final class ScoringResource implements ApiRoutes {
                     current.value().subtract(before.value()),
                     !Objects.equals(Views.classId(current), Views.classId(before)));
             points.add(new Views.Point(a.id(), a.name(), a.tier(), measure(current, "attractiveness"),
-                    measure(current, "strength"), a.annualSales(), a.currency(), current.value(),
+                    measure(current, "strength"), a.annualSales(), a.currency(), reported(a, toReporting, rates),
+                    current.value(),
                     current.classification(), s.current().scoredAt(), previous, movement, current.contributions()));
         }
-        return new Views.Portfolio(unit, model, engine.installed(model), grid(unit, model), points, unscored);
+        return new Views.Portfolio(unit, model, engine.installed(model), grid(unit, model),
+                engine.reportingCurrency(), points, unscored);
+    }
+
+    /** The account's sales in the reporting currency, a rate looked up once per currency; {@code null} without. */
+    private static BigDecimal reported(Account a, Portfolios.ToReporting toReporting,
+            Map<String, Optional<BigDecimal>> rates) {
+        if (a.annualSales() == null || a.currency() == null) {
+            return null;
+        }
+        return rates.computeIfAbsent(a.currency(), toReporting::rate)
+                .map(r -> a.annualSales().multiply(r).setScale(2, RoundingMode.HALF_UP)).orElse(null);
     }
 
     /** The matrix cells of the model's instance for the unit, or {@code null} if it is not a matrix model. */
