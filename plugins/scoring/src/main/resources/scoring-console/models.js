@@ -16,6 +16,14 @@ export async function render(element, context) {
       ? el('p', {}, 'No scoring model is installed.')
       : el('div', { class: 'scoring-models' }, models.map(m => modelSection(context, m, status))));
   fitSelects(element);
+  // ?model=<id> (e.g. after uploading a plugin) leads to that model's switches
+  const wanted = context.route.params.get('model');
+  const target = wanted ? [...element.querySelectorAll('section[data-model]')]
+    .find(s => s.getAttribute('data-model') === wanted) : null;
+  if (target) {
+    target.classList.add('scoring-model-wanted');
+    requestAnimationFrame(() => target.scrollIntoView({ block: 'start' }));
+  }
 }
 
 function runSection(context) {

@@ -5,6 +5,11 @@ import * as echarts from '/console/lib/echarts/echarts.esm.min.js';
 import { unitChoice, unitSelector, modelChoice, number, fitSelects } from './common.js';
 
 const DEFAULT_MODEL = 'portfolio-matrix';
+/** Bubble diameters in pixels, smallest and largest account. */
+const MIN_BUBBLE = 10;
+const MAX_BUBBLE = 56;
+/** How many of the largest bubbles show their account's name. */
+const NAMED_BUBBLES = 8;
 /** Cell fills by strategy, light enough for dark labels on them. */
 const FILLS = {
   'Invest for growth': '#cfe8d5', 'Strategic': '#cfe8d5',
@@ -79,32 +84,37 @@ function drawChart(context, figure, portfolio, placed, unitName) {
   });
   chart.style.width = '100%';
   chart.style.height = window.innerWidth < 600 ? '340px' : '520px';
+  const labelled = largestAccounts(placed);
   const caption = el('figcaption', { id: captionId },
     `Portfolio matrix of ${unitName} (${portfolio.model}): ${placed.length} account(s) by our strength `
-    + `(horizontal) and customer attractiveness (vertical), bubble size by annual sales`
+    + `(horizontal) and customer attractiveness (vertical), bubble size by annual sales in `
+    + `${portfolio.reportingCurrency}, the ${labelled.size} largest named`
     + (moved.length ? `, ${moved.length} arrow(s) from the previous position.` : '.')
     + ' The table below lists the same accounts.');
   figure.append(chart, caption);
 
-  const largest = Math.max(1, ...placed.map(p => Number(p.annualSales) || 0));
-  const size = sales => 10 + 46 * Math.sqrt(Math.max(0, Number(sales) || 0) / largest);
+  // one scale for every bubble: sales in the reporting currency (an amount without a rate gets the smallest bubble)
+  const largest = Math.max(1, ...placed.map(p => Number(p.reportedSales) || 0));
+  const size = p => MIN_BUBBLE + (MAX_BUBBLE - MIN_BUBBLE) * Math.sqrt(Math.max(0, Number(p.reportedSales) || 0) / largest);
   const instance = echarts.init(chart, null, { renderer: 'canvas' });
   const cells = portfolio.grid || [];
+  chart.dataset.labelled = String(labelled.size);
   instance.setOption({
     animation: false,
     aria: { enabled: false }, // the container carries the accessible name; the table the data
-    grid: { left: 56, right: 16, top: 16, bottom: 48 },
+    // room for half the largest bubble beyond each edge, so a bubble at 0 or 100 is drawn whole
+    grid: { left: 56 + MAX_BUBBLE / 2, right: 16 + MAX_BUBBLE / 2, top: 8 + MAX_BUBBLE / 2, bottom: 40 + MAX_BUBBLE / 2 },
     xAxis: { type: 'value', min: 0, max: 100, name: 'Our strength', nameLocation: 'middle', nameGap: 28,
       splitLine: { show: false } },
     yAxis: { type: 'value', min: 0, max: 100, name: 'Customer attractiveness', nameLocation: 'middle',
       nameGap: 36, splitLine: { show: false } },
-    tooltip: { trigger: 'item', confine: true, formatter: item => tooltip(item) },
+    tooltip: { trigger: 'item', confine: true, formatter: item => tooltip(item, portfolio) },
     series: [
       {
         name: 'cells', type: 'scatter', data: [], silent: true,
         markArea: {
           silent: true,
-          label: { color: '#1b2430', fontSize: 12, position: 'insideTopLeft' },
+          label: { show: false }, // drawn above the bubbles by the series 'cell names'
           data: cells.map(c => [
             { name: c.strategy, xAxis: c.strengthFrom, yAxis: c.attractivenessFrom,
               itemStyle: { color: FILLS[c.strategy] || '#eef0f3', borderColor: '#ffffff', borderWidth: 2 } },
@@ -118,12 +128,29 @@ function drawChart(context, figure, portfolio, placed, unitName) {
         data: moved.map(p => ({ coords: [[p.previous.strength, p.previous.attractiveness], [p.strength, p.attractiveness]] }))
       },
       {
-        name: 'accounts', type: 'scatter', z: 4,
-        itemStyle: { color: '#0b5cad', opacity: 0.8, borderColor: '#ffffff', borderWidth: 1 },
-        data: placed.map(p => ({ value: [p.strength, p.attractiveness], symbolSize: size(p.annualSales), point: p }))
+        name: 'accounts', type: 'scatter', z: 4, clip: false,
+        itemStyle: { color: '#0b5cad', opacity: 0.75, borderColor: '#ffffff', borderWidth: 1 },
+        labelLayout: { hideOverlap: true },
+        data: placed.map(p => ({
+          value: [p.strength, p.attractiveness], symbolSize: size(p), point: p,
+          label: labelled.has(p.accountId) ? {
+            show: true, position: 'right', distance: 4, formatter: () => shortName(p.name), color: '#1b2430',
+            fontSize: 11, backgroundColor: 'rgba(255,255,255,0.8)', padding: [1, 3], borderRadius: 3
+          } : { show: false }
+        }))
+      },
+      {
+        // the cells' strategies above the bubbles, on a light box, so no bubble hides them
+        name: 'cell names', type: 'scatter', z: 5, silent: true, symbolSize: 0,
+        data: cells.map(c => ({
+          value: [c.strengthFrom, c.attractivenessTo],
+          label: { show: true, position: [4, 4], formatter: () => c.strategy, color: '#1b2430',
+            fontSize: 12, backgroundColor: 'rgba(255,255,255,0.85)', padding: [2, 4], borderRadius: 3 }
+        }))
       }
     ]
   });
+  chart.dataset.cut = String(cutBubbles(instance, chart, placed, size));
   const observer = new ResizeObserver(() => {
     if (!chart.isConnected) {
       observer.disconnect();
@@ -135,8 +162,32 @@ function drawChart(context, figure, portfolio, placed, unitName) {
   observer.observe(chart);
 }
 
+/** The accounts whose bubbles carry their names: the largest by sales in the reporting currency. */
+function largestAccounts(placed) {
+  return new Set([...placed].filter(p => Number(p.reportedSales) > 0)
+    .sort((a, b) => Number(b.reportedSales) - Number(a.reportedSales))
+    .slice(0, NAMED_BUBBLES).map(p => p.accountId));
+}
+
+/** A name short enough for a bubble's label; the tooltip and the table give it whole. */
+function shortName(name) {
+  const text = String(name || '');
+  return text.length > 24 ? text.slice(0, 23) + '…' : text;
+}
+
+/** How many bubbles reach past the chart's canvas (none should: the grid leaves room for them). */
+function cutBubbles(instance, chart, placed, size) {
+  const width = chart.clientWidth;
+  const height = chart.clientHeight;
+  return placed.filter(p => {
+    const [x, y] = instance.convertToPixel({ gridIndex: 0 }, [p.strength, p.attractiveness]);
+    const r = size(p) / 2;
+    return x - r < 0 || y - r < 0 || x + r > width || y + r > height;
+  }).length;
+}
+
 /** The tooltip of a bubble; every value escaped, as ECharts shows tooltips as markup. */
-function tooltip(item) {
+function tooltip(item, portfolio) {
   const p = item.data && item.data.point;
   if (!p) {
     return '';
@@ -144,7 +195,9 @@ function tooltip(item) {
   const lines = [`<strong>${escape(p.name)}</strong>`,
     escape(p.cell ? p.cell.label : ''),
     `Attractiveness ${escape(number(p.attractiveness))}, strength ${escape(number(p.strength))}`,
-    `Annual sales ${escape(money(p.annualSales, p.currency))}`];
+    `Annual sales ${escape(money(p.annualSales, p.currency))}`
+      + (p.currency !== portfolio.reportingCurrency && p.reportedSales !== null && p.reportedSales !== undefined
+        ? ` (${escape(money(p.reportedSales, portfolio.reportingCurrency))})` : '')];
   if (p.movement) {
     lines.push(escape(movementText(p)));
   }
@@ -193,6 +246,8 @@ function accountTable(context, portfolio, placed) {
     el('td', { class: 'number' }, number(p.attractiveness)),
     el('td', { class: 'number' }, number(p.strength)),
     el('td', { class: 'number' }, money(p.annualSales, p.currency)),
+    el('td', { class: 'number' }, p.reportedSales === null || p.reportedSales === undefined ? 'no exchange rate'
+      : money(Math.round(Number(p.reportedSales)), portfolio.reportingCurrency)),
     el('td', {}, movementText(p))));
   return el('details', { class: 'scoring-table', id: 'portfolio-table', open: placed.length === 0 ? true : null },
     el('summary', {}, `Accounts in the matrix (${portfolio.points.length})`),
@@ -200,7 +255,8 @@ function accountTable(context, portfolio, placed) {
       el('caption', {}, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`),
       el('thead', {}, el('tr', {},
         ['Account', 'Cell', 'Strategy'].map(h => el('th', { scope: 'col' }, h)),
-        ['Attractiveness', 'Strength', 'Annual sales'].map(h => el('th', { scope: 'col', class: 'number' }, h)),
+        ['Attractiveness', 'Strength', 'Annual sales', `In ${portfolio.reportingCurrency}`]
+          .map(h => el('th', { scope: 'col', class: 'number' }, h)),
         el('th', { scope: 'col' }, 'Movement since the last run'))),
       el('tbody', {}, rows))));
 }

@@ -17,15 +17,29 @@ export async function render(element, context) {
     context.href('scoring-recommendations', '', { unit: value })));
   const unitName = (context.units.find(u => u.id === unit) || { name: unit }).name;
   const t = answer.target;
-  element.replaceChildren(heading,
+  element.replaceChildren(...[heading,
     el('div', { class: 'toolbar' }, selector),
     el('p', { id: 'recommendations-summary' },
-      `${unitName} aims at ${t.min} to ${t.max} key accounts; ${t.selected} are recommended, by the `
-      + `${answer.model} model's portfolio cells.`),
+      `${unitName} aims at ${t.min} to ${t.max} key accounts; ${t.selected} of its ${t.candidates} scored accounts `
+      + `are recommended, by the ${answer.model} model's portfolio cells.`),
+    targetWarning(context, unit, t),
     table(context, 'recommended', 'Recommended key accounts', answer.recommended),
     table(context, 'leave', 'Key accounts to reconsider', answer.leave),
-    unscored(context, answer.unscored));
+    unscored(context, answer.unscored)].filter(Boolean));
   fitSelects(element);
+}
+
+/** A target that does not fit the unit's size, flagged with the way to change it. */
+function targetWarning(context, unit, target) {
+  const { el } = context;
+  if (!target.warning) {
+    return null;
+  }
+  return el('div', { class: 'warning', id: 'recommendations-target-warning', role: 'note' },
+    el('p', {}, target.warning),
+    context.session.admin ? el('p', {}, el('a', { href: context.href('admin-configuration',
+      'org.openkam.scoring.selection', { businessUnit: unit }) }, 'Change the key account target of this unit'))
+      : el('p', {}, 'An administrator can change the unit\'s key account target.'));
 }
 
 function table(context, id, title, rows) {

@@ -65,6 +65,20 @@ class AdminBrowserIT {
         String said = browser.waitForText(By.cssSelector("#main [role=status]"), " is active").getText();
         assertTrue(said.startsWith("com.example.kam.scoring "), said);
         assertEquals("100", browser.driver().findElement(By.id("bundle-progress")).getAttribute("value"));
+        // the new model scores no unit yet: the page says what to do next and leads to its switches
+        WebElement next = browser.waitFor(By.cssSelector("#bundle-next-step .notice"));
+        assertTrue(next.getText().contains("scores no business unit yet"), next.getText());
+        assertEquals("false", next.getAttribute("data-scores"));
+        WebElement toSwitches = next.findElement(By.id("bundle-next-step-link"));
+        assertTrue(toSwitches.getAttribute("href").endsWith("#/scoring-models?model=example.growth-potential"),
+                toSwitches.getAttribute("href"));
+        browser.assertAccessible("the bundles page with the next step");
+        browser.clickAndAwaitPage(toSwitches);
+        WebElement model = browser.waitFor(By.cssSelector("section[data-model='example.growth-potential']"));
+        assertTrue(model.getAttribute("class").contains("scoring-model-wanted"), model.getAttribute("class"));
+        WebElement toggle = model.findElement(By.cssSelector("tr[data-unit='" + unit + "'] input[role=switch]"));
+        assertFalse(toggle.isSelected(), "off until switched on");
+        browser.open("#/admin-bundles");
         WebElement row = browser.waitFor(By.cssSelector("tr[data-bundle='com.example.kam.scoring']"));
         assertTrue(row.getText().contains("active"), row.getText());
         // Declarative Services registers the model just after the bundle turned active: the list shows it once there

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,6 +68,31 @@ class ConsoleShellIT {
         Response r = anonymous.get("/console", "Accept", "text/html");
         assertTrue(r.status() == 302 || r.status() == 301 || r.status() == 307, r.describe());
         assertTrue(r.header("Location").endsWith("/console/"), r.describe());
+    }
+
+    @Test
+    void theServersAddressLeadsToTheConsole() {
+        Response root = anonymous.get(openkam.baseUri() + "/", "Accept", "text/html");
+        assertEquals(302, root.status(), "a person who types the address is led to the console: " + root.describe());
+        assertTrue(root.header("Location").endsWith("/console/"), root.describe());
+        Response icon = anonymous.get(openkam.baseUri() + "/favicon.ico", "Accept", "image/*");
+        assertEquals(302, icon.status(), icon.describe());
+        String iconAddress = icon.header("Location");
+        Response svg = anonymous.get(iconAddress.startsWith("http") ? iconAddress : openkam.baseUri() + iconAddress,
+                "Accept", "image/*").expect(200);
+        assertTrue(svg.contentType().startsWith("image/svg+xml"), svg.describe());
+        assertTrue(anonymous.get("/console/", "Accept", "text/html").body().contains("rel=\"icon\""),
+                "the shell names its icon");
+        // below the root the API still wants a sign-in
+        assertEquals(401, anonymous.get(openkam.baseUri() + "/accounts", "Accept", "text/html").status());
+    }
+
+    @Test
+    void theStartUpLogSaysWhereTheConsoleIsAndHowToSignIn() {
+        String address = "OpenKAM console: http://localhost:" + openkam.port() + "/console/";
+        openkam.awaitOutput(Duration.ofSeconds(30), address);
+        String line = openkam.output().lines().filter(l -> l.contains(address)).findFirst().orElseThrow();
+        assertTrue(line.contains("sign in") && line.contains("'admin'"), "the line says how to sign in: " + line);
     }
 
     @Test

@@ -35,6 +35,8 @@ class PeopleBrowserIT {
     private static String kamName;
     private static String accountName;
     private static String teamAccountName;
+    private static String prospectName;
+    private static String strategicName;
 
     @BeforeAll
     static void start() {
@@ -55,6 +57,10 @@ class PeopleBrowserIT {
         }
         kam.post("/accounts/" + account + "/follow-ups", Api.json("title", "Send the revised offer", "dueDate",
                 LocalDate.now(ZoneOffset.UTC).minusDays(3).toString())).expect(201);
+        prospectName = Fixtures.unique("Aachen prospect");
+        Fixtures.createAccount(kam, unit, prospectName, "owner", kamName, "tier", "none");
+        strategicName = Fixtures.unique("Zwickau strategic");
+        Fixtures.createAccount(kam, unit, strategicName, "owner", kamName, "tier", "strategic");
         teamAccountName = Fixtures.unique("Served by the team");
         String served = Fixtures.createAccount(admin, unit, teamAccountName).get("id").getAsString();
         admin.post("/accounts/" + served + "/team", Api.json("userId", kamId, "function", "sales", "responsible", true))
@@ -79,6 +85,12 @@ class PeopleBrowserIT {
         WebElement link = browser.driver().findElement(By.linkText(accountName));
         assertTrue(link.findElement(By.xpath("ancestor::tr")).getText().contains("Owner"));
         assertTrue(link.getAttribute("href").contains("#/accounts/"), link.getAttribute("href"));
+        List<String> order = browser.findAll(By.cssSelector("#dashboard-accounts tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        int strategic = indexOf(order, strategicName);
+        int prospect = indexOf(order, prospectName);
+        assertTrue(strategic >= 0 && prospect >= 0 && strategic < prospect,
+                "key accounts come first, whatever their name: " + order);
         browser.waitForText(By.id("dashboard-follow-ups"), "Send the revised offer");
         assertTrue(browser.driver().findElement(By.id("dashboard-follow-ups")).getText().contains("3"),
                 "three days overdue");
@@ -195,9 +207,18 @@ class PeopleBrowserIT {
             assertTrue(browser.driver().findElement(By.id("import-progress-label")).getText().contains("2 of 3"));
             browser.assertAccessible("the import result").assertNoErrors("the import page");
             browser.screenshot("import");
-            assertEquals(4, Fixtures.countAccounts(openkam.admin(), unit), "two imported besides the dashboard's two");
+            assertEquals(6, Fixtures.countAccounts(openkam.admin(), unit), "two imported besides the dashboard's four");
         } finally {
             Files.deleteIfExists(csv);
         }
+    }
+
+    private static int indexOf(List<String> rows, String name) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -115,6 +115,8 @@ class ScoringBrowserIT {
         assertEquals(String.valueOf(moved), drawn.get("arrows"), "an arrow per account that moved: " + drawn);
         assertTrue(moved > 0, "the changed account moved: " + portfolio);
         assertEquals("img", chart.getAttribute("role"));
+        assertEquals("0", drawn.get("cut"), "every bubble is drawn whole, also at 0 or 100: " + drawn);
+        assertEquals(String.valueOf(accounts.size()), drawn.get("labelled"), "the largest bubbles are named: " + drawn);
         assertTrue(browser.driver().findElement(By.id("portfolio-caption")).getText().contains(placed + " account(s)"));
 
         List<WebElement> rows = browser.findAll(By.cssSelector("#portfolio-table tbody tr"));
@@ -216,16 +218,180 @@ class ScoringBrowserIT {
         browser.open("#/scoring-recommendations?unit=" + unit);
         browser.waitFor(By.id("recommendations-summary"));
         List<WebElement> rows = browser.findAll(By.cssSelector("#recommendations-recommended tbody tr"));
-        assertFalse(rows.isEmpty(), browser.mainText());
         for (WebElement row : rows) {
-            assertFalse(row.findElement(By.cssSelector("td.scoring-reason")).getText().isBlank(), row.getText());
+            String reason = row.findElement(By.cssSelector("td.scoring-reason")).getText();
+            String cell = row.findElements(By.tagName("td")).get(3).getText();
+            assertTrue(reason.startsWith("attractiveness "), "the reason explains the account: " + reason);
+            assertFalse(reason.contains(cell) || reason.contains("target minimum"),
+                    "the reason neither repeats the cell nor explains the quota: " + reason);
         }
+        // five accounts cannot hold the default target of at least 15 key accounts: flagged, and not filled
+        WebElement warning = browser.waitFor(By.id("recommendations-target-warning"));
+        assertTrue(warning.getText().contains("does not fit this unit"), warning.getText());
+        assertTrue(warning.findElement(By.tagName("a")).getAttribute("href")
+                .contains("#/admin-configuration/org.openkam.scoring.selection?businessUnit=" + unit));
+        JsonObject answer = admin.get("/scoring/key-account-recommendations?businessUnit=" + unit).expect(200).object();
+        assertTrue(answer.getAsJsonObject("target").get("selected").getAsInt() < accounts.size(), answer.toString());
+        assertEquals(answer.getAsJsonArray("recommended").size(), rows.size());
+        assertTrue(browser.driver().findElement(By.id("recommendations-summary")).getText()
+                .contains("of its " + accounts.size() + " scored accounts"));
+        assertFalse(browser.mainText().matches("(?s).*\\b(null|undefined|NaN)\\b.*"), "no placeholder leaks: "
+                + browser.mainText());
         browser.assertNoErrors("the recommendations").assertAccessible("the recommendations");
         browser.screenshot("scoring-recommendations");
         browser.narrow().open("#/scoring-recommendations?unit=" + unit);
         browser.waitFor(By.id("recommendations-summary"));
         assertFalse(browser.scrollsSideways(), "the recommendations fit a narrow screen");
         browser.desktop();
+    }
+
+    @Test
+    @Order(6)
+    void theEveryUnitConfigurationShowsTheValuesInForceAndAnUnchangedSaveStoresNothing() throws InterruptedException {
+        browser.open("#/scoring-models");
+        WebElement configure = browser.waitFor(By.cssSelector(
+                "section[data-model='portfolio-matrix'] tr[data-unit='*'] a"));
+        browser.clickAndAwaitPage(configure);
+        browser.waitForText(By.cssSelector("#main form.config-form h2"), "every other unit (*)");
+        WebElement enabled = browser.waitFor(By.cssSelector("[data-attribute='enabled'] input"));
+        assertTrue(enabled.isSelected(), "enabled by default, as in force");
+        assertEquals("default", browser.driver().findElement(By.cssSelector("[data-attribute='enabled']"))
+                .getAttribute("data-source"));
+        assertTrue(browser.driver().findElement(By.cssSelector("[data-attribute='enabled'] .default-note")).getText()
+                .contains("Default: on"));
+        WebElement lower = browser.driver().findElement(By.cssSelector("[data-attribute='grid.lower'] input"));
+        assertEquals("33.3", lower.getAttribute("value"), "a default shows as the value in force");
+        browser.assertAccessible("the portfolio matrix's configuration for every unit");
+        browser.screenshot("scoring-matrix-configuration");
+
+        WebElement save = browser.driver().findElement(By.cssSelector("form.config-form button[type=submit]"));
+        save.click();
+        browser.waitForText(By.cssSelector("form.config-form [role=status]"), "Nothing changed");
+        assertEquals(List.of("businessUnit"), everyUnitProperties(), "an unchanged Save stores nothing");
+        assertTrue(awaitSwitch(true), "the model still scores the unit");
+
+        WebElement upper = browser.driver().findElement(By.cssSelector("[data-attribute='grid.upper'] input"));
+        upper.clear();
+        upper.sendKeys("70");
+        save.click();
+        browser.waitForText(By.cssSelector("form.config-form [role=status]"), "Saved");
+        assertEquals(List.of("businessUnit", "grid.upper"), everyUnitProperties(), "only the change is stored");
+        assertEquals("stored", browser.driver().findElement(By.cssSelector("[data-attribute='grid.upper']"))
+                .getAttribute("data-source"));
+
+        upper.clear();
+        save.click();
+        browser.waitForText(By.cssSelector("form.config-form [role=status]"), "Saved");
+        assertEquals(List.of("businessUnit"), everyUnitProperties(), "a cleared value falls back to its default");
+        assertTrue(awaitSwitch(true), "the model still scores the unit");
+        browser.assertNoErrors("the configuration form");
+    }
+
+    @Test
+    @Order(7)
+    void theScoresTabShowsWholeExplanationsAndTheHistoryChartOnlyWithAHistory() throws InterruptedException {
+        String id = createAccount(admin, unit, "Matrix newcomer", "annualSales", 900_000, "contributionMargin",
+                150_000, "potential", 4_000_000, "attributes", Map.of("growth", "5", "referenceValue", "3"))
+                .get("id").getAsString();
+        JsonObject scores = null;
+        for (int i = 0; i < 120; i++) { // a new account is scored shortly after it was created
+            scores = admin.get("/accounts/" + id + "/scores").expect(200).object();
+            if (scores.getAsJsonArray("models").size() > 0) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(scores.getAsJsonArray("models").size() > 0, "the new account was scored: " + scores);
+        for (JsonElement m : scores.getAsJsonArray("models")) {
+            assertEquals(1, m.getAsJsonObject().getAsJsonArray("history").size(), "scored once: " + scores);
+        }
+
+        browser.open("#/accounts/" + id + "?tab=scores");
+        WebElement note = browser.waitFor(By.id("score-history-note"));
+        assertTrue(note.getText().contains("next run"), note.getText());
+        assertTrue(browser.findAll(By.id("score-history")).isEmpty(), "no chart of a single run");
+        WebElement summary = browser.driver().findElement(By.cssSelector("#account-section .card.score summary"));
+        summary.click();
+        WebElement explanation = browser.waitFor(By.cssSelector(
+                "#account-section .card.score details[open] .table-wrap"));
+        assertEquals(Boolean.TRUE, browser.script("return arguments[0].scrollWidth <= arguments[0].clientWidth + 1;",
+                explanation), "the explanation shows whole, not clipped");
+        browser.assertNoErrors("the scores of an account scored once").assertAccessible("the scores, scored once");
+        browser.screenshot("account-scores-once");
+
+        run();
+        browser.open("#/accounts/" + id + "?tab=scores");
+        browser.waitFor(By.cssSelector("#score-history canvas"));
+        assertTrue(browser.findAll(By.id("score-history-note")).isEmpty());
+    }
+
+    @Test
+    @Order(8)
+    void accountsInSeveralCurrenciesAreOnePortfolioInTheReportingCurrency() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        // 1 EUR = 1.25 USD = 0.8 GBP: 4,000,000 USD are 3,200,000 EUR, 1,000,000 GBP are 1,250,000 EUR
+        admin.request("POST", "/exchange-rates/ecb").body("text/csv", ("Date,USD,GBP\n" + today + ",1.25,0.8\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).send().expect(200);
+        String mixed = Fixtures.createUnit(admin, "currencies");
+        String eur = createAccount(admin, mixed, "Euro Largest", "annualSales", 4_000_000, "currency", "EUR",
+                "contributionMargin", 400_000, "potential", 16_000_000).get("id").getAsString();
+        String usd = createAccount(admin, mixed, "Dollar Second", "annualSales", 4_000_000, "currency", "USD",
+                "contributionMargin", 400_000, "potential", 16_000_000).get("id").getAsString();
+        String gbp = createAccount(admin, mixed, "Pound Third", "annualSales", 1_000_000, "currency", "GBP",
+                "contributionMargin", 100_000, "potential", 4_000_000).get("id").getAsString();
+        JsonObject portfolio = null;
+        // the unit's first run may have started before its last account was created: run until all three are in
+        for (int attempt = 1; portfolio == null || portfolio.getAsJsonArray("points").size() < 3; attempt++) {
+            assertTrue(attempt <= 3, "the three accounts were not placed: " + portfolio);
+            Response accepted = admin.post("/scoring/runs", json("businessUnit", mixed)).expect(202);
+            assertEquals("succeeded", admin.awaitJob(accepted.object().get("id").getAsString(), j -> { })
+                    .get("state").getAsString());
+            portfolio = admin.get("/scoring/portfolio?businessUnit=" + mixed).expect(200).object();
+        }
+        assertEquals("EUR", portfolio.get("reportingCurrency").getAsString());
+        Map<String, Double> salesRating = new java.util.HashMap<>();
+        Map<String, Double> reported = new java.util.HashMap<>();
+        for (JsonElement e : portfolio.getAsJsonArray("points")) {
+            JsonObject p = e.getAsJsonObject();
+            reported.put(p.get("accountId").getAsString(), p.get("reportedSales").getAsDouble());
+            for (JsonElement c : p.getAsJsonArray("contributions")) {
+                if (c.getAsJsonObject().get("factor").getAsString().equals("attractiveness.sales")) {
+                    salesRating.put(p.get("accountId").getAsString(), c.getAsJsonObject().get("value").getAsDouble());
+                }
+            }
+        }
+        assertEquals(100.0, salesRating.get(eur), "the largest in EUR: " + portfolio);
+        assertEquals(89.4, salesRating.get(usd), 0.05, "sqrt(3.2 / 4) of the largest, not a second 100");
+        assertEquals(55.9, salesRating.get(gbp), 0.05, "sqrt(1.25 / 4) of the largest, not a third 100");
+        assertEquals(3_200_000.0, reported.get(usd), 0.01);
+        assertEquals(1_250_000.0, reported.get(gbp), 0.01);
+
+        browser.open("#/scoring-portfolio?unit=" + mixed);
+        WebElement chart = browser.waitFor(By.cssSelector("#portfolio-chart canvas"));
+        chart = browser.driver().findElement(By.id("portfolio-chart"));
+        Map<String, String> drawn = browser.dataset(chart);
+        assertEquals("3", drawn.get("labelled"), drawn.toString());
+        assertEquals("0", drawn.get("cut"), drawn.toString());
+        assertTrue(browser.driver().findElement(By.id("portfolio-caption")).getText().contains("annual sales in EUR"));
+        browser.driver().findElement(By.cssSelector("#portfolio-table summary")).click();
+        assertTrue(browser.driver().findElement(By.cssSelector("#portfolio-table tr[data-account='" + usd + "']"))
+                .getText().contains("3,200,000 EUR"), "the table shows the amount compared");
+        browser.assertNoErrors("a portfolio in several currencies").assertAccessible("a portfolio in several currencies");
+        browser.script("window.scrollTo(0, 0);");
+        browser.screenshot("scoring-portfolio-currencies");
+    }
+
+    /** The names of the properties stored in the portfolio matrix's configuration for every unit, sorted. */
+    private static List<String> everyUnitProperties() {
+        for (JsonElement c : admin.get("/admin/configurations/org.openkam.scoring.matrix").expect(200).object()
+                .getAsJsonArray("configurations")) {
+            JsonObject properties = c.getAsJsonObject().getAsJsonObject("properties");
+            if (properties.has("businessUnit") && properties.getAsJsonArray("businessUnit").get(0).getAsString()
+                    .equals("*")) {
+                return properties.keySet().stream().sorted().toList();
+            }
+        }
+        throw new AssertionError("no configuration for every unit");
     }
 
     /** Waits up to 10 s for an account of the unit to have moved since its previous score. */

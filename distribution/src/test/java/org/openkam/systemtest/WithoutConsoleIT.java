@@ -59,6 +59,9 @@ class WithoutConsoleIT {
     void theConsoleIsGone() {
         Api admin = openkam.admin();
         assertEquals(404, openkam.api().get("/console/").status());
+        // the server's address leads nowhere without a console: a 404, neither a redirect nor a 401
+        openkam.api().get(openkam.baseUri() + "/", "Accept", "text/html").expectProblem(404);
+        openkam.api().get(openkam.baseUri() + "/favicon.ico", "Accept", "image/*").expectProblem(404);
         admin.get("/console/pages").expectProblem(404);
         admin.get("/admin/bundles").expectProblem(404);
         assertFalse(admin.get("/openapi.json").expect(200).object().getAsJsonObject("paths").has("/console/pages"),

@@ -19,10 +19,18 @@ export async function scores({ context, account, body }) {
     body.replaceChildren(el('h2', {}, 'Scores'), el('p', {}, 'No model has scored this account yet.'));
     return;
   }
-  const chart = el('div', { class: 'chart', id: 'score-history' });
+  const series = models.map(m => ({ name: m.modelId,
+    // a run that lacked the facts for a score leaves a gap, not a zero
+    points: (m.history || []).filter(h => h.score !== null).map(h => [h.scoredAt, h.score])
+      .sort((a, b) => a[0].localeCompare(b[0])) }));
+  // a history needs two runs: one point alone draws a single label, not a line
+  const hasHistory = series.some(s => s.points.length > 1);
+  const chart = hasHistory ? el('div', { class: 'chart', id: 'score-history' })
+    : el('p', { class: 'muted', id: 'score-history-note' },
+      'Scored once so far: the chart of the score over time appears after the next run.');
   body.replaceChildren(
     el('h2', {}, 'Scores'),
-    el('div', { class: 'cards' }, models.map(m => el('section', { class: 'card score', 'aria-labelledby': 'score-' + m.modelId },
+    el('div', { class: 'cards scores' }, models.map(m => el('section', { class: 'card score', 'aria-labelledby': 'score-' + m.modelId },
       el('h3', { id: 'score-' + m.modelId }, m.modelId, m.modelInstalled ? '' : ' (uninstalled)'),
       el('p', { class: 'score-value' }, m.score === null ? '—' : String(m.score)),
       m.classification ? el('p', {}, el('strong', {}, m.classification.label)) : null,
@@ -38,11 +46,7 @@ export async function scores({ context, account, body }) {
       table(el, 'Score history', ['Model', 'Scored at', 'Score', 'Class'],
         models.flatMap(m => (m.history || []).map(h => [m.modelId, h.scoredAt.replace('T', ' ').slice(0, 19),
           h.score === null ? '— (not scored)' : String(h.score), h.classification || '—'])), { empty: 'No history.' })));
-  await lineChart(chart, {
-    label: 'Score history of ' + account.name,
-    series: models.map(m => ({ name: m.modelId,
-      // a run that lacked the facts for a score leaves a gap, not a zero
-      points: (m.history || []).filter(h => h.score !== null).map(h => [h.scoredAt, h.score])
-        .sort((a, b) => a[0].localeCompare(b[0])) }))
-  });
+  if (hasHistory) {
+    await lineChart(chart, { label: 'Score history of ' + account.name, series });
+  }
 }

@@ -6,6 +6,7 @@ import { problemBlock } from './admin-problem.js';
 export async function render(element, context) {
   const { el, api } = context;
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const nextStep = el('div', { id: 'bundle-next-step', 'aria-live': 'polite' });
   const error = el('div', { class: 'error', role: 'alert' });
   const list = el('div', {});
 
@@ -23,7 +24,7 @@ export async function render(element, context) {
     el('p', { class: 'hint' }, 'The OSGi bundles of this OpenKAM node. An uploaded bundle is kept in the deploy '
       + 'folder, so it runs again after a restart; uninstalling it removes it from there.'),
     el('h2', { id: 'upload-heading' }, 'Upload a bundle'),
-    form, status, error,
+    form, status, nextStep, error,
     el('h2', {}, 'Installed bundles'),
     list);
 
@@ -122,11 +123,45 @@ export async function render(element, context) {
         progress.value = Math.round(100 * share);
       });
       say(answer && answer.symbolicName ? `${answer.symbolicName} ${answer.version} is ${answer.state}.` : done);
+      if (answer && answer.symbolicName && answer.state === 'active') {
+        await tellNextStep(answer);
+      }
     } catch (failure) {
       say('');
       fail(failure);
     }
     await load().catch(fail);
+  }
+
+  /**
+   * A new scoring model scores no business unit until someone switches it on: say so, and lead to its switches.
+   * Declarative Services registers a bundle's services just after it turned active, so its contributions are
+   * looked up for a few seconds.
+   */
+  async function tellNextStep(bundle) {
+    nextStep.replaceChildren();
+    let contributes = [];
+    for (let attempt = 0; attempt < 20 && !contributes.includes('ScoringModel'); attempt++) {
+      if (attempt > 0) {
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+      const row = (await api('/admin/bundles')).items.find(b => b.id === bundle.id);
+      contributes = row ? row.contributes || [] : [];
+    }
+    if (!contributes.includes('ScoringModel')) {
+      return;
+    }
+    const models = await api('/scoring/models').then(a => a.items.filter(m => m.bundle === bundle.symbolicName),
+      () => []);
+    const scoring = models.filter(m => (m.switches || []).some(s => s.enabled));
+    const names = models.length ? models.map(m => m.name).join(', ') : 'Its scoring model';
+    const model = models.find(m => !scoring.includes(m)) || models[0];
+    nextStep.replaceChildren(el('p', { class: 'notice', 'data-scores': String(scoring.length > 0) },
+      scoring.length === models.length && models.length
+        ? `${names} scores the business units its configuration enables. Change that per unit on the `
+        : `${names} scores no business unit yet. Next step: switch it on for the units it should score on the `,
+      el('a', { href: context.href('scoring-models', '', model ? { model: model.id } : undefined),
+        id: 'bundle-next-step-link' }, 'Scoring models page'), '.'));
   }
 
   form.addEventListener('submit', event => {

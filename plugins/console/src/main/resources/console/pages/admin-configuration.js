@@ -66,8 +66,11 @@ async function renderForm(element, context, pid) {
   const params = context.route.params;
   // the PID of a factory configuration opens that configuration
   const own = form.factory ? form.configurations.find(c => c.pid === pid) : null;
-  const editing = own ? own.pid : params.get('edit');
-  if (form.factory && !editing && !params.get('add')) {
+  // ?businessUnit= (the scoring models' "Configure" links) opens that unit's configuration, or a new one for it
+  const unit = form.factory ? params.get('businessUnit') : null;
+  const ofUnit = unit ? form.configurations.find(c => (c.properties.businessUnit || [])[0] === unit) : null;
+  const editing = own ? own.pid : (ofUnit ? ofUnit.pid : params.get('edit'));
+  if (form.factory && !editing && !params.get('add') && !unit) {
     element.replaceChildren(...head, factoryList(context, form));
     return;
   }
@@ -82,7 +85,7 @@ async function renderForm(element, context, pid) {
   } else if (!form.factory) {
     stored = form.configurations[0] || null;
   }
-  element.replaceChildren(...head, editor(context, form, stored));
+  element.replaceChildren(...head, editor(context, form, stored, stored ? {} : { businessUnit: unit }));
 }
 
 function backLink(context) {
@@ -129,11 +132,16 @@ function factoryList(context, form) {
     status, error);
 }
 
-function editor(context, form, stored) {
+/**
+ * The form of one configuration. It shows the values in force: the stored ones, else the defaults (marked so). Save
+ * sends the stored values and the ones the user changed; a default left alone is not stored, so it stays a default,
+ * and a Save without any change writes nothing.
+ */
+function editor(context, form, stored, preset) {
   const { el, api } = context;
   const summary = el('div', { class: 'error', role: 'alert', tabindex: '-1' });
   const status = el('p', { role: 'status' });
-  const fields = form.attributes.map((a, i) => field(el, a, i, stored));
+  const fields = form.attributes.map((a, i) => field(el, a, i, stored, preset));
   const save = el('button', { type: 'submit' }, 'Save');
   const html = el('form', { class: 'config-form', novalidate: true },
     el('h2', {}, heading()),
@@ -177,8 +185,13 @@ function editor(context, form, stored) {
     summary.replaceChildren();
     status.textContent = '';
     fields.forEach(f => f.error(null));
+    const creating = form.factory && !stored;
+    if (!creating && !fields.some(f => f.changed())) {
+      status.textContent = 'Nothing changed, so nothing was saved.';
+      return;
+    }
     const properties = {};
-    fields.forEach(f => { properties[f.id] = f.value(); });
+    fields.filter(f => f.stored || f.changed()).forEach(f => { properties[f.id] = f.value(); });
     save.disabled = true;
     try {
       let saved;
@@ -190,6 +203,8 @@ function editor(context, form, stored) {
       }
       saved = await api('/admin/configurations/' + encodeURIComponent(stored ? stored.pid : form.pid),
         { method: 'PUT', json: { properties } });
+      fields.forEach(f => f.saved(Object.hasOwn(saved.properties || {}, f.id)));
+      stored = saved;
       status.textContent = `Saved ${saved.pid}.`;
     } catch (failure) {
       const problem = failure.problem || {};
@@ -212,15 +227,18 @@ function editor(context, form, stored) {
 }
 
 /** One attribute's input(s), label, help and error message. */
-function field(el, a, index, stored) {
+function field(el, a, index, stored, preset) {
   const id = `cfg-${index}`;
   const helpId = `${id}-help`;
+  const defaultId = `${id}-default`;
   const errorId = `${id}-error`;
-  const current = stored && stored.properties[a.id] ? stored.properties[a.id]
-    : (stored ? [] : (a.defaultValue || []));
+  let isStored = Boolean(stored && stored.properties[a.id] && stored.properties[a.id].length);
+  const presetValue = preset && preset[a.id] ? [preset[a.id]] : null;
+  const current = isStored ? stored.properties[a.id] : (presetValue || a.defaultValue || []);
   const help = a.description ? el('p', { class: 'hint', id: helpId }, a.description) : null;
+  const defaultNote = el('p', { class: 'hint default-note', id: defaultId }, defaultText(a));
   const errorText = el('p', { class: 'error field-error', id: errorId, hidden: true });
-  const describedBy = [help ? helpId : null, errorId].filter(Boolean).join(' ');
+  const describedBy = [help ? helpId : null, defaultId, errorId].filter(Boolean).join(' ');
   const label = (a.name || a.id) + (a.required ? ' (required)' : '');
   const multi = a.cardinality !== 0;
 
@@ -234,7 +252,7 @@ function field(el, a, index, stored) {
       'data-attribute': a.id },
       a.type === 'boolean' && !(a.options && a.options.length)
         ? [only, el('label', { for: id }, label)] : [el('label', { for: id }, label), only],
-      help, errorText);
+      help, defaultNote, errorText);
   } else {
     inputs = [];
     const list = el('div', { class: 'values' });
@@ -250,16 +268,31 @@ function field(el, a, index, stored) {
     const more = el('button', { type: 'button', class: 'secondary' }, 'Add value',
       el('span', { class: 'visually-hidden' }, ` to ${a.name || a.id}`));
     more.addEventListener('click', () => addValue('').focus());
-    node = el('fieldset', { class: 'field', 'data-attribute': a.id }, el('legend', {}, label), help, list, more,
-      errorText);
+    node = el('fieldset', { class: 'field', 'data-attribute': a.id }, el('legend', {}, label), help, defaultNote,
+      list, more, errorText);
   }
+  const value = () => {
+    const values = inputs.map(i => i.type === 'checkbox' ? i.checked : i.value.trim());
+    return multi ? values.filter(v => v !== '') : values[0];
+  };
+  let baseline = JSON.stringify(value());
+  const mark = () => {
+    node.setAttribute('data-source', isStored ? 'stored' : 'default');
+    defaultNote.hidden = isStored || !(a.defaultValue && a.defaultValue.length);
+  };
+  mark();
   return {
     id: a.id,
     node,
+    get stored() { return isStored; },
     get focusTarget() { return inputs[0]; },
-    value() {
-      const values = inputs.map(i => i.type === 'checkbox' ? i.checked : i.value.trim());
-      return multi ? values.filter(v => v !== '') : values[0];
+    value,
+    /** True when the user changed the value shown (a preset, such as the unit of a new configuration, counts). */
+    changed() { return JSON.stringify(value()) !== baseline || (!isStored && presetValue !== null); },
+    saved(nowStored) {
+      isStored = nowStored;
+      baseline = JSON.stringify(value());
+      mark();
     },
     error(message) {
       errorText.hidden = !message;
@@ -273,6 +306,22 @@ function field(el, a, index, stored) {
       });
     }
   };
+}
+
+/** What applies when nothing is stored: the definition's default, as the form shows it. */
+function defaultText(a) {
+  const values = a.defaultValue || [];
+  if (!values.length) {
+    return '';
+  }
+  if (a.type === 'boolean' && !(a.options && a.options.length)) {
+    return `Default: ${values[0] === 'true' ? 'on' : 'off'} (not stored; the default applies).`;
+  }
+  const labels = values.map(v => {
+    const option = (a.options || []).find(o => o.value === v);
+    return option && option.label ? option.label : v;
+  });
+  return `Default: ${labels.join(', ')} (not stored; the default applies).`;
 }
 
 function input(el, a, value, id, describedBy) {

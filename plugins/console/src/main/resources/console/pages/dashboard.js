@@ -66,12 +66,26 @@ function unitQuery(context, params) {
   return query;
 }
 
-/** The accounts I own and those whose team I serve on, by name; my role in each. */
+/** The tiers from the most important on: the dashboard lists strategic accounts first, accounts of no tier last. */
+const TIERS = ['strategic', 'key', 'none'];
+const tierRank = tier => {
+  const rank = TIERS.indexOf(String(tier || 'none').toLowerCase());
+  return rank < 0 ? TIERS.length : rank;
+};
+
+/** The accounts I own and those whose team I serve on, key accounts first, then by name; my role in each. */
 async function myAccounts(context) {
   const { el, api } = context;
-  const [page, memberships] = await Promise.all([
-    api('/accounts?' + unitQuery(context, { owner: 'me', sort: 'name', total: 'true', limit: String(ACCOUNTS_SHOWN) })),
+  // one page per tier, so a strategic account is never pushed out by accounts of no tier earlier in the alphabet
+  const [pages, memberships] = await Promise.all([
+    Promise.all(TIERS.map(tier => api('/accounts?' + unitQuery(context,
+      { owner: 'me', tier, sort: 'name', total: 'true', limit: String(ACCOUNTS_SHOWN) })))),
     api('/team-memberships?' + unitQuery(context, { user: 'me' }))]);
+  const page = {
+    items: pages.flatMap(p => p.items),
+    total: pages.every(p => typeof p.total === 'number' && p.total >= 0)
+      ? pages.reduce((sum, p) => sum + p.total, 0) : null
+  };
   const mine = new Map();
   for (const a of page.items) {
     mine.set(a.id, { id: a.id, name: a.name, tier: a.tier, roles: ['Owner'] });
@@ -84,7 +98,7 @@ async function myAccounts(context) {
   if (mine.size === 0) {
     return el('p', {}, 'You neither own nor serve on the team of an account here yet.');
   }
-  const rows = [...mine.values()].sort((x, y) => x.name.localeCompare(y.name));
+  const rows = [...mine.values()].sort((x, y) => tierRank(x.tier) - tierRank(y.tier) || x.name.localeCompare(y.name));
   const owned = typeof page.total === 'number' && page.total >= 0 ? page.total : page.items.length;
   const shown = rows.slice(0, ACCOUNTS_SHOWN);
   return [

@@ -5,8 +5,9 @@ import java.math.RoundingMode;
 
 /**
  * Where an account stands among its peers, for models that rate relatively (ABC analysis, sales relative to
- * the largest account). The peers are the accounts of the account's business unit with the same currency:
- * OpenKAM keeps no exchange rates, so amounts in different currencies are never added or compared.
+ * the largest account). The peers are the accounts of the account's business unit whose amounts can be compared:
+ * those whose currency has an exchange rate into the reporting currency are compared there, an account whose
+ * currency has none only with the accounts of its own currency. The figures here are in the account's own currency.
  *
  * <p>Ranks and shares consider the peers with known sales; an account without known sales has rank 0 and no
  * shares. Shares are ratios from 0 to 1 with six decimals. Build one with {@link #builder()} (e.g. in a

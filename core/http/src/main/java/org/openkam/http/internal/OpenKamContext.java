@@ -38,8 +38,9 @@ public final class OpenKamContext extends ServletContextHelper {
     private static final String SESSION_COOKIE = WebContext.SESSION_COOKIE;
     private static final String CSRF_HEADER = WebContext.CSRF_HEADER;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Set<String> PUBLIC = Set.of("/health", "/health/live", "/health/ready", "/api/v1/auth/login",
-            "/api/v1/openapi.json");
+    /** "/" and the browsers' icon lead a person to the console (or to a 404 without it), never to a 401. */
+    private static final Set<String> PUBLIC = Set.of("/", "/favicon.ico", "/health", "/health/live", "/health/ready",
+            "/api/v1/auth/login", "/api/v1/openapi.json");
     private final Gson gson = Json.create();
 
     /**
@@ -114,7 +115,8 @@ public final class OpenKamContext extends ServletContextHelper {
     static String routedPath(HttpServletRequest request) {
         String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();
-        return servletPath + info;
+        String path = servletPath + info;
+        return path.isEmpty() ? "/" : path; // the context root, as a servlet registered for "" sees it
     }
 
     static boolean isPublic(String path) {

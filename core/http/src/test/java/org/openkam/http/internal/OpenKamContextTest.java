@@ -70,4 +70,17 @@ class OpenKamContextTest {
         assertTrue(contextWithoutSessions().handleSecurity(
                 request("GET", "/console/app.js", "/console", "/app.js"), response(seen)));
     }
+
+    @Test
+    void theServersRootAndItsIconArePublicButNothingBelowTheRoot() throws Exception {
+        OpenKamContext context = contextWithoutSessions();
+        assertTrue(context.handleSecurity(request("GET", "/", "", "/"), response(new HashMap<>())));
+        assertTrue(context.handleSecurity(request("GET", "/", "", null), response(new HashMap<>())),
+                "the root as a servlet registered for \"\" sees it");
+        assertTrue(context.handleSecurity(request("GET", "/favicon.ico", "/favicon.ico", null),
+                response(new HashMap<>())));
+        Map<String, Object> seen = new HashMap<>();
+        assertFalse(context.handleSecurity(request("GET", "/accounts", "", "/accounts"), response(seen)));
+        assertEquals(401, seen.get("status"));
+    }
 }

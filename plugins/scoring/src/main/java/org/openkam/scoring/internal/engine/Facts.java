@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountStatus;
 import org.openkam.api.engagement.Activity;
 import org.openkam.api.pipeline.Opportunity;
 import org.openkam.api.pipeline.OurPosition;
@@ -21,9 +22,12 @@ import org.openkam.api.scoring.PortfolioContext;
 
 /**
  * The facts of an account: its own figures from the registry, its place among its peers, and what its key account
- * work says ({@link AccountWork}). Every amount is in the account's currency; OpenKAM keeps no exchange rates.
+ * work says ({@link AccountWork}). Every amount is in the account's currency (the peers' figures too, see
+ * {@link Portfolios}).
  * <ul>
- * <li><b>relationship stage</b>: the active plan's, lower case ({@code cooperative}); unknown without one;</li>
+ * <li><b>relationship stage</b>: the active plan's, lower case ({@code cooperative}); without one, a prospect's is
+ * {@code exploratory} (it is no customer yet, so a share of wallet from its trial orders alone must not make our
+ * position look strong) and any other account's is unknown;</li>
  * <li><b>plan completion</b>: the active plan's completion in percent (done actions of those not cancelled);
  * unknown without an active plan, and for a plan with no action that counts, which has nothing to complete yet
  * (its summary shows 0 %, but a model must not read that as a plan that fails);</li>
@@ -47,12 +51,20 @@ final class Facts {
                 .annualSales(account.annualSales()).contributionMargin(account.contributionMargin())
                 .potential(account.potential()).currency(account.currency()).attributes(account.attributes())
                 .portfolio(portfolio)
-                .relationshipStage(plan == null ? null : plan.relationshipStage().name().toLowerCase(Locale.ROOT))
+                .relationshipStage(relationshipStage(account, plan))
                 .planCompletion(planCompletion(plan))
                 .openPipeline(inCurrency(pipeline.openCount(), pipeline.openValue(), account.currency()))
                 .weightedPipeline(inCurrency(pipeline.openCount(), pipeline.weightedValue(), account.currency()))
                 .competitivePosition(competitivePosition(work.openOpportunities(), account.currency()))
                 .daysSinceLastActivity(daysSince(work.lastActivity(), today)).build();
+    }
+
+    /** The active plan's stage; without a plan, {@code exploratory} for a prospect and unknown for the others. */
+    static String relationshipStage(Account account, AccountPlan plan) {
+        if (plan != null) {
+            return plan.relationshipStage().name().toLowerCase(Locale.ROOT);
+        }
+        return account.status() == AccountStatus.PROSPECT ? AccountFacts.RELATIONSHIP_STAGES.get(0) : null;
     }
 
     /** The plan's completion, or {@code null} without a plan or without an action that counts. */

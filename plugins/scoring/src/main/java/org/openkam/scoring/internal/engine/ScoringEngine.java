@@ -26,6 +26,8 @@ import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountSort;
 import org.openkam.api.engagement.Activities;
 import org.openkam.api.job.Job;
+import org.openkam.api.money.AppliedRate;
+import org.openkam.api.money.ExchangeRates;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
@@ -119,6 +121,7 @@ public final class ScoringEngine implements Scoring {
     }
 
     private final AccountRegistry registry;
+    private final ExchangeRates rates;
     private final AccountWork.Sources work;
     private final BusinessUnits units;
     private final JobTracker jobs;
@@ -145,9 +148,11 @@ public final class ScoringEngine implements Scoring {
     @Activate
     public ScoringEngine(@Reference Database database, @Reference AccountRegistry registry,
             @Reference BusinessUnits units, @Reference JobTracker jobs, @Reference AccountPlans plans,
-            @Reference Opportunities opportunities, @Reference Activities activities, Config config) {
+            @Reference Opportunities opportunities, @Reference Activities activities, @Reference ExchangeRates rates,
+            Config config) {
         database.migrate(ScoringEngine.class);
         this.registry = registry;
+        this.rates = rates;
         this.work = new AccountWork.Sources(plans, opportunities, activities);
         this.units = units;
         this.jobs = jobs;
@@ -429,7 +434,7 @@ public final class ScoringEngine implements Scoring {
             return;
         }
         List<Account> accounts = accounts(unit);
-        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts);
+        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts, toReporting());
         Run run = new Run(null, unit, models);
         for (Account a : accounts) {
             if (engine.stopping()) {
@@ -537,6 +542,21 @@ public final class ScoringEngine implements Scoring {
         return never;
     }
 
+    /**
+     * Today's rates into the reporting currency, so a unit's accounts in several currencies are compared as one
+     * portfolio; a currency without a rate is compared only with itself.
+     */
+    public Portfolios.ToReporting toReporting() {
+        String reporting = rates.reportingCurrency();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return currency -> rates.rate(currency, reporting, today).map(AppliedRate::rate);
+    }
+
+    /** The currency portfolios compare amounts in. */
+    public String reportingCurrency() {
+        return rates.reportingCurrency();
+    }
+
     // ---- full runs ---------------------------------------------------------------------------------------------
 
     private void run(String unit, String runId) {
@@ -546,7 +566,7 @@ public final class ScoringEngine implements Scoring {
         health.refresh();
         List<InstalledModel> models = active(unit);
         List<Account> accounts = accounts(unit);
-        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts);
+        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts, toReporting());
         Run run = new Run(runId, unit, models);
         long lastProgress = System.nanoTime();
         for (int i = 0; i < accounts.size(); i++) {

@@ -4,11 +4,16 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.openkam.api.Caller;
@@ -22,6 +27,7 @@ import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.job.Job;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.scoring.Classification;
+import org.openkam.api.scoring.FactorContribution;
 import org.openkam.api.scoring.ModelStatus;
 import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoreRecord;
@@ -32,6 +38,7 @@ import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.RouteTable;
 import org.openkam.scoring.internal.config.UnitConfigurations;
+import org.openkam.scoring.internal.engine.Portfolios;
 import org.openkam.scoring.internal.engine.ScoringEngine;
 import org.openkam.scoring.internal.engine.Switch;
 import org.openkam.scoring.internal.model.PortfolioGrid;
@@ -190,6 +197,8 @@ public final class ScoringResource implements ApiRoutes {
         Map<String, CurrentScore> scores = engine.unitScores(unit, model);
         List<Views.Point> points = new ArrayList<>();
         List<Views.AccountRef> unscored = new ArrayList<>();
+        Portfolios.ToReporting toReporting = engine.toReporting();
+        Map<String, Optional<BigDecimal>> rates = new HashMap<>();
         for (Account a : accounts(caller, unit)) {
             CurrentScore s = scores.get(a.id());
             Score current = s == null ? null : s.current().score();
@@ -207,10 +216,22 @@ public final class ScoringResource implements ApiRoutes {
                     current.value().subtract(before.value()),
                     !Objects.equals(Views.classId(current), Views.classId(before)));
             points.add(new Views.Point(a.id(), a.name(), a.tier(), measure(current, "attractiveness"),
-                    measure(current, "strength"), a.annualSales(), a.currency(), current.value(),
+                    measure(current, "strength"), a.annualSales(), a.currency(), reported(a, toReporting, rates),
+                    current.value(),
                     current.classification(), s.current().scoredAt(), previous, movement, current.contributions()));
         }
-        return new Views.Portfolio(unit, model, engine.installed(model), grid(unit, model), points, unscored);
+        return new Views.Portfolio(unit, model, engine.installed(model), grid(unit, model),
+                engine.reportingCurrency(), points, unscored);
+    }
+
+    /** The account's sales in the reporting currency, a rate looked up once per currency; {@code null} without. */
+    private static BigDecimal reported(Account a, Portfolios.ToReporting toReporting,
+            Map<String, Optional<BigDecimal>> rates) {
+        if (a.annualSales() == null || a.currency() == null) {
+            return null;
+        }
+        return rates.computeIfAbsent(a.currency(), toReporting::rate)
+                .map(r -> a.annualSales().multiply(r).setScale(2, RoundingMode.HALF_UP)).orElse(null);
     }
 
     /** The matrix cells of the model's instance for the unit, or {@code null} if it is not a matrix model. */
@@ -247,7 +268,7 @@ public final class ScoringResource implements ApiRoutes {
                 .map(p -> recommendation(p, p.candidate().tier() == KeyAccountTier.NONE ? "add" : "keep")).toList();
         List<Views.Recommendation> leave = result.leave().stream().map(p -> recommendation(p, "remove")).toList();
         return new Views.Recommendations(unit, target.model(), new Views.Target(target.min(), target.max(),
-                result.selected()), recommended, leave, unscored);
+                result.selected(), candidates.size(), result.targetWarning()), recommended, leave, unscored);
     }
 
     /** A candidate: the cell's priority from the matrix schemes; cells of other models rank after them. */
@@ -262,7 +283,33 @@ public final class ScoringResource implements ApiRoutes {
             priority = box >= 0 ? box : PortfolioGrid.Strategy.values().length;
         }
         return new KeyAccountSelection.Candidate(a.id(), a.name(), a.tier(), score.value(), cell, priority,
-                priority <= 1, priority == 0);
+                priority <= 1, priority == 0, profile(score));
+    }
+
+    /**
+     * What places an account in its cell, for the reasons: its axes and its strongest and weakest rated criteria,
+     * e.g. "attractiveness 72.0, strength 68.0; strongest: annual sales (90.0), weakest: growth (10.0)".
+     */
+    static String profile(Score score) {
+        List<String> parts = new ArrayList<>();
+        for (String axis : List.of("attractiveness", "strength")) {
+            BigDecimal value = score.measures() == null ? null : score.measures().get(axis);
+            if (value != null) {
+                parts.add(axis + " " + value.toPlainString());
+            }
+        }
+        List<FactorContribution> rated = (score.contributions() == null ? List.<FactorContribution>of()
+                : score.contributions()).stream().filter(c -> c.value() != null && c.weight().signum() > 0)
+                .sorted(Comparator.comparing(FactorContribution::value).reversed()).toList();
+        String criteria = rated.isEmpty() ? null : "strongest: " + criterion(rated.get(0))
+                + (rated.size() > 1 ? ", weakest: " + criterion(rated.get(rated.size() - 1)) : "");
+        String axes = String.join(", ", parts);
+        return axes.isEmpty() ? (criteria == null ? "portfolio score " + score.value().toPlainString() : criteria)
+                : criteria == null ? axes : axes + "; " + criteria;
+    }
+
+    private static String criterion(FactorContribution c) {
+        return c.label().toLowerCase(Locale.ROOT) + " (" + c.value().toPlainString() + ")";
     }
 
     private static Views.Recommendation recommendation(KeyAccountSelection.Pick p, String change) {

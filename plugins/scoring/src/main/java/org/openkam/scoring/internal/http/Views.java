@@ -105,17 +105,19 @@ final class Views {
      *        enabled for the unit)
      */
     record Portfolio(String businessUnit, String model, boolean modelInstalled, List<PortfolioGrid.Cell> grid,
-            List<Point> points, List<AccountRef> unscored) {
+            String reportingCurrency, List<Point> points, List<AccountRef> unscored) {
     }
 
     /**
      * One account in the matrix: coordinates, bubble size (sales), cell, and where it was the time before.
      *
+     * @param reportedSales the annual sales in the portfolio's reporting currency at today's rate (what sizes the
+     *        bubbles, comparable across currencies), or {@code null} without sales or a rate
      * @param movement change of each axis since the previous score, or {@code null} if there was none
      */
     record Point(String accountId, String name, KeyAccountTier tier, BigDecimal attractiveness, BigDecimal strength,
-            BigDecimal annualSales, String currency, BigDecimal score, Classification cell, Instant scoredAt,
-            Previous previous, Movement movement, List<FactorContribution> contributions) {
+            BigDecimal annualSales, String currency, BigDecimal reportedSales, BigDecimal score, Classification cell,
+            Instant scoredAt, Previous previous, Movement movement, List<FactorContribution> contributions) {
     }
 
     /** The position before the current one. */
@@ -135,8 +137,11 @@ final class Views {
             List<Recommendation> leave, List<AccountRef> unscored) {
     }
 
-    /** The unit's target number of key accounts and how many are recommended. */
-    record Target(int min, int max, int selected) {
+    /**
+     * The unit's target number of key accounts, how many are recommended of how many scored candidates, and why
+     * the target does not fit the unit ({@code null} when it does).
+     */
+    record Target(int min, int max, int selected, int candidates, String warning) {
     }
 
     /**

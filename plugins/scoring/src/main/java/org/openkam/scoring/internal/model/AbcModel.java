@@ -111,9 +111,9 @@ public final class AbcModel implements ScoringModel {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("a.cutoff", a);
         parameters.put("b.cutoff", b);
-        return new ModelDescription("ABC analysis", "Pareto classes on annual sales among the unit's accounts of the "
-                + "same currency: A up to " + a + " % of cumulative sales, B up to " + b + " %, C the rest. The score "
-                + "is the share of sales made by the account and every smaller one.",
+        return new ModelDescription("ABC analysis", "Pareto classes on annual sales among the unit's accounts, "
+                + "compared in the reporting currency: A up to " + a + " % of cumulative sales, B up to " + b
+                + " %, C the rest. The score is the share of sales made by the account and every smaller one.",
                 List.of("sales rank: accounts ordered by annual sales, largest first (ties by id)",
                         "class: A while the larger accounts make less than " + a + " % of the total, B while they make "
                                 + "less than " + b + " %, else C; the account crossing a line belongs to the better class",

@@ -103,7 +103,8 @@ public record CriteriaSettings(Map<String, Double> weights, MoneyScale moneyScal
     public List<String> describe() {
         String money = moneyScale == MoneyScale.LINEAR ? "100 x amount / largest" : "100 x sqrt(amount / largest)";
         Map<String, String> how = new LinkedHashMap<>();
-        how.put(SALES, "annual sales against the largest of the unit's accounts in the same currency: " + money);
+        how.put(SALES, "annual sales against the largest of the unit's accounts, compared in the reporting currency "
+                + "(a currency without an exchange rate only with its own): " + money);
         how.put(MARGIN, "contribution margin against the largest: " + money + "; a loss rates 0");
         how.put(POTENTIAL, "3-year available spend against the largest: " + money);
         how.put(GROWTH, "attribute '" + growthAttribute + "' (% per year): " + Inputs.number(growthZero)

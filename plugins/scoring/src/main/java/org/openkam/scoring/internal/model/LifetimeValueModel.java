@@ -22,9 +22,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Customer lifetime value {@code CLV = m * r / (1 + d - r)}: the margin per period {@code m} (the account's
  * annual contribution margin), the retention rate {@code r} and the discount rate {@code d} per year; e.g.
- * m = 100, r = 0.8, d = 0.1 gives 266.67. The score rates the CLV against the largest among the unit's accounts
- * of the same currency ({@code 100 * CLV / largest CLV}; a negative CLV rates 0); the CLV itself is the measure
- * {@code customerLifetimeValue}.
+ * m = 100, r = 0.8, d = 0.1 gives 266.67. The score rates the CLV against the largest among the unit's accounts,
+ * compared in the reporting currency ({@code 100 * CLV / largest CLV}; a negative CLV rates 0); the CLV itself is
+ * the measure {@code customerLifetimeValue}.
  */
 @Component(service = ScoringModel.class, configurationPid = LifetimeValueModel.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -103,7 +103,7 @@ public final class LifetimeValueModel implements ScoringModel {
         return new ModelDescription("Customer lifetime value", "CLV = m * r / (1 + d - r) with the annual "
                 + "contribution margin m, retention rate r = " + parameters.get("retention.rate") + " % and discount "
                 + "rate d = " + parameters.get("discount.rate") + " %. The score is the CLV against the largest of the "
-                + "unit's accounts in the same currency.",
+                + "unit's accounts, compared in the reporting currency.",
                 List.of("m: the account's contribution margin of the last twelve months",
                         "score: 100 x CLV / largest CLV among the peers; a negative CLV rates 0",
                         "accounts without a known contribution margin are not scored"), parameters);

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountStatus;
 import org.openkam.api.engagement.Activity;
 import org.openkam.api.pipeline.Opportunity;
 import org.openkam.api.pipeline.OurPosition;
@@ -104,6 +105,19 @@ class FactsTest {
         AccountFacts none = facts("EUR", null, List.of(), null);
         assertNull(none.planCompletion());
         assertNull(none.relationshipStage());
+    }
+
+    @Test
+    void aProspectWithoutAPlanIsInAnExploratoryRelationship() {
+        Account a = ScoringEngineTest.account("p", "unit", 120_000L);
+        Account prospect = new Account(a.id(), a.businessUnit(), a.name(), null, null, "DE", null, AccountStatus.PROSPECT,
+                a.tier(), null, a.annualSales(), null, BigDecimal.valueOf(300_000), "EUR", Map.of(), 1, Instant.EPOCH,
+                Instant.EPOCH);
+        assertEquals("exploratory", Facts.of(prospect, PortfolioContext.builder().build(), AccountWork.NONE, TODAY)
+                .relationshipStage(), "no customer yet: its trial orders alone do not make our position strong");
+        assertEquals("cooperative", Facts.of(prospect, PortfolioContext.builder().build(),
+                new AccountWork(plan("a", RelationshipStage.COOPERATIVE), List.of(), null), TODAY).relationshipStage(),
+                "a plan says better");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.openkam.scoring.internal.engine;
 
+import java.io.Reader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +28,11 @@ import org.openkam.api.engagement.ActivityDraft;
 import org.openkam.api.engagement.ActivityQuery;
 import org.openkam.api.engagement.ActivityRecorded;
 import org.openkam.api.job.Job;
+import org.openkam.api.money.AppliedRate;
+import org.openkam.api.money.Conversion;
+import org.openkam.api.money.ExchangeRate;
+import org.openkam.api.money.ExchangeRates;
+import org.openkam.api.money.RateImport;
 import org.openkam.api.job.JobProblem;
 import org.openkam.api.job.JobState;
 import org.openkam.api.job.JobTracker;
@@ -356,6 +363,39 @@ final class Fakes {
                 Thread.sleep(20);
             }
             throw new AssertionError("job " + id + " did not finish: " + jobs.get(id));
+        }
+    }
+
+    /** Exchange rates into EUR as set by a test (1 unit = rate EUR); none for a currency that was not set. */
+    static final class Rates implements ExchangeRates {
+        final Map<String, BigDecimal> toEuro = new ConcurrentHashMap<>(Map.of("EUR", BigDecimal.ONE));
+
+        @Override
+        public String reportingCurrency() {
+            return "EUR";
+        }
+
+        @Override
+        public Optional<AppliedRate> rate(String from, String to, LocalDate day) {
+            BigDecimal f = toEuro.get(from);
+            BigDecimal t = toEuro.get(to);
+            return f == null || t == null ? Optional.empty()
+                    : Optional.of(new AppliedRate(from, to, f.divide(t, java.math.MathContext.DECIMAL64), day));
+        }
+
+        @Override
+        public List<ExchangeRate> rates(LocalDate day) {
+            return List.of();
+        }
+
+        @Override
+        public Conversion convert(Map<String, BigDecimal> amounts, String currency, LocalDate day) {
+            throw new UnsupportedOperationException("not used by the engine");
+        }
+
+        @Override
+        public RateImport importEcb(Caller caller, Reader csv) {
+            throw new UnsupportedOperationException("not used by the engine");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.openkam.api.account.Account;
@@ -25,6 +26,35 @@ class PortfoliosTest {
                 KeyAccountTier.NONE, null, sales == null ? null : BigDecimal.valueOf(sales),
                 margin == null ? null : BigDecimal.valueOf(margin), potential == null ? null : BigDecimal.valueOf(potential),
                 currency, Map.of(), 1, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    @Test
+    void accountsInCurrenciesWithARateAreOnePortfolioInTheReportingCurrency() {
+        // 1 USD = 0.9 EUR, 1 GBP = 1.2 EUR; CHF has no rate
+        Portfolios.ToReporting rates = c -> Optional.ofNullable(Map.of("EUR", BigDecimal.ONE, "USD",
+                new BigDecimal("0.9"), "GBP", new BigDecimal("1.2")).get(c));
+        Map<String, PortfolioContext> p = Portfolios.of(List.of(account("eur", "EUR", 1_000L, null, 9_000L),
+                account("usd", "USD", 2_000L, null, 3_000L), account("gbp", "GBP", 500L),
+                account("chf", "CHF", 10L), account("chf2", "CHF", 40L)), rates);
+        // in EUR: usd 1,800, eur 1,000, gbp 600: the USD account is the largest of all three
+        assertEquals(1, p.get("usd").salesRank());
+        assertEquals(2, p.get("eur").salesRank());
+        assertEquals(3, p.get("gbp").salesRank());
+        assertEquals(3, p.get("eur").peers());
+        assertEquals(0, new BigDecimal("1800").compareTo(p.get("eur").largestSales()), "in the account's EUR");
+        assertEquals(0, new BigDecimal("2000").compareTo(p.get("usd").largestSales()), "its own sales, exactly");
+        assertEquals(0, new BigDecimal("1500").compareTo(p.get("gbp").largestSales()), "1,800 EUR in GBP");
+        assertEquals(0, new BigDecimal("3400").compareTo(p.get("eur").totalSales()));
+        assertEquals(0, new BigDecimal("9000").compareTo(p.get("usd").largestPotential().multiply(new BigDecimal("0.9"))),
+                "the largest potential is the EUR account's 9,000 EUR, in USD");
+        // a currency without a rate stays among its own
+        assertEquals(2, p.get("chf").peers());
+        assertEquals(0, new BigDecimal("40").compareTo(p.get("chf").largestSales()));
+        // without rates every currency is a portfolio of its own
+        Map<String, PortfolioContext> apart = Portfolios.of(List.of(account("eur", "EUR", 1_000L),
+                account("usd", "USD", 2_000L)), Portfolios.ToReporting.NONE);
+        assertEquals(1, apart.get("eur").salesRank());
+        assertEquals(1, apart.get("usd").salesRank());
     }
 
     @Test

@@ -98,7 +98,8 @@ class ScoringEngineTest {
     }
 
     ScoringEngine engine(ScoringEngine.Config config) {
-        return new ScoringEngine(db.database(), accounts, units, jobs, plans, pipeline, engagement, config);
+        return new ScoringEngine(db.database(), accounts, units, jobs, plans, pipeline, engagement, new Fakes.Rates(),
+                config);
     }
 
     @AfterEach

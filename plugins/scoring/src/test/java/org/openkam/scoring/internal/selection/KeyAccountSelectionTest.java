@@ -18,7 +18,7 @@ class KeyAccountSelectionTest {
     private static Candidate c(String id, KeyAccountTier tier, String score, int priority) {
         String cell = List.of("strategic", "star", "status", "streamline").get(priority);
         return new Candidate(id, "Account " + id, tier, new BigDecimal(score), new Classification(cell, cell, null),
-                priority, priority <= 1, priority == 0);
+                priority, priority <= 1, priority == 0, "profile of " + id);
     }
 
     @Test
@@ -32,20 +32,41 @@ class KeyAccountSelectionTest {
         assertEquals(List.of(KeyAccountTier.STRATEGIC, KeyAccountTier.STRATEGIC, KeyAccountTier.KEY),
                 r.recommended().stream().map(KeyAccountSelection.Pick::recommendedTier).toList());
         assertEquals(List.of("q1"), r.leave().stream().map(p -> p.candidate().accountId()).toList());
-        assertTrue(r.leave().get(0).reason().endsWith("the cell's strategy does not call for key account management"),
-                r.leave().get(0).reason());
-        assertEquals("strategic, portfolio score 80, rank 1 of 5", r.recommended().get(0).reason());
+        assertEquals("profile of q1: its position does not call for key account management", r.leave().get(0).reason());
+        assertEquals("profile of s2: its position calls for key account management", r.recommended().get(0).reason());
+        assertEquals(null, r.targetWarning());
     }
 
     @Test
-    void theMinimumIsFilledWithTheNextBest() {
+    void theMinimumIsFilledWithTheNextBestWhenTheUnitIsLargeEnough() {
         Result r = KeyAccountSelection.select(List.of(c("s1", KeyAccountTier.NONE, "60", 0),
                 c("q1", KeyAccountTier.NONE, "50", 2), c("q2", KeyAccountTier.NONE, "55", 2),
+                c("q3", KeyAccountTier.NONE, "45", 2), c("z2", KeyAccountTier.NONE, "5", 3),
                 c("z1", KeyAccountTier.KEY, "10", 3)), 3, 5);
         assertEquals(List.of("s1", "q2", "q1"), r.recommended().stream().map(p -> p.candidate().accountId()).toList());
-        assertTrue(r.recommended().get(1).reason().endsWith("fills the target minimum of 3 key accounts"));
+        assertEquals("profile of q2: the best placed of the accounts whose position does not call for it by itself",
+                r.recommended().get(1).reason(), "the reason explains the account, not the quota");
         assertEquals(KeyAccountTier.KEY, r.recommended().get(1).recommendedTier());
         assertEquals(List.of("z1"), r.leave().stream().map(p -> p.candidate().accountId()).toList());
+        assertEquals(null, r.targetWarning(), "3 of 6 fits");
+    }
+
+    @Test
+    void aMinimumAboveHalfTheUnitIsFlaggedAndNotFilled() {
+        // as in the review: a target of 15 to 35 in a unit of 17 scored accounts, two of them in key cells
+        List<Candidate> unit = new java.util.ArrayList<>(List.of(c("s1", KeyAccountTier.KEY, "80", 0),
+                c("t1", KeyAccountTier.NONE, "70", 1)));
+        for (int i = 0; i < 15; i++) {
+            unit.add(c("p" + i, i == 0 ? KeyAccountTier.KEY : KeyAccountTier.NONE, String.valueOf(20 + i), 3));
+        }
+        Result r = KeyAccountSelection.select(unit, 15, 35);
+        assertEquals(2, r.selected(), "small prospects are not made key accounts to fill a quota");
+        assertEquals(List.of("s1", "t1"), r.recommended().stream().map(p -> p.candidate().accountId()).toList());
+        assertTrue(r.targetWarning().contains("at least 15 key accounts does not fit this unit: it has 17 scored"),
+                r.targetWarning());
+        assertEquals(List.of("p0"), r.leave().stream().map(p -> p.candidate().accountId()).toList());
+        assertEquals(null, KeyAccountSelection.targetWarning(15, 30, 2), "15 of 30 fits");
+        assertEquals(null, KeyAccountSelection.targetWarning(0, 0, 0), "no minimum always fits");
     }
 
     @Test
@@ -53,13 +74,15 @@ class KeyAccountSelectionTest {
         Result r = KeyAccountSelection.select(List.of(c("s1", KeyAccountTier.KEY, "60", 0),
                 c("s2", KeyAccountTier.KEY, "70", 0), c("s3", KeyAccountTier.KEY, "65", 0)), 0, 2);
         assertEquals(List.of("s2", "s3"), r.recommended().stream().map(p -> p.candidate().accountId()).toList());
-        assertEquals("strategic, portfolio score 60, rank 3 of 3; beyond the target maximum of 2 key accounts",
-                r.leave().get(0).reason());
+        assertEquals("profile of s1: placed well, but 2 accounts are placed better", r.leave().get(0).reason());
     }
 
     @Test
     void neverMoreThanThereAreCandidates() {
-        assertEquals(1, KeyAccountSelection.select(List.of(c("z", KeyAccountTier.NONE, "1", 3)), 15, 35).selected());
+        assertEquals(2, KeyAccountSelection.select(List.of(c("z", KeyAccountTier.NONE, "1", 3),
+                c("y", KeyAccountTier.NONE, "2", 3)), 1, 35).selected() + 1, "the minimum of 1 of 2 is filled");
+        assertEquals(0, KeyAccountSelection.select(List.of(c("z", KeyAccountTier.NONE, "1", 3)), 15, 35).selected(),
+                "a target that does not fit is not filled");
         assertEquals(0, KeyAccountSelection.select(List.of(), 15, 35).selected());
         assertThrows(IllegalArgumentException.class, () -> KeyAccountSelection.select(List.of(), 5, 4));
     }
