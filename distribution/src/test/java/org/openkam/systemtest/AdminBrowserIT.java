@@ -149,7 +149,7 @@ class AdminBrowserIT {
     @Test
     @Order(3)
     void swaggerUiRendersUnderTheCspAndTryItOutCarriesTheSessionAndCsrfToken() {
-        browser.open("#/admin-api");
+        browser.open("#/api");
         browser.waitFor(By.cssSelector("#swagger-ui .opblock"));
         WebElement stop = browser.waitFor(By.id("operations-Administration-stopBundle"));
         stop.findElement(By.cssSelector(".opblock-summary-control, .opblock-summary")).click();
@@ -164,7 +164,36 @@ class AdminBrowserIT {
         assertTrue(status.getText().contains("409"), status.getText());
         assertFalse(browser.scrollsSideways(), () -> "the API page fits 1280 px; too wide: " + browser.script(TOO_WIDE));
         browser.assertNoErrors("the API page").assertAccessible("the API page");
-        browser.screenshot("admin-api");
+        browser.screenshot("api-docs");
+    }
+
+    @Test
+    @Order(4)
+    void everySignedInUserReadsTheApiDocumentationAndTriesItWithTheirOwnRights() {
+        String unit = Fixtures.createUnit(admin, "api-docs");
+        String name = Fixtures.unique("api-reader");
+        Fixtures.createUser(admin, name, unit, "viewer");
+        try {
+            browser.signIn(name, Fixtures.PASSWORD);
+            browser.clickAndAwaitPage(browser.waitFor(By.cssSelector("#navigation a[href='#/api']")));
+            browser.waitFor(By.cssSelector("#swagger-ui .opblock"));
+            assertEquals("200", tryOut("operations-Business_units-listBusinessUnits"), "a viewer reads");
+            assertEquals("403", tryOut("operations-Business_units-createBusinessUnit"), "but may not create a unit");
+            browser.assertNoErrors("the API page of a viewer").assertAccessible("the API page of a viewer");
+            browser.screenshot("api-docs-viewer");
+        } finally {
+            browser.signInAsAdmin();
+        }
+    }
+
+    /** Opens an operation, tries it out with its example input and returns the status it got. */
+    private static String tryOut(String operation) {
+        WebElement block = browser.waitFor(By.id(operation));
+        block.findElement(By.cssSelector(".opblock-summary-control, .opblock-summary")).click();
+        browser.waitFor(By.cssSelector("#" + operation + " .try-out__btn")).click();
+        browser.waitFor(By.cssSelector("#" + operation + " .execute")).click();
+        return browser.waitFor(By.cssSelector("#" + operation + " .live-responses-table tbody .response-col_status"))
+                .getText().strip().split("\\s+")[0];
     }
 
     /** The elements that reach past the window's right edge, for a failure message. */

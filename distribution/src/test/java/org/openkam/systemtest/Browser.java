@@ -102,9 +102,17 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Loads the console's sign-in page, signs in and waits for the first page to settle. */
+    /** Loads the console's sign-in page (signing out whoever is signed in), signs in and waits for the first page. */
     public Browser signIn(String username, String password) {
         driver.get(openkam.baseUri() + "/console/");
+        List<WebElement> signOut = driver.findElements(By.xpath("//button[normalize-space()='Sign out']"));
+        if (signOut.isEmpty() && driver.findElements(By.id("username")).isEmpty()) {
+            waitFor(By.cssSelector("#username, #navigation"));
+            signOut = driver.findElements(By.xpath("//button[normalize-space()='Sign out']"));
+        }
+        if (!signOut.isEmpty()) {
+            signOut.get(0).click();
+        }
         WebElement user = waitFor(By.id("username"));
         user.sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);

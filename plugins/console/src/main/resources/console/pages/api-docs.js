@@ -1,5 +1,5 @@
-// Administration: the API reference, Swagger UI over /api/v1/openapi.json. "Try it out" calls carry the
-// session cookie and, on unsafe methods, the session's CSRF token.
+// The API reference for every signed-in user, Swagger UI over /api/v1/openapi.json. "Try it out" calls carry
+// the session cookie and, on unsafe methods, the session's CSRF token: they act with the user's own rights.
 
 const LIB = '/console/lib/swagger-ui/';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -8,10 +8,11 @@ export async function render(element, context) {
   const { el } = context;
   const host = el('div', { id: 'swagger-ui', class: 'swagger-host' });
   element.replaceChildren(
-    el('h1', {}, 'API'),
+    el('h1', {}, 'API documentation'),
     el('p', { class: 'hint' }, 'The OpenKAM REST API under /api/v1, described by ',
       el('a', { href: '/api/v1/openapi.json' }, 'openapi.json'),
-      '. "Try it out" sends requests as you, with your session.'),
+      '. "Try it out" sends requests as you, with your session: what your roles do not allow is refused (403). ',
+      'Scripts sign in with an ', el('a', { href: context.href('api-tokens') }, 'API token'), '.'),
     host);
   stylesheet(LIB + 'swagger-ui.css');
   await script(LIB + 'swagger-ui-bundle.js');
@@ -35,7 +36,7 @@ export async function render(element, context) {
   nameSelects(host);
 }
 
-/** Swagger UI renders some choices without a label; give each one a name screen readers announce. */
+/** Swagger UI renders some choices and text boxes without a label; give each one a name screen readers announce. */
 function nameSelects(host) {
   const name = select => {
     if (select.id === 'servers') {
@@ -50,6 +51,9 @@ function nameSelects(host) {
     return 'Choice';
   };
   const label = () => {
+    for (const text of host.querySelectorAll('textarea:not([aria-label])')) {
+      text.setAttribute('aria-label', text.closest('.body-param') ? 'Request body' : 'Value');
+    }
     for (const select of host.querySelectorAll('select:not([aria-label])')) {
       // e.g. the servers choice sits in an empty <label>: the name would be empty
       if (!select.getAttribute('aria-labelledby')) {
