@@ -129,6 +129,44 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @Order(3)
+    void theAccountListSortsByItsColumnsAndExportsWhatItShows() {
+        browser.open("#/accounts?tier=key");
+        browser.clickAndAwaitPage(browser.waitFor(By.cssSelector("#main th button[data-sort='annualSales']")));
+        assertEquals("descending", salesHeader().getAttribute("aria-sort"), "largest sales first");
+        assertEquals(firstName("tier=key&sort=-annualSales"), firstRow());
+        assertEquals("key", new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("account-tier")))
+                .getFirstSelectedOption().getAttribute("value"), "the filter stays applied");
+        browser.clickAndAwaitPage(browser.waitFor(By.cssSelector("#main th button[data-sort='annualSales']")));
+        assertEquals("ascending", salesHeader().getAttribute("aria-sort"), "then the other way");
+        assertEquals(firstName("tier=key&sort=annualSales"), firstRow());
+
+        // the export holds what the list shows: the same filter, in the same order
+        String href = browser.driver().findElement(By.id("account-export")).getAttribute("href");
+        String path = java.net.URI.create(href).getRawPath() + "?" + java.net.URI.create(href).getRawQuery();
+        assertTrue(path.contains("tier=key") && path.contains("sort=annualSales"), path);
+        List<String> lines = admin.get(path, "Accept", "text/csv").expect(200).body().lines().toList();
+        long keyAccounts = admin.get("/api/v1/accounts?tier=key&total=true").expect(200).object().get("total")
+                .getAsLong();
+        assertEquals(keyAccounts + 1, lines.size(), "a header and one line per listed account");
+        assertTrue(lines.get(1).contains(firstRow()), "the first line is the list's first account: " + lines.get(1));
+        browser.assertNoErrors("the sorted account list").assertAccessible("the sorted account list");
+    }
+
+    private static WebElement salesHeader() {
+        return browser.waitFor(By.xpath("//th[button[@data-sort='annualSales']]"));
+    }
+
+    private static String firstRow() {
+        return browser.waitFor(By.cssSelector("#main tbody tr th a")).getText();
+    }
+
+    private static String firstName(String query) {
+        return admin.get("/api/v1/accounts?limit=1&" + query).expect(200).items().get(0).getAsJsonObject().get("name")
+                .getAsString();
+    }
+
+    @Test
     @Order(4)
     void theAccount360ShowsTheAccountItsPlanAndItsScores() {
         JsonObject account = demoAccount("Bluebonnet");

@@ -2,6 +2,8 @@
 // #/accounts/<id>/edit are the account form; #/accounts/<id> is the account 360.
 
 const LIMIT = 50;
+/** The orders the API lists accounts in, as its sort parameter says them. */
+const SORTS = ['name', '-name', 'annualSales', '-annualSales'];
 export const STATUSES = ['prospect', 'active', 'inactive'];
 export const TIERS = ['none', 'key', 'strategic'];
 
@@ -55,23 +57,36 @@ async function list(element, context) {
     context.navigate(context.href('accounts', '', query));
   });
 
+  // what the list shows: the filters and the order, for the page and for the export alike
+  const sort = SORTS.includes(params.get('sort')) ? params.get('sort') : 'name';
+  const shown = new URLSearchParams({ sort });
+  if (context.businessUnit) {
+    shown.set('businessUnit', context.businessUnit);
+  }
+  for (const key of ['q', 'tier', 'status', 'country', 'owner']) {
+    if (params.get(key)) {
+      shown.set(key, params.get(key));
+    }
+  }
+  form.append(el('a', { class: 'button secondary', id: 'account-export', download: 'accounts.csv',
+    href: '/api/v1/accounts/export?' + shown }, 'Export CSV'));
+  const sortBy = next => {
+    const query = Object.fromEntries([...params].filter(([key]) => key !== 'sort'));
+    query.sort = next;
+    context.navigate(context.href('accounts', '', query));
+  };
+
   const cursors = [null];
   async function load(index) {
-    const query = new URLSearchParams({ limit: String(LIMIT), total: 'true', sort: 'name' });
-    if (context.businessUnit) {
-      query.set('businessUnit', context.businessUnit);
-    }
-    for (const key of ['q', 'tier', 'status', 'country', 'owner']) {
-      if (params.get(key)) {
-        query.set(key, params.get(key));
-      }
-    }
+    const query = new URLSearchParams(shown);
+    query.set('limit', String(LIMIT));
+    query.set('total', 'true');
     if (cursors[index]) {
       query.set('cursor', cursors[index]);
     }
     const page = await api('/accounts?' + query);
     cursors[index + 1] = page.nextCursor;
-    results.replaceChildren(table(context, page, index), pager(el, page, index, go));
+    results.replaceChildren(table(context, page, index, sort, sortBy), pager(el, page, index, go));
   }
   const go = index => load(index).catch(error => showError(el, results, error));
   try {
@@ -89,7 +104,21 @@ export function money(amount, currency) {
     : `${Number(amount).toLocaleString('en-US', { maximumFractionDigits: 0 })} ${currency || ''}`.trim();
 }
 
-function table(context, page, index) {
+/**
+ * A column header that sorts the list: the first click sorts by the column (names A to Z, sales largest first),
+ * the next one the other way; aria-sort says how the list is sorted.
+ */
+function sortHeader(el, title, field, firstWay, sort, sortBy, numeric) {
+  const current = sort === field ? 'ascending' : sort === '-' + field ? 'descending' : null;
+  const next = current === null ? (firstWay === 'descending' ? '-' + field : field)
+    : current === 'ascending' ? '-' + field : field;
+  const button = el('button', { type: 'button', class: 'sort', 'data-sort': field }, title,
+    el('span', { 'aria-hidden': 'true' }, current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : ''));
+  button.addEventListener('click', () => sortBy(next));
+  return el('th', { scope: 'col', class: numeric ? 'number' : null, 'aria-sort': current || 'none' }, button);
+}
+
+function table(context, page, index, sort, sortBy) {
   const { el } = context;
   if (page.items.length === 0) {
     return el('p', { role: 'status' }, 'No accounts match.');
@@ -100,8 +129,9 @@ function table(context, page, index) {
   return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, el('table', {},
     el('caption', {}, caption),
     el('thead', {}, el('tr', {},
-      ['Name', 'Business unit', 'Tier', 'Status', 'Country'].map(h => el('th', { scope: 'col' }, h)),
-      el('th', { scope: 'col', class: 'number' }, 'Annual sales'))),
+      sortHeader(el, 'Name', 'name', 'ascending', sort, sortBy, false),
+      ['Business unit', 'Tier', 'Status', 'Country'].map(h => el('th', { scope: 'col' }, h)),
+      sortHeader(el, 'Annual sales', 'annualSales', 'descending', sort, sortBy, true))),
     el('tbody', {}, page.items.map(a => el('tr', {},
       el('th', { scope: 'row' }, el('a', { href: context.href('accounts', a.id) }, a.name)),
       el('td', {}, unitName(context, a.businessUnit)),
