@@ -97,12 +97,30 @@ final class AccountFilter {
             ps.setObject(i++, p);
         }
         if (withCursor && query.cursor() != null) {
-            String[] parts = decode(query.cursor());
-            Object value = cursorValue(parts[0]);
-            ps.setObject(i++, value);
-            ps.setObject(i++, value);
-            ps.setString(i, parts[1]);
+            Position after = position();
+            ps.setObject(i++, after.value());
+            ps.setObject(i++, after.value());
+            ps.setString(i, after.id());
         }
+    }
+
+    /** Where a cursor continues: after the account with this sort value and id. */
+    record Position(Object value, String id) {
+    }
+
+    /**
+     * The position the query's cursor names, as the statement binds it.
+     *
+     * @throws ValidationException naming {@code cursor} for anything {@link #cursorAfter} did not write
+     */
+    Position position() {
+        String[] parts = decode(query.cursor());
+        return new Position(cursorValue(parts[0]), parts[1]);
+    }
+
+    /** A filter for reading a query's cursor, without the caller's scope. */
+    static AccountFilter forCursor(AccountQuery query) {
+        return new AccountFilter(query);
     }
 
     /** The cursor that continues after {@code last}. */

@@ -2,6 +2,7 @@ package org.openkam.registry.internal.transfer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Type;
@@ -121,7 +122,12 @@ public final class AccountCsv {
      * their line and column, where a strict decoder could only fail the whole file without a line.
      */
     static Reader open(Path csv) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(csv),
+        return open(Files.newInputStream(csv));
+    }
+
+    /** As {@link #open(Path)}, from a stream. */
+    static Reader open(InputStream csv) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(csv,
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(NOT_UTF8)), 64 * 1024);
         reader.mark(1);
