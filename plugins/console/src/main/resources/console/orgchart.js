@@ -22,13 +22,15 @@ export function orgChart(el, center, ownerName, decorate = () => {}) {
       flags.push(el('li', { class: 'flag unowned' }, 'No relationship owner'));
     }
     const owner = node.relationshipOwner ? ownerName(node.relationshipOwner) || 'a colleague' : 'nobody';
-    const contact = el('div', { class: 'contact attitude-' + (node.attitude || 'unknown') + (flags.length ? ' has-gap' : ''),
+    const influence = node.influence ? node.influence + '/5' : 'unknown';
+    const strength = node.relationshipStrength ? `, strength ${node.relationshipStrength}/5` : '';
+    const contact = el('div', { class: `contact attitude-${node.attitude || 'unknown'}` + (flags.length ? ' has-gap' : ''),
       'data-contact-id': node.contactId },
     el('p', { class: 'contact-name' }, node.name),
     node.jobTitle ? el('p', { class: 'muted' }, node.jobTitle) : null,
     el('p', { class: 'roles' }, node.roles.map(r => el('span', { class: 'badge role' }, r))),
-    el('p', {}, `Attitude: ${node.attitude || 'unknown'}, influence ${node.influence ? node.influence + '/5' : 'unknown'}`),
-    el('p', {}, `Relationship: ${owner}` + (node.relationshipStrength ? `, strength ${node.relationshipStrength}/5` : '')),
+    el('p', {}, `Attitude: ${node.attitude || 'unknown'}, influence ${influence}`),
+    el('p', {}, `Relationship: ${owner}${strength}`),
     flags.length ? el('ul', { class: 'flags', 'aria-label': 'Coverage gaps' }, flags) : null);
     decorate(node, contact);
     return el('li', { class: 'node' }, contact,

@@ -12,7 +12,8 @@ export async function buyingCenter({ context, path, people, body, refresh }) {
     api(path + '/team')]);
   const byId = new Map(contacts.map(c => [c.id, c]));
   const owners = new Map();
-  for (const id of new Set([...contacts.map(c => c.relationshipOwner), ...members.map(m => m.userId)].filter(Boolean))) {
+  const userIds = [...contacts.map(c => c.relationshipOwner), ...members.map(m => m.userId)].filter(Boolean);
+  for (const id of new Set(userIds)) {
     owners.set(id, await people(id));
   }
   const team = [...new Map(members.map(m => [m.userId, { userId: m.userId, name: owners.get(m.userId) }])).values()];
@@ -97,7 +98,8 @@ export async function buyingCenter({ context, path, people, body, refresh }) {
       el('button', { type: 'button', class: 'secondary move-contact', onclick: () => startMove(contact) }, 'Move',
         el('span', { class: 'visually-hidden' }, ' ' + name)),
       el('button', { type: 'button', class: 'place-here', hidden: true,
-        onclick: () => moving && move(moving.contact, contact.id) }, 'Place under', el('span', { class: 'visually-hidden' }, ' ' + name))));
+        onclick: () => moving && move(moving.contact, contact.id) }, 'Place under',
+      el('span', { class: 'visually-hidden' }, ' ' + name))));
     // a click anywhere on the card edits it, or in a move places the moving contact under it
     card.addEventListener('click', event => {
       if (event.target.closest('button')) {
