@@ -114,6 +114,7 @@ class ActivitiesBrowserIT {
         browser.driver().findElement(By.cssSelector("input[data-contact='" + ada + "']")).click();
         submit();
         WebElement warning = browser.waitFor(By.cssSelector("#activity-form .coordination-warning"));
+        assertEquals("alert", warning.getAttribute("role"), "the warning is announced");
         assertTrue(warning.getText().contains(karlName) && warning.getText().contains("Ada Buyer"), warning.getText());
         assertTrue(browser.findAll(By.cssSelector("#account-section > .notice")).isEmpty(), "no success yet");
         assertEquals(1, activities().size(), "a warning stores nothing");
@@ -169,6 +170,10 @@ class ActivitiesBrowserIT {
                 .getAsString(), "the stale form stored nothing");
         browser.assertAccessible("the activity form after a conflict");
         browser.screenshot("activities-conflict");
+        browser.driver().findElement(By.xpath("//button[text()='Load their version']")).click();
+        browser.waitForText(By.id("activity-form-title"), "Plant tour with lunch");
+        assertEquals("Outcome: they want a second line.",
+                browser.driver().findElement(By.id("activity-notes")).getAttribute("value"));
     }
 
     @Test

@@ -157,6 +157,10 @@ class BuyingCenterBrowserIT {
         assertEquals("+49 30 1234", frankNow.get("phone").getAsString(), "the colleague's change stays");
         browser.assertAccessible("the contact form after a conflict");
         browser.screenshot("buying-center-conflict");
+        browser.driver().findElement(By.xpath("//button[text()='Load their version']")).click();
+        browser.waitFor(By.cssSelector("#contact-form:not(:has(.form-problem:not([hidden])))"));
+        assertEquals("+49 30 1234", browser.driver().findElement(By.id("contact-phone")).getAttribute("value"));
+        assertEquals("CFO", browser.driver().findElement(By.id("contact-jobTitle")).getAttribute("value"));
     }
 
     @Test
@@ -209,6 +213,14 @@ class BuyingCenterBrowserIT {
         card(carla).findElement(By.cssSelector(".muted")).click();
         browser.waitForText(By.cssSelector("#account-section [role=status]"), "Nina Neu now reports to Carla Chef");
         assertEquals(carla, kam.get(contacts + "/" + nina).expect(200).object().get("reportsTo").getAsString());
+
+        // a mouse drags Bea's card onto Carla's (the events a browser sends for a drag and drop)
+        browser.script("const [from, to] = arguments; const data = new DataTransfer();"
+                + "const send = (target, type) => target.dispatchEvent(new DragEvent(type,"
+                + " { bubbles: true, cancelable: true, dataTransfer: data }));"
+                + "send(from, 'dragstart'); send(to, 'dragover'); send(to, 'drop');", card(bea), card(carla));
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "Bea Kauf now reports to Carla Chef");
+        assertEquals(carla, kam.get(contacts + "/" + bea).expect(200).object().get("reportsTo").getAsString());
         browser.assertNoErrors("moving contacts").assertAccessible("the chart after moves");
         browser.screenshot("buying-center-moved");
     }

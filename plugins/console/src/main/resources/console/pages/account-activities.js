@@ -20,7 +20,8 @@ export async function activities({ context, path, people, body, refresh }) {
     const taking = activity ? (activity.participants || []).filter(id => !team.some(t => t.userId === id))
       .map(id => ({ userId: id, name: names.get(id) })) : [];
     const form = activityForm(context, path, { activity, contacts, team: [...team, ...taking], done: refresh,
-      cancel: () => showForm(null) });
+      cancel: () => showForm(null),
+      reload: async id => showForm(await api(path + '/activities/' + encodeURIComponent(id))) });
     holder.replaceChildren(form);
     if (activity) {
       form.scrollIntoView({ block: 'nearest' });

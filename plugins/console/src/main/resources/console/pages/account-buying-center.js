@@ -24,7 +24,8 @@ export async function buyingCenter({ context, path, people, body, refresh }) {
   const openForm = contact => {
     cancelMove();
     const form = contactForm(context, path, { contact, contacts, team, done: refresh,
-      cancel: () => editor.replaceChildren() });
+      cancel: () => editor.replaceChildren(),
+      reload: async id => openForm(await api(path + '/contacts/' + encodeURIComponent(id))) });
     editor.replaceChildren(form);
     form.scrollIntoView({ block: 'nearest' });
     form.querySelector('input').focus();

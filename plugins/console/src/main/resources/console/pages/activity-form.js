@@ -2,7 +2,7 @@
 // outcome, which contacts it was with and who of the team took part. Before it saves, it asks the API whether a
 // colleague met the same people close in time; if so it says so first and saves only on "Save anyway".
 import { submitting } from '../forms.js';
-import { explainingConflicts, ifMatch } from './edit-conflict.js';
+import { explainingConflicts, ifMatch, offerReload } from './edit-conflict.js';
 
 const ACTIVITY_TYPES = ['call', 'meeting', 'visit', 'email'];
 
@@ -13,16 +13,18 @@ function localValue(date) {
 
 /**
  * The form. activity: the one to change, or null for a new one; contacts: the account's; team: [{ userId, name }];
- * done(message) after a save; cancel() ends an edit.
+ * done(message) after a save; cancel() ends an edit; reload(id) opens the activity's stored version after someone
+ * else changed it.
  */
-export function activityForm(context, path, { activity, contacts, team, done, cancel }) {
+export function activityForm(context, path, { activity, contacts, team, done, cancel, reload }) {
   const { el, api } = context;
   const editing = Boolean(activity);
   const a = activity || { type: 'call', status: 'done', contactIds: [], participants: [] };
   const select = (name, label, values) => el('div', { class: 'field' },
     el('label', { for: 'activity-' + name }, label),
     el('select', { id: 'activity-' + name, name }, values.map(v => el('option', { value: v, selected: a[name] === v }, v))));
-  const warning = el('div', { class: 'coordination-warning', role: 'alert', hidden: true });
+  // role alert only while shown: a hidden alert is still found by whoever looks for alerts
+  const warning = el('div', { class: 'coordination-warning', hidden: true });
   const form = el('form', { id: 'activity-form', class: 'inline-form activity-form', 'aria-labelledby': 'activity-form-title',
     novalidate: true, 'data-activity-id': a.id || null },
   el('h3', { id: 'activity-form-title' }, editing ? `Edit the activity "${a.subject}"` : 'Log an activity'),
@@ -72,15 +74,20 @@ export function activityForm(context, path, { activity, contacts, team, done, ca
   };
   const activityPath = editing ? path + '/activities/' + encodeURIComponent(a.id) : path + '/activities';
   const save = async () => {
+    let conflict = false;
     const saved = await submitting(form, explainingConflicts('this activity', () => editing
       ? api(activityPath, { method: 'PUT', json: read(), headers: ifMatch(a.version) })
-      : api(activityPath, { method: 'POST', json: read() })));
+      : api(activityPath, { method: 'POST', json: read() }), () => { conflict = true; }));
+    if (conflict) {
+      offerReload(form, 'Load their version', () => reload(a.id));
+    }
     if (saved) {
       await done(editing ? 'The activity was saved.' : 'The activity was logged.');
     }
   };
   const hideWarning = () => {
     warning.hidden = true;
+    warning.removeAttribute('role');
     warning.replaceChildren();
   };
   form.addEventListener('input', hideWarning);
@@ -111,6 +118,7 @@ export function activityForm(context, path, { activity, contacts, team, done, ca
       el('ul', {}, warnings.map(w => el('li', {}, w.message))),
       el('p', {}, 'Nothing is saved yet.'),
       el('div', { class: 'actions' }, anyway, change));
+    warning.setAttribute('role', 'alert');
     warning.hidden = false;
     anyway.focus();
   });

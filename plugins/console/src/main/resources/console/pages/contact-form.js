@@ -2,7 +2,7 @@
 // Reports-to is chosen from the account's other contacts (never from those under the contact, which would make a
 // cycle); the relationship owner from the account team. Deleting first says whose reporting line it cuts.
 import { submitting, showProblem } from '../forms.js';
-import { explainingConflicts, ifMatch } from './edit-conflict.js';
+import { explainingConflicts, ifMatch, offerReload } from './edit-conflict.js';
 
 export const ROLES = [
   ['economic-buyer', 'Economic buyer'],
@@ -38,9 +38,10 @@ export function reportsUnder(contacts, id) {
 
 /**
  * The contact form. contact: the contact to change, or null for a new one; contacts: all of the account's;
- * team: [{ userId, name }]; done(message): called after a save or delete; cancel(): closes the form.
+ * team: [{ userId, name }]; done(message): called after a save or delete; cancel(): closes the form; reload(id):
+ * opens the contact's stored version after someone else changed it.
  */
-export function contactForm(context, path, { contact, contacts, team, done, cancel }) {
+export function contactForm(context, path, { contact, contacts, team, done, cancel, reload }) {
   const { el, api } = context;
   const editing = Boolean(contact);
   const c = contact || { roles: [] };
@@ -101,9 +102,13 @@ export function contactForm(context, path, { contact, contacts, team, done, canc
       }
     }
     body.roles = [...form.querySelectorAll('input[name="roles"]:checked')].map(r => r.value);
+    let conflict = false;
     const saved = await submitting(form, explainingConflicts('this contact', () => editing
       ? api(path + '/contacts/' + encodeURIComponent(c.id), { method: 'PUT', json: body, headers: ifMatch(c.version) })
-      : api(path + '/contacts', { method: 'POST', json: body })));
+      : api(path + '/contacts', { method: 'POST', json: body }), () => { conflict = true; }));
+    if (conflict) {
+      offerReload(form, 'Load their version', () => reload(c.id));
+    }
     if (saved) {
       await done(editing ? `${fullName(saved)} was saved.` : `${fullName(saved)} was added to the buying center.`);
     }

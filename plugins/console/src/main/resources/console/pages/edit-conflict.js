@@ -13,18 +13,36 @@ export function conflictMessage(what) {
     + ' then make your changes again.';
 }
 
-/** Runs work(); a 412 answer becomes an ApiError whose detail is conflictMessage(what), so forms show it. */
-export function explainingConflicts(what, work) {
+/**
+ * Runs work(); a 412 answer becomes an ApiError whose detail is conflictMessage(what), so forms show it, and
+ * onConflict() is called.
+ */
+export function explainingConflicts(what, work, onConflict = () => {}) {
   return async () => {
     try {
       return await work();
     } catch (error) {
       if (isConflict(error)) {
+        onConflict();
         throw new ApiError(412, { ...(error.problem || {}), detail: conflictMessage(what), errors: [] });
       }
       throw error;
     }
   };
+}
+
+/** Adds a button to the form's problem summary (forms.js) that loads the other person's version. */
+export function offerReload(form, label, reload) {
+  const summary = form.querySelector('.form-problem');
+  if (!summary) {
+    return;
+  }
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary reload';
+  button.textContent = label;
+  button.addEventListener('click', reload);
+  summary.append(button);
 }
 
 /** The If-Match header for a record's version. */
