@@ -137,7 +137,8 @@ class ActivitiesBrowserIT {
         browser.driver().findElement(By.cssSelector("input[data-participant='" + karlId + "']")).click();
         new Select(browser.driver().findElement(By.id("activity-type"))).selectByValue("visit");
         submit();
-        browser.waitForText(By.cssSelector("#account-section [role=status]"), "logged");
+        // the notice of the first activity is still there until the list is drawn again: wait for the new row
+        browser.waitFor(By.xpath("//tr[th[text()='Plant tour']]"));
         assertEquals(List.of(karlId), Api.GSON.fromJson(activityWith("Plant tour").get("participants"), List.class));
         browser.assertNoErrors("logging activities").assertAccessible("the activities");
         browser.screenshot("activities-logged");
