@@ -219,6 +219,44 @@ class ActivitiesBrowserIT {
         assertEquals(annaId, booked.get("owner").getAsString(), "without a choice the owner is who added it");
         browser.assertNoErrors("adding follow-ups").assertAccessible("the overview with follow-ups");
         browser.screenshot("follow-ups");
+
+        // Karl's follow-up goes back to Anna, two days later
+        String later = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+        browser.driver().findElement(By.xpath("//tr[th[text()='Confirm the line 3 budget']]//button[contains(., 'Edit')]"))
+                .click();
+        browser.waitForText(By.id("follow-up-form-title"), "Confirm the line 3 budget");
+        assertEquals(karlId, new Select(browser.driver().findElement(By.id("follow-up-owner"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        new Select(browser.driver().findElement(By.id("follow-up-owner"))).selectByValue("");
+        browser.script("arguments[0].value = arguments[1];", browser.driver().findElement(By.id("follow-up-dueDate")),
+                later);
+        browser.driver().findElement(By.xpath("//button[text()='Save follow-up']")).click();
+        browser.waitForText(By.cssSelector("#account-section [role=status]"), "saved");
+        JsonObject confirmed = followUp("Confirm the line 3 budget");
+        assertEquals(annaId, confirmed.get("owner").getAsString());
+        assertEquals(later, confirmed.get("dueDate").getAsString());
+        assertEquals(opportunity, confirmed.get("opportunityId").getAsString(), "what the form did not change stays");
+        assertEquals(2, confirmed.get("version").getAsInt());
+
+        // changed by Karl while Anna's form is open: refused, and said so
+        browser.driver().findElement(By.xpath("//tr[th[text()='Book the CFO meeting']]//button[contains(., 'Edit')]"))
+                .click();
+        browser.waitForText(By.id("follow-up-form-title"), "Book the CFO meeting");
+        karl.patch(path("/follow-ups/" + booked.get("id").getAsString()), json("title", "Book the CFO dinner"),
+                "If-Match", Fixtures.etag(1)).expect(200);
+        browser.driver().findElement(By.id("follow-up-title")).sendKeys(" soon");
+        browser.driver().findElement(By.xpath("//button[text()='Save follow-up']")).click();
+        browser.waitForText(By.cssSelector("#follow-up-form [role=alert]"), "Someone else changed this follow-up");
+        followUp("Book the CFO dinner");
+    }
+
+    private static JsonObject followUp(String title) {
+        for (var f : anna.get(path("/follow-ups")).expect(200).array()) {
+            if (f.getAsJsonObject().get("title").getAsString().equals(title)) {
+                return f.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no follow-up " + title + " stored");
     }
 
     @Test
