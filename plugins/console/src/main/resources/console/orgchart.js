@@ -6,9 +6,9 @@ const KEY_ROLES = new Set(['economic-buyer', 'decision-maker']);
 
 /**
  * Builds the chart from GET /accounts/{id}/buying-center. ownerName(id) gives a relationship owner's name
- * (or undefined).
+ * (or undefined); decorate(node, card), if given, adds the page's controls to each contact's card.
  */
-export function orgChart(el, center, ownerName) {
+export function orgChart(el, center, ownerName, decorate = () => {}) {
   const coverage = center.coverage || {};
   const unowned = new Set((coverage.keyContactsWithoutOwner || []).map(c => c.contactId || c));
   let count = 0;
@@ -22,15 +22,18 @@ export function orgChart(el, center, ownerName) {
       flags.push(el('li', { class: 'flag unowned' }, 'No relationship owner'));
     }
     const owner = node.relationshipOwner ? ownerName(node.relationshipOwner) || 'a colleague' : 'nobody';
-    return el('li', { class: 'node' },
-      el('div', { class: 'contact attitude-' + node.attitude + (flags.length ? ' has-gap' : ''),
-        'data-contact-id': node.contactId },
-        el('p', { class: 'contact-name' }, node.name),
-        node.jobTitle ? el('p', { class: 'muted' }, node.jobTitle) : null,
-        el('p', { class: 'roles' }, node.roles.map(r => el('span', { class: 'badge role' }, r))),
-        el('p', {}, `Attitude: ${node.attitude}, influence ${node.influence}/5`),
-        el('p', {}, `Relationship: ${owner}` + (node.relationshipStrength ? `, strength ${node.relationshipStrength}/5` : '')),
-        flags.length ? el('ul', { class: 'flags', 'aria-label': 'Coverage gaps' }, flags) : null),
+    const influence = node.influence ? node.influence + '/5' : 'unknown';
+    const strength = node.relationshipStrength ? `, strength ${node.relationshipStrength}/5` : '';
+    const contact = el('div', { class: `contact attitude-${node.attitude || 'unknown'}` + (flags.length ? ' has-gap' : ''),
+      'data-contact-id': node.contactId },
+    el('p', { class: 'contact-name' }, node.name),
+    node.jobTitle ? el('p', { class: 'muted' }, node.jobTitle) : null,
+    el('p', { class: 'roles' }, node.roles.map(r => el('span', { class: 'badge role' }, r))),
+    el('p', {}, `Attitude: ${node.attitude || 'unknown'}, influence ${influence}`),
+    el('p', {}, `Relationship: ${owner}${strength}`),
+    flags.length ? el('ul', { class: 'flags', 'aria-label': 'Coverage gaps' }, flags) : null);
+    decorate(node, contact);
+    return el('li', { class: 'node' }, contact,
       node.directReports && node.directReports.length ? el('ul', {}, node.directReports.map(card)) : null);
   };
   const tree = el('ul', { class: 'orgchart-tree' }, (center.roots || []).map(card));

@@ -1,6 +1,6 @@
 // The account 360's overview: one card per section with what needs attention.
 import { money } from './accounts.js';
-import { followUps } from './account-engagement.js';
+import { followUps } from './account-follow-ups.js';
 import { day, plural, progress } from './account-common.js';
 
 export async function overview({ context, path, people, body, refresh }) {

@@ -1,5 +1,6 @@
 package org.openkam.api.engagement;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.openkam.api.Caller;
@@ -29,6 +30,15 @@ public interface Activities {
             ActivityDraft draft);
 
     void delete(Caller caller, String accountId, String activityId, long expectedVersion);
+
+    /**
+     * The coordination warnings that saving {@code draft} would answer with, saving nothing: a person sees them
+     * before deciding to save. Checks the draft like a save would.
+     *
+     * @param activityId the activity the draft would change, or {@code null} for a new one
+     * @since 1.1
+     */
+    List<CoordinationWarning> coordination(Caller caller, String accountId, String activityId, ActivityDraft draft);
 
     /** The account's latest activity that took place, if any. */
     Optional<Activity> lastActivity(Caller caller, String accountId);

@@ -11,7 +11,8 @@ import org.openkam.api.account.BuyingCenterRole;
  * @param unfilledRoles the buying-center roles no contact holds, every role counting
  * @param keyContactsWithoutOwner key contacts (economic buyer, decision maker, or influence 4 or more)
  *        without a relationship owner who is on the account team
- * @param staleContacts contacts not met in a done activity within the freshness window, or never
+ * @param staleContacts contacts not met in a done activity within the freshness window; one never met counts from
+ *        when it was recorded
  * @param freshnessDays the freshness window in days the report was made with
  */
 public record Coverage(int contacts, List<BuyingCenterRole> unfilledRoles, List<ContactRef> keyContactsWithoutOwner,

@@ -2,6 +2,7 @@ package org.openkam.rest.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.openkam.api.engagement.Activities;
@@ -44,7 +45,18 @@ public final class ActivitiesResource implements ApiRoutes {
                 .add("GET", "/accounts/{id}/activities/{activityId}", this::get)
                 .add("PUT", "/accounts/{id}/activities/{activityId}", ex -> update(ex, false))
                 .add("PATCH", "/accounts/{id}/activities/{activityId}", ex -> update(ex, true))
-                .add("DELETE", "/accounts/{id}/activities/{activityId}", this::delete);
+                .add("DELETE", "/accounts/{id}/activities/{activityId}", this::delete)
+                .add("POST", "/accounts/{id}/activities/coordination", ex -> coordination(ex, null))
+                .add("POST", "/accounts/{id}/activities/{activityId}/coordination",
+                        ex -> coordination(ex, ex.path("activityId")));
+    }
+
+    /** The warnings a save of the body would answer with, saving nothing: shown before the user saves. */
+    private Object coordination(Exchange ex, String activityId) throws IOException {
+        ActivityDraft base = activityId == null ? null
+                : activities.get(ex.caller(), ex.path("id"), activityId).toDraft();
+        return Map.of("coordinationWarnings",
+                activities.coordination(ex.caller(), ex.path("id"), activityId, draft(ex.body(), base)));
     }
 
     private Object list(Exchange ex) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.Page;
@@ -165,6 +166,27 @@ public final class ActivityService implements Activities {
             ChildChanges.record(tx, caller, EngagementEvents.ACTIVITY_CHANGED, KIND, activityId, accountId, unit,
                     ActivityRows.auditFields(before), null);
             return null;
+        });
+    }
+
+    @Override
+    public List<CoordinationWarning> coordination(Caller caller, String accountId, String activityId,
+            ActivityDraft input) {
+        ActivityDraft d = withParticipants(caller, input.normalized());
+        return transactions.read(tx -> {
+            String unit = AccountAccess.readable(tx, caller, accountId);
+            if (!caller.canEdit(unit)) {
+                throw new AccessDeniedException("logging activities in business unit " + unit
+                        + " needs the key-account-manager or bu-admin role");
+            }
+            Activity before = activityId == null ? null : load(tx, accountId, activityId);
+            Instant now = Rows.now();
+            check(tx, accountId, unit, before, d, now);
+            // an id no stored activity has stands in for a new one
+            Activity a = new Activity(activityId == null ? "" : activityId, accountId, d.type(), d.status(),
+                    d.subject(), d.notes(), d.occurredAt(), d.contactIds(), d.participants(), caller.userId(), 0, now,
+                    now);
+            return warnings(tx, a);
         });
     }
 

@@ -25,13 +25,14 @@ final class BuyingCenterAnalysis {
     }
 
     /**
-     * A contact is stale if they were never met in a done activity, or last on a day (UTC) before
-     * {@code today} minus {@code freshnessDays}: with 90 days and today 2027-06-30, a contact last met on
-     * 2027-04-01 is fresh, one last met on 2027-03-31 is stale.
+     * A contact is stale if they were last met in a done activity on a day (UTC) before {@code today} minus
+     * {@code freshnessDays}: with 90 days and today 2027-06-30, a contact last met on 2027-04-01 is fresh, one last
+     * met on 2027-03-31 is stale. One never met counts from the day they were recorded, so a new contact is not
+     * flagged before anyone could meet them.
      */
-    static boolean stale(Instant lastContact, LocalDate today, int freshnessDays) {
-        return lastContact == null
-                || LocalDate.ofInstant(lastContact, ZoneOffset.UTC).isBefore(today.minusDays(freshnessDays));
+    static boolean stale(Instant lastContact, Instant createdAt, LocalDate today, int freshnessDays) {
+        Instant since = lastContact != null ? lastContact : createdAt;
+        return since == null || LocalDate.ofInstant(since, ZoneOffset.UTC).isBefore(today.minusDays(freshnessDays));
     }
 
     /**
@@ -80,7 +81,7 @@ final class BuyingCenterAnalysis {
             if (c.isKey() && (c.relationshipOwner() == null || !team.contains(c.relationshipOwner()))) {
                 unowned.add(ref);
             }
-            if (stale(last, today, freshnessDays)) {
+            if (stale(last, c.createdAt(), today, freshnessDays)) {
                 stale.add(ref);
             }
         }
@@ -98,6 +99,7 @@ final class BuyingCenterAnalysis {
         }
         Instant last = lastContacts.get(c.id());
         return new OrgChartNode(c.id(), c.name(), c.jobTitle(), c.roles(), c.attitude(), c.influence(),
-                c.relationshipOwner(), c.relationshipStrength(), last, stale(last, today, freshnessDays), children);
+                c.relationshipOwner(), c.relationshipStrength(), last,
+                stale(last, c.createdAt(), today, freshnessDays), children);
     }
 }

@@ -54,12 +54,38 @@ class BuyingCenterAnalysisTest {
 
     @Test
     void freshnessCountsCalendarDaysInUtc() {
-        assertFalse(BuyingCenterAnalysis.stale(Instant.parse("2027-04-01T00:00:00Z"), TODAY, 90), "90 days ago");
-        assertTrue(BuyingCenterAnalysis.stale(Instant.parse("2027-03-31T23:59:59Z"), TODAY, 90), "91 days ago");
-        assertFalse(BuyingCenterAnalysis.stale(Instant.parse("2027-06-30T12:00:00Z"), TODAY, 90), "today");
-        assertTrue(BuyingCenterAnalysis.stale(null, TODAY, 90), "never met");
-        assertFalse(BuyingCenterAnalysis.stale(Instant.parse("2027-06-23T00:00:00Z"), TODAY, 7));
-        assertTrue(BuyingCenterAnalysis.stale(Instant.parse("2027-06-22T23:00:00Z"), TODAY, 7));
+        assertFalse(stale(Instant.parse("2027-04-01T00:00:00Z"), TODAY, 90), "90 days ago");
+        assertTrue(stale(Instant.parse("2027-03-31T23:59:59Z"), TODAY, 90), "91 days ago");
+        assertFalse(stale(Instant.parse("2027-06-30T12:00:00Z"), TODAY, 90), "today");
+        assertTrue(stale(null, TODAY, 90), "never met");
+        assertFalse(stale(Instant.parse("2027-06-23T00:00:00Z"), TODAY, 7));
+        assertTrue(stale(Instant.parse("2027-06-22T23:00:00Z"), TODAY, 7));
+    }
+
+    private static boolean stale(Instant lastContact, LocalDate today, int days) {
+        return BuyingCenterAnalysis.stale(lastContact, Instant.EPOCH, today, days);
+    }
+
+    @Test
+    void aContactNeverMetCountsFromTheDayTheyWereRecorded() {
+        Instant recorded = Instant.parse("2027-04-01T09:00:00Z");
+        assertFalse(BuyingCenterAnalysis.stale(null, recorded, TODAY, 90), "recorded 90 days ago");
+        assertTrue(BuyingCenterAnalysis.stale(null, Instant.parse("2027-03-31T23:00:00Z"), TODAY, 90),
+                "recorded 91 days ago and never met");
+        assertFalse(BuyingCenterAnalysis.stale(null, Instant.parse("2027-06-30T08:00:00Z"), TODAY, 90),
+                "recorded today");
+        assertTrue(BuyingCenterAnalysis.stale(Instant.parse("2027-03-01T00:00:00Z"), recorded, TODAY, 90),
+                "met long ago, whenever they were recorded");
+        assertTrue(BuyingCenterAnalysis.stale(null, null, TODAY, 90), "no date at all");
+
+        Contact fresh = new Contact("new", "acc", "Nina", "New", null, null, null, 1, Instant.parse(
+                "2027-06-29T10:00:00Z"), Instant.parse("2027-06-29T10:00:00Z"), Set.of(), null, null, null, null,
+                null);
+        BuyingCenter bc = BuyingCenterAnalysis.of(List.of(fresh), Map.of(), TEAM, TODAY, 90);
+        assertFalse(bc.roots().get(0).stale(), "nobody could have met Nina yet");
+        assertEquals(List.of(), bc.coverage().staleContacts());
+        assertTrue(BuyingCenterAnalysis.of(List.of(fresh), Map.of(), TEAM, TODAY.plusDays(91), 90).roots().get(0)
+                .stale(), "91 days after she was recorded, still never met");
     }
 
     @Test

@@ -269,12 +269,17 @@ abstract class EngagementContract {
         assertEquals(List.of(cfo.id(), cto.id()), root.directReports().stream().map(OrgChartNode::contactId).toList());
         assertEquals(now.minus(Duration.ofDays(10)), root.lastContactAt());
         assertFalse(root.stale());
-        assertTrue(root.directReports().get(0).stale(), "never met");
+        assertFalse(root.directReports().get(0).stale(), "never met, but recorded today: nobody could meet them yet");
         assertEquals(List.of(BuyingCenterRole.INFLUENCER, BuyingCenterRole.GATEKEEPER, BuyingCenterRole.COACH),
                 bc.coverage().unfilledRoles());
         assertEquals(List.of(cfo.id()), bc.coverage().keyContactsWithoutOwner().stream().map(ContactRef::contactId)
                 .toList());
-        assertEquals(List.of(cfo.id()), bc.coverage().staleContacts().stream().map(ContactRef::contactId).toList());
+        assertEquals(List.of(), bc.coverage().staleContacts());
+        // 91 days on, Frank counts as never met since he was recorded, and the others' meeting is 101 days old
+        BuyingCenter later = buyingCenters.buyingCenter(f.viewerA, a.id(), today.plusDays(91));
+        assertEquals(List.of(ceo.id(), cfo.id(), cto.id()), later.coverage().staleContacts().stream()
+                .map(ContactRef::contactId).toList());
+        assertNull(later.coverage().staleContacts().get(1).lastContactAt());
         assertThrows(NotFoundException.class, () -> buyingCenters.buyingCenter(f.kamB, a.id(), today));
     }
 
@@ -359,6 +364,36 @@ abstract class EngagementContract {
                 List.of(ann.id()), List.of()));
         assertEquals(List.of(), later.coordinationWarnings().stream()
                 .filter(x -> x.activityId().equals(kamsCall.id())).toList());
+    }
+
+    @Test
+    void theCoordinationCheckWarnsBeforeSavingAndStoresNothing() {
+        Account a = account(f.kamA, f.unitA, "Nordwerk");
+        Contact ann = contact(a.id(), "Ann", "Lee", null);
+        Activity kamsCall = activities.create(f.kamA, a.id(), done(ActivityType.CALL, now.minus(Duration.ofDays(3)),
+                List.of(ann.id()))).activity();
+        ActivityDraft visit = new ActivityDraft(ActivityType.VISIT, ActivityStatus.PLANNED, "Quarterly review", null,
+                now.plus(Duration.ofDays(2)), List.of(ann.id()), List.of());
+        int events = f.events(EngagementEvents.ACTIVITY_CHANGED).size();
+
+        List<CoordinationWarning> before = activities.coordination(kam2A, a.id(), null, visit);
+        assertEquals(List.of(kamsCall.id()), before.stream().map(CoordinationWarning::activityId).toList());
+        assertEquals(activities.create(kam2A, a.id(), visit).coordinationWarnings().stream()
+                .map(CoordinationWarning::message).toList(), before.stream().map(CoordinationWarning::message).toList(),
+                "the check foretells the save's answer");
+        assertEquals(events + 1, f.events(EngagementEvents.ACTIVITY_CHANGED).size(), "only the save was posted");
+        assertEquals(2, activities.list(f.kamA, a.id(), ActivityQuery.newest()).items().size());
+
+        // checking a change of the call leaves the call itself out
+        assertEquals(List.of(), activities.coordination(f.kamA, a.id(), kamsCall.id(), kamsCall.toDraft()).stream()
+                .filter(w -> w.activityId().equals(kamsCall.id())).toList());
+        ValidationException bad = assertThrows(ValidationException.class, () -> activities.coordination(kam2A,
+                a.id(), null, new ActivityDraft(ActivityType.CALL, ActivityStatus.DONE, " ", null, now, List.of(),
+                        List.of())));
+        assertEquals(Set.of("subject", "contactIds"), fields(bad));
+        assertThrows(AccessDeniedException.class, () -> activities.coordination(f.viewerA, a.id(), null, visit));
+        assertThrows(NotFoundException.class, () -> activities.coordination(f.kamB, a.id(), null, visit));
+        assertThrows(NotFoundException.class, () -> activities.coordination(kam2A, a.id(), "no-such-activity", visit));
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.openkam.api.engagement.Activity;
 import org.openkam.api.engagement.ActivityDraft;
 import org.openkam.api.engagement.ActivityQuery;
 import org.openkam.api.engagement.ActivityRecorded;
+import org.openkam.api.engagement.CoordinationWarning;
 import org.openkam.api.job.Job;
 import org.openkam.api.money.AppliedRate;
 import org.openkam.api.money.Conversion;
@@ -288,6 +289,12 @@ final class Fakes {
 
         @Override
         public void delete(Caller caller, String accountId, String activityId, long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<CoordinationWarning> coordination(Caller caller, String accountId, String activityId,
+                ActivityDraft draft) {
             throw new UnsupportedOperationException();
         }
     }
