@@ -1,6 +1,7 @@
 // The buying center as an org chart: each contact a card under the person they report to, with their roles,
 // attitude, influence and our relationship; coverage gaps (roles nobody fills, key contacts nobody owns,
 // contacts not met lately) are flagged on the cards and listed beside the chart, in words, not colour alone.
+import { day } from './format.js';
 
 const KEY_ROLES = new Set(['economic-buyer', 'decision-maker']);
 
@@ -46,7 +47,7 @@ export function orgChart(el, center, ownerName, decorate = () => {}) {
   }
   for (const contact of coverage.staleContacts || []) {
     gaps.push(el('li', {}, contact.lastContactAt
-      ? `${contact.name} not met since ${contact.lastContactAt.slice(0, 10)} (more than ${coverage.freshnessDays} days)`
+      ? `${contact.name} not met since ${day(contact.lastContactAt)} (more than ${coverage.freshnessDays} days)`
       : `${contact.name}: no meeting or call recorded yet`));
   }
   return el('div', { class: 'orgchart', 'data-contacts': String(count) },

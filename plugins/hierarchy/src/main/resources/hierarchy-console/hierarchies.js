@@ -3,6 +3,7 @@
 // total in the reporting currency with the rates used. Without a hierarchy in the address: the list to choose from.
 import { dataTable } from '/console/kit/v1/tables.js';
 import { problemText } from '/console/kit/v1/dom.js';
+import { money } from '/console/kit/v1/format.js';
 
 const PAGE = 'hierarchy-tree';
 const LEVEL = 100;
@@ -37,7 +38,7 @@ export async function render(element, context) {
       const r = await api(base + '/nodes/' + encodeURIComponent(node.id) + '/rollup?asOf=' + encodeURIComponent(asOf));
       rollup.replaceChildren(el('h2', { id: 'hierarchy-rollup-title' }, 'Rollup: ' + node.name),
         dataTable(el, node.name + ' on ' + r.asOf + ' in ' + r.currency, ['Figure', 'Own', 'Children', 'Total'],
-          [...FIGURES.map(([key, label]) => [label, ...['own', 'children', 'total'].map(p => money(r.money[key][p]))]),
+          [...FIGURES.map(([key, label]) => [label, ...['own', 'children', 'total'].map(p => figure(r.money[key][p], r.currency))]),
             ...COUNTS.map(([key, label]) => [label, ...['own', 'children', 'total'].map(p => String(r.counts[key][p]))])],
           { numeric: [1, 2, 3] }),
         el('p', { id: 'hierarchy-rates' }, r.rates.length === 0 ? 'No exchange rate was needed.'
@@ -112,10 +113,10 @@ export async function render(element, context) {
   await openLevel(null, tree);
 }
 
-function money(m) {
-  const amount = Number(m.amount).toLocaleString(undefined, { maximumFractionDigits: 0 });
-  const apart = Object.entries(m.unconverted || {}).map(([c, v]) => ' + ' + Number(v).toLocaleString() + ' ' + c);
-  return amount + apart.join('');
+/** A figure in the reporting currency, with what had no rate to it added in its own currency. */
+function figure(m, currency) {
+  const apart = Object.entries(m.unconverted || {}).map(([c, v]) => ' + ' + money(v, c));
+  return money(m.amount, currency) + apart.join('');
 }
 
 async function list(element, context) {

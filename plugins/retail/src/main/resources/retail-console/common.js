@@ -1,5 +1,6 @@
 // What the retail pages share: choosing a retailer (an account of the chosen unit) and products, number texts.
 import { problemText } from '/console/kit/v1/dom.js';
+import { number } from '/console/kit/v1/format.js';
 export { escapeHtml } from '/console/kit/v1/charts.js';
 
 /**
@@ -53,7 +54,7 @@ export function productSelect(context, id, list, current, change) {
 
 /** A number for people, or a dash when undefined. */
 export function num(value, suffix = '') {
-  return value === null || value === undefined ? '–' : `${Number(value).toLocaleString('en')}${suffix}`;
+  return value === null || value === undefined ? '–' : `${number(value)}${suffix}`;
 }
 
 /** A chart container of a given height with its caption; the caption names it for assistive technology. */

@@ -210,11 +210,6 @@ function escape(text) {
   })[c]);
 }
 
-function money(amount, currency) {
-  return amount === null || amount === undefined ? 'unknown'
-    : `${Number(amount).toLocaleString()} ${currency || ''}`.trim();
-}
-
 function signed(value) {
   const n = Number(value);
   return (n > 0 ? '+' : n < 0 ? '−' : '±') + number(Math.abs(n));
@@ -277,3 +272,7 @@ function unscoredList(context, portfolio) {
       el('a', { href: context.href('accounts', a.accountId) }, a.name), ': ', a.reason))));
 }
 
+/** An amount as every console page shows it, or "unknown". */
+function money(amount, currency) {
+  return amount === null || amount === undefined ? 'unknown' : inCurrency(amount, currency);
+}

@@ -168,6 +168,30 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(4)
+    void moneyAndDatesReadTheSameOnEveryPageInTheBrowsersConventions() {
+        JsonObject account = demoAccount("Bluebonnet");
+        String id = account.get("id").getAsString();
+        String sales = (String) browser.script("return new Intl.NumberFormat(undefined, {style: 'currency', "
+                + "currency: arguments[1], maximumFractionDigits: 0}).format(arguments[0]);",
+                account.get("annualSales").getAsDouble(), account.get("currency").getAsString());
+        browser.open("#/accounts?q=Bluebonnet");
+        assertEquals(sales, browser.waitFor(By.cssSelector("#main tbody td.number")).getText(), "the list");
+        browser.open("#/accounts/" + id);
+        WebElement fact = browser.waitFor(By.xpath("//dt[normalize-space()='Annual sales']/following-sibling::dd"));
+        assertEquals(sales, fact.getText(), "the account 360");
+
+        // the audit trail: local date and time, never ISO text
+        browser.open("#/accounts/" + id + "?tab=audit");
+        String when = browser.waitFor(By.cssSelector("#account-section tbody th")).getText();
+        String at = admin.get("/api/v1/accounts/" + id + "/audit?limit=1").expect(200).items().get(0).getAsJsonObject()
+                .get("at").getAsString();
+        assertEquals(browser.script("return new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', "
+                + "timeStyle: 'short'}).format(new Date(arguments[0]));", at), when);
+        assertFalse(when.matches(".*\\d{4}-\\d{2}-\\d{2}.*"), when);
+    }
+
+    @Test
+    @Order(4)
     void theAccount360ShowsTheAccountItsPlanAndItsScores() {
         JsonObject account = demoAccount("Bluebonnet");
         browser.open("#/accounts?q=Bluebonnet");

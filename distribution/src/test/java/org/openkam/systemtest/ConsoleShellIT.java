@@ -27,7 +27,7 @@ class ConsoleShellIT {
             "/console/forms.js", "/console/charts.js", "/console/orgchart.js", "/console/tables.js", "/console/pages/accounts.js",
             "/console/pages/account.js", "/console/pages/account-form.js", "/console/pages/account-engagement.js",
             "/console/kit/v1/dom.js", "/console/kit/v1/api.js", "/console/kit/v1/tables.js", "/console/kit/v1/forms.js",
-            "/console/kit/v1/charts.js");
+            "/console/kit/v1/charts.js", "/console/kit/v1/format.js", "/console/format.js");
     private static OpenKamProcess openkam;
     private static Api anonymous;
     private static Api admin;

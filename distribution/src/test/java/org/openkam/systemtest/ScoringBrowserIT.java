@@ -375,7 +375,9 @@ class ScoringBrowserIT {
         assertTrue(browser.driver().findElement(By.id("portfolio-caption")).getText().contains("annual sales in EUR"));
         browser.driver().findElement(By.cssSelector("#portfolio-table summary")).click();
         assertTrue(browser.driver().findElement(By.cssSelector("#portfolio-table tr[data-account='" + usd + "']"))
-                .getText().contains("3,200,000 EUR"), "the table shows the amount compared");
+                .getText().contains((String) browser.script("return new Intl.NumberFormat(undefined, {style: 'currency',"
+                        + " currency: 'EUR', maximumFractionDigits: 0}).format(3200000);")),
+                "the table shows the amount compared, as every console page shows money");
         browser.assertNoErrors("a portfolio in several currencies").assertAccessible("a portfolio in several currencies");
         browser.script("window.scrollTo(0, 0);");
         browser.screenshot("scoring-portfolio-currencies");

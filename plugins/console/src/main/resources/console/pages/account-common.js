@@ -24,9 +24,7 @@ export function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export function day(text) {
-  return text ? String(text).slice(0, 10) : '—';
-}
+export { day } from '../format.js';
 
 export function progress(el, percent, label) {
   return el('div', { class: 'progress-line' },

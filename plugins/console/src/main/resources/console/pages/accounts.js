@@ -1,5 +1,8 @@
 // The built-in accounts page. #/accounts lists accounts (search, filters, pages of 50); #/accounts/new and
 // #/accounts/<id>/edit are the account form; #/accounts/<id> is the account 360.
+import { money } from '../format.js';
+
+export { money };
 
 const LIMIT = 50;
 /** The orders the API lists accounts in, as its sort parameter says them. */
@@ -99,10 +102,6 @@ async function list(element, context) {
   }
 }
 
-export function money(amount, currency) {
-  return amount === null || amount === undefined ? ''
-    : `${Number(amount).toLocaleString('en-US', { maximumFractionDigits: 0 })} ${currency || ''}`.trim();
-}
 
 /**
  * A column header that sorts the list: the first click sorts by the column (names A to Z, sales largest first),

@@ -2,6 +2,7 @@
 // copy button), revoke (after a confirmation step).
 import { submitting } from '/console/forms.js';
 import { problemText as message } from '/console/dom.js';
+import { moment } from '/console/format.js';
 
 export async function render(element, context) {
   const { el, api } = context;
@@ -64,7 +65,7 @@ export async function render(element, context) {
   }
 
   function tokensTable(tokens) {
-    const when = value => value ? new Date(value).toLocaleString() : 'Never';
+    const when = value => value ? moment(value) : 'Never';
     return el('section', { class: 'panel', 'aria-labelledby': 'tokens-title' },
       el('h2', { id: 'tokens-title' }, 'My tokens'),
       tokens.length === 0 ? el('p', {}, 'You have no tokens.') :

@@ -5,6 +5,7 @@ import { draw, escapeHtml } from '/console/charts.js';
 import { ApiError } from '/console/api.js';
 import { problemText as message } from '/console/dom.js';
 import { dataTable } from '/console/tables.js';
+import { amounts, money } from '/console/format.js';
 
 const ACCOUNTS_SHOWN = 10;
 const FOLLOW_UPS_SHOWN = 10;
@@ -140,40 +141,44 @@ async function pipeline(context) {
     s.stage + (s.probability < 0 ? ' (no longer configured)' : ''),
     s.probability < 0 ? '' : s.probability + ' %',
     String(s.openCount),
-    perCurrency(s.openValue),
-    perCurrency(s.weightedValue)]);
+    amounts(s.openValue),
+    amounts(s.weightedValue)]);
   const data = dataTable(el, `Open opportunities by stage: ${open} in all`,
     ['Stage', 'Probability', 'Open', 'Open value', 'Weighted value'], rows, { numeric: [1, 2, 3, 4] });
   if (open === 0) {
     return [el('p', {}, 'No open opportunities.'), data];
   }
-  const summary = stages.filter(s => s.openCount > 0)
-    .map(s => `${s.stage}: ${s.openCount} open, ${perCurrency(s.weightedValue)} weighted`).join('; ');
-  const chart = el('div', { class: 'chart', id: 'pipeline-chart', role: 'img',
-    'aria-label': 'Bar chart of the weighted open pipeline by stage. ' + summary });
+  // one chart per currency: amounts in different currencies on one axis would add up to nothing meaningful
+  const charts = currencies.map(c => el('div', { class: 'chart', role: 'img', 'data-currency': c,
+    'aria-label': `Bar chart of the weighted open pipeline in ${c} by stage. ` + stages
+      .filter(s => Number(s.weightedValue[c] || 0) > 0)
+      .map(s => `${s.stage}: ${money(s.weightedValue[c], c)} weighted`).join('; ') }));
+  const chart = el('div', { class: 'pipeline-charts', id: 'pipeline-chart' }, charts);
   const details = el('details', {}, el('summary', {}, 'Pipeline as a table'), data);
-  return { nodes: [chart, details], afterShown: () => drawPipeline(chart, stages, currencies) };
+  return { nodes: [chart, details], afterShown: () => drawPipeline(chart, charts, stages) };
 }
 
-async function drawPipeline(node, stages, currencies) {
-  if (!node.isConnected) {
+async function drawPipeline(container, charts, stages) {
+  if (!container.isConnected) {
     return;
   }
-  await draw(node, node.getAttribute('aria-label'), {
-    tooltip: { trigger: 'axis', formatter: items => escapeHtml(items[0].name) + '<br>' + items
-      .map(i => `${escapeHtml(i.seriesName)}: ${escapeHtml(Number(i.value).toLocaleString())}`).join('<br>') },
-    legend: { top: 0 },
-    grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
-    xAxis: { type: 'category', data: stages.map(s => s.stage) },
-    yAxis: { type: 'value', name: 'Weighted value' },
-    series: currencies.map(c => ({
-      name: c + ' weighted',
-      type: 'bar',
-      data: stages.map(s => Number(s.weightedValue[c] || 0))
-    }))
-  });
-  node.dataset.bars = String(stages.filter(s => s.openCount > 0).length * currencies.length);
-  node.dataset.rendered = 'true';
+  let bars = 0;
+  for (const node of charts) {
+    const currency = node.dataset.currency;
+    const values = stages.map(s => Number(s.weightedValue[currency] || 0));
+    await draw(node, node.getAttribute('aria-label'), {
+      title: { text: 'Weighted open pipeline in ' + currency, textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'axis', formatter: items => escapeHtml(items[0].name) + '<br>'
+        + escapeHtml(money(items[0].value, currency)) + ' weighted' },
+      grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
+      xAxis: { type: 'category', data: stages.map(s => s.stage) },
+      yAxis: { type: 'value', name: currency },
+      series: [{ name: currency + ' weighted', type: 'bar', data: values }]
+    });
+    bars += values.filter(v => v > 0).length;
+  }
+  container.dataset.bars = String(bars);
+  container.dataset.rendered = 'true';
 }
 
 async function movers(context, unitName) {
@@ -211,23 +216,6 @@ async function movers(context, unitName) {
       el('span', { class: p.movement.score >= 0 ? 'up' : 'down' },
         (p.movement.score >= 0 ? '▲ +' : '▼ ') + p.movement.score.toFixed(1)),
       (p.cell ? p.cell.label : '') + (p.movement.cellChanged ? ' (new cell)' : '')]), { numeric: [2, 3] });
-}
-
-function money(amount, currency) {
-  if (amount === null || amount === undefined) {
-    return '';
-  }
-  try {
-    return currency ? Number(amount).toLocaleString(undefined, { style: 'currency', currency, maximumFractionDigits: 0 })
-      : Number(amount).toLocaleString();
-  } catch (e) {
-    return `${Number(amount).toLocaleString()} ${currency || ''}`.trim();
-  }
-}
-
-function perCurrency(amounts) {
-  const entries = Object.entries(amounts || {});
-  return entries.length ? entries.map(([c, v]) => money(v, c)).join(', ') : '–';
 }
 
 /** A 404 from the API's fallback: no plugin serves the route (the scoring bundle is absent or stopped). */

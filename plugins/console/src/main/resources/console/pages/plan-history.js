@@ -2,6 +2,7 @@
 // two comparable line by line (what the later one added, what it no longer has).
 import { dataTable } from '../tables.js';
 import { day } from './account-common.js';
+import { moment } from '../format.js';
 import { save } from './record-edit.js';
 import { planView } from './plan-view.js';
 
@@ -93,7 +94,7 @@ export async function versions(section, full) {
 }
 
 function when(instant) {
-  return instant ? String(instant).slice(0, 16).replace('T', ' ') + ' UTC' : '—';
+  return moment(instant);
 }
 
 /** A plan as lines of text, one per fact, so that two versions compare line by line. */
