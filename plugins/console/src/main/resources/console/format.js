@@ -61,3 +61,17 @@ export function moment(text) {
 export function number(value) {
   return value === null || value === undefined ? '' : PLAIN.format(Number(value));
 }
+
+/** A key as words: "key-account-manager" is "Key account manager", "annualSales" "Annual sales". */
+export function words(key) {
+  if (key === null || key === undefined || key === '') {
+    return '';
+  }
+  const text = String(key).replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').trim().toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A count with its noun: "1 token", "3 tokens". */
+export function count(n, one, many) {
+  return `${number(n)} ${Number(n) === 1 ? one : many}`;
+}

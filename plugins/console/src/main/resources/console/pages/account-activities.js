@@ -3,6 +3,7 @@
 import { dataTable as table } from '../tables.js';
 import { activityForm } from './activity-form.js';
 import { day } from './account-common.js';
+import { words } from '../format.js';
 import { fullName } from './contact-form.js';
 
 export async function activities({ context, path, people, body, refresh }) {
@@ -31,7 +32,7 @@ export async function activities({ context, path, people, body, refresh }) {
   const rows = items.map(a => {
     const edit = el('button', { type: 'button', class: 'secondary edit-activity', onclick: () => showForm(a) }, 'Edit',
       el('span', { class: 'visually-hidden' }, ': ' + a.subject));
-    return [a.subject, day(a.occurredAt), a.type, a.status,
+    return [a.subject, day(a.occurredAt), words(a.type), words(a.status),
       (a.contactIds || []).map(id => contactName.get(id) || 'a deleted contact').join(', ') || '—',
       (a.participants || []).map(id => names.get(id)).join(', ') || '—',
       el('span', { class: 'notes' }, a.notes || '—'), edit];

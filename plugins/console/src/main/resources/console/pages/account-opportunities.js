@@ -3,6 +3,7 @@
 import { money } from './accounts.js';
 import { dataTable as table } from '../tables.js';
 import { day } from './account-common.js';
+import { words } from '../format.js';
 import { closingForm, opportunityForm } from './opportunity-form.js';
 
 export async function opportunities(section) {
@@ -22,7 +23,7 @@ export async function opportunities(section) {
     form.querySelector('input, select, textarea').focus();
   };
   const rows = await Promise.all(items.map(async o => [o.name,
-    el('span', { 'data-stage': o.stage }, o.stage), money(o.value, o.currency),
+    el('span', { 'data-stage': o.stage }, words(o.stage)), money(o.value, o.currency),
     `${o.probability} %`, o.ourPosition || '—',
     el('ul', { class: 'plain' }, (o.competitors || []).map(c => el('li', {}, c.name, c.position ? ` (${c.position})` : ''))),
     o.nextStep ? `${o.nextStep} (${day(o.nextStepDue)})` : '—',

@@ -1,7 +1,7 @@
 // The account 360's scores: each model's current score with its explanation, and the history as a chart.
 import { lineChart } from '../charts.js';
 import { dataTable as table } from '../tables.js';
-import { moment } from '../format.js';
+import { moment, words } from '../format.js';
 
 export async function scores({ context, account, body }) {
   const { el, api } = context;
@@ -20,7 +20,11 @@ export async function scores({ context, account, body }) {
     body.replaceChildren(el('h2', {}, 'Scores'), el('p', {}, 'No model has scored this account yet.'));
     return;
   }
-  const series = models.map(m => ({ name: m.modelId,
+  // models by their names, as the scoring pages call them (a model no longer installed by its id in words)
+  const installed = await api('/scoring/models').then(a => a.items || [], () => []);
+  const names = new Map(installed.map(m => [m.id, m.name]));
+  const title = id => names.get(id) || words(id);
+  const series = models.map(m => ({ name: title(m.modelId),
     // a run that lacked the facts for a score leaves a gap, not a zero
     points: (m.history || []).filter(h => h.score !== null).map(h => [h.scoredAt, h.score])
       .sort((a, b) => a[0].localeCompare(b[0])) }));
@@ -32,20 +36,20 @@ export async function scores({ context, account, body }) {
   body.replaceChildren(
     el('h2', {}, 'Scores'),
     el('div', { class: 'cards scores' }, models.map(m => el('section', { class: 'card score', 'aria-labelledby': 'score-' + m.modelId },
-      el('h3', { id: 'score-' + m.modelId }, m.modelId, m.modelInstalled ? '' : ' (uninstalled)'),
+      el('h3', { id: 'score-' + m.modelId }, title(m.modelId), m.modelInstalled ? '' : ' (uninstalled)'),
       el('p', { class: 'score-value' }, m.score === null ? '—' : String(m.score)),
       m.classification ? el('p', {}, el('strong', {}, m.classification.label)) : null,
       m.classification && m.classification.recommendation ? el('p', { class: 'muted' }, m.classification.recommendation) : null,
       m.note ? el('p', { class: 'muted' }, m.note) : null,
       el('details', {}, el('summary', {}, 'Why this score'),
-        table(el, 'Contributions to ' + m.modelId, ['Factor', 'Input', 'Value', 'Weight', 'Contribution'],
+        table(el, 'Contributions to ' + title(m.modelId), ['Factor', 'Input', 'Value', 'Weight', 'Contribution'],
           (m.contributions || []).map(c => [c.label, c.input, String(c.value), String(c.weight), String(c.contribution)]),
           { empty: 'No explanation given.' }))))),
     el('h3', {}, 'Score history'),
     chart,
     el('details', {}, el('summary', {}, 'Score history as a table'),
       table(el, 'Score history', ['Model', 'Scored at', 'Score', 'Class'],
-        models.flatMap(m => (m.history || []).map(h => [m.modelId, moment(h.scoredAt),
+        models.flatMap(m => (m.history || []).map(h => [title(m.modelId), moment(h.scoredAt),
           h.score === null ? '— (not scored)' : String(h.score), h.classification || '—'])), { empty: 'No history.' })));
   if (hasHistory) {
     await lineChart(chart, { label: 'Score history of ' + account.name, series });

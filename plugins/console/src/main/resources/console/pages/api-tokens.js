@@ -2,7 +2,7 @@
 // copy button), revoke (after a confirmation step).
 import { submitting } from '/console/forms.js';
 import { problemText as message } from '/console/dom.js';
-import { moment } from '/console/format.js';
+import { count, moment } from '/console/format.js';
 
 export async function render(element, context) {
   const { el, api } = context;
@@ -70,7 +70,7 @@ export async function render(element, context) {
       el('h2', { id: 'tokens-title' }, 'My tokens'),
       tokens.length === 0 ? el('p', {}, 'You have no tokens.') :
         el('div', { class: 'table-wrap' }, el('table', { id: 'tokens' },
-          el('caption', {}, `${tokens.length} tokens`),
+          el('caption', {}, count(tokens.length, 'token', 'tokens')),
           el('thead', {}, el('tr', {}, ['Name', 'Created', 'Last used', 'Actions']
             .map(h => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, tokens.map(t => el('tr', { 'data-token': t.name },

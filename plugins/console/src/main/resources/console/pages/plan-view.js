@@ -1,6 +1,7 @@
 // A customer development plan drawn for reading (and printing): headline, completion, SWOT and the tree of
 // objectives -> strategies -> actions with their owners, due days and overdue ones marked.
 import { day, progress } from './account-common.js';
+import { words } from '../format.js';
 import { SWOT } from './plan-form.js';
 
 /** Draws a plan: headline, completion, SWOT and the objective tree. titleId names its heading. */
@@ -14,7 +15,7 @@ export async function planView(el, full, people, titleId, level = 2) {
       const actions = await Promise.all(strategy.actions.map(async a => {
         const overdue = (a.status === 'open' || a.status === 'in-progress') && a.dueDate && a.dueDate < today;
         return el('li', { class: 'action status-' + a.status },
-          el('span', { class: 'badge' }, a.status), ' ', a.description, ' — ', a.owner ? await people(a.owner) : 'no owner yet', ', due ',
+          el('span', { class: 'badge' }, words(a.status)), ' ', a.description, ' — ', a.owner ? await people(a.owner) : 'no owner yet', ', due ',
           day(a.dueDate), overdue ? el('strong', { class: 'gap' }, ' (overdue)') : null);
       }));
       strategies.push(el('li', {}, el('p', {}, el('strong', {}, 'Strategy: '), strategy.description),
