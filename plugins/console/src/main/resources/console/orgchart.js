@@ -1,7 +1,7 @@
 // The buying center as an org chart: each contact a card under the person they report to, with their roles,
 // attitude, influence and our relationship; coverage gaps (roles nobody fills, key contacts nobody owns,
 // contacts not met lately) are flagged on the cards and listed beside the chart, in words, not colour alone.
-import { day } from './format.js';
+import { day, words } from './format.js';
 
 const KEY_ROLES = new Set(['economic-buyer', 'decision-maker']);
 
@@ -29,7 +29,7 @@ export function orgChart(el, center, ownerName, decorate = () => {}) {
       'data-contact-id': node.contactId },
     el('p', { class: 'contact-name' }, node.name),
     node.jobTitle ? el('p', { class: 'muted' }, node.jobTitle) : null,
-    el('p', { class: 'roles' }, node.roles.map(r => el('span', { class: 'badge role' }, r))),
+    el('p', { class: 'roles' }, node.roles.map(r => el('span', { class: 'badge role', 'data-role': r }, words(r)))),
     el('p', {}, `Attitude: ${node.attitude || 'unknown'}, influence ${influence}`),
     el('p', {}, `Relationship: ${owner}${strength}`),
     flags.length ? el('ul', { class: 'flags', 'aria-label': 'Coverage gaps' }, flags) : null);
@@ -40,7 +40,7 @@ export function orgChart(el, center, ownerName, decorate = () => {}) {
   const tree = el('ul', { class: 'orgchart-tree' }, (center.roots || []).map(card));
   const gaps = [];
   for (const role of coverage.unfilledRoles || []) {
-    gaps.push(el('li', { class: 'gap-role', 'data-role': role }, `No contact in the role of ${role}`));
+    gaps.push(el('li', { class: 'gap-role', 'data-role': role }, `No contact in the role of ${words(role).toLowerCase()}`));
   }
   for (const contact of coverage.keyContactsWithoutOwner || []) {
     gaps.push(el('li', {}, `${contact.name || 'A key contact'} has no relationship owner`));

@@ -2,6 +2,7 @@
 import { money } from './accounts.js';
 import { followUps } from './account-follow-ups.js';
 import { day, plural, progress } from './account-common.js';
+import { words } from '../format.js';
 
 export async function overview({ context, path, people, body, refresh }) {
   const { el, api } = context;
@@ -18,7 +19,7 @@ export async function overview({ context, path, people, body, refresh }) {
     card('Team', 'team', el('p', {}, `${plural(o.team.length, 'person serves', 'people serve')} this account.`)),
     card('Buying center', 'buying-center',
       el('p', {}, `${plural(gaps.contacts, 'contact', 'contacts')} known.`),
-      gaps.unfilledRoles.length ? el('p', { class: 'gap' }, 'No contact in the role of: ', gaps.unfilledRoles.join(', '))
+      gaps.unfilledRoles.length ? el('p', { class: 'gap' }, 'No contact in the role of: ', gaps.unfilledRoles.map(r => words(r).toLowerCase()).join(', '))
         : el('p', {}, 'Every buying-center role is covered.'),
       gaps.staleContacts.length ? el('p', { class: 'gap' },
         `${plural(gaps.staleContacts.length, 'contact', 'contacts')} not met for over ${gaps.freshnessDays} days.`) : null),
