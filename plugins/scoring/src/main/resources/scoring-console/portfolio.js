@@ -3,6 +3,7 @@
 // from each account's previous position. The same data as a table, for screen readers and keyboards.
 import * as echarts from '/console/lib/echarts/echarts.esm.min.js';
 import { unitChoice, unitSelector, modelChoice, number, fitSelects } from './common.js';
+import { money as inCurrency } from '/console/kit/v1/format.js';
 
 const DEFAULT_MODEL = 'portfolio-matrix';
 /** Bubble diameters in pixels, smallest and largest account. */

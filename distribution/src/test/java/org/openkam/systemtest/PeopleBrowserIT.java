@@ -97,7 +97,11 @@ class PeopleBrowserIT {
         WebElement chart = browser.waitFor(By.cssSelector("#pipeline-chart[data-rendered='true']"));
         assertEquals("2", browser.dataset(chart).get("bars"), "bars for develop and propose in EUR");
         assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), "the chart drew");
-        assertTrue(chart.getAttribute("aria-label").contains("propose: 2 open"), chart.getAttribute("aria-label"));
+        // one chart per currency, named for what it shows
+        List<WebElement> charts = chart.findElements(By.cssSelector(".chart[role='img']"));
+        assertEquals(List.of("EUR"), charts.stream().map(c -> c.getAttribute("data-currency")).toList());
+        String label = charts.get(0).getAttribute("aria-label");
+        assertTrue(label.contains("in EUR") && label.contains("propose: ") && label.contains("develop: "), label);
         WebElement movers = browser.waitFor(By.cssSelector("#dashboard-movers .card-body > :not(.status), "
                 + "#dashboard-movers .card-body > p.status:not(:empty)"));
         assertFalse(movers.getText().contains("Loading"), movers.getText());
