@@ -1,0 +1,117 @@
+package org.openkam.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * bin/openkam-bench: runs the built product and prints one table of figures, each beside a baseline measured in the
+ * same run (so a busy machine moves both), the target and the tool. A phase that fails keeps its rows, saying why;
+ * nothing passes or fails. Progress goes to stderr, the table to stdout.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String product = System.getProperty("openkam.bench.product");
+        Options options;
+        try {
+            options = Options.parse(args, product == null ? null : Path.of(product));
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("openkam-bench: " + e.getMessage());
+            }
+            System.err.print(Options.USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        if (!Files.isRegularFile(options.product().resolve("bin/felix.jar"))) {
+            System.err.println("openkam-bench: no built product at " + options.product() + "; build it first (mvn "
+                    + "install -DskipTests, or mvn verify)");
+            System.exit(2);
+        }
+        Path work = Files.createTempDirectory("openkam-bench-");
+        Instant began = Instant.now();
+        Table table = new Table();
+        PrintStream log = System.err;
+        try {
+            Product demo = phase(table, "cold start", () -> new Startup(options, work, table).run());
+            if (demo != null) {
+                try (demo) {
+                    phase(table, "API load", () -> {
+                        new ApiLoad(options, table).run(demo);
+                        return null;
+                    });
+                }
+            }
+            phase(table, "import and scoring", () -> {
+                new ImportAndScoring(options, work, table).run();
+                return null;
+            });
+            phase(table, "model throughput", () -> {
+                new ModelThroughput(table).run(options.accounts());
+                return null;
+            });
+            phase(table, "rollups", () -> {
+                new Rollups(options, table).run(log);
+                return null;
+            });
+        } finally {
+            delete(work);
+        }
+        PrintStream out = System.out;
+        out.println();
+        out.printf("OpenKAM benchmark%s, %s: %d cores, %s memory, Java %s (%s), %s total%n",
+                options.quick() ? " (--quick)" : "", began, Runtime.getRuntime().availableProcessors(), memory(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Table.seconds(Duration.between(began, Instant.now()).toMillis() / 1e3));
+        out.println();
+        table.print(out);
+    }
+
+    interface Phase<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs one phase; if it fails, a row says so and the next phase runs. */
+    private static <T> T phase(Table table, String name, Phase<T> phase) {
+        System.err.println("[bench] " + name + " ...");
+        try {
+            return phase.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            table.notMeasured(name + " (the rest of this phase)", "failed: " + e.toString().lines().findFirst()
+                    .orElse(""), "");
+            return null;
+        }
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Table.megabytes(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return "unknown";
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.openkam.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openkam.api.account.Account;
+import org.openkam.api.account.AccountStatus;
+import org.openkam.api.account.KeyAccountTier;
+import org.openkam.registry.internal.account.AccountRows;
+
+import com.google.gson.JsonObject;
+
+/**
+ * The CSV import of generated accounts into a fresh product (-Xmx512m, only the weighted model enabled), the time
+ * until the first run has scored them all, a full rescoring; then, with the product stopped, a raw JDBC batch insert
+ * of the same rows into the same H2 file, and the same single-row write with and without durable commits.
+ */
+final class ImportAndScoring {
+
+    static final String UNIT = "bench";
+    static final String HEAP = "-Xmx512m";
+    /** The shipped models other than the weighted one: their default configurations are removed in the copy. */
+    static final List<String> OTHER_MODELS = List.of("abc", "health", "clv", "matrix", "wallet");
+    private static final int BATCH = 1000;
+    private static final int WRITES = 300;
+
+    private final Options options;
+    private final Path work;
+    private final Table table;
+
+    ImportAndScoring(Options options, Path work, Table table) {
+        this.options = options;
+        this.work = work;
+        this.table = table;
+    }
+
+    void run() throws Exception {
+        int n = options.accounts();
+        String count = String.format("%,d", n);
+        Path csv = generate(work.resolve("accounts.csv"), n);
+        Path dir = work.resolve("import");
+        double importSeconds;
+        long peak;
+        boolean peakReset;
+        try (Product product = new Product(options.product(), dir).javaOpts(HEAP)) {
+            for (String model : OTHER_MODELS) {
+                Files.delete(product.home().resolve("etc/org.openkam.scoring." + model + "-default.cfg"));
+            }
+            product.start();
+            Http api = product.api();
+            api.post("/api/v1/business-units", "{\"id\":\"" + UNIT + "\",\"name\":\"Benchmark\"}", 201, 200);
+            Product.sleep(2_000); // the unit's first run of the (empty) unit passes before the import
+            peakReset = Resident.resetPeak(product.pid());
+            long t = System.nanoTime();
+            JsonObject job = api.postFile("/api/v1/accounts/import?businessUnit=" + UNIT, "text/csv", csv, 202);
+            JsonObject done = api.awaitJob(job.get("id").getAsString(), Duration.ofMinutes(60));
+            importSeconds = (System.nanoTime() - t) / 1e9;
+            peak = Resident.peak(product.pid());
+            if (!done.get("state").getAsString().equals("succeeded")) {
+                throw new IllegalStateException("the import did not succeed: " + done);
+            }
+            Instant imported = Instant.parse(done.get("finishedAt").getAsString());
+            table.add("import of " + count + " generated accounts (H2, CSV over HTTP, " + HEAP + ")",
+                    Table.seconds(importSeconds), "", "", "<= 20 s for 1,000,000", "bench: POST /api/v1/accounts/import"
+                    + " until its job succeeded");
+            table.add("peak resident memory during the import (" + HEAP + ")", Table.megabytes(peak), "", "",
+                    "heap flat at " + HEAP, peakReset ? "VmHWM of /proc/PID/status, reset before the import"
+                    : "VmHWM of /proc/PID/status since the start (could not reset)");
+            if (scored(api, product, imported, count)) {
+                rescore(api, count);
+            } else {
+                table.notMeasured("full rescoring of " + count + " accounts, weighted model, persisted", "the first "
+                        + "run was still running (a full run waits for it)", "<= 15 s for 1,000,000");
+            }
+        }
+        rawJdbc(dir.resolve("data/db/openkam"), n, count, importSeconds);
+        durableWrites(dir.resolve("data/db/openkam"));
+        if (options.postgres()) {
+            table.notMeasured("import of " + count + " accounts on PostgreSQL", "the PostgreSQL run is not "
+                    + "implemented yet", "");
+        } else {
+            table.notMeasured("import of " + count + " accounts on PostgreSQL", "run with --postgres", "");
+        }
+    }
+
+    /** The time from the end of the import until the unit's first run (started by the import) scored every account. */
+    private boolean scored(Http api, Product product, Instant imported, String count) throws InterruptedException {
+        String figure = "time from the end of the import until every account is scored (weighted model)";
+        Matcher m;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Pattern run = Pattern.compile("Scoring " + UNIT + " in full \\(job ([0-9a-f-]+)\\)");
+        String jobId = null;
+        while (jobId == null && System.nanoTime() < deadline) {
+            m = run.matcher(product.output());
+            while (m.find()) {
+                jobId = m.group(1); // the last one: the run after the import
+            }
+            if (jobId != null && api.get("/api/v1/jobs/" + jobId).get("createdAt").getAsString()
+                    .compareTo(imported.toString()) < 0) {
+                jobId = null; // the empty unit's run before the import
+            }
+            Product.sleep(200);
+        }
+        if (jobId == null) {
+            table.notMeasured(figure, "no full run started within 60 s of the import", "");
+            return false;
+        }
+        JsonObject done = api.awaitJob(jobId, options.scoringBudget());
+        if (!done.get("state").getAsString().equals("succeeded")) {
+            table.add(figure, unfinished(done, imported, count), "", "", "", "the import job's finishedAt, the run's "
+                    + "progress");
+            return false;
+        }
+        double seconds = Duration.between(imported, Instant.parse(done.get("finishedAt").getAsString())).toMillis() / 1e3;
+        table.add(figure, Table.seconds(seconds), "", "", "", "the jobs' finishedAt (import, first run)");
+        return true;
+    }
+
+    /** A run stopped by the time budget: how far it got, and its pace so far. */
+    private String unfinished(JsonObject job, Instant since, String count) {
+        long scored = job.get("done").getAsLong();
+        double seconds = Duration.between(since, Instant.now()).toMillis() / 1e3;
+        return String.format(Locale.ROOT, "not finished within the %d s budget: %,d of %s scored after %.0f s "
+                + "(%,.0f /s)", options.scoringBudget().toSeconds(), scored, count, seconds, scored / seconds);
+    }
+
+    private void rescore(Http api, String count) throws InterruptedException {
+        String figure = "full rescoring of " + count + " accounts, weighted model, persisted";
+        long t = System.nanoTime();
+        JsonObject job = api.post("/api/v1/scoring/runs", "{\"businessUnit\":\"" + UNIT + "\"}", 202);
+        Instant started = Instant.now();
+        JsonObject done = api.awaitJob(job.get("id").getAsString(), options.scoringBudget());
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (!done.get("state").getAsString().equals("succeeded")) {
+            table.add(figure, unfinished(done, started, count), "", "", "<= 15 s for 1,000,000", "the run's progress");
+            return;
+        }
+        table.add(figure, Table.seconds(seconds), "", "", "<= 15 s for 1,000,000",
+                "bench: POST /api/v1/scoring/runs until its job succeeded");
+    }
+
+    /** The same rows as the CSV, as the importer maps them, in JDBC batches straight into the product's H2 file. */
+    private void rawJdbc(Path database, int n, String count, double importSeconds) throws SQLException {
+        double seconds;
+        Instant now = Instant.now();
+        try (Connection c = DriverManager.getConnection(url(database, true), "", "")) {
+            long t = System.nanoTime(); // opening the file is not part of the insert
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(AccountRows.INSERT)) {
+                for (int i = 0; i < n; i++) {
+                    AccountRows.bind(insert, account(UUID.randomUUID().toString(), i, now));
+                    insert.addBatch();
+                    if (i % BATCH == BATCH - 1 || i == n - 1) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            seconds = (System.nanoTime() - t) / 1e9;
+        }
+        table.add("import vs raw JDBC batch insert of the same " + count + " rows (same H2 file)",
+                Table.seconds(importSeconds), Table.seconds(seconds) + " raw JDBC",
+                Table.ratio(seconds, importSeconds) + " of raw speed", ">= 0.5x raw JDBC",
+                "bench: JDBC batches of " + BATCH + ", a commit each, product stopped");
+    }
+
+    /** One account row updated and committed, {@value #WRITES} times, with the product's durable URL and without. */
+    private void durableWrites(Path database) throws SQLException {
+        double durable = writeLatency(url(database, true));
+        double delayed = writeLatency(url(database, false));
+        table.add("write latency, one account row updated and committed (durable: WRITE_DELAY=0)",
+                Table.millis(durable), Table.millis(delayed) + " without durable commits",
+                Table.ratio(durable, delayed), "", "bench: JDBC on the product's H2 file, mean of " + WRITES);
+    }
+
+    private static double writeLatency(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "", "");
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE account SET name = ?, version = version + 1 WHERE id = (SELECT MIN(id) FROM account)")) {
+            c.setAutoCommit(true);
+            for (int i = 0; i < 20; i++) { // warm-up
+                update.setString(1, "Warm-up " + i);
+                update.executeUpdate();
+            }
+            long t = System.nanoTime();
+            for (int i = 0; i < WRITES; i++) {
+                update.setString(1, "Write " + i);
+                update.executeUpdate();
+            }
+            return (System.nanoTime() - t) / 1e6 / WRITES;
+        }
+    }
+
+    /** The product's H2 URL (DatabaseComponent), with or without its durable commits. */
+    private static String url(Path database, boolean durable) {
+        return "jdbc:h2:file:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + (durable ? ";WRITE_DELAY=0" : "") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    static Path generate(Path csv, int n) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("businessUnit,name,industry,country,status,tier,annualSales,contributionMargin,potential,"
+                    + "currency\n");
+            for (int i = 0; i < n; i++) {
+                out.write(UNIT + ",Benchmark account " + i + ",Machinery,DE,ACTIVE,NONE," + sales(i) + ","
+                        + margin(i) + "," + potential(i) + ",EUR\n");
+            }
+        }
+        return csv;
+    }
+
+    static Account account(String id, int i, Instant now) {
+        return new Account(id, UNIT, "Benchmark account " + i, null, "Machinery", "DE", null, AccountStatus.ACTIVE,
+                KeyAccountTier.NONE, null, BigDecimal.valueOf(sales(i)), BigDecimal.valueOf(margin(i)),
+                BigDecimal.valueOf(potential(i)), "EUR", Map.of(), 1, now, now);
+    }
+
+    static long sales(int i) {
+        return 10_000 + (i * 7919L) % 5_000_000;
+    }
+
+    static long margin(int i) {
+        return sales(i) / 7;
+    }
+
+    static long potential(int i) {
+        return sales(i) * 2;
+    }
+}
