@@ -39,28 +39,33 @@ public final class Benchmark {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("openkam-bench-");
+        // Ctrl-C or a kill of the benchmark stops the products and runtimes it started
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy)));
         Instant began = Instant.now();
         Table table = new Table();
         PrintStream log = System.err;
         try {
-            Product demo = phase(table, "cold start", () -> new Startup(options, work, table).run());
+            Product demo = phase(options, table, "start", () -> new Startup(options, work, table).run());
             if (demo != null) {
                 try (demo) {
-                    phase(table, "API load", () -> {
+                    phase(options, table, "api", () -> {
                         new ApiLoad(options, table).run(demo);
                         return null;
                     });
                 }
+            } else if (options.only().contains("api")) {
+                table.notMeasured("phase api", "it needs the product the start phase leaves running", "");
             }
-            phase(table, "import and scoring", () -> {
+            phase(options, table, "import", () -> {
                 new ImportAndScoring(options, work, table).run();
                 return null;
             });
-            phase(table, "model throughput", () -> {
+            phase(options, table, "model", () -> {
                 new ModelThroughput(table).run(options.accounts());
                 return null;
             });
-            phase(table, "rollups", () -> {
+            phase(options, table, "rollups", () -> {
                 new Rollups(options, table).run(log);
                 return null;
             });
@@ -82,13 +87,17 @@ public final class Benchmark {
     }
 
     /** Runs one phase; if it fails, a row says so and the next phase runs. */
-    private static <T> T phase(Table table, String name, Phase<T> phase) {
+    private static <T> T phase(Options options, Table table, String name, Phase<T> phase) {
+        if (!options.only().contains(name)) {
+            table.notMeasured("phase " + name, "not run (--only)", "");
+            return null;
+        }
         System.err.println("[bench] " + name + " ...");
         try {
             return phase.run();
         } catch (Exception | Error e) {
             e.printStackTrace();
-            table.notMeasured(name + " (the rest of this phase)", "failed: " + e.toString().lines().findFirst()
+            table.notMeasured("phase " + name + " (its remaining figures)", "failed: " + e.toString().lines().findFirst()
                     .orElse(""), "");
             return null;
         }

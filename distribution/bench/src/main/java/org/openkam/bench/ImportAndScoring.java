@@ -24,12 +24,15 @@ import org.openkam.api.account.AccountStatus;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.registry.internal.account.AccountRows;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import com.google.gson.JsonObject;
 
 /**
  * The CSV import of generated accounts into a fresh product (-Xmx512m, only the weighted model enabled), the time
  * until the first run has scored them all, a full rescoring; then, with the product stopped, a raw JDBC batch insert
- * of the same rows into the same H2 file, and the same single-row write with and without durable commits.
+ * of the same rows into the same H2 file, and the same single-row write with and without durable commits. With
+ * --postgres the import and its baseline again on an embedded PostgreSQL server (no scoring there).
  */
 final class ImportAndScoring {
 
@@ -50,18 +53,56 @@ final class ImportAndScoring {
         this.table = table;
     }
 
+    /** A database the product imports into, and how the raw baseline connects to it once the product stopped. */
+    private record Store(String name, Path dir, ProductSetup setup, Jdbc raw) {
+    }
+
+    private interface ProductSetup {
+        void apply(Product product) throws IOException;
+    }
+
+    private interface Jdbc {
+        Connection open() throws SQLException;
+    }
+
     void run() throws Exception {
+        Path csv = generate(work.resolve("accounts.csv"), options.accounts());
+        Path h2 = work.resolve("import-h2");
+        Path h2File = h2.resolve("data/db/openkam");
+        importInto(csv, new Store("H2", h2, product -> { }, () -> DriverManager.getConnection(url(h2File, true),
+                "", "")), true);
+        durableWrites(h2File);
+        String postgres = String.format("import of %,d accounts on PostgreSQL", options.accounts());
+        if (!options.postgres()) {
+            table.notMeasured(postgres, "run with --postgres", "<= 20 s for 1,000,000 (H2's)");
+            return;
+        }
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            String version;
+            try (Connection c = server.getPostgresDatabase().getConnection()) {
+                c.createStatement().execute("CREATE DATABASE openkam_bench");
+                version = c.getMetaData().getDatabaseProductVersion();
+            }
+            String url = server.getJdbcUrl("postgres", "openkam_bench");
+            ProductSetup configure = product -> Files.writeString(product.home().resolve(
+                    "etc/org.openkam.database.cfg"), "url=" + url + "\nuser=postgres\n"
+                    + "dataSourceFactory.target=(osgi.jdbc.driver.class=org.postgresql.Driver)\n");
+            importInto(csv, new Store("PostgreSQL " + version, work.resolve("import-postgres"), configure,
+                    () -> DriverManager.getConnection(url, "postgres", "")), false);
+        }
+    }
+
+    private void importInto(Path csv, Store store, boolean scoring) throws Exception {
         int n = options.accounts();
         String count = String.format("%,d", n);
-        Path csv = generate(work.resolve("accounts.csv"), n);
-        Path dir = work.resolve("import");
         double importSeconds;
         long peak;
         boolean peakReset;
-        try (Product product = new Product(options.product(), dir).javaOpts(HEAP)) {
+        try (Product product = new Product(options.product(), store.dir()).javaOpts(HEAP)) {
             for (String model : OTHER_MODELS) {
                 Files.delete(product.home().resolve("etc/org.openkam.scoring." + model + "-default.cfg"));
             }
+            store.setup().apply(product);
             product.start();
             Http api = product.api();
             api.post("/api/v1/business-units", "{\"id\":\"" + UNIT + "\",\"name\":\"Benchmark\"}", 201, 200);
@@ -76,27 +117,23 @@ final class ImportAndScoring {
                 throw new IllegalStateException("the import did not succeed: " + done);
             }
             Instant imported = Instant.parse(done.get("finishedAt").getAsString());
-            table.add("import of " + count + " generated accounts (H2, CSV over HTTP, " + HEAP + ")",
+            table.add("import of " + count + " generated accounts (" + store.name() + ", CSV over HTTP, " + HEAP + ")",
                     Table.seconds(importSeconds), "", "", "<= 20 s for 1,000,000", "bench: POST /api/v1/accounts/import"
                     + " until its job succeeded");
-            table.add("peak resident memory during the import (" + HEAP + ")", Table.megabytes(peak), "", "",
-                    "heap flat at " + HEAP, peakReset ? "VmHWM of /proc/PID/status, reset before the import"
-                    : "VmHWM of /proc/PID/status since the start (could not reset)");
-            if (scored(api, product, imported, count)) {
-                rescore(api, count);
-            } else {
-                table.notMeasured("full rescoring of " + count + " accounts, weighted model, persisted", "the first "
-                        + "run was still running (a full run waits for it)", "<= 15 s for 1,000,000");
+            table.add("peak resident memory during the import (" + store.name() + ", " + HEAP + ")",
+                    Table.megabytes(peak), "", "", "heap flat at " + HEAP, peakReset
+                            ? "VmHWM of /proc/PID/status, reset before the import"
+                            : "VmHWM of /proc/PID/status since the start (could not reset)");
+            if (scoring) {
+                if (scored(api, product, imported, count)) {
+                    rescore(api, count);
+                } else {
+                    table.notMeasured("full rescoring of " + count + " accounts, weighted model, persisted", "the "
+                            + "first run was still running (a full run waits for it)", "<= 15 s for 1,000,000");
+                }
             }
         }
-        rawJdbc(dir.resolve("data/db/openkam"), n, count, importSeconds);
-        durableWrites(dir.resolve("data/db/openkam"));
-        if (options.postgres()) {
-            table.notMeasured("import of " + count + " accounts on PostgreSQL", "the PostgreSQL run is not "
-                    + "implemented yet", "");
-        } else {
-            table.notMeasured("import of " + count + " accounts on PostgreSQL", "run with --postgres", "");
-        }
+        rawJdbc(store, n, count, importSeconds);
     }
 
     /** The time from the end of the import until the unit's first run (started by the import) scored every account. */
@@ -111,8 +148,8 @@ final class ImportAndScoring {
             while (m.find()) {
                 jobId = m.group(1); // the last one: the run after the import
             }
-            if (jobId != null && api.get("/api/v1/jobs/" + jobId).get("createdAt").getAsString()
-                    .compareTo(imported.toString()) < 0) {
+            if (jobId != null && Instant.parse(api.get("/api/v1/jobs/" + jobId).get("createdAt").getAsString())
+                    .isBefore(imported)) {
                 jobId = null; // the empty unit's run before the import
             }
             Product.sleep(200);
@@ -155,11 +192,11 @@ final class ImportAndScoring {
                 "bench: POST /api/v1/scoring/runs until its job succeeded");
     }
 
-    /** The same rows as the CSV, as the importer maps them, in JDBC batches straight into the product's H2 file. */
-    private void rawJdbc(Path database, int n, String count, double importSeconds) throws SQLException {
+    /** The same rows as the CSV, as the importer maps them, in JDBC batches straight into the product's database. */
+    private void rawJdbc(Store store, int n, String count, double importSeconds) throws SQLException {
         double seconds;
         Instant now = Instant.now();
-        try (Connection c = DriverManager.getConnection(url(database, true), "", "")) {
+        try (Connection c = store.raw().open()) {
             long t = System.nanoTime(); // opening the file is not part of the insert
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(AccountRows.INSERT)) {
@@ -174,7 +211,8 @@ final class ImportAndScoring {
             }
             seconds = (System.nanoTime() - t) / 1e9;
         }
-        table.add("import vs raw JDBC batch insert of the same " + count + " rows (same H2 file)",
+        table.add("import vs raw JDBC batch insert of the same " + count + " rows (" + store.name() + ", same "
+                + "database)",
                 Table.seconds(importSeconds), Table.seconds(seconds) + " raw JDBC",
                 Table.ratio(seconds, importSeconds) + " of raw speed", ">= 0.5x raw JDBC",
                 "bench: JDBC batches of " + BATCH + ", a commit each, product stopped");

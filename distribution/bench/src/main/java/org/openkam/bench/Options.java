@@ -5,11 +5,13 @@ import java.time.Duration;
 
 /** The command line of bin/openkam-bench. */
 record Options(Path product, boolean quick, int starts, int accounts, int roots, int nodesPerRoot, Duration warmUp,
-        Duration measure, Duration scoringBudget, boolean karaf, boolean postgres) {
+        Duration measure, Duration scoringBudget, boolean karaf, boolean postgres, java.util.Set<String> only) {
+
+    static final java.util.List<String> PHASES = java.util.List.of("start", "api", "import", "model", "rollups");
 
     static final String USAGE = """
             Usage: openkam-bench [--quick] [--accounts N] [--scoring-budget S] [--starts N] [--karaf] [--postgres]
-                     [--product DIR]
+                     [--only P,...] [--product DIR]
 
             Runs the built product and prints one table: each figure, its baseline measured in the same run,
             the ratio, the target and the tool that measured it. Figures, never pass/fail.
@@ -23,6 +25,7 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
               --starts N      cold starts per figure, the median is printed (default 5)
               --karaf         also start Apache Karaf with http + webconsole as a start-up baseline
               --postgres      also import into PostgreSQL
+              --only P,...    run only these phases of start, api, import, model, rollups (api needs start)
               --product DIR   the built product (default distribution/target/openkam)
             """;
 
@@ -32,6 +35,7 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
         Integer starts = null;
         Integer accounts = null;
         Integer budget = null;
+        java.util.Set<String> only = new java.util.LinkedHashSet<>(PHASES);
         boolean karaf = false;
         boolean postgres = false;
         for (int i = 0; i < args.length; i++) {
@@ -43,6 +47,12 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
                 case "--karaf" -> karaf = true;
                 case "--postgres" -> postgres = true;
                 case "--product" -> product = Path.of(value(args, ++i));
+                case "--only" -> {
+                    only = new java.util.LinkedHashSet<>(java.util.List.of(value(args, ++i).split(",")));
+                    if (!PHASES.containsAll(only)) {
+                        throw new IllegalArgumentException("--only takes phases of " + PHASES + ", not " + args[i]);
+                    }
+                }
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
@@ -53,7 +63,8 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
         return new Options(product.toAbsolutePath().normalize(), quick, starts != null ? starts : quick ? 3 : 5,
                 accounts != null ? accounts : quick ? 100_000 : 1_000_000, 10, quick ? 10_000 : 100_000,
                 Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 3 : 10),
-                Duration.ofSeconds(budget != null ? budget : quick ? 300 : 150), karaf, postgres);
+                Duration.ofSeconds(budget != null ? budget : quick ? 300 : 150), karaf, postgres,
+                java.util.Set.copyOf(only));
     }
 
     private static String value(String[] args, int i) {

@@ -30,6 +30,15 @@ class OptionsTest {
     }
 
     @Test
+    void onlyNamesPhases() {
+        assertEquals(java.util.Set.copyOf(Options.PHASES), Options.parse(new String[0], PRODUCT).only());
+        assertEquals(java.util.Set.of("start", "api"),
+                Options.parse(new String[] {"--only", "start,api"}, PRODUCT).only());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--only", "start,web"},
+                PRODUCT));
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheReason() {
         assertEquals("unknown option: --fast",
                 assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--fast"}, PRODUCT))

@@ -17,6 +17,10 @@ public final class HelloActivator implements BundleActivator {
     public void start(BundleContext context) {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("osgi.http.whiteboard.servlet.pattern", HelloBundle.PATH);
+        // in the product, its own context (path "/") shadows the default one: the servlet is served there, behind the
+        // same token check as the API; the baseline runtime has only the default context
+        properties.put("osgi.http.whiteboard.context.select",
+                "(|(osgi.http.whiteboard.context.name=openkam)(osgi.http.whiteboard.context.name=default))");
         context.registerService(Servlet.class, new HelloServlet(), properties);
     }
 
