@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -39,11 +42,19 @@ public final class Benchmark {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("openkam-bench-");
-        // Ctrl-C or a kill of the benchmark stops the products and runtimes it started
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
-                .forEach(ProcessHandle::destroy)));
         Instant began = Instant.now();
         Table table = new Table();
+        AtomicBoolean printed = new AtomicBoolean();
+        // Ctrl-C or a kill: stop the products and runtimes started, print the figures so far, remove the work folder
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
+            started.forEach(ProcessHandle::destroy);
+            started.forEach(p -> p.onExit().completeOnTimeout(p, 60, TimeUnit.SECONDS).join());
+            if (printed.compareAndSet(false, true)) {
+                print(options, began, table, " (stopped before its end)");
+                delete(work);
+            }
+        }));
         PrintStream log = System.err;
         try {
             Product demo = phase(options, table, "start", () -> new Startup(options, work, table).run());
@@ -70,16 +81,23 @@ public final class Benchmark {
                 return null;
             });
         } finally {
-            delete(work);
+            if (printed.compareAndSet(false, true)) {
+                delete(work);
+                print(options, began, table, "");
+            }
         }
+    }
+
+    private static void print(Options options, Instant began, Table table, String note) {
         PrintStream out = System.out;
         out.println();
-        out.printf("OpenKAM benchmark%s, %s: %d cores, %s memory, Java %s (%s), %s total%n",
+        out.printf("OpenKAM benchmark%s, %s: %d cores, %s memory, Java %s (%s), %s total%s%n",
                 options.quick() ? " (--quick)" : "", began, Runtime.getRuntime().availableProcessors(), memory(),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Table.seconds(Duration.between(began, Instant.now()).toMillis() / 1e3));
+                Table.seconds(Duration.between(began, Instant.now()).toMillis() / 1e3), note);
         out.println();
         table.print(out);
+        out.flush();
     }
 
     interface Phase<T> {

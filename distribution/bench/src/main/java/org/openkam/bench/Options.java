@@ -2,16 +2,20 @@ package org.openkam.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The command line of bin/openkam-bench. */
 record Options(Path product, boolean quick, int starts, int accounts, int roots, int nodesPerRoot, Duration warmUp,
-        Duration measure, Duration scoringBudget, boolean karaf, boolean postgres, java.util.Set<String> only) {
+        Duration measure, Duration importBudget, Duration scoringBudget, boolean karaf, boolean postgres,
+        Set<String> only) {
 
-    static final java.util.List<String> PHASES = java.util.List.of("start", "api", "import", "model", "rollups");
+    static final List<String> PHASES = List.of("start", "api", "import", "model", "rollups");
 
     static final String USAGE = """
-            Usage: openkam-bench [--quick] [--accounts N] [--scoring-budget S] [--starts N] [--karaf] [--postgres]
-                     [--only P,...] [--product DIR]
+            Usage: openkam-bench [--quick] [--accounts N] [--import-budget S] [--scoring-budget S] [--starts N]
+                                 [--karaf] [--postgres] [--only P,...] [--product DIR]
 
             Runs the built product and prints one table: each figure, its baseline measured in the same run,
             the ratio, the target and the tool that measured it. Figures, never pass/fail.
@@ -19,6 +23,9 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
               --quick         smaller sizes for a fast look (100,000 accounts, 100,000 hierarchy nodes,
                               3 starts, 3 s of load per endpoint)
               --accounts N    accounts to import and score (default 1,000,000)
+              --import-budget S
+                              seconds an import may take before its progress is reported instead
+                              (default 600)
               --scoring-budget S
                               seconds each scoring run may take before its progress is reported
                               instead (default 150; 300 with --quick)
@@ -35,7 +42,8 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
         Integer starts = null;
         Integer accounts = null;
         Integer budget = null;
-        java.util.Set<String> only = new java.util.LinkedHashSet<>(PHASES);
+        Integer importBudget = null;
+        Set<String> only = new LinkedHashSet<>(PHASES);
         boolean karaf = false;
         boolean postgres = false;
         for (int i = 0; i < args.length; i++) {
@@ -44,11 +52,12 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
                 case "--accounts" -> accounts = positive(args, ++i);
                 case "--starts" -> starts = positive(args, ++i);
                 case "--scoring-budget" -> budget = positive(args, ++i);
+                case "--import-budget" -> importBudget = positive(args, ++i);
                 case "--karaf" -> karaf = true;
                 case "--postgres" -> postgres = true;
                 case "--product" -> product = Path.of(value(args, ++i));
                 case "--only" -> {
-                    only = new java.util.LinkedHashSet<>(java.util.List.of(value(args, ++i).split(",")));
+                    only = new LinkedHashSet<>(List.of(value(args, ++i).split(",")));
                     if (!PHASES.containsAll(only)) {
                         throw new IllegalArgumentException("--only takes phases of " + PHASES + ", not " + args[i]);
                     }
@@ -63,8 +72,9 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
         return new Options(product.toAbsolutePath().normalize(), quick, starts != null ? starts : quick ? 3 : 5,
                 accounts != null ? accounts : quick ? 100_000 : 1_000_000, 10, quick ? 10_000 : 100_000,
                 Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 3 : 10),
+                Duration.ofSeconds(importBudget != null ? importBudget : 600),
                 Duration.ofSeconds(budget != null ? budget : quick ? 300 : 150), karaf, postgres,
-                java.util.Set.copyOf(only));
+                Set.copyOf(only));
     }
 
     private static String value(String[] args, int i) {

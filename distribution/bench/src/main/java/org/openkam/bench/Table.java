@@ -17,7 +17,7 @@ final class Table {
     private static final String[] HEADER = {"figure", "value", "baseline (same run)", "ratio", "target", "tool"};
     private final List<Row> rows = new ArrayList<>();
 
-    void add(String figure, String value, String baseline, String ratio, String target, String tool) {
+    synchronized void add(String figure, String value, String baseline, String ratio, String target, String tool) {
         rows.add(new Row(figure, value, baseline, ratio, target, tool));
         System.err.println("[bench] " + figure + ": " + value + (baseline.isEmpty() ? "" : " (baseline " + baseline
                 + ")"));
@@ -28,12 +28,8 @@ final class Table {
         add(figure, "not measured: " + why, "", "", target, "");
     }
 
-    List<Row> rows() {
-        return List.copyOf(rows);
-    }
-
     /** A Markdown table: readable in a terminal and pasted as it is into docs/benchmarks.md. */
-    void print(PrintStream out) {
+    synchronized void print(PrintStream out) {
         int[] width = new int[HEADER.length];
         for (int i = 0; i < HEADER.length; i++) {
             width[i] = HEADER[i].length();
