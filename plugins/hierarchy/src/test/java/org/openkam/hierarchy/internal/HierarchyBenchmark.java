@@ -1,5 +1,6 @@
 package org.openkam.hierarchy.internal;
 
+import java.io.PrintStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -32,10 +33,11 @@ import org.openkam.api.pipeline.PipelineSummary;
 import org.openkam.testing.TestDatabase;
 
 /**
- * Rollup figures on a generated 1,000,000-node forest in embedded H2 (run by {@code src/bench/run.sh}; prints
- * figures, asserts nothing): ten roots of 100,000 nodes each (fan-out 10, six levels), every node an account in one
- * of four currencies, a tenth with open pipeline. Measures the rollup of every root, then moves a node deep in the
- * first tree (through the store, with its rules) and measures that 100,000-node subtree's rollup right after it.
+ * Rollup figures on a generated 1,000,000-node forest in embedded H2 (run by {@code src/bench/run.sh} and by the
+ * benchmark command of {@code distribution/bench}; prints figures, asserts nothing): ten roots of 100,000 nodes each
+ * (fan-out 10, six levels), every node an account in one of four currencies, a tenth with open pipeline. Measures the
+ * rollup of every root, then moves a node deep in the first tree (through the store, with its rules) and measures
+ * that 100,000-node subtree's rollup right after it.
  * Accounts and pipelines come from in-memory stand-ins of the registry's services (read by id, as the registry's
  * {@code byIds} does), so the figures are the plugin's own work: walking the shape, summing, converting.
  */
@@ -45,12 +47,29 @@ public final class HierarchyBenchmark {
     static final LocalDate DAY = LocalDate.of(2027, 3, 8);
     static final String[] CURRENCIES = {"EUR", "USD", "GBP", "CHF"};
 
+    /** The figures of one run, in ms; the benchmark command (distribution/bench) prints them in its table. */
+    public record Figures(long generate, long allRoots, long allRootsSecondPass, long move, long subtreeAfterChange,
+            long firstShapeRead) {
+    }
+
     public static void main(String[] args) throws Exception {
         int roots = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int perRoot = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        run(roots, perRoot, System.out);
+    }
+
+    /** Generates the forest, runs the rollups and prints each figure as it comes. */
+    public static Figures run(int roots, int perRoot, PrintStream out) throws Exception {
         TestDatabase db = TestDatabase.h2(HierarchyStore.class);
         db.beforeAll(null);
-        Database database = db.database();
+        try {
+            return run(db.database(), roots, perRoot, out);
+        } finally {
+            db.afterAll(null);
+        }
+    }
+
+    private static Figures run(Database database, int roots, int perRoot, PrintStream out) {
         HierarchyStore store = new HierarchyStore(database);
         Hierarchy forest = store.create(ADMIN, "Benchmark forest", "industrial");
         Map<String, Account> accounts = new HashMap<>();
@@ -58,8 +77,9 @@ public final class HierarchyBenchmark {
 
         long t0 = System.nanoTime();
         List<String> rootIds = generate(database, forest.id(), roots, perRoot, accounts, pipelines);
-        System.out.printf("generated %,d nodes and %,d links in %,d ms%n", roots * perRoot, roots * (perRoot - 1),
-                millis(t0));
+        long generated = millis(t0);
+        out.printf("generated %,d nodes and %,d links in %,d ms%n", roots * perRoot, roots * (perRoot - 1),
+                generated);
 
         HierarchyRollups rollups = new HierarchyRollups(store, registry(accounts), opportunities(pipelines), RATES);
         rollups.of(ADMIN, forest.id(), rootIds.get(0), DAY); // warm-up: class loading, JIT
@@ -67,38 +87,47 @@ public final class HierarchyBenchmark {
         for (String root : rootIds) {
             long t = System.nanoTime();
             Rollup r = rollups.of(ADMIN, forest.id(), root, DAY);
-            System.out.printf("rollup of root %s: %,d nodes in %,d ms (sales total %s EUR)%n", root,
+            out.printf("rollup of root %s: %,d nodes in %,d ms (sales total %s EUR)%n", root,
                     r.nodes(), millis(t), r.money().get("sales").total().amount().toBigInteger());
         }
-        System.out.printf("rollup of all %d roots: %,d ms%n", roots, millis(all));
+        long allRoots = millis(all);
+        out.printf("rollup of all %d roots: %,d ms%n", roots, allRoots);
         long again = System.nanoTime(); // the same once more, the JIT having seen ten rollups
         for (String root : rootIds) {
             rollups.of(ADMIN, forest.id(), root, DAY);
         }
-        System.out.printf("rollup of all %d roots, second pass: %,d ms%n", roots, millis(again));
+        long secondPass = millis(again);
+        out.printf("rollup of all %d roots, second pass: %,d ms%n", roots, secondPass);
 
         // a deep change: a node on the fifth level moves under another fifth-level node of the same tree
         String deep = "n0-" + (1 + 10 + 100 + 1000 + 5);
-        String target = "n0-" + (1 + 10 + 100 + 1000 + 7777);
+        String target = "n0-" + (1 + 10 + 100 + 1000 + Math.min(7777, perRoot - 1112));
         long m = System.nanoTime();
         store.move(ADMIN, forest.id(), deep, target, DAY, null);
-        System.out.printf("move of a subtree five levels deep: %,d ms%n", millis(m));
+        long moved = millis(m);
+        out.printf("move of a subtree five levels deep: %,d ms%n", moved);
+        long afterChange = 0;
         for (int i = 0; i < 3; i++) {
             long t = System.nanoTime();
             Rollup r = rollups.of(ADMIN, forest.id(), rootIds.get(0), DAY);
-            System.out.printf("rollup of the 100,000-node subtree right after the change, run %d: %,d ms (%,d nodes)%n",
-                    i + 1, millis(t), r.nodes());
+            long took = millis(t);
+            if (i == 0) {
+                afterChange = took;
+            }
+            out.printf("rollup of the %,d-node subtree right after the change, run %d: %,d ms (%,d nodes)%n",
+                    perRoot, i + 1, took, r.nodes());
         }
         long s = System.nanoTime();
         HierarchyShape.Walk shape = store.walk(forest.id(), rootIds.get(0), DAY);
-        System.out.printf("of which walking the subtree's shape in memory (%,d nodes): %,d ms%n", shape.size(),
+        out.printf("of which walking the subtree's shape in memory (%,d nodes): %,d ms%n", shape.size(),
                 millis(s));
         HierarchyStore other = new HierarchyStore(database); // another cluster node: reads the shape anew
         long o = System.nanoTime();
         other.walk(forest.id(), rootIds.get(0), DAY);
-        System.out.printf("first read of the 1,000,000-node shape into memory (once per node and change elsewhere): "
-                + "%,d ms%n", millis(o));
-        db.afterAll(null);
+        long firstRead = millis(o);
+        out.printf("first read of the %,d-node shape into memory (once per node and change elsewhere): %,d ms%n",
+                roots * perRoot, firstRead);
+        return new Figures(generated, allRoots, secondPass, moved, afterChange, firstRead);
     }
 
     /** Inserts the forest with JDBC batches straight into the plugin's tables: node i's parent is (i - 1) / 10. */
