@@ -155,13 +155,19 @@ class PlanBrowserIT {
     @Test
     @Order(3)
     void everyPeriodsPlanIsReachableReviewedAndItsVersionsCompared() {
-        kam.post("/accounts/" + accountId + "/plans", Api.json("title", "Rheinmetall Foods 2026", "status", "archived",
-                "relationshipStage", "basic", "period", Map.of("start", "2026-01-01", "end", "2026-12-31"))).expect(201);
+        String earlier = kam.post("/accounts/" + accountId + "/plans", Api.json("title", "Rheinmetall Foods 2026",
+                "status", "archived", "relationshipStage", "basic", "period", Map.of("start", "2026-01-01", "end",
+                "2026-12-31"))).expect(201).object().get("id").getAsString();
         browser.open("#/accounts/" + accountId + "?tab=plan");
         browser.waitForText(By.id("plan-title"), "2027");
         Select choice = new Select(browser.waitFor(By.id("plan-choice")));
         assertEquals(2, choice.getOptions().size(), "both periods' plans are listed");
-        choice.selectByVisibleText("2026-01-01 – 2026-12-31: Rheinmetall Foods 2026 (archived)");
+        // the period in the browser's conventions, as every console page shows days
+        String period = (String) browser.script("const f = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', "
+                + "timeZone: 'UTC'}); return f.format(new Date('2026-01-01T00:00:00Z')) + ' – ' "
+                + "+ f.format(new Date('2026-12-31T00:00:00Z'));");
+        choice.selectByValue(earlier);
+        assertEquals(period + ": Rheinmetall Foods 2026 (archived)", choice.getFirstSelectedOption().getText());
         click("Show plan");
         browser.waitForText(By.id("plan-title"), "Rheinmetall Foods 2026");
         assertTrue(browser.driver().getCurrentUrl().contains("plan="), "the chosen plan has its address");
