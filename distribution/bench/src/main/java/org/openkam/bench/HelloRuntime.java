@@ -36,11 +36,14 @@ final class HelloRuntime implements AutoCloseable {
             Files.copy(dist.resolve("bin/felix.jar"), home.resolve("bin/felix.jar"));
             Product.copy(dist.resolve("system/boot"), home.resolve("system/boot"));
             Path bundles = Files.createDirectories(home.resolve("bundles"));
-            try (Stream<Path> jars = Files.list(dist.resolve("system"))) {
-                for (Path jar : (Iterable<Path>) jars::iterator) {
-                    String name = jar.getFileName().toString();
-                    if (BUNDLES.stream().anyMatch(name::startsWith)) {
-                        Files.copy(jar, bundles.resolve(name));
+            // the HTTP server lives in system/http/ (its own start level in the product)
+            for (Path folder : List.of(dist.resolve("system"), dist.resolve("system/http"))) {
+                try (Stream<Path> jars = Files.list(folder)) {
+                    for (Path jar : (Iterable<Path>) jars::iterator) {
+                        String name = jar.getFileName().toString();
+                        if (Files.isRegularFile(jar) && BUNDLES.stream().anyMatch(name::startsWith)) {
+                            Files.copy(jar, bundles.resolve(name));
+                        }
                     }
                 }
             }
