@@ -159,12 +159,17 @@ final class Product implements AutoCloseable {
     /** Stops the product as a service manager would (SIGTERM), forcibly after 60 s. */
     @Override
     public void close() {
+        stop(process, 60);
+    }
+
+    /** Stops a started runtime with SIGTERM, forcibly after {@code graceSeconds}; {@code null}: nothing started. */
+    static void stop(Process process, long graceSeconds) {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(graceSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
