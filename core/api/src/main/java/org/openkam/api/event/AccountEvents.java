@@ -9,6 +9,12 @@ public final class AccountEvents {
     public static final String ACCOUNT_CREATED = "org/openkam/account/CREATED";
     public static final String ACCOUNT_UPDATED = "org/openkam/account/UPDATED";
     public static final String ACCOUNT_DELETED = "org/openkam/account/DELETED";
+    /**
+     * An import created or changed accounts of a unit: one event per unit and committed batch instead of one per
+     * account, so a million-line import holds no million events. Carries {@link #BUSINESS_UNIT}, {@link #ACTOR},
+     * {@link #COUNT} and {@link #JOB_ID}, no account id; the audit trail has each account's change.
+     */
+    public static final String ACCOUNTS_IMPORTED = "org/openkam/account/IMPORTED";
     public static final String CONTACT_CHANGED = "org/openkam/contact/CHANGED";
     public static final String TEAM_CHANGED = "org/openkam/team/CHANGED";
 
@@ -22,6 +28,10 @@ public final class AccountEvents {
     public static final String ACTION = "action";
     /** The id of the user who made the change. */
     public static final String ACTOR = "actor";
+    /** How many accounts an import created or changed in the unit ({@code long}). */
+    public static final String COUNT = "count";
+    /** The id of the import's job. */
+    public static final String JOB_ID = "jobId";
 
     private AccountEvents() {
     }

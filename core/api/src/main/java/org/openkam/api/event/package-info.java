@@ -1,4 +1,4 @@
 /** EventAdmin topics and properties posted by the registry. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.openkam.api.event;

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -126,7 +125,7 @@ public final class HierarchyStore {
     public Hierarchy create(Caller caller, String name, String businessUnit) {
         new Violations().required("name", name, MAX_NAME).required("businessUnit", businessUnit, 100).throwIfAny();
         Instant now = Rows.now();
-        Hierarchy hierarchy = new Hierarchy(UUID.randomUUID().toString(), name.strip(), businessUnit, 1, now, now);
+        Hierarchy hierarchy = new Hierarchy(Rows.newId(), name.strip(), businessUnit, 1, now, now);
         return database.write(caller, tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO hierarchy (id, name, "
                     + "business_unit, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -183,7 +182,7 @@ public final class HierarchyStore {
             if (accountId != null && nodeOfAccount(c, hierarchyId, accountId).isPresent()) {
                 throw new ConflictException("accountId", "the account " + accountId + " is already in this hierarchy");
             }
-            HierarchyNode node = new HierarchyNode(UUID.randomUUID().toString(), hierarchyId, accountId,
+            HierarchyNode node = new HierarchyNode(Rows.newId(), hierarchyId, accountId,
                     name.strip(), businessUnit, 1, Rows.now());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO hierarchy_node (" + NODE_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -447,7 +446,7 @@ public final class HierarchyStore {
     }
 
     private static HierarchyLink insert(Connection c, String hierarchyId, LinkDraft draft) throws SQLException {
-        HierarchyLink link = new HierarchyLink(UUID.randomUUID().toString(), hierarchyId, draft.parentId(),
+        HierarchyLink link = new HierarchyLink(Rows.newId(), hierarchyId, draft.parentId(),
                 draft.childId(), draft.type(), draft.validFrom(), draft.validTo(), 1, Rows.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO hierarchy_link (" + LINK_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.openkam.api.AccessDeniedException;
@@ -50,7 +49,7 @@ public final class AccountService implements AccountRegistry {
         return transactions.write(tx -> {
             AccountDraft draft = checked(tx, caller, input.normalized());
             Instant now = Rows.now();
-            Account account = from(UUID.randomUUID().toString(), draft, 1, now, now);
+            Account account = from(Rows.newId(), draft, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(AccountRows.INSERT)) {
                 AccountRows.bind(ps, account);
                 ps.executeUpdate();

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.openkam.api.Caller;
@@ -65,7 +64,7 @@ public final class ContactService implements Contacts {
         ContactDraft d = input.normalized();
         return transactions.write(tx -> {
             String unit = AccountAccess.editable(tx, caller, accountId);
-            String id = UUID.randomUUID().toString();
+            String id = Rows.newId();
             check(tx, accountId, unit, id, null, d);
             Instant now = Rows.now();
             Contact c = from(id, accountId, d, 1, now, now);

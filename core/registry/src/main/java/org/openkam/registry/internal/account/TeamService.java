@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import org.openkam.api.Caller;
 import org.openkam.api.ConflictException;
@@ -97,7 +96,7 @@ public final class TeamService implements AccountTeams {
             String unit = AccountAccess.editable(tx, caller, accountId);
             check(tx, accountId, unit, null, draft);
             Instant now = Rows.now();
-            AccountTeamMember m = new AccountTeamMember(UUID.randomUUID().toString(), accountId, draft.userId(),
+            AccountTeamMember m = new AccountTeamMember(Rows.newId(), accountId, draft.userId(),
                     draft.function(), draft.responsible(), 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO team_member (user_id, team_function, "
                     + "responsible, version, created_at, updated_at, account_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.openkam.api.Caller;
 import org.openkam.api.audit.FieldChange;
@@ -54,7 +53,7 @@ public final class AuditLog implements AutoCloseable {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO audit_entry (id, entity_type, "
                 + "entity_id, account_id, business_unit, action, actor, actor_name, occurred_at, changes) "
                 + "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(1, Rows.newId());
             ps.setString(2, entityType);
             ps.setString(3, entityId);
             ps.setString(4, action);
@@ -77,7 +76,7 @@ public final class AuditLog implements AutoCloseable {
         if (changes.isEmpty() && "updated".equals(action)) {
             return;
         }
-        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(1, Rows.newId());
         insert.setString(2, entityType);
         insert.setString(3, entityId);
         insert.setString(4, accountId);

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
@@ -118,7 +117,7 @@ public final class ActivityService implements Activities {
             String unit = AccountAccess.editable(tx, caller, accountId);
             Instant now = Rows.now();
             check(tx, accountId, unit, null, d, now);
-            Activity a = new Activity(UUID.randomUUID().toString(), accountId, d.type(), d.status(), d.subject(),
+            Activity a = new Activity(Rows.newId(), accountId, d.type(), d.status(), d.subject(),
                     d.notes(), d.occurredAt(), d.contactIds(), d.participants(), caller.userId(), 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(ActivityRows.INSERT)) {
                 ActivityRows.bind(ps, a);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
@@ -92,7 +91,7 @@ public final class FollowUpService implements FollowUps {
             String unit = AccountAccess.editable(tx, caller, accountId);
             check(tx, accountId, unit, null, d);
             Instant now = Rows.now();
-            FollowUp f = new FollowUp(UUID.randomUUID().toString(), accountId, d.opportunityId(), d.planActionId(),
+            FollowUp f = new FollowUp(Rows.newId(), accountId, d.opportunityId(), d.planActionId(),
                     d.title(), d.notes(), d.owner(), d.dueDate(), d.status(),
                     d.status() == FollowUpStatus.DONE ? now : null, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(INSERT)) {

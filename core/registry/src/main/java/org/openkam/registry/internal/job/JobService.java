@@ -143,7 +143,7 @@ public final class JobService implements Jobs, JobTracker {
 
     @Override
     public Job create(Caller caller, String type) {
-        Job job = new Job(UUID.randomUUID().toString(), type, JobState.QUEUED, 0, -1, List.of(), null,
+        Job job = new Job(Rows.newId(), type, JobState.QUEUED, 0, -1, List.of(), null,
                 caller.userId(), Rows.now(), null);
         transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO job (id, type, state, done, total, "

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
@@ -110,7 +109,7 @@ public final class UserService implements Users {
             }
             checkUnits(tx, grants(d));
             Instant now = Rows.now();
-            String id = UUID.randomUUID().toString();
+            String id = Rows.newId();
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO app_user (username, "
                     + "display_name, email, admin, enabled, password_hash, version, created_at, updated_at, id) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)")) {

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.openkam.api.Caller;
 import org.openkam.api.ConflictException;
@@ -175,7 +174,7 @@ public final class OpportunityService implements Opportunities {
             String owner = d.owner() == null ? caller.userId() : d.owner();
             check(tx, d, owner, null, unit, configured);
             Instant now = Rows.now();
-            Opportunity o = from(UUID.randomUUID().toString(), accountId, d, owner, configured, 1, now, now);
+            Opportunity o = from(Rows.newId(), accountId, d, owner, configured, 1, now, now);
             try (PreparedStatement ps = tx.connection().prepareStatement(OpportunityRows.INSERT)) {
                 OpportunityRows.bind(ps, o);
                 ps.executeUpdate();

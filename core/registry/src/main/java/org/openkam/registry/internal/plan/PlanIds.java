@@ -3,10 +3,10 @@ package org.openkam.registry.internal.plan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.openkam.api.Violations;
+import org.openkam.api.persistence.Rows;
 import org.openkam.api.plan.AccountPlan;
 import org.openkam.api.plan.AccountPlanDraft;
 import org.openkam.api.plan.Objective;
@@ -75,6 +75,6 @@ final class PlanIds {
     }
 
     private static String newId() {
-        return UUID.randomUUID().toString();
+        return Rows.newId();
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.openkam.api.Caller;
 import org.openkam.api.ConflictException;
@@ -87,7 +86,7 @@ public final class PlanService implements AccountPlans {
             Violations v = d.validate();
             requireOwners(tx, unit, d, null, v);
             v.throwIfAny();
-            String planId = UUID.randomUUID().toString();
+            String planId = Rows.newId();
             requireSingleActive(tx, accountId, planId, d);
             Instant now = Rows.now();
             AccountPlan plan = new AccountPlan(planId, accountId, d.title(), d.period(), d.status(),
@@ -148,7 +147,7 @@ public final class PlanService implements AccountPlans {
             String unit = AccountAccess.editable(tx, caller, accountId);
             requirePlan(tx, accountId, planId);
             d.validate().throwIfAny();
-            PlanReview review = new PlanReview(UUID.randomUUID().toString(), planId, d.reviewDate(), d.rating(),
+            PlanReview review = new PlanReview(Rows.newId(), planId, d.reviewDate(), d.rating(),
                     d.notes(), d.nextReviewDate(), caller.userId(), Rows.now());
             ReviewRows.insert(tx, review);
             AuditLog.record(tx, caller, REVIEW, review.id(), accountId, unit, null, fields(review));

@@ -10,11 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVParser;
@@ -118,46 +119,80 @@ public final class AccountTransferService implements AccountTransfer {
     /** Runs an import in the calling thread; the job records the outcome. */
     void run(Caller caller, Path csv, boolean allOrNothing, String businessUnit, String jobId) {
         jobs.progress(jobId, 0, -1);
-        List<JobProblem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         long total = check(caller, csv, businessUnit, problems);
-        if (total < 0 || (allOrNothing && !problems.isEmpty())) {
-            jobs.finish(jobId, JobState.FAILED, 0, Math.max(total, 0), problems, problems.size()
+        if (total < 0 || (allOrNothing && problems.count() > 0)) {
+            jobs.finish(jobId, JobState.FAILED, 0, Math.max(total, 0), problems.kept(), problems.count()
                     + " problem(s) found; nothing was stored. Fix the lines listed and import the file again.");
             return;
         }
-        Set<Long> bad = new HashSet<>();
-        problems.forEach(p -> bad.add(p.line()));
-        long[] written = {0};
-        Consumer<List<AccountCsv.Row>> flush = chunk -> {
-            worker.checkpoint();
-            transactions.write(tx -> write(tx, caller, chunk));
-            written[0] += chunk.size();
-            jobs.progress(jobId, written[0], total - bad.size());
-        };
+        Set<Long> bad = problems.lines();
+        Progress progress = new Progress(jobId, total - bad.size());
         if (allOrNothing) {
             transactions.write(tx -> {
+                Map<String, Long> units = new HashMap<>();
                 forEachChunk(csv, businessUnit, bad, chunk -> {
                     worker.checkpoint(); // rolls the whole import back
                     try {
-                        write(tx, caller, chunk);
+                        write(tx, caller, chunk, units);
                     } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
-                    written[0] += chunk.size();
-                    jobs.progress(jobId, written[0], total);
+                    progress.add(chunk.size());
                 });
+                announce(tx, caller, jobId, units);
                 return null;
             });
         } else {
-            forEachChunk(csv, businessUnit, bad, flush);
+            forEachChunk(csv, businessUnit, bad, chunk -> {
+                worker.checkpoint();
+                transactions.write(tx -> {
+                    Map<String, Long> units = new HashMap<>();
+                    write(tx, caller, chunk, units);
+                    announce(tx, caller, jobId, units);
+                    return null;
+                });
+                progress.add(chunk.size());
+            });
         }
-        String summary = written[0] + " account(s) stored"
-                + (problems.isEmpty() ? "." : "; " + bad.size() + " line(s) skipped, see problems.");
-        jobs.finish(jobId, JobState.SUCCEEDED, written[0], total, problems, summary);
+        String summary = progress.written + " account(s) stored"
+                + (problems.count() == 0 ? "." : "; " + bad.size() + " line(s) skipped, see problems.");
+        jobs.finish(jobId, JobState.SUCCEEDED, progress.written, total, problems.kept(), summary);
+    }
+
+    /**
+     * Counts what is written and reports it at most once a second: a progress update is a commit of its own, and on
+     * H2 every commit writes out the pages the import's open transaction has changed so far.
+     */
+    private final class Progress {
+
+        private final String jobId;
+        private final long total;
+        private long written;
+        private long reportedAt = System.nanoTime();
+
+        Progress(String jobId, long total) {
+            this.jobId = jobId;
+            this.total = total;
+        }
+
+        void add(int rows) {
+            written += rows;
+            if (System.nanoTime() - reportedAt >= TimeUnit.SECONDS.toNanos(1)) {
+                jobs.progress(jobId, written, total);
+                reportedAt = System.nanoTime();
+            }
+        }
+    }
+
+    /** One event per unit for the accounts a transaction imported, posted when it commits. */
+    private static void announce(Tx tx, Caller caller, String jobId, Map<String, Long> units) {
+        units.forEach((unit, count) -> tx.post(AccountEvents.ACCOUNTS_IMPORTED, Map.of(AccountEvents.BUSINESS_UNIT,
+                unit, AccountEvents.ACTOR, caller.userId(), AccountEvents.COUNT, count, AccountEvents.JOB_ID, jobId)));
     }
 
     /** Checks every line; returns the number of data lines, or -1 if the file cannot be imported at all. */
-    private long check(Caller caller, Path csv, String businessUnit, List<JobProblem> problems) {
+    private long check(Caller caller, Path csv, String businessUnit, Problems problems) {
         return transactions.read(tx -> {
             AccountRules rules = new AccountRules(tx, caller);
             Set<String> ids = new HashSet<>();
@@ -218,7 +253,8 @@ public final class AccountTransferService implements AccountTransfer {
         }
     }
 
-    private static Void write(Tx tx, Caller caller, List<AccountCsv.Row> chunk) throws SQLException {
+    private static void write(Tx tx, Caller caller, List<AccountCsv.Row> chunk, Map<String, Long> units)
+            throws SQLException {
         AccountRules rules = new AccountRules(tx, caller);
         Instant now = Rows.now();
         try (PreparedStatement insert = tx.connection().prepareStatement(AccountRows.INSERT);
@@ -229,7 +265,7 @@ public final class AccountTransferService implements AccountTransfer {
                 Account before = row.id() == null ? null : AccountService.load(tx, row.id(), true);
                 Account after;
                 if (before == null) {
-                    after = AccountService.from(UUID.randomUUID().toString(), row.draft(), 1, now, now);
+                    after = AccountService.from(Rows.newId(), row.draft(), 1, now, now);
                     AccountRows.bind(insert, after);
                     insert.addBatch();
                 } else {
@@ -239,15 +275,11 @@ public final class AccountTransferService implements AccountTransfer {
                 }
                 audit.add("account", after.id(), after.id(), after.businessUnit(),
                         before == null ? null : AccountRows.auditFields(before), AccountRows.auditFields(after));
-                tx.post(before == null ? AccountEvents.ACCOUNT_CREATED : AccountEvents.ACCOUNT_UPDATED,
-                        Map.of(AccountEvents.ACCOUNT_ID, after.id(), AccountEvents.ENTITY_ID, after.id(),
-                                AccountEvents.BUSINESS_UNIT, after.businessUnit(), AccountEvents.ACTOR, caller.userId(),
-                                AccountEvents.ACTION, before == null ? "created" : "updated"));
+                units.merge(after.businessUnit(), 1L, Long::sum);
             }
             insert.executeBatch();
             update.executeBatch();
         }
-        return null;
     }
 
     /** The row with its owner resolved from a username to a user id. */

@@ -52,6 +52,7 @@ import org.openkam.api.job.JobState;
 import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.registry.internal.account.AccountService;
+import org.osgi.service.event.Event;
 
 /**
  * What every store must do, run against each database OpenKAM supports: the subclasses supply the
@@ -507,6 +508,12 @@ abstract class RegistryContract {
         assertEquals(f.kamA.userId(), a.owner());
         assertEquals(Map.of("erpId", "E1202"), a.attributes());
         assertEquals(1, f.audit.forAccount(f.viewerA, a.id(), 10, null).items().size());
+        List<Event> imported = f.events(AccountEvents.ACCOUNTS_IMPORTED);
+        assertEquals(1, imported.size(), "one event for the unit, not one per account");
+        assertEquals(f.unitA, imported.get(0).getProperty(AccountEvents.BUSINESS_UNIT));
+        assertEquals(1203L, imported.get(0).getProperty(AccountEvents.COUNT));
+        assertEquals(job.id(), imported.get(0).getProperty(AccountEvents.JOB_ID));
+        assertEquals(List.of(), f.events(AccountEvents.ACCOUNT_CREATED));
 
         StringWriter out = new StringWriter();
         f.transfer.exportCsv(f.viewerA, query(f.unitA), out);

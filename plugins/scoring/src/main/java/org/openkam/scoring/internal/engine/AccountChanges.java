@@ -12,7 +12,7 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 /**
- * Passes accounts whose facts changed to the engine for rescoring: created and changed accounts, and changes of
+ * Passes accounts whose facts changed to the engine for rescoring: created, changed and imported accounts, and changes of
  * their plans, opportunities and activities (relationship stage, plan completion, pipeline, competitive position,
  * last activity). Follow-ups, contacts and team members are no facts. Returns at once.
  */
@@ -34,6 +34,10 @@ public final class AccountChanges implements EventHandler {
     public void handleEvent(Event event) {
         if (AccountEvents.ACCOUNT_DELETED.equals(event.getTopic())) {
             return; // nothing left to score; the account's scores stay as history
+        }
+        if (AccountEvents.ACCOUNTS_IMPORTED.equals(event.getTopic())) {
+            engine.unitImported((String) event.getProperty(AccountEvents.BUSINESS_UNIT));
+            return;
         }
         engine.accountChanged((String) event.getProperty(AccountEvents.ACCOUNT_ID),
                 (String) event.getProperty(AccountEvents.BUSINESS_UNIT));

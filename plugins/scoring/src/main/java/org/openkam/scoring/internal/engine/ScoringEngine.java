@@ -138,6 +138,8 @@ public final class ScoringEngine implements Scoring {
     private final JobWorker engine = new JobWorker("openkam-scoring");
     /** Full runs not finished yet, by unit, on this node. */
     private final Map<String, Job> runs = new ConcurrentHashMap<>();
+    /** Units an import changed while their run was under way: each gets one more full run after it. */
+    private final Set<String> rerun = ConcurrentHashMap.newKeySet();
     /** Changed accounts waiting to be rescored: account id to its unit. */
     private final Map<String, String> changed = new ConcurrentHashMap<>();
     private boolean drainScheduled;
@@ -304,7 +306,12 @@ public final class ScoringEngine implements Scoring {
                     jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: "
                             + e)), "The run failed unexpectedly; scores stored before the failure stay.");
                 } finally {
-                    runs.remove(unit);
+                    synchronized (runs) {
+                        runs.remove(unit);
+                        if (rerun.remove(unit) && !engine.stopping()) {
+                            start(SYSTEM, unit);
+                        }
+                    }
                 }
             });
             return job;
@@ -395,6 +402,36 @@ public final class ScoringEngine implements Scoring {
                 } catch (RejectedExecutionException e) {
                     drainScheduled = false; // stopping
                 }
+            }
+        }
+    }
+
+    /**
+     * An import changed accounts of the unit, in bulk: one full run scores them all (or the unit's first run, when
+     * it awaits one). A run already under way may have read the accounts before the import committed, so another
+     * follows it.
+     */
+    public void unitImported(String unit) {
+        if (unit == null) {
+            return;
+        }
+        firstRuns.changed(unit);
+        if (catalog.enabledFor(unit).isEmpty()) {
+            return;
+        }
+        if (!rescoreChanges || awaitsFirstRun(unit)) {
+            requestFirstRuns(Set.of(unit));
+            return;
+        }
+        health.refresh();
+        if (active(unit).isEmpty()) {
+            return;
+        }
+        synchronized (runs) {
+            if (runs.containsKey(unit)) {
+                rerun.add(unit);
+            } else {
+                start(SYSTEM, unit);
             }
         }
     }

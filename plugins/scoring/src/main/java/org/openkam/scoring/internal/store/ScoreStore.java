@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
@@ -73,7 +72,7 @@ public final class ScoreStore {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO scoring_result (id, " + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (StoredScore s : scores) {
-                String id = UUID.randomUUID().toString();
+                String id = Rows.newId();
                 ids.add(id);
                 Score score = s.score();
                 Classification cls = score == null ? null : score.classification();

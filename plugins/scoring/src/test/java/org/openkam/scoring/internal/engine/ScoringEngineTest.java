@@ -422,6 +422,34 @@ class ScoringEngineTest {
     }
 
     @Test
+    void anImportIsScoredByOneFullRun() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        engine.unitImported(unit);
+        Job job = jobs.await(firstJob().id());
+        assertEquals(JobState.SUCCEEDED, job.state());
+        assertGoodScores();
+        assertEquals(job.id(), engine.scores(ADMIN, "acc-4").get(0).runId(), "every account scored by the run");
+        assertEquals(1, jobs.jobs.size(), "one run for the whole import");
+    }
+
+    @Test
+    void anImportWhileARunIsUnderWayGetsOneMoreRunAfterIt() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        jobs.gate = new CountDownLatch(1);
+        Job underWay = engine.rescore(kam, unit);
+        engine.unitImported(unit); // the run may have read the accounts before the import committed
+        engine.unitImported(unit);
+        jobs.gate.countDown();
+        jobs.await(underWay.id());
+        Job after = until(() -> jobs.jobs.values().stream().filter(j -> !j.id().equals(underWay.id())).findFirst()
+                .orElse(null));
+        assertEquals(JobState.SUCCEEDED, jobs.await(after.id()).state());
+        assertEquals(after.id(), engine.scores(ADMIN, "acc-1").get(0).runId(), "the accounts' latest scores");
+        Thread.sleep(300);
+        assertEquals(2, jobs.jobs.size(), "two imports during the run ask for one more run, not two");
+    }
+
+    @Test
     void scoresAreScopedAndHistoryKept() throws InterruptedException {
         install(new TestModel("good", GOOD), unit);
         Job first = run();
