@@ -5,15 +5,18 @@ import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.ValidationException;
 import org.openkam.api.organization.BusinessUnits;
+import org.openkam.api.persistence.Database;
 import org.openkam.api.unit.UnitConfiguration;
 import org.openkam.api.unit.UnitConfigurations;
 import org.openkam.api.unit.UnitEnablement;
@@ -25,6 +28,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
@@ -33,21 +37,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The per-unit configurations of every plugin, kept in {@code etc/} (see {@link ConfigurationFiles}). Changes are
- * serialized: one configuration per unit and factory PID needs a look before each write.
+ * serialized: one configuration per unit and factory PID needs a look before each write. Every change is recorded
+ * in the audit trail as a {@value #AUDIT_TYPE} of its unit, password parameters masked.
  */
 @Component(service = UnitConfigurations.class)
 public final class UnitConfigurationService implements UnitConfigurations {
 
+    static final String AUDIT_TYPE = "unit-configuration";
+    static final String SECRET = "(secret)";
+    static final String SECRET_CHANGED = "(secret, changed)";
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|token|credential|private).*");
     private static final Logger LOG = LoggerFactory.getLogger(UnitConfigurationService.class);
+    private final Database database;
     private final BusinessUnits units;
     private final ConfigurationAdmin admin;
     private final Function<String, ObjectClassDefinition> definitions;
     private final ConfigurationFiles files;
 
     @Activate
-    public UnitConfigurationService(@Reference BusinessUnits units, @Reference ConfigurationAdmin admin,
-            @Reference MetaTypeService metatypes, BundleContext context) {
-        this(units, admin, factoryPid -> definition(context, metatypes, factoryPid),
+    public UnitConfigurationService(@Reference Database database, @Reference BusinessUnits units,
+            @Reference ConfigurationAdmin admin, @Reference MetaTypeService metatypes, BundleContext context) {
+        this(database, units, admin, factoryPid -> definition(context, metatypes, factoryPid),
                 new ConfigurationFiles(admin, ConfigurationFiles.etcFolder(context.getProperty("felix.fileinstall.dir"))));
         if (!files.keepsFiles()) {
             LOG.warn("No FileInstall folder named etc (felix.fileinstall.dir): per-unit configurations are kept in "
@@ -56,8 +66,9 @@ public final class UnitConfigurationService implements UnitConfigurations {
     }
 
     /** @param definitions the metatype of a factory PID, or {@code null} if none describes it */
-    UnitConfigurationService(BusinessUnits units, ConfigurationAdmin admin,
+    UnitConfigurationService(Database database, BusinessUnits units, ConfigurationAdmin admin,
             Function<String, ObjectClassDefinition> definitions, ConfigurationFiles files) {
+        this.database = database;
         this.units = units;
         this.admin = admin;
         this.definitions = definitions;
@@ -80,7 +91,7 @@ public final class UnitConfigurationService implements UnitConfigurations {
         if (!enabled) {
             properties.put(UnitEnablement.ENABLED, "false");
         }
-        return view(factoryPid, unit, store(factoryPid, unit, own(factoryPid, unit).orElse(null), properties));
+        return view(factoryPid, unit, store(caller, factoryPid, unit, own(factoryPid, unit).orElse(null), properties));
     }
 
     @Override
@@ -93,7 +104,7 @@ public final class UnitConfigurationService implements UnitConfigurations {
                 .filter(c -> UnitEnablement.enabled(c.getProperties().get(UnitEnablement.ENABLED))).isPresent();
         if (enabled && everyUnitOn && parameters(properties).isEmpty()) {
             if (own != null) {
-                files.delete(own); // the configuration for every unit takes over again
+                remove(caller, factoryPid, unit, own); // the configuration for every unit takes over again
             }
             return new UnitConfiguration(factoryPid, unit, true, null, Map.of());
         }
@@ -103,23 +114,71 @@ public final class UnitConfigurationService implements UnitConfigurations {
         } else {
             properties.put(UnitEnablement.ENABLED, "false");
         }
-        return view(factoryPid, unit, store(factoryPid, unit, own, properties));
+        return view(factoryPid, unit, store(caller, factoryPid, unit, own, properties));
     }
 
     @Override
     public synchronized void delete(Caller caller, String factoryPid, String unit) throws IOException {
         authorize(caller, factoryPid, unit, true);
-        files.delete(own(factoryPid, unit)
+        remove(caller, factoryPid, unit, own(factoryPid, unit)
                 .orElseThrow(() -> new NotFoundException("configuration of " + factoryPid + " for unit", unit)));
     }
 
-    private Configuration store(String factoryPid, String unit, Configuration own, Map<String, String> properties)
-            throws IOException {
+    private Configuration store(Caller caller, String factoryPid, String unit, Configuration own,
+            Map<String, String> properties) throws IOException {
+        Map<String, String> before = own == null ? null : kept(own.getProperties());
+        Configuration stored = own;
         if (own != null) {
             files.update(own, properties);
-            return own;
+        } else {
+            stored = files.create(factoryPid, name(unit), properties);
         }
-        return files.create(factoryPid, name(unit), properties);
+        audit(caller, factoryPid, unit, before, properties);
+        return stored;
+    }
+
+    private void remove(Caller caller, String factoryPid, String unit, Configuration own) throws IOException {
+        Map<String, String> before = kept(own.getProperties());
+        files.delete(own);
+        audit(caller, factoryPid, unit, before, null);
+    }
+
+    /**
+     * Records the change as made by the caller, after ConfigurationAdmin took it: a configuration cannot join the
+     * database's transaction, and a change that was refused must not be in the trail.
+     */
+    private void audit(Caller caller, String factoryPid, String unit, Map<String, String> before,
+            Map<String, String> after) {
+        ObjectClassDefinition definition = definitions.apply(factoryPid);
+        String pid = factoryPid + "~" + name(unit);
+        String businessUnit = UnitEnablement.EVERY_UNIT.equals(unit) ? null : unit;
+        database.write(caller, tx -> {
+            tx.audit(AUDIT_TYPE, pid, null, businessUnit, masked(before, null, definition),
+                    masked(after, before, definition));
+            return null;
+        });
+    }
+
+    /**
+     * The properties as the trail shows them: passwords, and parameters named like secrets, as {@value #SECRET}, or
+     * {@value #SECRET_CHANGED} where they differ from {@code before}.
+     */
+    private static Map<String, String> masked(Map<String, String> properties, Map<String, String> before,
+            ObjectClassDefinition definition) {
+        if (properties == null) {
+            return null;
+        }
+        Map<String, String> out = new TreeMap<>(properties);
+        out.replaceAll((name, value) -> !SECRET_NAME.matcher(name).matches() && !password(definition, name) ? value
+                : before != null && !Objects.equals(before.get(name), value) ? SECRET_CHANGED : SECRET);
+        return out;
+    }
+
+    private static boolean password(ObjectClassDefinition definition, String name) {
+        AttributeDefinition[] attributes = definition == null ? null
+                : definition.getAttributeDefinitions(ObjectClassDefinition.ALL);
+        return attributes != null && Arrays.stream(attributes)
+                .anyMatch(a -> a.getID().equals(name) && a.getType() == AttributeDefinition.PASSWORD);
     }
 
     /** A configuration name from the unit id, as the console's administration names them. */

@@ -19,8 +19,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,8 @@ import org.openkam.api.organization.BusinessUnitDraft;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.unit.UnitConfiguration;
 import org.openkam.api.unit.UnitEnablement;
+import org.openkam.registry.internal.audit.AuditTrailService;
+import org.openkam.registry.internal.db.SqlDatabase;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.ObjectClassDefinition;
@@ -55,6 +59,7 @@ class UnitConfigurationServiceTest {
 
     @TempDir
     Path etc;
+    private final SqlDatabase database = database();
     private InMemoryConfigurationAdmin admin;
     private UnitConfigurationService service;
 
@@ -65,7 +70,7 @@ class UnitConfigurationServiceTest {
     }
 
     private UnitConfigurationService service(InMemoryConfigurationAdmin configurationAdmin) {
-        return new UnitConfigurationService(new Units(), configurationAdmin, pid -> pid.equals(FACTORY) ? RATING : null,
+        return new UnitConfigurationService(database, new Units(), configurationAdmin, pid -> pid.equals(FACTORY) ? RATING : null,
                 new ConfigurationFiles(configurationAdmin, etc));
     }
 
@@ -93,6 +98,44 @@ class UnitConfigurationServiceTest {
         assertEquals(List.of(), files(), "deleting removes the file, or FileInstall would bring it back");
         assertEquals(Map.of(), restarted.all());
         assertThrows(NotFoundException.class, () -> service(restarted).delete(BOSS, FACTORY, "north"));
+    }
+
+    private static SqlDatabase database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:units-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SqlDatabase.H2_OPTIONS);
+        SqlDatabase db = new SqlDatabase(h2, null);
+        db.migrate(org.openkam.registry.internal.account.AccountService.class);
+        return db;
+    }
+
+    /** The unit's configuration changes in the trail, newest first: action and field changes. */
+    private List<String> trail() {
+        return new AuditTrailService(database).all(ADMIN, UnitConfigurationService.AUDIT_TYPE, 50, null).items()
+                .stream().map(e -> e.entityId() + " " + e.businessUnit() + " " + e.action() + " by " + e.actorName()
+                        + " " + e.changes().stream().map(c -> c.field() + ":" + c.before() + "->" + c.after()).toList())
+                .toList();
+    }
+
+    @Test
+    void everyChangeIsInTheAuditTrailWithItsCallerAndPasswordsMasked() throws IOException {
+        ObjectClassDefinition withSecret = new Definition(FACTORY, List.of(
+                new Attribute("weight", AttributeDefinition.DOUBLE, null),
+                new Attribute("apiKey", AttributeDefinition.PASSWORD, null)));
+        UnitConfigurationService s = new UnitConfigurationService(database, new Units(), admin, pid -> withSecret,
+                new ConfigurationFiles(admin, etc));
+        s.write(BOSS, FACTORY, "north", Map.of("weight", "70", "apiKey", "k1"), true);
+        s.write(BOSS, FACTORY, "north", Map.of("weight", "80", "apiKey", "k2"), true);
+        s.switchTo(BOSS, FACTORY, "north", false);
+        assertThrows(AccessDeniedException.class, () -> s.delete(KAM, FACTORY, "north"));
+        s.delete(BOSS, FACTORY, "north");
+        String pid = FACTORY + "~north";
+        assertEquals(List.of(
+                pid + " north deleted by boss [apiKey:(secret)->null, businessUnit:north->null, enabled:false->null, "
+                        + "weight:80.0->null]",
+                pid + " north updated by boss [enabled:null->false]",
+                pid + " north updated by boss [apiKey:(secret)->(secret, changed), weight:70.0->80.0]",
+                pid + " north created by boss [apiKey:null->(secret), businessUnit:null->north, weight:null->70.0]"),
+                trail(), "the refused deletion is not in it, and no key in clear");
     }
 
     @Test
@@ -128,7 +171,7 @@ class UnitConfigurationServiceTest {
                 return Double.parseDouble(value) > 100 ? "must be at most 100" : "";
             }
         }));
-        UnitConfigurationService strict = new UnitConfigurationService(new Units(), admin, pid -> bounded,
+        UnitConfigurationService strict = new UnitConfigurationService(database, new Units(), admin, pid -> bounded,
                 new ConfigurationFiles(admin, etc));
         ValidationException e = assertThrows(ValidationException.class,
                 () -> strict.write(ADMIN, FACTORY, "north", Map.of("weight", "101"), true));
@@ -188,7 +231,7 @@ class UnitConfigurationServiceTest {
     @Test
     void unitsWhoseIdsLookAlikeGetFilesOfTheirOwn() throws IOException {
         Units units = new Units("a/b", "a_b");
-        UnitConfigurationService s = new UnitConfigurationService(units, admin, pid -> RATING,
+        UnitConfigurationService s = new UnitConfigurationService(database, units, admin, pid -> RATING,
                 new ConfigurationFiles(admin, etc));
         UnitConfiguration first = s.write(ADMIN, FACTORY, "a_b", Map.of("count", "1"), true);
         UnitConfiguration second = s.write(ADMIN, FACTORY, "a/b", Map.of("count", "2"), true);
@@ -197,7 +240,7 @@ class UnitConfigurationServiceTest {
         assertEquals(Optional.of(first), s.read(ADMIN, FACTORY, "a_b"));
         assertEquals(Optional.of(second), s.read(ADMIN, FACTORY, "a/b"));
         InMemoryConfigurationAdmin restarted = fileInstallReads(etc);
-        UnitConfigurationService afterRestart = new UnitConfigurationService(units, restarted, pid -> RATING,
+        UnitConfigurationService afterRestart = new UnitConfigurationService(database, units, restarted, pid -> RATING,
                 new ConfigurationFiles(restarted, etc));
         assertEquals(Optional.of(second), afterRestart.read(ADMIN, FACTORY, "a/b"));
         assertEquals(Optional.of(first), afterRestart.read(ADMIN, FACTORY, "a_b"));
@@ -219,7 +262,7 @@ class UnitConfigurationServiceTest {
 
     @Test
     void withoutAnEtcFolderConfigurationAdminAloneKeepsThem() throws IOException {
-        UnitConfigurationService memoryOnly = new UnitConfigurationService(new Units(), admin, pid -> RATING,
+        UnitConfigurationService memoryOnly = new UnitConfigurationService(database, new Units(), admin, pid -> RATING,
                 new ConfigurationFiles(admin, null));
         memoryOnly.write(ADMIN, FACTORY, "north", Map.of("count", "1"), true);
         assertEquals(Optional.of("1"), memoryOnly.read(ADMIN, FACTORY, "north").map(c -> c.parameters().get("count")));
