@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
@@ -252,6 +253,13 @@ class EngagementIT {
         String northLater = followUp(anna, north, "Prepare the review", today.plusDays(5), null);
         String karls = followUp(anna, north, "Karl's task", today.minusDays(20), karl.id());
         followUp(bert, beta, "Other unit's task", today.minusDays(40), null);
+
+        JsonArray upcoming = anna.api().get("/follow-ups?owner=me&upcoming=true").expect(200).items();
+        assertEquals(List.of(northLater), StreamSupport.stream(upcoming.spliterator(), false)
+                .map(i -> i.getAsJsonObject().getAsJsonObject("followUp").get("id").getAsString()).toList());
+        Response both = anna.api().get("/follow-ups?overdue=true&upcoming=true");
+        both.expectProblem(400);
+        assertEquals(Set.of("upcoming"), both.problemFields(), both.describe());
 
         Response mine = anna.api().get("/follow-ups?owner=me&overdue=true").expect(200);
         JsonArray items = mine.items();

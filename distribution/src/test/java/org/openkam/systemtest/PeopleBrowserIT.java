@@ -57,6 +57,8 @@ class PeopleBrowserIT {
         }
         kam.post("/accounts/" + account + "/follow-ups", Api.json("title", "Send the revised offer", "dueDate",
                 LocalDate.now(ZoneOffset.UTC).minusDays(3).toString())).expect(201);
+        kam.post("/accounts/" + account + "/follow-ups", Api.json("title", "Book the business review", "dueDate",
+                LocalDate.now(ZoneOffset.UTC).plusDays(12).toString())).expect(201);
         prospectName = Fixtures.unique("Aachen prospect");
         Fixtures.createAccount(kam, unit, prospectName, "owner", kamName, "tier", "none");
         strategicName = Fixtures.unique("Zwickau strategic");
@@ -75,7 +77,7 @@ class PeopleBrowserIT {
 
     @Test
     @Order(1)
-    void theDashboardShowsMyAccountsOverdueFollowUpsAndThePipelineChart() {
+    void theDashboardShowsMyAccountsOverdueAndUpcomingFollowUpsAndThePipelineChart() {
         browser.signIn(kamName, Fixtures.PASSWORD);
         assertEquals("Dashboard", browser.waitFor(By.cssSelector("#main h1")).getText(), "the landing page");
         browser.waitForText(By.id("dashboard-accounts"), accountName);
@@ -94,6 +96,10 @@ class PeopleBrowserIT {
         browser.waitForText(By.id("dashboard-follow-ups"), "Send the revised offer");
         assertTrue(browser.driver().findElement(By.id("dashboard-follow-ups")).getText().contains("3"),
                 "three days overdue");
+        WebElement upcoming = browser.waitForText(By.id("dashboard-upcoming"), "Book the business review");
+        assertFalse(upcoming.getText().contains("Send the revised offer"), "the overdue one is not upcoming");
+        assertFalse(browser.driver().findElement(By.id("dashboard-follow-ups")).getText()
+                .contains("Book the business review"), "the upcoming one is not overdue");
         WebElement chart = browser.waitFor(By.cssSelector("#pipeline-chart[data-rendered='true']"));
         assertEquals("2", browser.dataset(chart).get("bars"), "bars for develop and propose in EUR");
         assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), "the chart drew");

@@ -1,11 +1,11 @@
-// The landing page of key account managers: my key accounts, my overdue follow-ups, the open pipeline by
+// The landing page of key account managers: my key accounts, my overdue and upcoming follow-ups, the open pipeline by
 // stage (a bar chart with a table beside it) and the biggest movers of the portfolio (from the scoring
 // plugin, when it is installed). Each card loads on its own; one failing card does not hide the others.
 import { draw, escapeHtml } from '/console/charts.js';
 import { ApiError } from '/console/api.js';
 import { problemText as message } from '/console/dom.js';
 import { dataTable } from '/console/tables.js';
-import { amounts, money } from '/console/format.js';
+import { amounts, day, money } from '/console/format.js';
 
 const ACCOUNTS_SHOWN = 10;
 const FOLLOW_UPS_SHOWN = 10;
@@ -18,6 +18,7 @@ export async function render(element, context) {
   const cards = {
     accounts: card(el, 'dashboard-accounts', 'My key accounts'),
     followUps: card(el, 'dashboard-follow-ups', 'My overdue follow-ups'),
+    upcoming: card(el, 'dashboard-upcoming', 'My upcoming follow-ups'),
     pipeline: card(el, 'dashboard-pipeline', 'Pipeline by stage', 'wide'),
     movers: card(el, 'dashboard-movers', 'Biggest portfolio movers')
   };
@@ -29,6 +30,7 @@ export async function render(element, context) {
   const loads = [
     [cards.accounts, () => myAccounts(context)],
     [cards.followUps, () => overdueFollowUps(context)],
+    [cards.upcoming, () => upcomingFollowUps(context)],
     [cards.pipeline, () => pipeline(context)],
     [cards.movers, () => movers(context, unitName)]
   ];
@@ -130,6 +132,21 @@ async function overdueFollowUps(context) {
       item.followUp.title,
       el('a', { href: context.href('accounts', item.followUp.accountId) }, item.accountName),
       el('span', { title: 'Due ' + item.followUp.dueDate }, String(item.daysOverdue))]), { numeric: [2] });
+}
+
+async function upcomingFollowUps(context) {
+  const { el, api } = context;
+  const page = await api('/follow-ups?' + unitQuery(context, { owner: 'me', upcoming: 'true',
+    limit: String(FOLLOW_UPS_SHOWN) }));
+  if (page.items.length === 0) {
+    return el('p', {}, 'Nothing due. Add follow-ups on an account to plan the next steps.');
+  }
+  return dataTable(el, page.nextCursor ? `The next ${page.items.length}` : `${page.items.length} coming up`,
+    ['Follow-up', 'Account', 'Due'],
+    page.items.map(item => [
+      item.followUp.title,
+      el('a', { href: context.href('accounts', item.followUp.accountId) }, item.accountName),
+      day(item.followUp.dueDate)]));
 }
 
 async function pipeline(context) {

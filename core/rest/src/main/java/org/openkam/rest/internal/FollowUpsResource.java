@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 
+import org.openkam.api.ValidationException;
 import org.openkam.api.engagement.FollowUp;
 import org.openkam.api.engagement.FollowUpDraft;
 import org.openkam.api.engagement.FollowUpQuery;
@@ -55,9 +56,14 @@ public final class FollowUpsResource implements ApiRoutes {
         }
         FollowUpStatus status = "any".equals(ex.query("status")) ? null
                 : ex.query("status") == null ? FollowUpStatus.OPEN : ex.enumQuery("status", FollowUpStatus.class);
-        return PageBody.of(followUps.due(ex.caller(), new FollowUpQuery(owner, ex.boolQuery("overdue"), status,
+        boolean overdue = ex.boolQuery("overdue");
+        boolean upcoming = ex.boolQuery("upcoming");
+        if (overdue && upcoming) {
+            throw new ValidationException("upcoming", "cannot be combined with overdue: a follow-up is one or the other");
+        }
+        return PageBody.of(followUps.due(ex.caller(), new FollowUpQuery(owner, overdue, status,
                 ex.query("businessUnit"), LocalDate.now(ZoneOffset.UTC), ex.intQuery("limit", FollowUpQuery.DEFAULT_LIMIT, 1,
-                        FollowUpQuery.MAX_LIMIT), ex.query("cursor"))));
+                        FollowUpQuery.MAX_LIMIT), ex.query("cursor"), upcoming)));
     }
 
     private Object create(Exchange ex) throws IOException {

@@ -171,6 +171,10 @@ public final class FollowUpService implements FollowUps {
             sql.append(" AND f.status = 'OPEN' AND f.due_date < ?");
             params.add(q.today());
         }
+        if (q.upcoming()) {
+            sql.append(" AND f.status = 'OPEN' AND f.due_date >= ?");
+            params.add(q.today());
+        }
         if (q.cursor() != null) {
             Cursor after = Cursor.decode(q.cursor());
             sql.append(" AND (").append(RANK).append(" > ? OR (").append(RANK).append(" = ? AND (f.due_date > ? OR ")

@@ -502,6 +502,11 @@ abstract class EngagementContract {
         assertEquals(9, overdue.get(0).daysOverdue());
         assertEquals(2, overdue.get(1).daysOverdue());
 
+        List<FollowUpItem> upcoming = followUps.due(f.kamA, new FollowUpQuery(me, false, null, null, today, 50, null,
+                true)).items();
+        assertEquals(List.of(northToday.id(), southNext.id()), upcoming.stream().map(i -> i.followUp().id()).toList(),
+                "open ones due today or later, soonest first");
+
         List<FollowUpItem> mine = followUps.due(f.kamA, new FollowUpQuery(me, false, null, null, today, 50, null))
                 .items();
         assertEquals(List.of(north9.id(), south2.id(), northToday.id(), southNext.id(), closed.id()),
