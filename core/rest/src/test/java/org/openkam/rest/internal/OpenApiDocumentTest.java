@@ -29,7 +29,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Keeps the core routes and their description (this bundle's fragment merged into the base document) in step:
+ * Keeps the core routes and their description (each resource's fragment merged into the base document) in step:
  * every route is documented, nothing documented is gone, operation ids are unique, references resolve and path
  * parameters are declared; and the merged document keeps the components plugins' descriptions may reference.
  */
@@ -68,9 +68,12 @@ class OpenApiDocumentTest {
         declared.add(new Route("GET", "/openapi.json")); // the base document's one path, served by core/http
         routes = declared;
         ApiDocument merged = new ApiDocument();
-        merged.add(1, "core rest", new CoreApiDescription());
+        List<ApiRoutes> resources = resources();
+        for (int i = 0; i < resources.size(); i++) {
+            merged.add(i, resources.get(i).getClass().getSimpleName(), resources.get(i)::openApi);
+        }
         ApiDocument.Served served = merged.current();
-        assertEquals(Map.of(), served.refused(), "the core fragment is refused");
+        assertEquals(Map.of(), served.refused(), "core fragments are refused");
         document = JsonParser.parseString(new String(served.json(), StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
