@@ -1,6 +1,7 @@
 package org.openkam.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -39,7 +41,8 @@ import com.google.gson.JsonParser;
 /**
  * Each core resource is its own component with only the references it needs, so one missing service costs only its
  * routes: with the registry's contact service disabled, the contact routes are gone (404, no endpoint) while the
- * accounts answer on, and readiness says 503 naming the waiting resource, as documented; enabled again, all is back.
+ * accounts answer on, their paths leave {@code /api/v1/openapi.json}, and readiness says 503 naming the waiting
+ * resource, as documented; enabled again, all is back.
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
@@ -48,6 +51,7 @@ class MissingServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String RESOURCE = "org.openkam.rest.internal.ContactsResource";
+    private static final String CONTACTS_PATH = "/accounts/{id}/contacts";
 
     @InjectBundleContext
     BundleContext context;
@@ -82,6 +86,7 @@ class MissingServiceTest {
         String contacts = "/api/v1/accounts/" + account + "/contacts";
         await("the contacts route", contacts, r -> r.statusCode() == 200);
         await("ready", "/health/ready", r -> r.statusCode() == 200);
+        assertTrue(documentedPaths().contains(CONTACTS_PATH), "the contacts are described");
 
         ComponentDescriptionDTO service = scr.getComponentDescriptionDTOs().stream()
                 .filter(d -> d.bundle.symbolicName.equals("org.openkam.registry")
@@ -94,6 +99,10 @@ class MissingServiceTest {
                     .startsWith("no API endpoint at"), gone.body());
             assertEquals(200, get("/api/v1/accounts/" + account).statusCode(), "the account answers on");
             assertEquals(200, get("/api/v1/accounts?limit=1").statusCode(), "the account list answers on");
+            Set<String> described = documentedPaths();
+            assertFalse(described.contains(CONTACTS_PATH), "the contacts' paths left the API description");
+            assertTrue(described.contains("/accounts/{id}") && described.contains("/accounts"),
+                    "the accounts are still described: " + described);
             HttpResponse<String> health = await("not ready", "/health/ready", r -> r.statusCode() == 503);
             assertEquals(List.of("the routes of " + RESOURCE + " (org.openkam.rest)"),
                     JsonParser.parseString(health.body()).getAsJsonObject().getAsJsonArray("waitingFor").asList()
@@ -104,6 +113,14 @@ class MissingServiceTest {
         }
         await("the contacts route back", contacts, r -> r.statusCode() == 200);
         await("ready again", "/health/ready", r -> r.statusCode() == 200);
+        assertTrue(documentedPaths().contains(CONTACTS_PATH), "the contacts are described again");
+    }
+
+    /** The paths of {@code /api/v1/openapi.json}, relative to {@code /api/v1}. */
+    private Set<String> documentedPaths() throws Exception {
+        HttpResponse<String> document = get("/api/v1/openapi.json");
+        assertEquals(200, document.statusCode(), document::body);
+        return JsonParser.parseString(document.body()).getAsJsonObject().getAsJsonObject("paths").keySet();
     }
 
     private HttpResponse<String> await(String what, String path, Predicate<HttpResponse<String>> done)

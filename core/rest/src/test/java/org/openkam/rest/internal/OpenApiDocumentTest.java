@@ -2,8 +2,11 @@ package org.openkam.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -186,6 +189,33 @@ class OpenApiDocumentTest {
         }
         assertTrue(undeclared.isEmpty(), "path parameters not declared (or declared but not in the template): "
                 + undeclared);
+    }
+
+    /** Each resource describes exactly the routes it declares, so its paths join and leave the document with them. */
+    @Test
+    void eachResourceDescribesExactlyItsOwnRoutes() throws IOException {
+        for (ApiRoutes resource : resources()) {
+            String name = resource.getClass().getSimpleName();
+            Set<String> declared = new TreeSet<>();
+            resource.define(new RouteTable() {
+                @Override
+                public RouteTable add(String method, String template, Handler handler) {
+                    declared.add(key(method, template));
+                    return this;
+                }
+            });
+            Set<String> described = new TreeSet<>();
+            try (InputStream in = resource.openApi()) {
+                assertNotNull(in, name + " returns no OpenAPI fragment");
+                JsonObject paths = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .getAsJsonObject().getAsJsonObject("paths");
+                for (Map.Entry<String, JsonElement> path : paths.entrySet()) {
+                    path.getValue().getAsJsonObject().keySet().stream().filter(METHODS::contains)
+                            .forEach(method -> described.add(key(method, path.getKey())));
+                }
+            }
+            assertEquals(declared, described, name + " describes other routes than it declares");
+        }
     }
 
     /** Every documented operation by "METHOD /template". */
