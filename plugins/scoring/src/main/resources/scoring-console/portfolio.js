@@ -1,7 +1,7 @@
 // The portfolio matrix of a business unit as a bubble chart: our strength (x) against the customer's
 // attractiveness (y), bubbles sized by annual sales, the model's cells labelled with their strategy, and an arrow
 // from each account's previous position. The same data as a table, for screen readers and keyboards.
-import * as echarts from '/console/lib/echarts/echarts.esm.min.js';
+import { draw } from '/console/kit/v1/charts.js';
 import { unitChoice, unitSelector, modelChoice, number, fitSelects } from './common.js';
 import { money as inCurrency } from '/console/kit/v1/format.js';
 
@@ -55,7 +55,7 @@ export async function render(element, context) {
     figure.append(el('p', { role: 'status', id: 'portfolio-empty' },
       `No account of ${unitName} is placed in the matrix of ${wanted} yet.`));
   } else {
-    drawChart(context, figure, portfolio, placed, unitName);
+    await drawChart(context, figure, portfolio, placed, unitName);
   }
   element.append(...[portfolio.points.length ? accountTable(context, portfolio, placed) : null,
     unscoredList(context, portfolio)].filter(Boolean));
@@ -73,7 +73,7 @@ function modelSelect(context, models, unit, wanted, change) {
   return el('div', { class: 'field' }, el('label', { for: 'portfolio-model' }, 'Model'), select);
 }
 
-function drawChart(context, figure, portfolio, placed, unitName) {
+async function drawChart(context, figure, portfolio, placed, unitName) {
   const { el } = context;
   const captionId = 'portfolio-caption';
   const moved = placed.filter(p => p.previous && typeof p.previous.attractiveness === 'number'
@@ -97,12 +97,10 @@ function drawChart(context, figure, portfolio, placed, unitName) {
   // one scale for every bubble: sales in the reporting currency (an amount without a rate gets the smallest bubble)
   const largest = Math.max(1, ...placed.map(p => Number(p.reportedSales) || 0));
   const size = p => MIN_BUBBLE + (MAX_BUBBLE - MIN_BUBBLE) * Math.sqrt(Math.max(0, Number(p.reportedSales) || 0) / largest);
-  const instance = echarts.init(chart, null, { renderer: 'canvas' });
   const cells = portfolio.grid || [];
   chart.dataset.labelled = String(labelled.size);
-  instance.setOption({
-    animation: false,
-    aria: { enabled: false }, // the container carries the accessible name; the table the data
+  // the kit's chart: no animation, ECharts' own aria off (the caption names it, the table gives the data)
+  const instance = await draw(chart, caption.textContent, {
     // room for half the largest bubble beyond each edge, so a bubble at 0 or 100 is drawn whole
     grid: { left: 56 + MAX_BUBBLE / 2, right: 16 + MAX_BUBBLE / 2, top: 8 + MAX_BUBBLE / 2, bottom: 40 + MAX_BUBBLE / 2 },
     xAxis: { type: 'value', min: 0, max: 100, name: 'Our strength', nameLocation: 'middle', nameGap: 28,
@@ -152,15 +150,6 @@ function drawChart(context, figure, portfolio, placed, unitName) {
     ]
   });
   chart.dataset.cut = String(cutBubbles(instance, chart, placed, size));
-  const observer = new ResizeObserver(() => {
-    if (!chart.isConnected) {
-      observer.disconnect();
-      instance.dispose();
-      return;
-    }
-    instance.resize();
-  });
-  observer.observe(chart);
 }
 
 /** The accounts whose bubbles carry their names: the largest by sales in the reporting currency. */

@@ -9,16 +9,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 /**
  * Readiness is honest: from the moment the process starts, there is no moment where {@code /health/ready} says
  * ready while sign-in still answers 503. The test probes both, alternating, through the whole start, which must
- * log no error.
+ * log no error. A plugin lying in {@code deploy/} at start is installed and started before readiness says ready.
  */
 class ReadinessIT {
 
@@ -61,6 +66,33 @@ class ReadinessIT {
             openkam.api().get("/health/live").expect(200);
             assertEquals(List.of(), openkam.output().lines().filter(l -> l.contains(" ERROR ")).toList(),
                     "a clean start logs no error");
+        }
+    }
+
+    /**
+     * FileInstall scans {@code deploy/} once while it starts ({@code felix.fileinstall.noInitialDelay}), installing
+     * and starting what lies there, and the framework is ready only after every start-up bundle started; readiness
+     * waits for the framework, so the plugin is active by the first ready answer.
+     */
+    @Test
+    void aPluginLyingInDeployIsActiveWhenReadinessFirstSaysReady() throws Exception {
+        try (OpenKamProcess openkam = OpenKamProcess.create("ReadinessDeployIT")) {
+            Files.copy(Fixtures.examplePlugin(), openkam.home().resolve("deploy").resolve("openkam-example-scoring.jar"));
+            openkam.startWithoutWaiting();
+            URI ready = openkam.baseUri().resolve("/health/ready");
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            int health = -1;
+            while (health != 200 && System.nanoTime() < deadline) {
+                assertTrue(openkam.isAlive(), "the product exited while starting\n" + openkam.outputTail(40));
+                health = status(HttpRequest.newBuilder(ready).GET());
+            }
+            assertEquals(200, health, "the product never became ready\n" + openkam.outputTail(40));
+            JsonObject plugin = StreamSupport.stream(openkam.admin().get("/admin/bundles").expect(200).items()
+                    .spliterator(), false).map(JsonElement::getAsJsonObject)
+                    .filter(b -> !b.get("symbolicName").isJsonNull()
+                            && b.get("symbolicName").getAsString().equals("com.example.kam.scoring"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the plugin in deploy/ is not installed"));
+            assertEquals("active", plugin.get("state").getAsString(), plugin::toString);
         }
     }
 

@@ -12,6 +12,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -76,6 +78,26 @@ class ArchitectureTest {
         assertEquals(List.of(KIT), http.adapt(BundleWiring.class).getCapabilities(PackageNamespace.PACKAGE_NAMESPACE)
                 .stream().map(c -> c.getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)).toList(),
                 "the web platform exports exactly the kit");
+    }
+
+    /** The contracts stay free of the web: no servlet and no JSON library, so plugins and tests need neither. */
+    @Test
+    void theApiImportsNoServletAndNoGson() {
+        Bundle api = java.util.Arrays.stream(context.getBundles()).filter(b -> API.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("the API bundle is not installed"));
+        List<String> imports = new ArrayList<>();
+        for (BundleRequirement r : api.adapt(BundleRevision.class)
+                .getDeclaredRequirements(PackageNamespace.PACKAGE_NAMESPACE)) {
+            imports.add(r.getDirectives().get(PackageNamespace.REQUIREMENT_FILTER_DIRECTIVE));
+        }
+        String dynamic = api.getHeaders("").get(org.osgi.framework.Constants.DYNAMICIMPORT_PACKAGE);
+        if (dynamic != null) {
+            imports.add(dynamic);
+        }
+        assertFalse(imports.isEmpty(), "the API's imports were read (it imports java.* at least)");
+        assertEquals(List.of(), imports.stream()
+                .filter(i -> i.contains("jakarta.servlet") || i.contains("javax.servlet") || i.contains("com.google.gson"))
+                .toList(), "org.openkam.api imports servlet or Gson packages");
     }
 
     private static boolean isOpenKam(Bundle b) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -26,11 +27,18 @@ import org.openkam.http.api.ConsoleModules;
 import org.openkam.http.api.RouteTable;
 import org.openkam.http.api.WebContext;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -45,6 +53,8 @@ import com.google.gson.JsonParser;
 class KitTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The logger of the web platform's route whiteboard, which reports refused routes. */
+    private static final String DISPATCHER = "org.openkam.http.internal.ApiDispatcher";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @InjectBundleContext
@@ -102,6 +112,8 @@ class KitTest {
             assertEquals(200, module.statusCode());
             assertTrue(module.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
             assertEquals(WebContext.CONSOLE_CSP, module.headers().firstValue("Content-Security-Policy").orElse(null));
+            assertEquals("nosniff", module.headers().firstValue("X-Content-Type-Options").orElse(null),
+                    "a plugin's module is served as script only");
             assertEquals(404, send("GET", "/console/plugins/kit-test/kit-test/hello.js", null).statusCode(),
                     "plain file names only, no folders");
             assertEquals(404, send("GET", "/console/plugins/kit-test/missing.js", null).statusCode());
@@ -117,7 +129,11 @@ class KitTest {
     }
 
     @Test
-    void aRouteThatClashesIsRefusedAndTheFirstKeepsIt() throws Exception {
+    void aRouteThatClashesIsRefusedLoggedAndTheFirstKeepsIt() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger dispatcher = (Logger) LoggerFactory.getLogger(DISPATCHER);
+        log.start();
+        dispatcher.addAppender(log);
         ServiceRegistration<ApiRoutes> first = context.registerService(ApiRoutes.class,
                 table -> table.get("/kit-test/owner/{id}", ex -> Map.of("owner", "first")), null);
         ServiceRegistration<ApiRoutes> second = context.registerService(ApiRoutes.class,
@@ -126,11 +142,20 @@ class KitTest {
             HttpResponse<String> r = await("the first route", () -> send("GET", "/api/v1/kit-test/owner/1", null),
                     x -> x.statusCode() == 200);
             assertTrue(r.body().contains("first"), r.body());
+            String bundle = context.getBundle().getSymbolicName();
+            String secondService = "(service " + second.getReference().getProperty(Constants.SERVICE_ID) + ")";
+            List<String> refused = List.copyOf(log.list).stream().filter(e -> e.getLevel() == Level.WARN)
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains("/kit-test/owner/{other}") && m.contains("refused")).toList();
+            assertEquals(1, refused.size(), () -> "one warning for the refused route: " + refused);
+            assertTrue(refused.get(0).contains(bundle + " ") && refused.get(0).contains(secondService),
+                    () -> "the warning names the bundle and service whose route was refused: " + refused);
             first.unregister();
             first = null;
             await("the second route once the first left", () -> send("GET", "/api/v1/kit-test/owner/1", null),
                     x -> x.statusCode() == 200 && x.body().contains("second"));
         } finally {
+            dispatcher.detachAppender(log);
             if (first != null) {
                 first.unregister();
             }

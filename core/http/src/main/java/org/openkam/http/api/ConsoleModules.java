@@ -23,6 +23,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code order} (default 100), {@code role} (a role key the user needs in some unit) and {@code admin=true} (global
  * administrators only) are optional. Values hold no {@code ;}. The page's module contract is that of
  * {@link org.openkam.api.console.ConsolePage}.
+ * <p>
+ * A service without {@value #FOLDER} serves its modules itself (a servlet of its own under {@code /console/}, as the
+ * console's built-in pages do); its pages' {@code module} is then the module's path, e.g.
+ * {@code module=/console/pages/accounts.js}.
  */
 @ConsumerType
 public interface ConsoleModules {

@@ -55,6 +55,9 @@ public final class ConsoleModuleServer extends HttpServlet {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addModules(ConsoleModules modules, ServiceReference<ConsoleModules> reference) {
+        if (reference.getProperty(ConsoleModules.FOLDER) == null) {
+            return; // it declares pages whose modules it serves itself
+        }
         String plugin = String.valueOf(reference.getProperty(ConsoleModules.PLUGIN));
         String folder = String.valueOf(reference.getProperty(ConsoleModules.FOLDER));
         Bundle bundle = reference.getBundle();

@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
@@ -40,6 +41,11 @@ public final class AccountsResource implements ApiRoutes {
     @Activate
     public AccountsResource(@Reference AccountRegistry accounts) {
         this.accounts = accounts;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("accounts");
     }
 
     @Override

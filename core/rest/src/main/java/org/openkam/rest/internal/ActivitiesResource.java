@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,11 @@ public final class ActivitiesResource implements ApiRoutes {
     @Activate
     public ActivitiesResource(@Reference Activities activities) {
         this.activities = activities;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("activities");
     }
 
     @Override

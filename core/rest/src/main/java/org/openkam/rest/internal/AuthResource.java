@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -49,6 +50,11 @@ public final class AuthResource implements ApiRoutes {
 
     /** A new token as answered once: the secret is never available again. */
     record TokenBody(String id, String name, String userId, String token, Instant createdAt, Instant expiresAt) {
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("auth");
     }
 
     @Override

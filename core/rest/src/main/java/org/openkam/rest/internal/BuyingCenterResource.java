@@ -1,5 +1,7 @@
 package org.openkam.rest.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -22,6 +24,11 @@ public final class BuyingCenterResource implements ApiRoutes {
     @Activate
     public BuyingCenterResource(@Reference BuyingCenters buyingCenters) {
         this.buyingCenters = buyingCenters;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("buying-center");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 
 import org.openkam.api.account.Attitude;
@@ -28,6 +29,11 @@ public final class ContactsResource implements ApiRoutes {
     @Activate
     public ContactsResource(@Reference Contacts contacts) {
         this.contacts = contacts;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("contacts");
     }
 
     @Override

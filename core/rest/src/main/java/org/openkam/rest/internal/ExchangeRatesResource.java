@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,11 @@ public final class ExchangeRatesResource implements ApiRoutes {
     @Activate
     public ExchangeRatesResource(@Reference ExchangeRates rates) {
         this.rates = rates;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("exchange-rates");
     }
 
     @Override

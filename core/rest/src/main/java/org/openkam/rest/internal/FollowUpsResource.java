@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
@@ -35,6 +36,11 @@ public final class FollowUpsResource implements ApiRoutes {
     @Activate
     public FollowUpsResource(@Reference FollowUps followUps) {
         this.followUps = followUps;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("follow-ups");
     }
 
     @Override

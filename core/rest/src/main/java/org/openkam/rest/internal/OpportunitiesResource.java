@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 
@@ -52,6 +53,11 @@ public final class OpportunitiesResource implements ApiRoutes {
     @Activate
     public OpportunitiesResource(@Reference Opportunities opportunities) {
         this.opportunities = opportunities;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("opportunities");
     }
 
     @Override

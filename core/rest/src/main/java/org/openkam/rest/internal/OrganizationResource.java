@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 
 import org.openkam.api.organization.BusinessUnit;
@@ -33,6 +34,11 @@ public final class OrganizationResource implements ApiRoutes {
     public OrganizationResource(@Reference BusinessUnits units, @Reference Users users) {
         this.units = units;
         this.users = users;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("organization");
     }
 
     @Override

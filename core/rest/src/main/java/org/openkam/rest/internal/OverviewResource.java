@@ -1,5 +1,7 @@
 package org.openkam.rest.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -19,6 +21,11 @@ public final class OverviewResource implements ApiRoutes {
     @Activate
     public OverviewResource(@Reference AccountOverviews overviews) {
         this.overviews = overviews;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("overview");
     }
 
     @Override

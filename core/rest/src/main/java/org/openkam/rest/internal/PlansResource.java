@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import org.openkam.api.NotFoundException;
 import org.openkam.api.plan.AccountPlan;
@@ -28,6 +29,11 @@ public final class PlansResource implements ApiRoutes {
     @Activate
     public PlansResource(@Reference AccountPlans plans) {
         this.plans = plans;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("plans");
     }
 
     @Override

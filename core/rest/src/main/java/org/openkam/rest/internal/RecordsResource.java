@@ -1,5 +1,8 @@
 package org.openkam.rest.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.audit.AuditTrail;
 import org.openkam.api.job.Jobs;
@@ -20,6 +23,11 @@ public final class RecordsResource implements ApiRoutes {
     public RecordsResource(@Reference AuditTrail audit, @Reference Jobs jobs) {
         this.audit = audit;
         this.jobs = jobs;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("records");
     }
 
     @Override

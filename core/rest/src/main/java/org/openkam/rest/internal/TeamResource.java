@@ -1,6 +1,7 @@
 package org.openkam.rest.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 
 import org.openkam.api.account.AccountTeamMember;
@@ -30,6 +31,11 @@ public final class TeamResource implements ApiRoutes {
     @Activate
     public TeamResource(@Reference AccountTeams teams) {
         this.teams = teams;
+    }
+
+    @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("team");
     }
 
     @Override

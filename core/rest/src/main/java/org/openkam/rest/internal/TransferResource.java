@@ -59,6 +59,11 @@ public final class TransferResource implements ApiRoutes {
     }
 
     @Override
+    public InputStream openApi() throws IOException {
+        return OpenApiFragment.open("transfer");
+    }
+
+    @Override
     public void define(RouteTable router) {
         router.add("POST", "/accounts/import", this::startImport)
                 .add("GET", "/accounts/export", this::export);

@@ -2,8 +2,11 @@ package org.openkam.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +32,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Keeps the core routes and their description (this bundle's fragment merged into the base document) in step:
+ * Keeps the core routes and their description (each resource's fragment merged into the base document) in step:
  * every route is documented, nothing documented is gone, operation ids are unique, references resolve and path
  * parameters are declared; and the merged document keeps the components plugins' descriptions may reference.
  */
@@ -68,9 +71,12 @@ class OpenApiDocumentTest {
         declared.add(new Route("GET", "/openapi.json")); // the base document's one path, served by core/http
         routes = declared;
         ApiDocument merged = new ApiDocument();
-        merged.add(1, "core rest", new CoreApiDescription());
+        List<ApiRoutes> resources = resources();
+        for (int i = 0; i < resources.size(); i++) {
+            merged.add(i, resources.get(i).getClass().getSimpleName(), resources.get(i)::openApi);
+        }
         ApiDocument.Served served = merged.current();
-        assertEquals(Map.of(), served.refused(), "the core fragment is refused");
+        assertEquals(Map.of(), served.refused(), "core fragments are refused");
         document = JsonParser.parseString(new String(served.json(), StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
@@ -183,6 +189,33 @@ class OpenApiDocumentTest {
         }
         assertTrue(undeclared.isEmpty(), "path parameters not declared (or declared but not in the template): "
                 + undeclared);
+    }
+
+    /** Each resource describes exactly the routes it declares, so its paths join and leave the document with them. */
+    @Test
+    void eachResourceDescribesExactlyItsOwnRoutes() throws IOException {
+        for (ApiRoutes resource : resources()) {
+            String name = resource.getClass().getSimpleName();
+            Set<String> declared = new TreeSet<>();
+            resource.define(new RouteTable() {
+                @Override
+                public RouteTable add(String method, String template, Handler handler) {
+                    declared.add(key(method, template));
+                    return this;
+                }
+            });
+            Set<String> described = new TreeSet<>();
+            try (InputStream in = resource.openApi()) {
+                assertNotNull(in, name + " returns no OpenAPI fragment");
+                JsonObject paths = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .getAsJsonObject().getAsJsonObject("paths");
+                for (Map.Entry<String, JsonElement> path : paths.entrySet()) {
+                    path.getValue().getAsJsonObject().keySet().stream().filter(METHODS::contains)
+                            .forEach(method -> described.add(key(method, path.getKey())));
+                }
+            }
+            assertEquals(declared, described, name + " describes other routes than it declares");
+        }
     }
 
     /** Every documented operation by "METHOD /template". */

@@ -76,9 +76,10 @@ public final class ConsolePages {
     public synchronized void addModules(ConsoleModules modules, ServiceReference<ConsoleModules> reference) {
         String plugin = String.valueOf(reference.getProperty(ConsoleModules.PLUGIN));
         String source = reference.getBundle() == null ? plugin : reference.getBundle().getSymbolicName();
+        boolean servedByKit = reference.getProperty(ConsoleModules.FOLDER) != null;
         for (String declaration : PageDeclaration.of(reference.getProperty(ConsoleModules.PAGE))) {
             try {
-                PageDeclaration page = PageDeclaration.parse(declaration, plugin);
+                PageDeclaration page = PageDeclaration.parse(declaration, plugin, servedByKit);
                 track(new Tracked(modules, new Entry(page.id(), page.title(), page.group(), page.order(),
                         page.moduleUrl()), page.requiredRole(), page.adminOnly()), source);
             } catch (IllegalArgumentException e) {

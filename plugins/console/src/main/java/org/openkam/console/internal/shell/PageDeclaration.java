@@ -10,7 +10,9 @@ import org.openkam.api.Role;
 
 /**
  * A page declared in a {@link org.openkam.http.api.ConsoleModules} property:
- * {@code scoring-portfolio; title=Portfolio; group=Scoring; order=10; module=portfolio.js; role=viewer}.
+ * {@code scoring-portfolio; title=Portfolio; group=Scoring; order=10; module=portfolio.js; role=viewer}. The module
+ * is a file of the plugin's folder, served by the kit under {@code /console/plugins/<plugin>/}; a service that names
+ * no folder serves its modules itself and gives each one's path ({@code module=/console/pages/accounts.js}).
  */
 record PageDeclaration(String id, String title, String group, int order, String moduleUrl, Optional<Role> requiredRole,
         boolean adminOnly) {
@@ -29,11 +31,11 @@ record PageDeclaration(String id, String title, String group, int order, String 
     }
 
     /**
-     * Reads one declaration of the plugin's pages.
+     * Reads one declaration of the plugin's pages; {@code servedByKit} says whether the service names a folder.
      *
      * @throws IllegalArgumentException saying what is wrong
      */
-    static PageDeclaration parse(String declaration, String plugin) {
+    static PageDeclaration parse(String declaration, String plugin, boolean servedByKit) {
         String[] parts = declaration.split(";");
         String id = parts[0].strip();
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -50,8 +52,14 @@ record PageDeclaration(String id, String title, String group, int order, String 
             attributes.put(key, part.substring(eq + 1).strip());
         }
         String module = attributes.get("module");
-        if (module == null || module.contains("/")) {
+        if (module == null) {
+            throw new IllegalArgumentException("module is needed");
+        }
+        if (servedByKit && module.contains("/")) {
             throw new IllegalArgumentException("module must name a .js file of the plugin's folder");
+        }
+        if (!servedByKit && !module.startsWith("/console/")) {
+            throw new IllegalArgumentException("module must be a path under /console/ when no folder is named");
         }
         int order;
         try {
@@ -67,6 +75,6 @@ record PageDeclaration(String id, String title, String group, int order, String 
             }
         }
         return new PageDeclaration(id, attributes.get("title"), attributes.get("group"), order,
-                "/console/plugins/" + plugin + "/" + module, role, Boolean.parseBoolean(attributes.get("admin")));
+                servedByKit ? "/console/plugins/" + plugin + "/" + module : module, role, Boolean.parseBoolean(attributes.get("admin")));
     }
 }

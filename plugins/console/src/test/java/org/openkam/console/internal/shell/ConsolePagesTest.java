@@ -1,16 +1,30 @@
 package org.openkam.console.internal.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.junit.jupiter.api.Test;
 import org.openkam.api.Caller;
 import org.openkam.api.Role;
 import org.openkam.api.console.ConsolePage;
+import org.openkam.console.internal.admin.AdminPages;
+import org.openkam.http.api.ConsoleModules;
+import org.osgi.framework.ServiceReference;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class ConsolePagesTest {
 
@@ -102,6 +116,80 @@ class ConsolePagesTest {
         pages.add(page("fine", "T", "G", 1, "/console/fine.js"));
 
         assertEquals(List.of("fine"), ids(ADMIN));
+    }
+
+    @Test
+    void theConsolesOwnPagesAreDeclaredWithServicePropertiesInTheirNavigationOrder() throws Exception {
+        pages.addModules(new ShellPages(), declared(ShellPages.class));
+        pages.addModules(new AdminPages(), declared(AdminPages.class));
+
+        assertEquals(List.of(
+                new ConsolePages.Entry("dashboard", "Dashboard", "Key accounts", 0, "/console/pages/dashboard.js"),
+                new ConsolePages.Entry("accounts", "Accounts", "Key accounts", 10, "/console/pages/accounts.js"),
+                new ConsolePages.Entry("admin-bundles", "Bundles", "Administration", 10,
+                        "/console/pages/admin-bundles.js"),
+                new ConsolePages.Entry("admin-configuration", "Configuration", "Administration", 20,
+                        "/console/pages/admin-configuration.js"),
+                new ConsolePages.Entry("admin-users", "Users", "Administration", 900, "/console/pages/admin-users.js"),
+                new ConsolePages.Entry("api-tokens", "API tokens", "Administration", 910,
+                        "/console/pages/api-tokens.js"),
+                new ConsolePages.Entry("api", "API documentation", "Administration", 920,
+                        "/console/pages/api-docs.js"),
+                new ConsolePages.Entry("import", "Import", "Administration", 920, "/console/pages/import.js")),
+                pages.visibleTo(ADMIN));
+        assertEquals(List.of("dashboard", "accounts", "api-tokens", "api", "import"), ids(VIEWER),
+                "users, bundles and configuration are for global administrators only");
+        assertEquals(List.of("dashboard", "accounts", "api-tokens", "api", "import"), ids(MANAGER));
+    }
+
+    @Test
+    void aModulePathIsGivenOnlyByServicesThatServeTheirModulesThemselves() {
+        assertEquals("/console/plugins/acme/margins.js",
+                PageDeclaration.parse("acme-margins; title=M; group=G; module=margins.js", "acme", true).moduleUrl());
+        assertEquals("/console/pages/margins.js", PageDeclaration.parse(
+                "acme-margins; title=M; group=G; module=/console/pages/margins.js", "acme", false).moduleUrl());
+        assertThrows(IllegalArgumentException.class, () -> PageDeclaration.parse(
+                "acme-margins; title=M; group=G; module=/console/pages/margins.js", "acme", true));
+        assertThrows(IllegalArgumentException.class,
+                () -> PageDeclaration.parse("acme-margins; title=M; group=G; module=margins.js", "acme", false));
+    }
+
+    /** The service properties DS registers for the component: read from the description bnd generates. */
+    private static ServiceReference<ConsoleModules> declared(Class<?> component) throws Exception {
+        String description = "/OSGI-INF/" + component.getName() + ".xml";
+        Document xml;
+        try (InputStream in = component.getResourceAsStream(description)) {
+            assertNotNull(in, description + " is missing: bnd generates it when the classes are processed");
+            xml = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(in);
+        }
+        assertEquals(ConsoleModules.class.getName(),
+                ((Element) xml.getElementsByTagName("provide").item(0)).getAttribute("interface"));
+        Map<String, Object> properties = new HashMap<>();
+        NodeList list = xml.getElementsByTagName("property");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element p = (Element) list.item(i);
+            if (!p.getAttribute("value").isEmpty()) {
+                properties.put(p.getAttribute("name"), p.getAttribute("value"));
+                continue;
+            }
+            // DS writes a String+ property as element text, one value a line
+            List<String> values = new ArrayList<>();
+            for (String v : p.getTextContent().split("\n")) {
+                if (!v.isBlank()) {
+                    values.add(v.strip());
+                }
+            }
+            properties.put(p.getAttribute("name"), values.toArray(String[]::new));
+        }
+        @SuppressWarnings("unchecked")
+        ServiceReference<ConsoleModules> reference = (ServiceReference<ConsoleModules>) Proxy.newProxyInstance(
+                ConsolePagesTest.class.getClassLoader(), new Class<?>[] {ServiceReference.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> properties.get((String) args[0]);
+                    case "getBundle" -> null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return reference;
     }
 
     private List<String> ids(Caller caller) {
