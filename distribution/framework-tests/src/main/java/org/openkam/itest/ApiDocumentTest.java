@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openkam.api.web.OpenApiContribution;
+import org.openkam.http.api.ApiRoutes;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -34,9 +35,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * {@code /api/v1/openapi.json} follows the OpenApiContribution services in the running framework: a contribution
- * registered here shows, a broken or clashing one is left out while the document still answers, and the
- * scoring plugin's paths leave with its bundle and come back with it.
+ * {@code /api/v1/openapi.json} follows the OpenApiContribution services and the served routes in the running
+ * framework: a contribution registered here describes its route while both are there, a broken or clashing one is
+ * left out while the document still answers, a documented operation without a route is not listed, and the scoring
+ * plugin's paths leave with its bundle and come back with it.
  */
 @ExtendWith(BundleContextExtension.class)
 class ApiDocumentTest {
@@ -80,17 +82,32 @@ class ApiDocumentTest {
     }
 
     @Test
-    void aContributionShowsWhileItIsRegistered() throws Exception {
+    void aContributionDescribesItsRouteWhileBothAreRegistered() throws Exception {
         ServiceRegistration<OpenApiContribution> widgets = register(WIDGETS);
+        ServiceRegistration<ApiRoutes> route = serveWidgets();
 
         JsonObject merged = await("the widgets path", d -> paths(d).has("/itest/widgets"));
         assertTrue(schemas(merged).has("ItestWidget"));
+        assertEquals("listItestWidgets", widgetsOperation(merged).get("operationId").getAsString());
+        assertTrue(widgetsOperation(merged).getAsJsonObject("responses").has("503"), "the kit adds its answers");
         assertTrue(paths(merged).has("/accounts"), "the core paths stay");
 
         widgets.unregister();
         registrations.remove(widgets);
-        JsonObject without = await("the widgets path gone", d -> !paths(d).has("/itest/widgets"));
-        assertFalse(schemas(without).has("ItestWidget"), "its components leave with it");
+        JsonObject undescribed = await("the widgets words gone", d -> !schemas(d).has("ItestWidget"));
+        assertEquals("getItestWidgets", widgetsOperation(undescribed).get("operationId").getAsString(),
+                "a served route nobody describes is still listed, as the kit describes it");
+
+        route.unregister();
+        registrations.remove(route);
+        await("the widgets path gone", d -> !paths(d).has("/itest/widgets"));
+    }
+
+    @Test
+    void aDocumentedOperationWithoutARouteIsNotListed() throws Exception {
+        register(WIDGETS);
+        JsonObject merged = await("the widgets components", d -> schemas(d).has("ItestWidget"));
+        assertFalse(paths(merged).has("/itest/widgets"), "no route serves GET /itest/widgets");
     }
 
     @Test
@@ -101,8 +118,10 @@ class ApiDocumentTest {
         register("{\"paths\": {\"/itest/clash/{id}\": {\"get\": {\"operationId\": \"getAccount\"}}}}");
         register("{\"paths\": {\"/itest/garbled\": ");
         register(WIDGETS);
+        serveWidgets();
 
-        JsonObject merged = await("the good contribution", d -> paths(d).has("/itest/widgets"));
+        JsonObject merged = await("the good contribution",
+                d -> schemas(d).has("ItestWidget") && paths(d).has("/itest/widgets"));
         assertFalse(paths(merged).has("/itest/clash/{id}"), "an operationId clash is refused");
         assertFalse(paths(merged).has("/itest/garbled"));
         assertTrue(paths(merged).has("/accounts/{id}"));
@@ -131,6 +150,18 @@ class ApiDocumentTest {
                 () -> new ByteArrayInputStream(bytes), null);
         registrations.add(r);
         return r;
+    }
+
+    /** Serves {@code GET /itest/widgets}. */
+    private ServiceRegistration<ApiRoutes> serveWidgets() {
+        ServiceRegistration<ApiRoutes> r = context.registerService(ApiRoutes.class,
+                routes -> routes.get("/itest/widgets", ex -> List.of()), null);
+        registrations.add(r);
+        return r;
+    }
+
+    private static JsonObject widgetsOperation(JsonObject document) {
+        return paths(document).getAsJsonObject("/itest/widgets").getAsJsonObject("get");
     }
 
     private Bundle bundle(String symbolicName) {

@@ -19,12 +19,19 @@ public interface RouteTable {
     }
 
     /**
-     * Adds a route.
+     * Adds a route with what it declares about itself (its body, {@code If-Match}, ...), from which the kit
+     * generates the route's operation in {@code /api/v1/openapi.json}.
      *
      * @param method an HTTP method in upper case
      * @param template a path relative to {@code /api/v1} with {@code {name}} parameters, e.g. {@code /accounts/{id}}
+     * @since 1.2
      */
-    RouteTable add(String method, String template, Handler handler);
+    RouteTable add(String method, String template, Operation operation, Handler handler);
+
+    /** Adds a route that declares nothing beyond its method and path ({@link Operation#of()}). */
+    default RouteTable add(String method, String template, Handler handler) {
+        return add(method, template, Operation.of(), handler);
+    }
 
     default RouteTable get(String template, Handler handler) {
         return add("GET", template, handler);
@@ -44,5 +51,25 @@ public interface RouteTable {
 
     default RouteTable delete(String template, Handler handler) {
         return add("DELETE", template, handler);
+    }
+
+    default RouteTable get(String template, Operation operation, Handler handler) {
+        return add("GET", template, operation, handler);
+    }
+
+    default RouteTable post(String template, Operation operation, Handler handler) {
+        return add("POST", template, operation, handler);
+    }
+
+    default RouteTable put(String template, Operation operation, Handler handler) {
+        return add("PUT", template, operation, handler);
+    }
+
+    default RouteTable patch(String template, Operation operation, Handler handler) {
+        return add("PATCH", template, operation, handler);
+    }
+
+    default RouteTable delete(String template, Operation operation, Handler handler) {
+        return add("DELETE", template, operation, handler);
     }
 }

@@ -140,6 +140,7 @@ public final class ApiDispatcher extends HttpServlet {
             }
         }
         router = next;
+        document.routes(next.routes());
     }
 
     @Override

@@ -4,26 +4,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
+import org.openkam.http.api.WebContext;
 
 /**
  * One endpoint: a method and a path template such as {@code /accounts/{id}/contacts}, relative to
- * {@code /api/v1}; its segments are split once, as every request matches against them.
+ * {@code /api/v1}, with what it declares about itself; its segments are split once, as every request matches
+ * against them.
  */
 public final class Route {
 
     private final String method;
     private final String template;
+    private final Operation operation;
     private final RouteTable.Handler handler;
     private final List<String> segments;
 
-    Route(String method, String template, RouteTable.Handler handler) {
-        if (method == null || template == null || !template.startsWith("/") || handler == null) {
-            throw new IllegalArgumentException("a route needs a method, a template starting with / and a handler: "
-                    + method + " " + template);
+    Route(String method, String template, Operation operation, RouteTable.Handler handler) {
+        if (method == null || template == null || !template.startsWith("/") || operation == null
+                || handler == null) {
+            throw new IllegalArgumentException(
+                    "a route needs a method, a template starting with /, a declaration and a handler: " + method + " "
+                            + template);
         }
         this.method = method;
         this.template = template;
+        this.operation = operation;
         this.handler = handler;
         this.segments = List.of(template.substring(1).split("/"));
     }
@@ -34,6 +41,16 @@ public final class Route {
 
     public String template() {
         return template;
+    }
+
+    /** What the route declares about itself, for its description. */
+    public Operation operation() {
+        return operation;
+    }
+
+    /** True if the context lets requests without a caller reach it; the context decides, not the route. */
+    public boolean isPublic() {
+        return OpenKamContext.isPublic(WebContext.API_ROOT + template);
     }
 
     public RouteTable.Handler handler() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 
 /** Finds the route for a method and path; literal segments win over parameters. Not thread-safe: build, then read. */
@@ -17,8 +18,13 @@ public final class Router implements RouteTable {
     private final List<Route> routes = new ArrayList<>();
 
     @Override
+    public Router add(String method, String template, Operation operation, Handler handler) {
+        return add(new Route(method, template, operation, handler));
+    }
+
+    @Override
     public Router add(String method, String template, Handler handler) {
-        return add(new Route(method, template, handler));
+        return add(method, template, Operation.of(), handler);
     }
 
     Router add(Route route) {

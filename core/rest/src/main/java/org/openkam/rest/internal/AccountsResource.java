@@ -20,6 +20,7 @@ import org.openkam.api.account.AccountStatus;
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.RouteTable;
@@ -51,11 +52,11 @@ public final class AccountsResource implements ApiRoutes {
     @Override
     public void define(RouteTable router) {
         router.add("GET", "/accounts", this::list)
-                .add("POST", "/accounts", this::create)
+                .add("POST", "/accounts", Operation.of().jsonBody(), this::create)
                 .add("GET", "/accounts/{id}", this::get)
-                .add("PUT", "/accounts/{id}", this::replace)
-                .add("PATCH", "/accounts/{id}", this::patch)
-                .add("DELETE", "/accounts/{id}", this::delete);
+                .add("PUT", "/accounts/{id}", Operation.of().jsonBody().ifMatch(), this::replace)
+                .add("PATCH", "/accounts/{id}", Operation.of().jsonBody().ifMatch(), this::patch)
+                .add("DELETE", "/accounts/{id}", Operation.of().ifMatch(), this::delete);
     }
 
     private Object list(Exchange ex) {

@@ -16,6 +16,7 @@ import org.openkam.api.engagement.ActivityType;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,14 +47,16 @@ public final class ActivitiesResource implements ApiRoutes {
 
     @Override
     public void define(RouteTable router) {
+        Operation change = Operation.of().jsonBody().ifMatch();
         router.add("GET", "/accounts/{id}/activities", this::list)
-                .add("POST", "/accounts/{id}/activities", this::create)
+                .add("POST", "/accounts/{id}/activities", Operation.of().jsonBody(), this::create)
                 .add("GET", "/accounts/{id}/activities/{activityId}", this::get)
-                .add("PUT", "/accounts/{id}/activities/{activityId}", ex -> update(ex, false))
-                .add("PATCH", "/accounts/{id}/activities/{activityId}", ex -> update(ex, true))
-                .add("DELETE", "/accounts/{id}/activities/{activityId}", this::delete)
-                .add("POST", "/accounts/{id}/activities/coordination", ex -> coordination(ex, null))
-                .add("POST", "/accounts/{id}/activities/{activityId}/coordination",
+                .add("PUT", "/accounts/{id}/activities/{activityId}", change, ex -> update(ex, false))
+                .add("PATCH", "/accounts/{id}/activities/{activityId}", change, ex -> update(ex, true))
+                .add("DELETE", "/accounts/{id}/activities/{activityId}", Operation.of().ifMatch(), this::delete)
+                .add("POST", "/accounts/{id}/activities/coordination", Operation.of().jsonBody(),
+                        ex -> coordination(ex, null))
+                .add("POST", "/accounts/{id}/activities/{activityId}/coordination", Operation.of().jsonBody(),
                         ex -> coordination(ex, ex.path("activityId")));
     }
 

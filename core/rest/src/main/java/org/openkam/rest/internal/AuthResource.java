@@ -15,6 +15,7 @@ import org.openkam.api.security.IssuedToken;
 import org.openkam.api.security.Session;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.WebContext;
 import org.openkam.http.api.Problem;
 import org.openkam.http.api.ProblemException;
@@ -59,13 +60,13 @@ public final class AuthResource implements ApiRoutes {
 
     @Override
     public void define(RouteTable router) {
-        router.add("POST", "/auth/login", this::login)
+        router.add("POST", "/auth/login", Operation.of().jsonBody(), this::login)
                 .add("POST", "/auth/logout", this::logout)
                 .add("GET", "/auth/session", ex -> SessionBody.of(ex.caller(),
                         (Session) ex.request().getAttribute(WebContext.SESSION)))
-                .add("POST", "/auth/password", this::changePassword)
+                .add("POST", "/auth/password", Operation.of().jsonBody(), this::changePassword)
                 .add("GET", "/auth/tokens", ex -> authentication.tokens(ex.caller()))
-                .add("POST", "/auth/tokens", this::createToken)
+                .add("POST", "/auth/tokens", Operation.of().jsonBody(), this::createToken)
                 .add("DELETE", "/auth/tokens/{id}", ex -> {
                     authentication.revokeToken(ex.caller(), ex.path("id"));
                     ex.status(204);

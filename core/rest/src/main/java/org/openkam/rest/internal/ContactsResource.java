@@ -12,6 +12,7 @@ import org.openkam.api.account.Contacts;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,12 +39,13 @@ public final class ContactsResource implements ApiRoutes {
 
     @Override
     public void define(RouteTable router) {
+        Operation change = Operation.of().jsonBody().ifMatch();
         router.add("GET", "/accounts/{id}/contacts", ex -> contacts.list(ex.caller(), ex.path("id")))
-                .add("POST", "/accounts/{id}/contacts", this::create)
+                .add("POST", "/accounts/{id}/contacts", Operation.of().jsonBody(), this::create)
                 .add("GET", "/accounts/{id}/contacts/{contactId}", this::get)
-                .add("PUT", "/accounts/{id}/contacts/{contactId}", ex -> update(ex, false))
-                .add("PATCH", "/accounts/{id}/contacts/{contactId}", ex -> update(ex, true))
-                .add("DELETE", "/accounts/{id}/contacts/{contactId}", this::delete);
+                .add("PUT", "/accounts/{id}/contacts/{contactId}", change, ex -> update(ex, false))
+                .add("PATCH", "/accounts/{id}/contacts/{contactId}", change, ex -> update(ex, true))
+                .add("DELETE", "/accounts/{id}/contacts/{contactId}", Operation.of().ifMatch(), this::delete);
     }
 
     private Object create(Exchange ex) throws IOException {

@@ -15,6 +15,7 @@ import org.openkam.api.engagement.FollowUps;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,13 +46,14 @@ public final class FollowUpsResource implements ApiRoutes {
 
     @Override
     public void define(RouteTable router) {
+        Operation change = Operation.of().jsonBody().ifMatch();
         router.add("GET", "/follow-ups", this::due)
                 .add("GET", "/accounts/{id}/follow-ups", ex -> followUps.list(ex.caller(), ex.path("id")))
-                .add("POST", "/accounts/{id}/follow-ups", this::create)
+                .add("POST", "/accounts/{id}/follow-ups", Operation.of().jsonBody(), this::create)
                 .add("GET", "/accounts/{id}/follow-ups/{followUpId}", this::get)
-                .add("PUT", "/accounts/{id}/follow-ups/{followUpId}", ex -> update(ex, false))
-                .add("PATCH", "/accounts/{id}/follow-ups/{followUpId}", ex -> update(ex, true))
-                .add("DELETE", "/accounts/{id}/follow-ups/{followUpId}", this::delete);
+                .add("PUT", "/accounts/{id}/follow-ups/{followUpId}", change, ex -> update(ex, false))
+                .add("PATCH", "/accounts/{id}/follow-ups/{followUpId}", change, ex -> update(ex, true))
+                .add("DELETE", "/accounts/{id}/follow-ups/{followUpId}", Operation.of().ifMatch(), this::delete);
     }
 
     /** Open follow-ups unless {@code status} says otherwise ({@code any} for every status). */

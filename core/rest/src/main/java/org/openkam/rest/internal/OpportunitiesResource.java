@@ -15,6 +15,7 @@ import org.openkam.api.pipeline.OurPosition;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.Json;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.RouteTable;
@@ -63,13 +64,14 @@ public final class OpportunitiesResource implements ApiRoutes {
     @Override
     public void define(RouteTable router) {
         String one = "/accounts/{id}/opportunities/{opportunityId}";
+        Operation change = Operation.of().jsonBody().ifMatch();
         router.add("GET", "/accounts/{id}/opportunities", this::list)
-                .add("POST", "/accounts/{id}/opportunities", this::create)
+                .add("POST", "/accounts/{id}/opportunities", Operation.of().jsonBody(), this::create)
                 .add("GET", one, this::get)
-                .add("PUT", one, ex -> update(ex, false))
-                .add("PATCH", one, ex -> update(ex, true))
-                .add("DELETE", one, this::delete)
-                .add("POST", one + "/close", this::close)
+                .add("PUT", one, change, ex -> update(ex, false))
+                .add("PATCH", one, change, ex -> update(ex, true))
+                .add("DELETE", one, Operation.of().ifMatch(), this::delete)
+                .add("POST", one + "/close", change, this::close)
                 .add("GET", "/accounts/{id}/pipeline", ex -> opportunities.summary(ex.caller(), ex.path("id")))
                 .add("GET", "/pipeline/stages", ex -> opportunities.stages())
                 .add("GET", "/pipeline", this::pipeline);

@@ -13,6 +13,7 @@ import org.openkam.api.organization.Users;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,15 +45,15 @@ public final class OrganizationResource implements ApiRoutes {
     @Override
     public void define(RouteTable router) {
         router.add("GET", "/business-units", ex -> units.list(ex.caller()))
-                .add("POST", "/business-units", this::createUnit)
+                .add("POST", "/business-units", Operation.of().jsonBody(), this::createUnit)
                 .add("GET", "/business-units/{id}", ex -> tagged(ex, units.get(ex.caller(), ex.path("id"))))
-                .add("PUT", "/business-units/{id}", this::updateUnit)
+                .add("PUT", "/business-units/{id}", Operation.of().jsonBody().ifMatch(), this::updateUnit)
                 .add("GET", "/users", ex -> users.list(ex.caller()))
-                .add("POST", "/users", this::createUser)
+                .add("POST", "/users", Operation.of().jsonBody(), this::createUser)
                 .add("GET", "/users/me", ex -> tagged(ex, users.get(ex.caller(), ex.caller().userId())))
                 .add("GET", "/users/{id}", ex -> tagged(ex, users.get(ex.caller(), ex.path("id"))))
-                .add("PUT", "/users/{id}", ex -> updateUser(ex, false))
-                .add("PATCH", "/users/{id}", ex -> updateUser(ex, true));
+                .add("PUT", "/users/{id}", Operation.of().jsonBody().ifMatch(), ex -> updateUser(ex, false))
+                .add("PATCH", "/users/{id}", Operation.of().jsonBody().ifMatch(), ex -> updateUser(ex, true));
     }
 
     private Object createUnit(Exchange ex) throws IOException {

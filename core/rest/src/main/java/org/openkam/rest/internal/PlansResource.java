@@ -10,6 +10,7 @@ import org.openkam.api.plan.AccountPlans;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
 import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,15 +39,16 @@ public final class PlansResource implements ApiRoutes {
 
     @Override
     public void define(RouteTable router) {
+        Operation change = Operation.of().jsonBody().ifMatch();
         router.add("GET", "/accounts/{id}/plans", ex -> plans.list(ex.caller(), ex.path("id")).stream()
                         .map(PlanBody::of).toList())
-                .add("POST", "/accounts/{id}/plans", this::create)
+                .add("POST", "/accounts/{id}/plans", Operation.of().jsonBody(), this::create)
                 .add("GET", PLAN, this::get)
-                .add("PUT", PLAN, ex -> update(ex, false))
-                .add("PATCH", PLAN, ex -> update(ex, true))
-                .add("DELETE", PLAN, this::delete)
+                .add("PUT", PLAN, change, ex -> update(ex, false))
+                .add("PATCH", PLAN, change, ex -> update(ex, true))
+                .add("DELETE", PLAN, Operation.of().ifMatch(), this::delete)
                 .add("GET", PLAN + "/reviews", ex -> plans.reviews(ex.caller(), ex.path("id"), ex.path("planId")))
-                .add("POST", PLAN + "/reviews", this::review)
+                .add("POST", PLAN + "/reviews", Operation.of().jsonBody(), this::review)
                 .add("GET", PLAN + "/versions", ex -> plans.versions(ex.caller(), ex.path("id"), ex.path("planId"))
                         .stream().map(PlanBody.Version::of).toList())
                 .add("GET", PLAN + "/versions/{version}", this::version);

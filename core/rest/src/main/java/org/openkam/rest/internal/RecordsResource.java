@@ -7,6 +7,7 @@ import org.openkam.api.account.AccountQuery;
 import org.openkam.api.audit.AuditTrail;
 import org.openkam.api.job.Jobs;
 import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,8 +35,9 @@ public final class RecordsResource implements ApiRoutes {
     public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/audit", ex -> PageBody.of(audit.forAccount(ex.caller(), ex.path("id"),
                         ex.intQuery("limit", AccountQuery.DEFAULT_LIMIT, 1, AccountQuery.MAX_LIMIT), ex.query("cursor"))))
-                .add("GET", "/audit", ex -> PageBody.of(audit.all(ex.caller(), ex.query("entityType"),
-                        ex.intQuery("limit", AccountQuery.DEFAULT_LIMIT, 1, AccountQuery.MAX_LIMIT), ex.query("cursor"))))
+                .add("GET", "/audit", Operation.of().restricted(), ex -> PageBody.of(audit.all(ex.caller(),
+                        ex.query("entityType"), ex.intQuery("limit", AccountQuery.DEFAULT_LIMIT, 1, AccountQuery.MAX_LIMIT),
+                        ex.query("cursor"))))
                 .add("GET", "/jobs/{id}", ex -> jobs.get(ex.caller(), ex.path("id")));
     }
 }

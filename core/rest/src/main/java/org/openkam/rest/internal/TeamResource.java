@@ -10,6 +10,7 @@ import org.openkam.api.account.TeamFunction;
 import org.openkam.api.account.TeamMemberDraft;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.RouteTable;
@@ -41,9 +42,9 @@ public final class TeamResource implements ApiRoutes {
     @Override
     public void define(RouteTable router) {
         router.add("GET", "/accounts/{id}/team", ex -> teams.list(ex.caller(), ex.path("id")))
-                .add("POST", "/accounts/{id}/team", this::add)
-                .add("PUT", "/accounts/{id}/team/{memberId}", this::update)
-                .add("DELETE", "/accounts/{id}/team/{memberId}", this::remove)
+                .add("POST", "/accounts/{id}/team", Operation.of().jsonBody(), this::add)
+                .add("PUT", "/accounts/{id}/team/{memberId}", Operation.of().jsonBody().ifMatch(), this::update)
+                .add("DELETE", "/accounts/{id}/team/{memberId}", Operation.of().ifMatch(), this::remove)
                 .add("GET", "/team-memberships", this::memberships);
     }
 

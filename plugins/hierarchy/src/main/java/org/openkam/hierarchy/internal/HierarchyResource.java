@@ -35,6 +35,7 @@ import org.openkam.api.unit.UnitEnablement;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.Problem;
 import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.RouteTable;
@@ -109,10 +110,10 @@ public final class HierarchyResource implements ApiRoutes {
     public void define(RouteTable routes) {
         routes.get("/hierarchies", ex -> Map.of("items", store.hierarchies().stream()
                         .filter(h -> visible(ex.caller(), h)).toList()))
-                .post("/hierarchies", this::create)
+                .post("/hierarchies", Operation.of().jsonBody(), this::create)
                 .get("/hierarchies/{hierarchyId}", ex -> tagged(ex, hierarchy(ex)))
                 .get("/hierarchies/{hierarchyId}/nodes", this::level)
-                .post("/hierarchies/{hierarchyId}/nodes", this::addNode)
+                .post("/hierarchies/{hierarchyId}/nodes", Operation.of().jsonBody(), this::addNode)
                 .get("/hierarchies/{hierarchyId}/nodes/{nodeId}", ex -> {
                     Hierarchy h = hierarchy(ex);
                     return place(ex.caller(), h, seen(ex.caller(), store.node(h.id(), ex.path("nodeId"))), asOf(ex));
@@ -127,10 +128,10 @@ public final class HierarchyResource implements ApiRoutes {
                     HierarchyNode node = seen(ex.caller(), store.node(h.id(), ex.path("nodeId")));
                     return coverage.of(ex.caller(), h.id(), node.id(), asOf(ex));
                 })
-                .post("/hierarchies/{hierarchyId}/nodes/{nodeId}/move", this::move)
-                .post("/hierarchies/{hierarchyId}/links", this::link)
+                .post("/hierarchies/{hierarchyId}/nodes/{nodeId}/move", Operation.of().jsonBody(), this::move)
+                .post("/hierarchies/{hierarchyId}/links", Operation.of().jsonBody(), this::link)
                 .post("/hierarchies/{hierarchyId}/imports/gleif", this::importGleif)
-                .delete("/hierarchies/{hierarchyId}/links/{linkId}", ex -> {
+                .delete("/hierarchies/{hierarchyId}/links/{linkId}", Operation.of().ifMatch(), ex -> {
                     Hierarchy h = editable(ex);
                     store.unlink(ex.caller(), h.id(), ex.path("linkId"), ex.expectedVersion(null));
                     ex.status(204);

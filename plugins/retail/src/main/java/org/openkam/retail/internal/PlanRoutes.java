@@ -11,6 +11,7 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.plan.AccountPlans;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 
 /** Joint business plans against actuals under {@code /retail/retailers/{id}/plans/{year}}. */
@@ -40,7 +41,7 @@ final class PlanRoutes {
                     .orElseThrow(() -> new NotFoundException("joint business plan", ex.path("year")));
             ex.etag(plan.version());
             return figures.plan(retailer, plan, asOf(ex, year));
-        }).put("/retail/retailers/{id}/plans/{year}", this::put);
+        }).put("/retail/retailers/{id}/plans/{year}", Operation.of().jsonBody().ifMatch(), this::put);
     }
 
     private Object put(Exchange ex) throws IOException {

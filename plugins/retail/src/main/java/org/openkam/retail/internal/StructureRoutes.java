@@ -10,6 +10,7 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.Violation;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 
 /** Products, categories, buying groups, banners, stores and listings under {@code /retail}. */
@@ -31,22 +32,22 @@ final class StructureRoutes {
 
     void define(RouteTable routes) {
         routes.get("/retail/units/{unit}/categories", ex -> items(catalog.categories(readUnit(ex))))
-                .post("/retail/units/{unit}/categories", this::createCategory)
+                .post("/retail/units/{unit}/categories", Operation.of().jsonBody(), this::createCategory)
                 .get("/retail/units/{unit}/products", ex -> items(catalog.products(readUnit(ex))))
-                .post("/retail/units/{unit}/products", this::createProduct)
+                .post("/retail/units/{unit}/products", Operation.of().jsonBody(), this::createProduct)
                 .get("/retail/units/{unit}/products/{productId}", ex -> catalog.product(readUnit(ex),
                         ex.path("productId")))
                 .get("/retail/units/{unit}/buying-groups", ex -> items(structure.buyingGroups(readUnit(ex))))
-                .post("/retail/units/{unit}/buying-groups", this::createBuyingGroup)
+                .post("/retail/units/{unit}/buying-groups", Operation.of().jsonBody(), this::createBuyingGroup)
                 .get("/retail/retailers/{id}/banners", ex -> items(structure.banners(
                         scope.retailer(ex.caller(), ex.path("id")).id())))
-                .post("/retail/retailers/{id}/banners", this::createBanner)
+                .post("/retail/retailers/{id}/banners", Operation.of().jsonBody(), this::createBanner)
                 .get("/retail/retailers/{id}/stores", ex -> items(structure.stores(
                         scope.retailer(ex.caller(), ex.path("id")).id())))
-                .post("/retail/retailers/{id}/stores", this::createStore)
+                .post("/retail/retailers/{id}/stores", Operation.of().jsonBody(), this::createStore)
                 .get("/retail/retailers/{id}/listings", ex -> items(listings.of(
                         scope.retailer(ex.caller(), ex.path("id")).id(), ex.query("productId"))))
-                .post("/retail/retailers/{id}/listings", this::createListing);
+                .post("/retail/retailers/{id}/listings", Operation.of().jsonBody(), this::createListing);
     }
 
     static Map<String, Object> items(List<?> items) {

@@ -12,6 +12,7 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 
 /** Distribution KPIs, store audits, promotions, trade terms, the price waterfall and trade spend under {@code /retail}. */
@@ -38,23 +39,24 @@ final class TradeRoutes {
     }
 
     void define(RouteTable routes) {
+        Operation change = Operation.of().jsonBody().ifMatch();
         routes.get("/retail/retailers/{id}/distribution", ex -> figures.distribution(retailer(ex),
                         ex.requiredQuery("productId"), date(ex, "date", LocalDate.now()), ex.query("bannerId"),
                         ex.query("region")))
-                .post("/retail/retailers/{id}/store-audits", this::recordAudit)
+                .post("/retail/retailers/{id}/store-audits", Operation.of().jsonBody(), this::recordAudit)
                 .get("/retail/retailers/{id}/promotions", ex -> {
                     RetailScope.Retailer retailer = retailer(ex);
                     return StructureRoutes.items(promotions.between(retailer.id(), date(ex, "from", null),
                             date(ex, "to", null)).stream().map(p -> figures.view(retailer, p)).toList());
                 })
-                .post("/retail/retailers/{id}/promotions", this::createPromotion)
+                .post("/retail/retailers/{id}/promotions", Operation.of().jsonBody(), this::createPromotion)
                 .get("/retail/retailers/{id}/promotions/{promotionId}", ex -> {
                     RetailScope.Retailer retailer = retailer(ex);
                     Promotion p = promotions.get(retailer.id(), ex.path("promotionId"));
                     ex.etag(p.version());
                     return figures.view(retailer, p);
                 })
-                .patch("/retail/retailers/{id}/promotions/{promotionId}", this::updatePromotion)
+                .patch("/retail/retailers/{id}/promotions/{promotionId}", change, this::updatePromotion)
                 .get("/retail/retailers/{id}/terms/{year}", ex -> {
                     RetailScope.Retailer retailer = retailer(ex);
                     TradeTerms terms = agreements.of(retailer.id(), year(ex)).orElseThrow(
@@ -62,7 +64,7 @@ final class TradeRoutes {
                     ex.etag(terms.version());
                     return terms;
                 })
-                .put("/retail/retailers/{id}/terms/{year}", this::putTerms)
+                .put("/retail/retailers/{id}/terms/{year}", change, this::putTerms)
                 .get("/retail/retailers/{id}/waterfall", ex -> figures.waterfall(retailer(ex),
                         ex.requiredQuery("productId"), yearQuery(ex), volume(ex)))
                 .get("/retail/retailers/{id}/trade-spend", ex -> figures.tradeSpend(retailer(ex), yearQuery(ex)));

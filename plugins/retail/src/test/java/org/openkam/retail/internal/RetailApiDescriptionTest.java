@@ -13,7 +13,7 @@ import org.openkam.testing.RouteDescription;
 
 /**
  * Keeps the fragment and the routes {@link RetailResource#define} declares in step: every route documented and
- * nothing stale, components prefixed, every reference resolving here or in the core document, errors documented.
+ * nothing stale, components prefixed, every reference resolving here or in the core document, declarations matching the fragment.
  */
 class RetailApiDescriptionTest {
 
@@ -40,7 +40,7 @@ class RetailApiDescriptionTest {
     }
 
     @Test
-    void everyOperationDocumentsItsErrorsAndChangesNameTheCsrfToken() {
-        assertEquals(List.of(), description.undocumentedErrors());
+    void theDeclarationsTheKitDerivesErrorAnswersFromMatchTheFragment() {
+        assertEquals(List.of(), description.declarationProblems());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.openkam.api.web.OpenApiContribution;
+import org.openkam.http.internal.Route;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -33,9 +34,11 @@ import com.google.gson.JsonParser;
 
 /**
  * The API description served at {@code /api/v1/openapi.json}: the core document shipped in this bundle merged
- * with the fragment of every registered {@link OpenApiContribution}. The merged bytes are kept until the set of
- * contributions changes; the next request builds them again. A refused fragment is logged with its bundle and
- * left out, so a broken plugin costs its own paths only.
+ * with the fragment of every registered {@link OpenApiContribution}, then made the description of the live routes
+ * ({@link RouteOperations}): every route served gets an operation, generated from its declaration under the
+ * fragments' words, and a documented operation no route serves is left out. The merged bytes are kept until the
+ * contributions or the routes change; the next request builds them again. A refused fragment is logged with its
+ * bundle and left out, so a broken plugin costs its own words only.
  */
 @Component(service = ApiDocument.class)
 public final class ApiDocument {
@@ -60,6 +63,8 @@ public final class ApiDocument {
     private final JsonObject core;
     /** By service id: the oldest service first, so the earlier registration keeps what it has. */
     private final TreeMap<Long, Contributor> contributors = new TreeMap<>();
+    /** The routes the dispatcher serves now. */
+    private List<Route> routes = List.of();
     private Served served;
 
     @Activate
@@ -92,7 +97,13 @@ public final class ApiDocument {
         }
     }
 
-    /** The merged document, built now if the contributions changed since the last build. */
+    /** The routes served from now on; the document describes exactly these. */
+    public synchronized void routes(List<Route> live) {
+        routes = List.copyOf(live);
+        served = null;
+    }
+
+    /** The merged document, built now if the contributions or routes changed since the last build. */
     public synchronized Served current() {
         if (served == null) {
             served = build();
@@ -117,7 +128,9 @@ public final class ApiDocument {
                         String.join("; ", problems));
             }
         }
-        byte[] json = GSON.toJson(merge.document()).getBytes(StandardCharsets.UTF_8);
+        JsonObject document = merge.document();
+        RouteOperations.describe(document, routes);
+        byte[] json = GSON.toJson(document).getBytes(StandardCharsets.UTF_8);
         return new Served(json, etag(json), Collections.unmodifiableMap(refused));
     }
 

@@ -14,25 +14,66 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openkam.api.web.OpenApiContribution;
+import org.openkam.http.api.Operation;
+import org.openkam.http.internal.Router;
 import org.openkam.http.internal.openapi.Contributions.Text;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * The served document follows the registered contributions: merged, rebuilt only when they change, without
- * the paths of one that left, and whole whatever a broken contribution does.
+ * The served document follows the registered contributions and the live routes: merged, rebuilt only when they
+ * change, without the words of one that left, and whole whatever a broken contribution does.
  */
 class ApiDocumentTest {
 
     private final ApiDocument document = new ApiDocument(Contributions.coreBytes());
 
+    /** The routes served in these tests: the core paths of {@link Contributions#core()} and the widgets. */
+    private static Router live() {
+        Router router = new Router();
+        router.get("/openapi.json", ex -> null).get("/accounts", ex -> null).get("/accounts/{id}", ex -> null);
+        for (String segment : List.of("demo", "other")) {
+            router.get("/" + segment + "/widgets/{id}", ex -> null)
+                    .put("/" + segment + "/widgets/{id}", Operation.of().jsonBody().ifMatch(), ex -> null)
+                    .delete("/" + segment + "/widgets/{id}", ex -> null);
+        }
+        return router;
+    }
+
+    @BeforeEach
+    void serveTheRoutes() {
+        document.routes(live().routes());
+    }
+
     @Test
-    void withoutContributionsItIsTheCoreDocument() {
-        assertTrue(Contributions.core().equals(served()), "the served document differs from the core document");
+    void withoutContributionsItIsTheCoreDocumentDescribingTheRoutes() {
+        JsonObject served = served();
+        assertEquals(Contributions.core().get("components"), served.get("components"));
+        assertEquals(Contributions.core().get("info"), served.get("info"));
+        assertEquals("listAccounts", paths().getAsJsonObject("/accounts").getAsJsonObject("get")
+                .get("operationId").getAsString(), "the core document's words stay");
+        assertTrue(paths().getAsJsonObject("/demo/widgets/{id}").has("put"), "an undescribed route is described");
         assertEquals(Map.of(), document.current().refused());
+    }
+
+    @Test
+    void theDocumentFollowsTheRoutes() {
+        document.add(11, "demo", new Text(widgets("demo", "Demo")));
+        String before = document.current().etag();
+
+        Router fewer = new Router();
+        fewer.get("/accounts", ex -> null).get("/demo/widgets/{id}", ex -> null);
+        document.routes(fewer.routes());
+
+        assertEquals(List.of("/accounts", "/demo/widgets/{id}"), List.copyOf(paths().keySet()),
+                "operations without a route are left out, fragments' included");
+        assertEquals(List.of("get"), List.copyOf(paths().getAsJsonObject("/demo/widgets/{id}").keySet().stream()
+                .filter(OpenApiMerge.METHODS::contains).toList()));
+        assertNotEquals(before, document.current().etag(), "the entity tag follows the routes");
     }
 
     @Test
@@ -44,7 +85,8 @@ class ApiDocumentTest {
 
         document.remove(11);
 
-        assertFalse(paths().has("/demo/widgets/{id}"), "the paths of a contribution that left are gone");
+        assertFalse(paths().getAsJsonObject("/demo/widgets/{id}").getAsJsonObject("get").has("tags"),
+                "the words of a contribution that left are gone");
         assertFalse(served().getAsJsonObject("components").getAsJsonObject("schemas").has("DemoWidget"),
                 "its components too");
         assertTrue(paths().has("/other/widgets/{id}"));
@@ -102,12 +144,12 @@ class ApiDocumentTest {
         document.add(11, "first", new Text(widgets("demo", "Demo")));
         document.add(12, "second", new Text(widgets("demo", "Demo").replace("\"get\"", "\"put\"")));
         assertTrue(document.current().refused().containsKey("second"), "the later registration is refused");
-        assertTrue(paths().getAsJsonObject("/demo/widgets/{id}").has("get"));
+        assertEquals("putDemoWidgetsId", operationId("put"), "the route is described by the kit alone");
 
         document.remove(11);
 
         assertEquals(Map.of(), document.current().refused());
-        assertTrue(paths().getAsJsonObject("/demo/widgets/{id}").has("put"));
+        assertEquals("getDemoWidget", operationId("put"), "the second fragment describes the route now");
     }
 
     @Test
@@ -142,12 +184,18 @@ class ApiDocumentTest {
         assertEquals(List.of("cannot read the fragment: the fragment is larger than 4194304 bytes"),
                 refused.get("broken 5"));
         assertEquals(List.of("cannot read the fragment: disk gone"), refused.get("broken 6"));
-        assertTrue(Contributions.core().equals(served()), "the broken fragments left traces in the document");
+        ApiDocument bare = new ApiDocument(Contributions.coreBytes());
+        bare.routes(live().routes());
+        assertEquals(bare.current().etag(), document.current().etag(), "the broken fragments left traces");
     }
 
     private JsonObject served() {
         return JsonParser.parseString(new String(document.current().json(), StandardCharsets.UTF_8))
                 .getAsJsonObject();
+    }
+
+    private String operationId(String method) {
+        return paths().getAsJsonObject("/demo/widgets/{id}").getAsJsonObject(method).get("operationId").getAsString();
     }
 
     private JsonObject paths() {

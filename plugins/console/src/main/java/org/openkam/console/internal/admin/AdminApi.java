@@ -15,6 +15,7 @@ import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.Problem;
 import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.RouteTable;
@@ -86,7 +87,7 @@ public final class AdminApi implements ApiRoutes {
     /** Every administration route; the fragment {@value #FRAGMENT} describes each (a test checks). */
     @Override
     public void define(RouteTable router) {
-        router.add("GET", "/admin/bundles", ex -> {
+        router.add("GET", "/admin/bundles", Operation.of().restricted(), ex -> {
             admin(ex);
             return Map.of("items", bundles.list());
         });
@@ -96,7 +97,7 @@ public final class AdminApi implements ApiRoutes {
             audit.bundle(ex.caller(), null, installed.bundle()); // installed, even where it did not start
             return outcome(ex, installed, 201);
         });
-        router.add("GET", "/admin/bundles/{id}", ex -> {
+        router.add("GET", "/admin/bundles/{id}", Operation.of().restricted(), ex -> {
             admin(ex);
             return bundles.get(id(ex));
         });
@@ -131,15 +132,15 @@ public final class AdminApi implements ApiRoutes {
             return after;
         });
 
-        router.add("GET", "/admin/configurations", ex -> {
+        router.add("GET", "/admin/configurations", Operation.of().restricted(), ex -> {
             admin(ex);
             return Map.of("items", configurations.list());
         });
-        router.add("GET", "/admin/configurations/{pid}", ex -> {
+        router.add("GET", "/admin/configurations/{pid}", Operation.of().restricted(), ex -> {
             admin(ex);
             return configurations.form(ex.path("pid"));
         });
-        router.add("PUT", "/admin/configurations/{pid}", ex -> {
+        router.add("PUT", "/admin/configurations/{pid}", Operation.of().jsonBody(), ex -> {
             admin(ex);
             String pid = ex.path("pid");
             JsonObject properties = properties(ex);
@@ -158,7 +159,7 @@ public final class AdminApi implements ApiRoutes {
             ex.status(204);
             return null;
         });
-        router.add("POST", "/admin/configurations/factories/{factoryPid}", ex -> {
+        router.add("POST", "/admin/configurations/factories/{factoryPid}", Operation.of().jsonBody(), ex -> {
             admin(ex);
             JsonObject properties = properties(ex);
             Configurations.Instance created = configurations.createFactory(ex.caller(), ex.path("factoryPid"),

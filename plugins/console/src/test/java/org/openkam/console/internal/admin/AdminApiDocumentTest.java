@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.openkam.api.web.OpenApiContribution;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 
 import com.google.gson.JsonElement;
@@ -30,7 +31,7 @@ class AdminApiDocumentTest {
         Set<String> routes = new TreeSet<>();
         new AdminApi(null, null, null).define(new RouteTable() {
             @Override
-            public RouteTable add(String method, String template, Handler handler) {
+            public RouteTable add(String method, String template, Operation operation, Handler handler) {
                 routes.add(method + " " + template);
                 return this;
             }

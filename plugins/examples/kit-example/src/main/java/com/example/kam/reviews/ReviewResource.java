@@ -18,6 +18,7 @@ import org.openkam.api.unit.UnitEnablement;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,11 +58,11 @@ public final class ReviewResource implements ApiRoutes {
     @Override
     public void define(RouteTable routes) {
         routes.get("/reviews/accounts/{id}/reviews", ex -> Map.of("items", store.list(served(ex).account().id())))
-                .post("/reviews/accounts/{id}/reviews", this::create)
+                .post("/reviews/accounts/{id}/reviews", Operation.of().jsonBody(), this::create)
                 .get("/reviews/accounts/{id}/reviews/{reviewId}", ex -> tagged(ex,
                         store.get(served(ex).account().id(), ex.path("reviewId"))))
-                .patch("/reviews/accounts/{id}/reviews/{reviewId}", this::update)
-                .delete("/reviews/accounts/{id}/reviews/{reviewId}", ex -> {
+                .patch("/reviews/accounts/{id}/reviews/{reviewId}", Operation.of().jsonBody().ifMatch(), this::update)
+                .delete("/reviews/accounts/{id}/reviews/{reviewId}", Operation.of().ifMatch(), ex -> {
                     Account account = editable(ex).account();
                     store.delete(ex.caller(), account.id(), ex.path("reviewId"), ex.expectedVersion(null));
                     ex.status(204);

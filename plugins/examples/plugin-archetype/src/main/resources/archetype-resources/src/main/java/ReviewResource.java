@@ -18,6 +18,7 @@ import org.openkam.api.unit.UnitEnablement;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,12 +57,13 @@ public final class ReviewResource implements ApiRoutes {
 
     @Override
     public void define(RouteTable routes) {
+        Operation change = Operation.of().jsonBody().ifMatch();
         routes.get("/${pluginName}/accounts/{id}/reviews", ex -> Map.of("items", store.list(served(ex).account().id())))
-                .post("/${pluginName}/accounts/{id}/reviews", this::create)
+                .post("/${pluginName}/accounts/{id}/reviews", Operation.of().jsonBody(), this::create)
                 .get("/${pluginName}/accounts/{id}/reviews/{reviewId}", ex -> tagged(ex,
                         store.get(served(ex).account().id(), ex.path("reviewId"))))
-                .patch("/${pluginName}/accounts/{id}/reviews/{reviewId}", this::update)
-                .delete("/${pluginName}/accounts/{id}/reviews/{reviewId}", ex -> {
+                .patch("/${pluginName}/accounts/{id}/reviews/{reviewId}", change, this::update)
+                .delete("/${pluginName}/accounts/{id}/reviews/{reviewId}", Operation.of().ifMatch(), ex -> {
                     Account account = editable(ex).account();
                     store.delete(ex.caller(), account.id(), ex.path("reviewId"), ex.expectedVersion(null));
                     ex.status(204);

@@ -36,6 +36,7 @@ import org.openkam.api.scoring.ScoringModel;
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 import org.openkam.scoring.internal.config.UnitConfigurations;
 import org.openkam.scoring.internal.engine.Portfolios;
@@ -93,14 +94,14 @@ public final class ScoringResource implements ApiRoutes {
                 .get("/scoring/models/{id}", ex -> model(ex.caller(), engine.model(ex.caller(), ex.path("id"))))
                 .delete("/scoring/models/{id}/quarantine", ex -> model(ex.caller(), engine.release(ex.caller(),
                         ex.path("id"))))
-                .put("/scoring/models/{id}/units/{unit}", this::configure)
-                .put("/scoring/models/{id}/units/{unit}/enabled", this::switchTo)
+                .put("/scoring/models/{id}/units/{unit}", Operation.of().jsonBody(), this::configure)
+                .put("/scoring/models/{id}/units/{unit}/enabled", Operation.of().jsonBody(), this::switchTo)
                 .delete("/scoring/models/{id}/units/{unit}", ex -> {
                     configurations.delete(ex.caller(), ex.path("id"), ex.path("unit"));
                     ex.status(204);
                     return null;
                 })
-                .post("/scoring/runs", this::startRun)
+                .post("/scoring/runs", Operation.of().jsonBody(), this::startRun)
                 .get("/scoring/accounts/{id}/scores", this::scores)
                 .get("/accounts/{id}/scores", this::scores)
                 .get("/scoring/portfolio", this::portfolio)

@@ -13,6 +13,7 @@ import org.openkam.api.ValidationException;
 import org.openkam.api.Violation;
 import org.openkam.http.api.Body;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.Operation;
 import org.openkam.http.api.RouteTable;
 
 import com.google.gson.Gson;
@@ -36,7 +37,7 @@ class ScoringBodiesTest {
     ScoringBodiesTest() {
         new ScoringResource(null, null, null, null).define(new RouteTable() {
             @Override
-            public RouteTable add(String method, String template, Handler handler) {
+            public RouteTable add(String method, String template, Operation operation, Handler handler) {
                 handlers.put(method + " " + template, handler);
                 return this;
             }
