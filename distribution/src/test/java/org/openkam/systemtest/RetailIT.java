@@ -68,6 +68,12 @@ class RetailIT {
         admin.get("/accounts/" + account).expect(200);
         assertTrue(admin.get("/openapi.json").expect(200).body().contains("/retail/units/{unit}/products"),
                 "the fragment is in the API document");
+        // the console lists the retail pages for the units retail serves only
+        assertTrue(pageIds("?businessUnit=" + other).stream().noneMatch(id -> id.startsWith("retail-")),
+                pageIds("?businessUnit=" + other).toString());
+        assertTrue(pageIds("?businessUnit=" + other).contains("accounts"));
+        assertTrue(pageIds("?businessUnit=" + unit).contains("retail-distribution"));
+        assertTrue(pageIds().contains("retail-distribution"), "an administrator's units: some are served");
     }
 
     @Test
@@ -395,8 +401,12 @@ class RetailIT {
     }
 
     private static Set<String> pageIds() {
+        return pageIds("");
+    }
+
+    private static Set<String> pageIds(String query) {
         Set<String> ids = new HashSet<>();
-        for (JsonElement p : admin.get("/api/v1/console/pages").expect(200).array()) {
+        for (JsonElement p : admin.get("/api/v1/console/pages" + query).expect(200).array()) {
             ids.add(p.getAsJsonObject().get("id").getAsString());
         }
         return ids;
