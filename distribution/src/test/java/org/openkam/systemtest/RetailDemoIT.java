@@ -124,6 +124,11 @@ class RetailDemoIT {
         assertTrue(lost.get("roi").getAsDouble() < 0, lost.toString());
 
         assertEquals(3, plan.getAsJsonObject("plan").getAsJsonArray("initiatives").size());
+        List<String> accountPlans = admin.get("/accounts/" + retailers.get(0) + "/plans").expect(200).array().asList()
+                .stream().map(e -> e.getAsJsonObject().get("id").getAsString()).toList();
+        assertTrue(!accountPlans.isEmpty(), "the core demo gives the first consumer-goods account a plan");
+        assertTrue(accountPlans.contains(plan.getAsJsonObject("plan").get("accountPlanId").getAsString()),
+                "the joint business plan links it: " + plan);
         assertTrue(plan.getAsJsonObject("attainmentPercent").get("sellOut").getAsDouble() > 0, plan.toString());
         JsonObject waterfall = admin.get("/retail/retailers/" + retailers.get(0) + "/waterfall?productId=" + softDrink
                 + "&year=" + year).expect(200).object().getAsJsonObject("waterfall");
@@ -181,6 +186,8 @@ class RetailDemoIT {
         JsonObject attainment = plan.getAsJsonObject("attainmentPercent");
         String sellOut = row("Sell-out volume");
         assertTrue(sellOut.endsWith(" " + shown(attainment.get("sellOut")) + " %"), sellOut + " for " + attainment);
+        assertTrue(browser.driver().findElement(By.cssSelector("#plan-account-plan a")).getAttribute("href")
+                .contains("#/accounts/" + first + "?tab=plan"), "the link to the account plan");
         String distribution = row("Distribution (ACV-weighted, focus product)");
         assertTrue(distribution.endsWith(" " + shown(attainment.get("distribution")) + " %"), distribution);
         assertTrue(browser.mainText().contains("Spring soft drinks TPR") || promotionYear != year,
