@@ -61,15 +61,14 @@ async function signedIn(session) {
   state.session = session;
   useCsrfToken(session.csrfToken);
   try {
-    const [units, pages] = await Promise.all([api('/business-units'), api('/console/pages')]);
-    state.units = units;
-    state.pages = pages;
+    state.units = await api('/business-units');
+    const remembered = sessionStorage.getItem(UNIT_KEY);
+    state.businessUnit = state.units.some(u => u.id === remembered) ? remembered : null;
+    state.pages = await pagesOfUnit();
   } catch (error) {
     showFailure(error);
     return;
   }
-  const remembered = sessionStorage.getItem(UNIT_KEY);
-  state.businessUnit = state.units.some(u => u.id === remembered) ? remembered : null;
   showBanner();
   showNavigation();
   window.onhashchange = () => {
@@ -84,13 +83,21 @@ function showBanner() {
   const switcher = el('select', { id: 'business-unit' },
     el('option', { value: '' }, 'All my units'),
     state.units.map(u => el('option', { value: u.id, selected: u.id === state.businessUnit }, u.name)));
-  switcher.addEventListener('change', () => {
+  switcher.addEventListener('change', async () => {
     state.businessUnit = switcher.value || null;
     if (state.businessUnit) {
       sessionStorage.setItem(UNIT_KEY, state.businessUnit);
     } else {
       sessionStorage.removeItem(UNIT_KEY);
     }
+    // a plugin enabled per unit lists its pages only for the units it serves
+    try {
+      state.pages = await pagesOfUnit();
+    } catch (error) {
+      showFailure(error);
+      return;
+    }
+    showNavigation();
     showPage();
   });
   const logout = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
@@ -109,6 +116,12 @@ function showBanner() {
     el('span', { class: 'user' }, 'Signed in as ',
       el('strong', {}, state.session.username), state.session.admin ? ' (administrator)' : ''),
     logout);
+}
+
+/** The navigation for the chosen unit (or all the user's units). */
+function pagesOfUnit() {
+  return api('/console/pages' + (state.businessUnit
+    ? '?' + new URLSearchParams({ businessUnit: state.businessUnit }) : ''));
 }
 
 function showNavigation() {

@@ -57,9 +57,17 @@ export function moment(text) {
   return Number.isNaN(date.getTime()) ? String(text) : MOMENT.format(date);
 }
 
-/** A count or a plain number in the browser's conventions. */
-export function number(value) {
-  return value === null || value === undefined ? '' : PLAIN.format(Number(value));
+/**
+ * A count or a plain number in the browser's conventions, rounded to whole numbers unless up to
+ * {@code fractionDigits} decimals are asked for (prices, ratios, percentages).
+ */
+export function number(value, fractionDigits = 0) {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  const format = fractionDigits > 0
+    ? new Intl.NumberFormat(undefined, { maximumFractionDigits: fractionDigits }) : PLAIN;
+  return format.format(Number(value));
 }
 
 /** A key as words: "key-account-manager" is "Key account manager", "annualSales" "Annual sales". */

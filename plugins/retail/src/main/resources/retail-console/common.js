@@ -52,9 +52,9 @@ export function productSelect(context, id, list, current, change) {
   return el('div', { class: 'field' }, el('label', { for: id }, 'Product'), select);
 }
 
-/** A number for people, or a dash when undefined. */
+/** A number for people with up to two decimals (prices, ratios, percentages), or a dash when undefined. */
 export function num(value, suffix = '') {
-  return value === null || value === undefined ? '–' : `${number(value)}${suffix}`;
+  return value === null || value === undefined ? '–' : `${number(value, 2)}${suffix}`;
 }
 
 /** A chart container of a given height with its caption; the caption names it for assistive technology. */

@@ -1,5 +1,5 @@
-// The joint business plan with a retailer against actuals (#/retail-plan/<retailer id>?year=<yyyy>): targets,
-// actuals and attainment, initiatives, and the linked promotions with their lift.
+// The joint business plan with a retailer against actuals (#/retail-plan/<retailer id>?year=<yyyy>[&asOf=<day>]):
+// targets, actuals of the year so far and attainment, initiatives, and the linked promotions with their lift.
 import { dataTable } from '/console/kit/v1/tables.js';
 import { retailerOrPick, guarded, num } from './common.js';
 
@@ -21,7 +21,9 @@ export async function render(element, context) {
       el('div', { class: 'field' }, el('label', { for: 'plan-year' }, 'Year'), yearSelect)];
     let view;
     try {
-      view = await api('/retail/retailers/' + encodeURIComponent(retailer.id) + '/plans/' + year);
+      const asOf = context.route.params.get('asOf');
+      view = await api('/retail/retailers/' + encodeURIComponent(retailer.id) + '/plans/' + year
+        + (asOf ? '?' + new URLSearchParams({ asOf }) : ''));
     } catch (error) {
       if (error && error.problem && error.problem.status === 404) {
         element.replaceChildren(...header, el('p', { class: 'empty' }, 'No joint business plan for ' + year + '.'));
@@ -30,9 +32,12 @@ export async function render(element, context) {
       throw error;
     }
     const p = view.plan;
+    const accountPlan = p.accountPlanId ? el('p', { id: 'plan-account-plan' }, 'Part of the account plan: ',
+      el('a', { href: context.href('accounts', retailer.id, { tab: 'plan' }) }, retailer.name + "'s development plan"))
+      : null;
     const row = (name, target, actual, attainment, suffix) =>
       [name, num(target, suffix), num(actual, suffix), num(attainment, ' %')];
-    element.replaceChildren(...header,
+    element.replaceChildren(...header, ...(accountPlan ? [accountPlan] : []),
       dataTable(el, 'Targets against actuals on ' + view.asOf, ['Target', 'Target value', 'Actual', 'Attainment'], [
         row('Sell-in volume', p.sellInTarget, view.actuals.sellIn, view.attainmentPercent.sellIn, ''),
         row('Sell-out volume', p.sellOutTarget, view.actuals.sellOut, view.attainmentPercent.sellOut, ''),

@@ -46,6 +46,8 @@ public final class Browser implements AutoCloseable {
     /** The window the console must work in; {@link #narrow()} checks the small screen. */
     public static final Dimension DESKTOP = new Dimension(1280, 800);
     public static final Dimension NARROW = new Dimension(400, 800);
+    /** A large desktop screen, for pages with wide tables. */
+    public static final Dimension WIDE = new Dimension(1440, 900);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
 
@@ -190,6 +192,12 @@ public final class Browser implements AutoCloseable {
     /** Resizes the window to a phone-sized width, for checks that the console stays usable there. */
     public Browser narrow() {
         driver.manage().window().setSize(NARROW);
+        return this;
+    }
+
+    /** Resizes the window to {@link #WIDE}. */
+    public Browser wide() {
+        driver.manage().window().setSize(WIDE);
         return this;
     }
 

@@ -62,6 +62,25 @@ class ImportExportIT {
     }
 
     @Test
+    void aClientThatPrefersToWaitGetsTheOutcome() {
+        String unit = Fixtures.createUnit(admin, "imp-wait");
+        Response refused = admin.request("POST", "/accounts/import").header("Prefer", "respond-async, wait=30")
+                .body("text/csv", (HEADER + "\n" + unit + ",Good One,DE,EUR,1000,key,active\n"
+                        + unit + ",Bad Two,Germany,EUR,3000,key,active\n").getBytes(StandardCharsets.UTF_8))
+                .send().expectProblem(422);
+        assertEquals(Set.of("line 3.country"), refused.problemFields(), refused.body());
+        assertEquals("failed", admin.get(refused.text("job")).expect(200).text("state"));
+        assertEquals(0, Fixtures.countAccounts(admin, unit), "nothing stored");
+
+        Response done = admin.request("POST", "/accounts/import").header("Prefer", "wait=30")
+                .body("text/csv", (HEADER + "\n" + unit + ",Good One,DE,EUR,1000,key,active\n")
+                        .getBytes(StandardCharsets.UTF_8)).send().expect(200);
+        assertEquals("succeeded", done.text("state"), done.body());
+        assertTrue(done.header("Location").endsWith("/api/v1/jobs/" + done.text("id")), done.describe());
+        assertEquals(1, Fixtures.countAccounts(admin, unit));
+    }
+
+    @Test
     void aGoodFileIsImported() {
         String unit = Fixtures.createUnit(admin, "imp-ok");
         String csv = HEADER + "\r\n"

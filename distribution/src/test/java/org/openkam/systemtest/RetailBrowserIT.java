@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The retail console pages in Chromium on data written through the API: distribution KPIs with their trend, the
@@ -28,12 +29,16 @@ class RetailBrowserIT {
     private static String retailer;
     private static String product;
     private static String lost;
+    private static String unit;
+    /** A unit without retail. */
+    private static String plain;
 
     @BeforeAll
     static void start() throws InterruptedException {
         openkam = OpenKamProcess.create("RetailBrowserIT").start();
         admin = openkam.admin();
-        String unit = Fixtures.createUnit(admin, "retail");
+        unit = Fixtures.createUnit(admin, "retail");
+        plain = Fixtures.createUnit(admin, "plain");
         admin.post("/admin/configurations/factories/org.openkam.retail.settings",
                 json("properties", Map.of("businessUnit", unit))).expect(201);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -122,12 +127,50 @@ class RetailBrowserIT {
 
     @Test
     void theJointBusinessPlanAgainstActuals() {
-        browser.open("#/retail-plan/" + retailer + "?year=" + YEAR);
+        browser.open("#/retail-plan/" + retailer + "?year=" + YEAR + "&asOf=" + YEAR + "-12-31");
         browser.waitForText(By.cssSelector("#main h1"), "Joint business plan: MegaMart");
         String text = browser.mainText();
         assertTrue(text.contains("Second placement") && text.contains("Summer display"), text);
         assertTrue(text.contains("10,000") && text.contains("50 %"), "sell-in 10,000 of 20,000: " + text);
         browser.assertAccessible("the plan page").assertNoErrors("the plan page");
+    }
+
+    @Test
+    void theRetailPagesLeaveTheNavigationForAUnitWithoutRetail() {
+        browser.open("#/accounts");
+        Select units = new Select(browser.waitFor(By.id("business-unit")));
+        try {
+            units.selectByValue(plain);
+            awaitRetailPages(false);
+            assertTrue(browser.driver().findElement(By.id("navigation")).getText().contains("Accounts"),
+                    "the other pages stay");
+            browser.open("#/retail-promotions/" + retailer);
+            browser.waitForText(By.cssSelector("#main h1"), "Page not available");
+            browser.assertAccessible("the navigation of a unit without retail");
+
+            units = new Select(browser.waitFor(By.id("business-unit")));
+            units.selectByValue(unit);
+            awaitRetailPages(true);
+            browser.waitForText(By.cssSelector("#main h1"), "Promotions: MegaMart");
+        } finally {
+            new Select(browser.waitFor(By.id("business-unit"))).selectByValue("");
+            awaitRetailPages(true);
+        }
+    }
+
+    /** Waits until the navigation lists the retail pages, or none of them. */
+    private static void awaitRetailPages(boolean shown) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (browser.findAll(By.cssSelector("#navigation a[data-page='retail-promotions']")).isEmpty() == shown) {
+            assertTrue(System.nanoTime() < deadline, "the retail pages " + (shown ? "never came" : "stayed") + ": "
+                    + browser.driver().findElement(By.id("navigation")).getText());
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test

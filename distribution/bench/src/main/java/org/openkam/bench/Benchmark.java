@@ -76,6 +76,10 @@ public final class Benchmark {
                 new ModelThroughput(table).run(options.accounts());
                 return null;
             });
+            phase(options, table, "retail", () -> {
+                new RetailImport(options, work, table).run();
+                return null;
+            });
             phase(options, table, "rollups", () -> {
                 new Rollups(options, table).run(log);
                 return null;

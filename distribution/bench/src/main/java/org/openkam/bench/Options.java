@@ -11,7 +11,7 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
         Duration measure, Duration importBudget, Duration scoringBudget, boolean karaf, boolean postgres,
         Set<String> only) {
 
-    static final List<String> PHASES = List.of("start", "api", "import", "model", "rollups");
+    static final List<String> PHASES = List.of("start", "api", "import", "model", "retail", "rollups");
 
     static final String USAGE = """
             Usage: openkam-bench [--quick] [--accounts N] [--import-budget S] [--scoring-budget S] [--starts N]
@@ -32,7 +32,7 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
               --starts N      cold starts per figure, the median is printed (default 5)
               --karaf         also start Apache Karaf with http + webconsole as a start-up baseline
               --postgres      also import into PostgreSQL
-              --only P,...    run only these phases of start, api, import, model, rollups (api needs start)
+              --only P,...    run only these phases of start, api, import, model, retail, rollups (api needs start)
               --product DIR   the built product (default distribution/target/openkam)
             """;
 

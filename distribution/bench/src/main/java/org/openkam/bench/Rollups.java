@@ -4,7 +4,7 @@ import java.io.PrintStream;
 
 import org.openkam.hierarchy.internal.HierarchyBenchmark;
 
-/** Hierarchy rollups through the hierarchy plugin's own benchmark (its test sources); retail has none yet. */
+/** Hierarchy rollups through the hierarchy plugin's own benchmark (its test sources). */
 final class Rollups {
 
     private final Options options;
@@ -16,8 +16,6 @@ final class Rollups {
     }
 
     void run(PrintStream log) throws Exception {
-        table.notMeasured("retail: weighted distribution over 5,000 stores x 1,000 SKUs",
-                "plugins/retail has no benchmark code yet", "");
         int roots = options.roots();
         int perRoot = options.nodesPerRoot();
         HierarchyBenchmark.Figures f = HierarchyBenchmark.run(roots, perRoot, log);

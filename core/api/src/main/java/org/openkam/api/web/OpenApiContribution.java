@@ -54,7 +54,10 @@ public interface OpenApiContribution {
     /** The largest fragment the console reads, in bytes. */
     int MAX_BYTES = 4 * 1024 * 1024;
 
-    /** The core document's components a fragment may rely on, as the references that name them. */
+    /**
+     * The core document's components a fragment may rely on, as the references that name them; since 1.1 also
+     * those of an upload answered by the web kit's {@code JobAnswer} ({@code PreferWait}, {@code JobFailed}).
+     */
     Set<String> CORE_COMPONENTS = Set.of(
             "#/components/securitySchemes/bearerAuth",
             "#/components/securitySchemes/sessionCookie",
@@ -69,6 +72,9 @@ public interface OpenApiContribution {
             "#/components/headers/ETag",
             "#/components/headers/Location",
             "#/components/headers/JobLocation",
+            "#/components/parameters/PreferWait",
+            "#/components/schemas/JobRefusal",
+            "#/components/responses/JobFailed",
             "#/components/headers/WWWAuthenticate",
             "#/components/responses/BadRequest",
             "#/components/responses/Unauthorized",

@@ -4,5 +4,5 @@
  * description merged into {@code /api/v1/openapi.json}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.openkam.api.web;

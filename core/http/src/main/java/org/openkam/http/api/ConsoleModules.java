@@ -22,7 +22,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code ; key=value} attributes: {@code title}, {@code group}, {@code module} (a file of the folder) are needed;
  * {@code order} (default 100), {@code role} (a role key the user needs in some unit) and {@code admin=true} (global
  * administrators only) are optional. Values hold no {@code ;}. The page's module contract is that of
- * {@link org.openkam.api.console.ConsolePage}.
+ * {@link org.openkam.api.console.ConsolePage}. A plugin enabled per unit names its factory PID in
+ * {@value #ENABLEMENT}, so that a unit it does not serve does not see its pages.
  * <p>
  * A service without {@value #FOLDER} serves its modules itself (a servlet of its own under {@code /console/}, as the
  * console's built-in pages do); its pages' {@code module} is then the module's path, e.g.
@@ -37,4 +38,15 @@ public interface ConsoleModules {
     String FOLDER = "openkam.console.folder";
     /** The pages, one entry each (a String+ property). */
     String PAGE = "openkam.console.page";
+
+    /**
+     * Optional: the factory PID that enables the plugin per business unit (configurations with
+     * {@value org.openkam.api.unit.UnitEnablement#BUSINESS_UNIT} and {@value org.openkam.api.unit.UnitEnablement#ENABLED},
+     * decided by {@link org.openkam.api.unit.UnitEnablement}). With it, the console lists the pages only for the
+     * units the plugin serves: the chosen unit, or without one any unit of the user's. Without it, the pages show
+     * for every unit.
+     *
+     * @since 1.2
+     */
+    String ENABLEMENT = "openkam.console.enablement";
 }

@@ -39,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -176,7 +177,7 @@ public final class ApiDispatcher extends HttpServlet {
                 throw new IOException("the answer broke off after it was committed", e);
             }
             // a LinkageError: the route's bundle went away while it answered
-            problem(response, toProblem(e));
+            problem(response, toProblem(e), e instanceof ProblemException p ? p.members() : Map.of());
         }
     }
 
@@ -237,13 +238,29 @@ public final class ApiDispatcher extends HttpServlet {
     }
 
     private void problem(HttpServletResponse response, Problem problem) throws IOException {
+        problem(response, problem, Map.of());
+    }
+
+    /** Writes the problem with its extension members after the standard ones. */
+    private void problem(HttpServletResponse response, Problem problem, Map<String, Object> members)
+            throws IOException {
+        String vary = response.getHeader("Vary"); // what the answer depended on holds for the problem too
         response.reset(); // drops a half-built answer's headers, the context's nosniff among them: set again
         response.setHeader("X-Content-Type-Options", "nosniff");
+        if (vary != null) {
+            response.setHeader("Vary", vary);
+        }
         response.setHeader("Cache-Control", "no-store");
         if (problem.status() == 503) {
             response.setHeader("Retry-After", "5");
         }
-        send(response, problem.status(), Problem.MEDIA_TYPE, problem);
+        Object body = problem;
+        if (!members.isEmpty()) {
+            JsonObject json = gson.toJsonTree(problem).getAsJsonObject();
+            members.forEach((name, value) -> json.add(name, gson.toJsonTree(value)));
+            body = json;
+        }
+        send(response, problem.status(), Problem.MEDIA_TYPE, body);
     }
 
     private void send(HttpServletResponse response, int status, String type, Object body) throws IOException {

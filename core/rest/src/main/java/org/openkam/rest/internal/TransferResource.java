@@ -13,8 +13,9 @@ import java.util.Locale;
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountTransfer;
-import org.openkam.api.job.Job;
+import org.openkam.api.job.Jobs;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.JobAnswer;
 import org.openkam.http.api.Problem;
 import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.ApiRoutes;
@@ -27,7 +28,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * {@code /accounts/import} spools the uploaded CSV to disk as it arrives and hands it to an import job;
+ * {@code /accounts/import} spools the uploaded CSV to disk as it arrives and hands it to an import job, answered as
+ * {@link JobAnswer} says (202 to poll, or the outcome for a client that prefers to wait);
  * {@code /accounts/export} streams CSV, or JSON when asked for with {@code Accept}.
  */
 @Component(configurationPid = "org.openkam.api")
@@ -45,16 +47,19 @@ public final class TransferResource implements ApiRoutes {
 
     private final AccountTransfer transfer;
     private final AccountRegistry accounts;
+    private final Jobs jobs;
     private final long maxUploadBytes;
 
     @Activate
-    public TransferResource(@Reference AccountTransfer transfer, @Reference AccountRegistry accounts, Config config) {
-        this(transfer, accounts, config.import_max_megabytes() * 1024L * 1024L);
+    public TransferResource(@Reference AccountTransfer transfer, @Reference AccountRegistry accounts,
+            @Reference Jobs jobs, Config config) {
+        this(transfer, accounts, jobs, config.import_max_megabytes() * 1024L * 1024L);
     }
 
-    TransferResource(AccountTransfer transfer, AccountRegistry accounts, long maxUploadBytes) {
+    TransferResource(AccountTransfer transfer, AccountRegistry accounts, Jobs jobs, long maxUploadBytes) {
         this.transfer = transfer;
         this.accounts = accounts;
+        this.jobs = jobs;
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -69,7 +74,7 @@ public final class TransferResource implements ApiRoutes {
                 .add("GET", "/accounts/export", this::export);
     }
 
-    private Object startImport(Exchange ex) throws IOException {
+    private Object startImport(Exchange ex) throws IOException, InterruptedException {
         String type = ex.request().getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
@@ -94,10 +99,7 @@ public final class TransferResource implements ApiRoutes {
             Files.deleteIfExists(spool);
             throw e;
         }
-        Job job = transfer.startImport(caller, spool, !"partial".equals(mode), unit);
-        ex.status(202);
-        ex.header("Location", ex.apiUrl("/jobs/" + job.id()));
-        return job;
+        return JobAnswer.of(ex, jobs, transfer.startImport(caller, spool, !"partial".equals(mode), unit));
     }
 
     private Object export(Exchange ex) throws IOException {

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
 
     /** Every route service of this bundle; declaring routes does not call the services, so none are needed. */
     static List<ApiRoutes> resources() {
-        return List.of(new AccountsResource(null), new TransferResource(null, null, 1), new ContactsResource(null),
+        return List.of(new AccountsResource(null), new TransferResource(null, null, null, 1), new ContactsResource(null),
                 new TeamResource(null), new OpportunitiesResource(null), new PlansResource(null),
                 new BuyingCenterResource(null), new ActivitiesResource(null), new FollowUpsResource(null),
                 new OverviewResource(null), new RecordsResource(null, null), new OrganizationResource(null, null),

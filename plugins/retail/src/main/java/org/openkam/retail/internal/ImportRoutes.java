@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.openkam.api.job.Job;
+import org.openkam.api.job.Jobs;
 import org.openkam.http.api.Exchange;
+import org.openkam.http.api.JobAnswer;
 import org.openkam.http.api.Problem;
 import org.openkam.http.api.ProblemException;
 import org.openkam.http.api.RouteTable;
 
-/** Sell-out (per unit, stores by code) and sell-in (per retailer) CSV uploads, answered with a job to follow. */
+/**
+ * Sell-out (per unit, stores by code) and sell-in (per retailer) CSV uploads, answered with a job to follow, or with
+ * its outcome for a client that prefers to wait ({@link JobAnswer}).
+ */
 final class ImportRoutes {
 
     /** Large enough for years of weekly sell-out of a big retailer; a larger file is split. */
@@ -21,10 +26,12 @@ final class ImportRoutes {
 
     private final RetailScope scope;
     private final SalesImport imports;
+    private final Jobs jobs;
 
-    ImportRoutes(RetailScope scope, SalesImport imports) {
+    ImportRoutes(RetailScope scope, SalesImport imports, Jobs jobs) {
         this.scope = scope;
         this.imports = imports;
+        this.jobs = jobs;
     }
 
     void define(RouteTable routes) {
@@ -38,7 +45,7 @@ final class ImportRoutes {
         });
     }
 
-    private Job start(Exchange ex, SalesImport.Target target) throws IOException {
+    private Job start(Exchange ex, SalesImport.Target target) throws IOException, InterruptedException {
         String type = ex.request().getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
@@ -57,10 +64,7 @@ final class ImportRoutes {
             Files.deleteIfExists(spool);
             throw e;
         }
-        Job job = imports.start(ex.caller(), target, spool, !"partial".equals(mode));
-        ex.status(202);
-        ex.header("Location", ex.apiUrl("/jobs/" + job.id()));
-        return job;
+        return JobAnswer.of(ex, jobs, imports.start(ex.caller(), target, spool, !"partial".equals(mode)));
     }
 
     /** Copies the upload to disk, refusing it past {@link #MAX_BYTES}; returns the bytes copied. */

@@ -5,12 +5,14 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The retail pages of the console; the kit serves the modules of the bundle folder {@code /retail-console} under
- * {@code /console/plugins/retail/}, and pages and modules leave with the bundle. Their data comes from the retail
- * routes, which answer 404 for units retail does not serve.
+ * {@code /console/plugins/retail/}, and pages and modules leave with the bundle. The navigation lists the pages
+ * only for units retail serves (its settings' factory PID); their data comes from the retail routes, which answer
+ * 404 for the others.
  */
 @Component(service = ConsoleModules.class, property = {
     ConsoleModules.PLUGIN + "=retail",
     ConsoleModules.FOLDER + "=/retail-console",
+    ConsoleModules.ENABLEMENT + "=" + RetailSettings.PID,
     ConsoleModules.PAGE + "=retail-distribution; title=Distribution; group=Retail; order=10; module=distribution.js",
     ConsoleModules.PAGE + "=retail-promotions; title=Promotions; group=Retail; order=20; module=promotions.js",
     ConsoleModules.PAGE + "=retail-waterfall; title=Price waterfall; group=Retail; order=30; module=waterfall.js",

@@ -10,6 +10,8 @@ import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountSort;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.plan.AccountPlan;
+import org.openkam.api.plan.AccountPlans;
 import org.openkam.api.unit.UnitConfigurations;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -39,9 +41,10 @@ public final class RetailDemo {
 
     @Activate
     public RetailDemo(BundleContext context, @Reference Database database, @Reference AccountRegistry accounts,
-            @Reference UnitConfigurations configurations, @Reference SalesImport imports) {
+            @Reference UnitConfigurations configurations, @Reference SalesImport imports,
+            @Reference AccountPlans plans) {
         if (Boolean.parseBoolean(context.getProperty(PROPERTY))) {
-            loading = new Thread(() -> load(database, accounts, configurations, imports), "openkam-retail-demo");
+            loading = new Thread(() -> load(database, accounts, configurations, imports, plans), "openkam-retail-demo");
             loading.setDaemon(true);
             loading.start();
         } else {
@@ -58,7 +61,7 @@ public final class RetailDemo {
     }
 
     private static void load(Database database, AccountRegistry accounts, UnitConfigurations configurations,
-            SalesImport imports) {
+            SalesImport imports, AccountPlans plans) {
         try {
             List<Account> retailers = awaitAccounts(accounts);
             if (configurations.read(SYSTEM, RetailSettings.PID, UNIT).isEmpty()) {
@@ -69,7 +72,10 @@ public final class RetailDemo {
                 LOG.info("Retail demo: {} has retail data already; nothing loaded", UNIT);
                 return;
             }
-            new RetailDemoData(database, imports, SYSTEM, UNIT).load(retailers.get(0), retailers.get(1));
+            // the joint business plan links the first retailer's account plan of the core demo, if it has one
+            String accountPlan = plans.list(SYSTEM, retailers.get(0).id()).stream().findFirst().map(AccountPlan::id)
+                    .orElse(null);
+            new RetailDemoData(database, imports, SYSTEM, UNIT).load(retailers.get(0), retailers.get(1), accountPlan);
             LOG.info("Retail demo: loaded for {} with retailers {} and {}", UNIT, retailers.get(0).name(),
                     retailers.get(1).name());
         } catch (InterruptedException e) {

@@ -53,7 +53,8 @@ final class RetailDemoData {
         this.unit = unit;
     }
 
-    void load(Account first, Account second) throws IOException {
+    /** Loads the data set; {@code accountPlanId} (or {@code null}) is the account plan the joint business plan links. */
+    void load(Account first, Account second, String accountPlanId) throws IOException {
         LocalDate lastWeek = SalesLedger.weekOf(LocalDate.now()).minusWeeks(1);
         LocalDate firstWeek = lastWeek.minusWeeks(WEEKS - 1);
         List<Product> products = products();
@@ -215,7 +216,7 @@ final class RetailDemoData {
             audits.record(caller, first.id(), unit, stores.get(0).get(i * 3).id(), products.get(0).id(), today, i % 4 != 0);
         }
 
-        new JointBusinessPlans(database).put(caller, first.id(), unit, lastWeek.getYear(), new PlanDraft(null,
+        new JointBusinessPlans(database).put(caller, first.id(), unit, lastWeek.getYear(), new PlanDraft(accountPlanId,
                 new BigDecimal("400000"), new BigDecimal("380000"), products.get(30).id(), new BigDecimal("80"),
                 new BigDecimal("14"), new BigDecimal("12.5"), List.of(
                         new JointBusinessPlan.Initiative("Second placement for soft drinks in hypermarkets", "kam",

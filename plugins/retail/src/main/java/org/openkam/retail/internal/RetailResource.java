@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.organization.BusinessUnits;
+import org.openkam.api.job.Jobs;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.plan.AccountPlans;
 import org.openkam.http.api.ApiRoutes;
@@ -40,7 +41,8 @@ public final class RetailResource implements ApiRoutes {
 
     @Activate
     public RetailResource(@Reference Database database, @Reference AccountRegistry accounts,
-            @Reference SalesImport salesImport, @Reference AccountPlans accountPlans, @Reference BusinessUnits units) {
+            @Reference SalesImport salesImport, @Reference AccountPlans accountPlans, @Reference BusinessUnits units,
+            @Reference Jobs jobs) {
         database.migrate(RetailResource.class);
         RetailScope scope = new RetailScope(accounts, units, () -> settings);
         ProductCatalog catalog = new ProductCatalog(database);
@@ -54,7 +56,7 @@ public final class RetailResource implements ApiRoutes {
                 new SalesLedger(database));
         this.trade = new TradeRoutes(scope, figures, audits, promotions, agreements);
         this.plans = new PlanRoutes(scope, new JointBusinessPlans(database), figures, accountPlans);
-        this.imports = new ImportRoutes(scope, salesImport);
+        this.imports = new ImportRoutes(scope, salesImport, jobs);
     }
 
     @Override

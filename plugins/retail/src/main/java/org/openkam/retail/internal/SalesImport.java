@@ -3,6 +3,7 @@ package org.openkam.retail.internal;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVParser;
@@ -40,12 +43,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports sell-out and sell-in CSV files as jobs. The file is read twice, streaming: first every line is checked
- * (unknown store, unknown or invalid GTIN, bad week, negative volume, a store/SKU/week repeated) and counted, then
- * the good lines are written in batches: all in one transaction when all-or-nothing (the default, and then any
- * problem stores nothing), else batch by batch, skipping bad lines. A line for a store/SKU/week already stored
- * replaces it: one query reads the stored keys of the file's weeks, those lines become updates and all others plain
- * inserts (see {@link SalesUpsert} for why not an upsert per line). Memory holds the unit's stores and products and,
- * to find repeated and stored keys, a few longs per line, never the file's text.
+ * (unknown store, unknown or invalid GTIN, bad week, negative volume) and counted, then the good lines are written in
+ * batches: all in one transaction when all-or-nothing (the default, and then any problem stores nothing), else batch
+ * by batch, skipping bad lines. One query per batch reads the stored rows of the batch's keys: a key written by this
+ * same import is a line repeating an earlier one (a problem naming that line), a key stored before is updated, the
+ * others are plain inserts (see {@link SalesUpsert} for why not an upsert per line). Memory holds the unit's stores
+ * and products, one batch and the first {@value #KEPT_PROBLEMS} problems: flat in the file's length.
  */
 @Component(service = SalesImport.class)
 public final class SalesImport {
@@ -55,9 +58,57 @@ public final class SalesImport {
     static final String ENTITY = "retail-sales-import";
     private static final Logger LOG = LoggerFactory.getLogger(SalesImport.class);
     private static final int BATCH = 1000;
+    /** The job keeps the first 1000 problems; more are counted, not held. */
+    static final int KEPT_PROBLEMS = 1000;
 
     /** Where a file goes: the unit, and for sell-in the retailer. */
     record Target(SalesFile.Kind kind, String unit, String retailerId) {
+    }
+
+    /** A good line, its store and product by their number in the lookup (store 0 for sell-in). */
+    private record Row(long line, int store, int product, LocalDate week, BigDecimal volume, BigDecimal value) {
+
+        long key() {
+            return SalesImport.key(store, product, week);
+        }
+    }
+
+    /** The import's problems: the first {@value #KEPT_PROBLEMS} kept, all counted, and the bad lines. */
+    private static final class Problems {
+        final List<JobProblem> kept = new ArrayList<>();
+        long count;
+        long lines;
+
+        void add(long line, List<Violation> violations) {
+            lines++;
+            violations.forEach(v -> keep(new JobProblem(line, v.field(), v.message())));
+        }
+
+        /** A problem of the whole file (its header, its encoding), tied to no column. */
+        void ofFile(long line, String message) {
+            lines++;
+            keep(new JobProblem(line, null, message));
+        }
+
+        private void keep(JobProblem problem) {
+            count++;
+            if (kept.size() < KEPT_PROBLEMS) {
+                kept.add(problem);
+            }
+        }
+
+        boolean any() {
+            return lines > 0;
+        }
+    }
+
+    /** Rolls an all-or-nothing import back once its write found repeated keys. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused() {
+            super(null, null, false, false);
+        }
     }
 
     private final Database database;
@@ -108,62 +159,61 @@ public final class SalesImport {
     void run(Caller caller, Target target, Path csv, boolean allOrNothing, String jobId) {
         jobs.progress(jobId, 0, -1);
         Lookup lookup = database.read(tx -> Lookup.load(tx.connection(), target));
-        List<JobProblem> problems = new ArrayList<>();
-        Set<Long> bad = new HashSet<>();
-        Keys keys = new Keys();
-        long total = check(target, lookup, csv, problems, bad, keys);
-        if (total < 0 || (allOrNothing && !problems.isEmpty())) {
-            jobs.finish(jobId, JobState.FAILED, 0, Math.max(total, 0), problems, problems.size()
-                    + " problem(s) found; nothing was stored. Fix the lines listed and import the file again.");
+        Problems problems = new Problems();
+        long total = check(target, lookup, csv, problems);
+        if (total < 0 || (allOrNothing && problems.any())) {
+            fail(jobId, Math.max(total, 0), problems);
             return;
         }
         Dialect dialect = database.dialect();
         long[] written = {0};
-        long good = total - bad.size();
+        long good = total - problems.lines;
         if (allOrNothing) {
-            database.write(caller, tx -> {
-                // Read in the writing transaction, so the keys to update are those it sees.
-                keys.loadStored(tx.connection(), target, lookup);
-                forEachBatch(target, csv, bad, batch -> {
-                    worker.checkpoint(); // rolls the whole import back
-                    write(tx, dialect, target, lookup, keys, batch);
-                    written[0] += batch.size();
-                    jobs.progress(jobId, written[0], good);
+            try {
+                database.write(caller, tx -> {
+                    forEachBatch(target, lookup, csv, batch -> {
+                        worker.checkpoint(); // rolls the whole import back
+                        written[0] += write(tx, dialect, target, lookup, batch, jobId, problems);
+                        jobs.progress(jobId, written[0], good);
+                    });
+                    if (problems.any()) {
+                        throw new Refused();
+                    }
+                    audit(tx, target, jobId, written[0]);
+                    return null;
                 });
-                audit(tx, target, jobId, written[0]);
-                return null;
-            });
+            } catch (Refused e) {
+                fail(jobId, total, problems);
+                return;
+            }
         } else {
-            // The node's single worker runs one import at a time, so the keys read here stay those stored (on
-            // PostgreSQL, shared by a cluster, the insert is an upsert besides).
-            database.read(tx -> {
-                keys.loadStored(tx.connection(), target, lookup);
-                return null;
-            });
-            forEachBatch(target, csv, bad, batch -> database.write(caller, tx -> {
+            forEachBatch(target, lookup, csv, batch -> database.write(caller, tx -> {
                 worker.checkpoint();
-                write(tx, dialect, target, lookup, keys, batch);
-                written[0] += batch.size();
+                long stored = write(tx, dialect, target, lookup, batch, jobId, problems);
+                written[0] += stored;
                 jobs.progress(jobId, written[0], good);
-                audit(tx, target, jobId + "-" + written[0], batch.size());
+                audit(tx, target, jobId + "-" + written[0], stored);
                 return null;
             }));
         }
         String summary = written[0] + " line(s) stored"
-                + (problems.isEmpty() ? "." : "; " + bad.size() + " line(s) skipped, see problems.");
-        jobs.finish(jobId, JobState.SUCCEEDED, written[0], total, problems, summary);
+                + (problems.any() ? "; " + problems.lines + " line(s) skipped, see problems." : ".");
+        jobs.finish(jobId, JobState.SUCCEEDED, written[0], total, problems.kept, summary);
+    }
+
+    private void fail(String jobId, long total, Problems problems) {
+        jobs.finish(jobId, JobState.FAILED, 0, total, problems.kept, problems.count + " problem(s) found; nothing was "
+                + "stored. Fix the lines listed and import the file again.");
     }
 
     /** Checks every line; returns the number of data lines, or -1 if the file cannot be imported at all. */
-    private static long check(Target target, Lookup lookup, Path csv, List<JobProblem> problems, Set<Long> bad,
-            Keys keys) {
-        Map<Long, Long> seen = keys.lines;
+    private static long check(Target target, Lookup lookup, Path csv, Problems problems) {
         long count = 0;
         try (Reader in = SalesFile.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(SalesFile.FORMAT).get()) {
             String header = SalesFile.headerProblem(target.kind(), parser.getHeaderNames());
             if (header != null) {
-                problems.add(new JobProblem(1, null, header));
+                problems.ofFile(1, header);
                 return -1;
             }
             long lastEnd = parser.getCurrentLineNumber();
@@ -171,41 +221,28 @@ public final class SalesImport {
                 count++;
                 long line = lastEnd + 1;
                 lastEnd = parser.getCurrentLineNumber();
-                SalesFile.Line parsed = SalesFile.parse(target.kind(), record, line);
-                List<Violation> violations = new ArrayList<>(parsed.violations());
-                Integer store = null;
-                if (parsed.store() != null) {
-                    store = lookup.storeIndex.get(parsed.store());
-                    if (store == null) {
-                        violations.add(new Violation("store", "is not the code of a store of the unit: " + parsed.store()));
-                    }
-                }
-                Integer product = null;
-                if (parsed.gtin() != null) {
-                    product = lookup.productIndex.get(parsed.gtin());
-                    if (product == null) {
-                        violations.add(new Violation("gtin", "is not a product of the unit: " + parsed.gtin()));
-                    }
-                }
-                if (violations.isEmpty()) {
-                    Long earlier = seen.putIfAbsent(key(store == null ? 0 : store, product, parsed.week()), line);
-                    keys.span(parsed.week());
-                    if (earlier != null) {
-                        violations.add(new Violation(target.kind() == SalesFile.Kind.SELL_OUT ? "store" : "gtin",
-                                "repeats the " + (target.kind() == SalesFile.Kind.SELL_OUT ? "store, " : "")
-                                        + "product and week of line " + earlier));
-                    }
-                }
+                List<Violation> violations = violations(target, lookup, SalesFile.parse(target.kind(), record, line));
                 if (!violations.isEmpty()) {
-                    bad.add(line);
-                    violations.forEach(v -> problems.add(new JobProblem(line, v.field(), v.message())));
+                    problems.add(line, violations);
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new JobProblem(0, null, "the file is not valid CSV: " + e.getMessage()));
+            problems.ofFile(0, "the file is not valid CSV: " + e.getMessage());
             return -1;
         }
         return count;
+    }
+
+    /** What is wrong with a parsed line: its own violations, an unknown store or product. */
+    private static List<Violation> violations(Target target, Lookup lookup, SalesFile.Line parsed) {
+        List<Violation> violations = new ArrayList<>(parsed.violations());
+        if (parsed.store() != null && !lookup.storeIndex.containsKey(parsed.store())) {
+            violations.add(new Violation("store", "is not the code of a store of the unit: " + parsed.store()));
+        }
+        if (parsed.gtin() != null && !lookup.productIndex.containsKey(parsed.gtin())) {
+            violations.add(new Violation("gtin", "is not a product of the unit: " + parsed.gtin()));
+        }
+        return violations;
     }
 
     /** One long per store, product and week: 20 bits each for store and product, the rest for the day. */
@@ -213,62 +250,20 @@ public final class SalesImport {
         return ((long) store << 44) | ((long) product << 24) | (week.toEpochDay() & 0xFFFFFF);
     }
 
-    /**
-     * The keys of the file's good lines with their line numbers (repeats are problems), the weeks they span, and
-     * which of them are already stored: those lines update their row, every other line is a plain insert.
-     */
-    private static final class Keys {
-        final Map<Long, Long> lines = new HashMap<>();
-        final Set<Long> stored = new HashSet<>();
-        LocalDate first;
-        LocalDate last;
-
-        void span(LocalDate week) {
-            first = first == null || week.isBefore(first) ? week : first;
-            last = last == null || week.isAfter(last) ? week : last;
-        }
-
-        /** One query for the stored keys of the file's weeks; only those the file holds are kept. */
-        void loadStored(Connection c, Target target, Lookup lookup) throws SQLException {
-            stored.clear();
-            if (first == null) {
-                return;
-            }
-            boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
-            try (PreparedStatement ps = c.prepareStatement(SalesUpsert.existing(target.kind()))) {
-                int i = 1;
-                if (!out) {
-                    ps.setString(i++, target.retailerId());
-                }
-                ps.setString(i++, target.unit());
-                ps.setObject(i++, first);
-                ps.setObject(i, last);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Integer store = out ? lookup.storeById.get(rs.getString(1)) : Integer.valueOf(0);
-                        Integer product = lookup.productById.get(rs.getString(2));
-                        if (store != null && product != null) {
-                            long key = key(store, product, rs.getObject(3, LocalDate.class));
-                            if (lines.containsKey(key)) {
-                                stored.add(key);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static void forEachBatch(Target target, Path csv, Set<Long> skip, Consumer<List<SalesFile.Line>> batches) {
+    /** The good lines in batches of {@value #BATCH}; the bad ones (reported by the check) are left out. */
+    private static void forEachBatch(Target target, Lookup lookup, Path csv, Consumer<List<Row>> batches) {
+        boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
         try (Reader in = SalesFile.withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(SalesFile.FORMAT).get()) {
-            List<SalesFile.Line> batch = new ArrayList<>(BATCH);
+            List<Row> batch = new ArrayList<>(BATCH);
             long lastEnd = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
                 long line = lastEnd + 1;
                 lastEnd = parser.getCurrentLineNumber();
-                if (!skip.contains(line)) {
-                    batch.add(SalesFile.parse(target.kind(), record, line));
+                SalesFile.Line parsed = SalesFile.parse(target.kind(), record, line);
+                if (violations(target, lookup, parsed).isEmpty()) {
+                    batch.add(new Row(line, out ? lookup.storeIndex.get(parsed.store()) : 0,
+                            lookup.productIndex.get(parsed.gtin()), parsed.week(), parsed.volume(), parsed.value()));
                 }
                 if (batch.size() == BATCH) {
                     batches.accept(batch);
@@ -283,56 +278,145 @@ public final class SalesImport {
         }
     }
 
-    /** Writes the batch as two JDBC batches: inserts for new keys, updates for the keys already stored. */
-    private static void write(Tx tx, Dialect dialect, Target target, Lookup lookup, Keys keys,
-            List<SalesFile.Line> batch) {
+    /**
+     * Writes a batch as two JDBC batches, inserts for new keys and updates for stored ones, after one query for the
+     * stored rows of its keys; a key this import wrote already (or repeated within the batch) is a problem naming
+     * the earlier line, and its line is not written. Returns the lines written.
+     */
+    private static long write(Tx tx, Dialect dialect, Target target, Lookup lookup, List<Row> batch, String jobId,
+            Problems problems) {
         boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
-        try (PreparedStatement insert = tx.connection().prepareStatement(SalesUpsert.insert(dialect, target.kind()));
-                PreparedStatement update = tx.connection().prepareStatement(SalesUpsert.update(target.kind()))) {
-            int updates = 0;
-            for (SalesFile.Line line : batch) {
-                int productIndex = lookup.productIndex.get(line.gtin());
-                String product = lookup.productIds.get(productIndex);
-                int store = out ? lookup.storeIndex.get(line.store()) : 0;
-                String owner = out ? lookup.storeIds.get(store) : target.retailerId();
-                if (keys.stored.contains(key(store, productIndex, line.week()))) {
-                    int i = 1;
-                    update.setBigDecimal(i++, line.volume());
-                    if (out) {
-                        update.setBigDecimal(i++, line.value());
+        Map<Long, Long> firstLine = new HashMap<>();
+        Map<Long, Long> repeats = new TreeMap<>(); // line -> the earlier line, reported in line order
+        List<Row> rows = new ArrayList<>(batch.size());
+        for (Row row : batch) {
+            Long earlier = firstLine.putIfAbsent(row.key(), row.line());
+            if (earlier == null) {
+                rows.add(row);
+            } else {
+                repeats.put(row.line(), earlier);
+            }
+        }
+        try {
+            Map<Long, Long> stored = stored(tx.connection(), target, lookup, rows, jobId);
+            long written = 0;
+            try (PreparedStatement insert = tx.connection().prepareStatement(SalesUpsert.insert(dialect, target.kind()));
+                    PreparedStatement update = tx.connection().prepareStatement(SalesUpsert.update(target.kind()))) {
+                int inserts = 0;
+                int updates = 0;
+                for (Row row : rows) {
+                    Long state = stored.get(row.key());
+                    if (state != null && state > 0) {
+                        repeats.put(row.line(), state);
+                        continue;
                     }
-                    update.setString(i++, owner);
-                    update.setString(i++, product);
-                    update.setObject(i, line.week());
-                    update.addBatch();
-                    updates++;
-                } else if (out) {
-                    insert.setString(1, owner);
-                    insert.setString(2, product);
-                    insert.setObject(3, line.week());
-                    insert.setString(4, lookup.storeRetailers.get(store));
-                    insert.setString(5, target.unit());
-                    insert.setBigDecimal(6, line.volume());
-                    insert.setBigDecimal(7, line.value());
-                    insert.addBatch();
-                } else {
-                    insert.setString(1, owner);
-                    insert.setString(2, product);
-                    insert.setObject(3, line.week());
-                    insert.setString(4, target.unit());
-                    insert.setBigDecimal(5, line.volume());
-                    insert.addBatch();
+                    String product = lookup.productIds.get(row.product());
+                    String owner = out ? lookup.storeIds.get(row.store()) : target.retailerId();
+                    int i = 1;
+                    if (state != null) {
+                        update.setBigDecimal(i++, row.volume());
+                        if (out) {
+                            update.setBigDecimal(i++, row.value());
+                        }
+                        update.setString(i++, jobId);
+                        update.setLong(i++, row.line());
+                        update.setString(i++, owner);
+                        update.setString(i++, product);
+                        update.setObject(i, row.week());
+                        update.addBatch();
+                        updates++;
+                    } else {
+                        insert.setString(i++, owner);
+                        insert.setString(i++, product);
+                        insert.setObject(i++, row.week());
+                        if (out) {
+                            insert.setString(i++, lookup.storeRetailers.get(row.store()));
+                        }
+                        insert.setString(i++, target.unit());
+                        insert.setBigDecimal(i++, row.volume());
+                        if (out) {
+                            insert.setBigDecimal(i++, row.value());
+                        }
+                        insert.setString(i++, jobId);
+                        insert.setLong(i, row.line());
+                        insert.addBatch();
+                        inserts++;
+                    }
+                    written++;
+                }
+                if (inserts > 0) {
+                    insert.executeBatch();
+                }
+                if (updates > 0) {
+                    update.executeBatch();
                 }
             }
-            if (updates < batch.size()) {
-                insert.executeBatch();
-            }
-            if (updates > 0) {
-                update.executeBatch();
-            }
+            repeats.forEach((line, earlier) -> problems.add(line, List.of(repeat(target, earlier))));
+            return written;
         } catch (SQLException e) {
             throw new IllegalStateException("writing the batch from line " + batch.get(0).line() + " failed", e);
         }
+    }
+
+    private static Violation repeat(Target target, long earlierLine) {
+        boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
+        return new Violation(out ? "store" : "gtin", "repeats the " + (out ? "store, " : "")
+                + "product and week of line " + earlierLine);
+    }
+
+    /**
+     * The stored keys among the rows': 0 for a row stored before this import, else the line of this import that
+     * wrote it.
+     */
+    private static Map<Long, Long> stored(Connection c, Target target, Lookup lookup, List<Row> rows, String jobId)
+            throws SQLException {
+        Map<Long, Long> stored = new HashMap<>();
+        if (rows.isEmpty()) {
+            return stored;
+        }
+        boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
+        Set<Long> keys = new HashSet<>();
+        Set<Integer> stores = new LinkedHashSet<>();
+        Set<Integer> products = new LinkedHashSet<>();
+        LocalDate first = rows.get(0).week();
+        LocalDate last = first;
+        for (Row row : rows) {
+            keys.add(row.key());
+            stores.add(row.store());
+            products.add(row.product());
+            first = row.week().isBefore(first) ? row.week() : first;
+            last = row.week().isAfter(last) ? row.week() : last;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SalesUpsert.stored(target.kind(), stores.size(),
+                products.size()))) {
+            int i = 1;
+            if (out) {
+                for (int store : stores) {
+                    ps.setString(i++, lookup.storeIds.get(store));
+                }
+            } else {
+                ps.setString(i++, target.retailerId());
+            }
+            for (int product : products) {
+                ps.setString(i++, lookup.productIds.get(product));
+            }
+            ps.setObject(i++, first);
+            ps.setObject(i, last);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Integer store = out ? lookup.storeById.get(rs.getString(1)) : Integer.valueOf(0);
+                    Integer product = lookup.productById.get(rs.getString(2));
+                    if (store == null || product == null) {
+                        continue;
+                    }
+                    long key = key(store, product, rs.getObject(3, LocalDate.class));
+                    if (keys.contains(key)) {
+                        stored.put(key, jobId.equals(rs.getString(4)) ? rs.getLong(5) : 0L);
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     /** One audit entry per import (or per batch of a partial one), not per line. */

@@ -70,12 +70,17 @@ public final class SalesLedger {
 
     /** The retailer's sell-in volume per product in the weeks starting in {@code year}. */
     public Map<String, BigDecimal> sellInByProduct(String retailerId, int year) {
+        return sellInByProduct(retailerId, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+    }
+
+    /** The retailer's sell-in volume per product in the weeks starting from {@code from} and before {@code until}. */
+    public Map<String, BigDecimal> sellInByProduct(String retailerId, LocalDate from, LocalDate until) {
         return database.read(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT product_id, SUM(volume) FROM "
                     + "retail_sell_in WHERE retailer_id = ? AND week_start >= ? AND week_start < ? GROUP BY product_id")) {
                 ps.setString(1, retailerId);
-                ps.setObject(2, LocalDate.of(year, 1, 1));
-                ps.setObject(3, LocalDate.of(year + 1, 1, 1));
+                ps.setObject(2, from);
+                ps.setObject(3, until);
                 Map<String, BigDecimal> out = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -87,14 +92,14 @@ public final class SalesLedger {
         });
     }
 
-    /** The retailer's total sell-out volume in the weeks starting in {@code year}. */
-    public BigDecimal sellOutTotal(String retailerId, int year) {
+    /** The retailer's total sell-out volume in the weeks starting from {@code from} and before {@code until}. */
+    public BigDecimal sellOutTotal(String retailerId, LocalDate from, LocalDate until) {
         return database.read(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT COALESCE(SUM(volume), 0) FROM "
                     + "retail_sell_out WHERE retailer_id = ? AND week_start >= ? AND week_start < ?")) {
                 ps.setString(1, retailerId);
-                ps.setObject(2, LocalDate.of(year, 1, 1));
-                ps.setObject(3, LocalDate.of(year + 1, 1, 1));
+                ps.setObject(2, from);
+                ps.setObject(3, until);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return Money.plain(rs.getBigDecimal(1));

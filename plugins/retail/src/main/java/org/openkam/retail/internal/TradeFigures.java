@@ -177,8 +177,13 @@ final class TradeFigures {
     }
 
     PlanView plan(RetailScope.Retailer retailer, JointBusinessPlan plan, LocalDate asOf) {
-        BigDecimal sellIn = annualVolume(retailer.id(), plan.year());
-        BigDecimal sellOut = sales.sellOutTotal(retailer.id(), plan.year());
+        // the year so far: the weeks that started by asOf (all of them once the year is over, none before it)
+        LocalDate from = LocalDate.of(plan.year(), 1, 1);
+        LocalDate yearEnd = from.plusYears(1);
+        LocalDate until = asOf.isBefore(yearEnd) ? asOf.plusDays(1) : yearEnd;
+        BigDecimal sellIn = sales.sellInByProduct(retailer.id(), from, until).values().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sellOut = sales.sellOutTotal(retailer.id(), from, until);
         BigDecimal distribution = plan.distributionProductId() == null ? null : distribution(retailer,
                 plan.distributionProductId(), asOf, null, null).figures().acvWeighted();
         Figures actuals = new Figures(sellIn, sellOut, distribution, plan.shareActual());

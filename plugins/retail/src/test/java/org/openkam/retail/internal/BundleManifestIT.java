@@ -42,9 +42,10 @@ class BundleManifestIT {
             assertTrue(settings.contains("id=\"discounts.compound\""), settings);
             for (String entry : List.of("OSGI-INF/openkam/migrations/V1__retail_structure.sql",
                     "OSGI-INF/openkam/migrations/V2__retail_trade.sql",
-                    "OSGI-INF/openkam/migrations/V3__retail_joint_business_plan.sql", "OSGI-INF/openkam/openapi.json",
+                    "OSGI-INF/openkam/migrations/V3__retail_joint_business_plan.sql",
+                    "OSGI-INF/openkam/migrations/V4__retail_sales_import_line.sql", "OSGI-INF/openkam/openapi.json",
                     "retail-console/distribution.js", "retail-console/promotions.js", "retail-console/waterfall.js",
-                    "retail-console/plan.js", "retail-console/common.js")) {
+                    "retail-console/plan.js", "retail-console/import.js", "retail-console/common.js")) {
                 assertTrue(jar.has(entry), entry);
             }
         }

@@ -23,7 +23,7 @@ class RetailApiDescriptionTest {
     static void load() throws Exception {
         Database database = (Database) Proxy.newProxyInstance(Database.class.getClassLoader(),
                 new Class<?>[] {Database.class}, (proxy, method, args) -> method.getName().equals("migrate") ? 0 : null);
-        description = RouteDescription.of(new RetailResource(database, null, null, null, null));
+        description = RouteDescription.of(new RetailResource(database, null, null, null, null, null));
     }
 
     @Test

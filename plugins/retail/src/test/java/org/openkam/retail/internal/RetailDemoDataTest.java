@@ -34,7 +34,7 @@ class RetailDemoDataTest {
         SalesImport imports = new SalesImport(DB.database(), jobs);
         Account first = account("Alpha Markets");
         Account second = account("Beta Foods");
-        new RetailDemoData(DB.database(), imports, RetailDemo.SYSTEM, "consumer-goods").load(first, second);
+        new RetailDemoData(DB.database(), imports, RetailDemo.SYSTEM, "consumer-goods").load(first, second, null);
         for (int i = 0; i < 600 && !jobs.jobs.values().stream().allMatch(j -> j.state() == JobState.SUCCEEDED
                 || j.state() == JobState.FAILED); i++) {
             Thread.sleep(200);

@@ -207,28 +207,55 @@ abstract class RetailTradeContract {
         assertEquals(new BigDecimal("8.82"), figures.waterfall(retailer, product.id(), 2027, new BigDecimal("4999"))
                 .waterfall().netPrice(), "below the tier: the payment discount only, 9 - 2 %");
 
-        db().database().write(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO retail_sell_in (retailer_id, "
-                    + "product_id, week_start, business_unit, volume) VALUES (?, ?, ?, ?, ?)")) {
-                for (LocalDate week : List.of(MONDAY, MONDAY.plusWeeks(1))) {
-                    ps.setString(1, retailer.id());
-                    ps.setString(2, product.id());
-                    ps.setObject(3, week);
-                    ps.setString(4, retailer.unit());
-                    ps.setBigDecimal(5, new BigDecimal("5000"));
-                    ps.executeUpdate();
-                }
-            }
-            return null;
-        });
+        sellIn(MONDAY, "5000");
+        sellIn(MONDAY.plusWeeks(1), "5000");
         assertEquals(new BigDecimal("10000"), figures.waterfall(retailer, product.id(), 2027, null).annualVolume(),
                 "the year's sell-in by default");
         TradeFigures.TradeSpend spend = figures.tradeSpend(retailer, 2027);
         assertEquals(new BigDecimal("100000"), spend.grossSales(), "10,000 units at 10");
         assertEquals(new BigDecimal("16210"), spend.discounts(), "(10 - 8.379) x 10,000");
         assertEquals(new BigDecimal("2000"), spend.fixedAmounts());
+        assertEquals(new BigDecimal("0"), spend.promotionSpend());
         assertEquals(new BigDecimal("18.21"), spend.percentOfGrossSales());
+
+        // a listing fee of the year joins the yearly amounts; promotions of the year add their spend, at the actual
+        // volume once entered, else the planned one; neither a fee nor a promotion of another year counts
+        listings.create(MANAGER, retailer.id(), retailer.unit(), new ListingDraft(product.id(), banner.id(), null,
+                MONDAY, null, new BigDecimal("2500")));
+        listings.create(MANAGER, retailer.id(), retailer.unit(), new ListingDraft(product.id(), null, stores.get(3).id(),
+                LocalDate.of(2026, 6, 1), null, new BigDecimal("700")));
+        promotions.create(MANAGER, retailer.id(), retailer.unit(), spending(MONDAY.plusWeeks(4), null));
+        promotions.create(MANAGER, retailer.id(), retailer.unit(), spending(MONDAY.plusWeeks(8), "900"));
+        promotions.create(MANAGER, retailer.id(), retailer.unit(), spending(LocalDate.of(2026, 5, 4), "900"));
+        spend = figures.tradeSpend(retailer, 2027);
+        assertEquals(new BigDecimal("4500"), spend.fixedAmounts(), "co-op 2,000 and the listing fee 2,500");
+        assertEquals(new BigDecimal("2950"), spend.promotionSpend(),
+                "1,000 + 0.5 x 1,000 planned, and 1,000 + 0.5 x 900 actual");
+        assertEquals(new BigDecimal("23660"), spend.total(), "16,210 + 4,500 + 2,950");
+        assertEquals(new BigDecimal("23.66"), spend.percentOfGrossSales());
         assertTrue(figures.tradeSpend(retailer, 2026).percentOfGrossSales() == null, "no sales in 2026");
+    }
+
+    /** A promotion of 1,000 planned units costing 1,000 fixed and 0.5 a unit. */
+    PromotionDraft spending(LocalDate start, String actual) {
+        return new PromotionDraft(null, "Display", Mechanic.DISPLAY, null, start, start.plusWeeks(1), null, null,
+                List.of(product.id()), new BigDecimal("1000"), new BigDecimal("1000"),
+                actual == null ? null : new BigDecimal(actual), new BigDecimal("1000"), new BigDecimal("0.5"));
+    }
+
+    void sellIn(LocalDate week, String volume) {
+        db().database().write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO retail_sell_in (retailer_id, "
+                    + "product_id, week_start, business_unit, volume) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, retailer.id());
+                ps.setString(2, product.id());
+                ps.setObject(3, week);
+                ps.setString(4, retailer.unit());
+                ps.setBigDecimal(5, new BigDecimal(volume));
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Test
@@ -236,6 +263,10 @@ abstract class RetailTradeContract {
         listings.create(MANAGER, retailer.id(), retailer.unit(), new ListingDraft(product.id(), banner.id(), null,
                 MONDAY, null, null));
         sellOut(stores.get(0), MONDAY, "600");
+        sellIn(MONDAY, "2000");
+        // later in the year: not in the actuals of a day before
+        sellOut(stores.get(0), MONDAY.plusWeeks(3), "400");
+        sellIn(MONDAY.plusWeeks(3), "3000");
         Promotion promo = promotions.create(MANAGER, retailer.id(), retailer.unit(),
                 promotion(MONDAY.plusWeeks(6), MONDAY.plusWeeks(7), "1000", "900"));
         JointBusinessPlans plans = new JointBusinessPlans(db().database());
@@ -247,8 +278,16 @@ abstract class RetailTradeContract {
         assertEquals(plan, plans.of(retailer.id(), 2027).orElseThrow());
 
         TradeFigures.PlanView view = figures.plan(retailer, plan, MONDAY.plusDays(1));
-        assertEquals(new BigDecimal("600"), view.actuals().sellOut());
+        assertEquals(new BigDecimal("600"), view.actuals().sellOut(), "the year so far, not the later week");
         assertEquals(new BigDecimal("50"), view.attainmentPercent().sellOut(), "600 of 1,200");
+        assertEquals(new BigDecimal("2000"), view.actuals().sellIn(), "the year so far, not the later week");
+        assertEquals(new BigDecimal("20"), view.attainmentPercent().sellIn(), "2,000 of 10,000");
+        TradeFigures.PlanView yearEnd = figures.plan(retailer, plan, LocalDate.of(2027, 12, 31));
+        assertEquals(new BigDecimal("1000"), yearEnd.actuals().sellOut());
+        assertEquals(new BigDecimal("5000"), yearEnd.actuals().sellIn());
+        TradeFigures.PlanView weekStart = figures.plan(retailer, plan, MONDAY.plusWeeks(3));
+        assertEquals(new BigDecimal("1000"), weekStart.actuals().sellOut(), "a week counts from its first day");
+        assertEquals(new BigDecimal("0"), figures.plan(retailer, plan, MONDAY.minusDays(1)).actuals().sellOut());
         assertEquals(new BigDecimal("80"), view.actuals().distribution(), "ACV 800 of 1,000");
         assertEquals(new BigDecimal("88.89"), view.attainmentPercent().distribution(), "80 of 90");
         assertEquals(new BigDecimal("75"), view.attainmentPercent().share(), "9 of 12");

@@ -14,6 +14,8 @@ import org.openkam.api.Role;
 import org.openkam.api.console.ConsolePage;
 import org.openkam.http.api.ConsoleModules;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Tracks the console's pages, the {@link ConsolePage} services and the pages {@link ConsoleModules} services
  * declare in their properties, and answers which a caller may see, in navigation order.
  * A page's values are read once, when its service arrives; a page with a bad id or module path, or an id taken
- * already, is left out and logged, so one broken plugin cannot break the navigation.
+ * already, is left out and logged, so one broken plugin cannot break the navigation. A plugin's pages that name an
+ * enablement PID ({@link ConsoleModules#ENABLEMENT}) show only for the units the plugin serves.
  */
 @Component(service = ConsolePages.class)
 public final class ConsolePages {
@@ -40,7 +43,8 @@ public final class ConsolePages {
     public record Entry(String id, String title, String group, int order, String moduleUrl) {
     }
 
-    private record Tracked(Object service, Entry entry, Optional<Role> requiredRole, boolean adminOnly) {
+    private record Tracked(Object service, Entry entry, Optional<Role> requiredRole, boolean adminOnly,
+            String enablementPid) {
 
         boolean visibleTo(Caller caller) {
             if (caller.admin()) {
@@ -51,6 +55,17 @@ public final class ConsolePages {
         }
     }
 
+    private final PluginEnablement enablement;
+
+    @Activate
+    public ConsolePages(@Reference ConfigurationAdmin configurations) {
+        this(PluginEnablement.of(configurations));
+    }
+
+    ConsolePages(PluginEnablement enablement) {
+        this.enablement = enablement;
+    }
+
     /** By id, oldest first: a later page with a taken id waits until the first one leaves. */
     private final Map<String, List<Tracked>> pages = new LinkedHashMap<>();
 
@@ -59,7 +74,7 @@ public final class ConsolePages {
         Tracked tracked;
         try {
             tracked = new Tracked(page, new Entry(page.id(), page.title(), page.group(), page.order(),
-                    page.moduleUrl()), page.requiredRole(), page.adminOnly());
+                    page.moduleUrl()), page.requiredRole(), page.adminOnly(), null);
         } catch (RuntimeException e) {
             LOG.warn("Console page {} left out: reading it failed", page.getClass().getName(), e);
             return;
@@ -77,11 +92,13 @@ public final class ConsolePages {
         String plugin = String.valueOf(reference.getProperty(ConsoleModules.PLUGIN));
         String source = reference.getBundle() == null ? plugin : reference.getBundle().getSymbolicName();
         boolean servedByKit = reference.getProperty(ConsoleModules.FOLDER) != null;
+        Object enablementPid = reference.getProperty(ConsoleModules.ENABLEMENT);
         for (String declaration : PageDeclaration.of(reference.getProperty(ConsoleModules.PAGE))) {
             try {
                 PageDeclaration page = PageDeclaration.parse(declaration, plugin, servedByKit);
                 track(new Tracked(modules, new Entry(page.id(), page.title(), page.group(), page.order(),
-                        page.moduleUrl()), page.requiredRole(), page.adminOnly()), source);
+                        page.moduleUrl()), page.requiredRole(), page.adminOnly(),
+                        enablementPid == null ? null : String.valueOf(enablementPid).strip()), source);
             } catch (IllegalArgumentException e) {
                 LOG.warn("Console page '{}' of {} left out: {}", declaration, source, e.getMessage());
             }
@@ -114,12 +131,31 @@ public final class ConsolePages {
     }
 
     /** The pages the caller may see, in navigation order. */
-    public synchronized List<Entry> visibleTo(Caller caller) {
+    public List<Entry> visibleTo(Caller caller) {
+        return visibleTo(caller, null);
+    }
+
+    /**
+     * The pages the caller may see with {@code unit} chosen (or {@code null}: all the caller's units), in navigation
+     * order; a plugin's pages only where the plugin serves the unit.
+     */
+    public List<Entry> visibleTo(Caller caller, String unit) {
+        List<Tracked> candidates = new ArrayList<>();
+        synchronized (this) {
+            for (List<Tracked> withId : pages.values()) {
+                Tracked first = withId.get(0);
+                if (first.visibleTo(caller)) {
+                    candidates.add(first);
+                }
+            }
+        }
+        // asked outside the lock: ConfigAdmin may call back into services that wait for it
+        Map<String, Boolean> served = new HashMap<>();
         List<Entry> out = new ArrayList<>();
-        for (List<Tracked> withId : pages.values()) {
-            Tracked first = withId.get(0);
-            if (first.visibleTo(caller)) {
-                out.add(first.entry());
+        for (Tracked t : candidates) {
+            if (t.enablementPid() == null
+                    || served.computeIfAbsent(t.enablementPid(), pid -> enablement.serves(pid, caller, unit))) {
+                out.add(t.entry());
             }
         }
         // groups by the lowest order among their pages, then by name; so the first page overall is the landing page

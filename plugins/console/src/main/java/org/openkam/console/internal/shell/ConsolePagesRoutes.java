@@ -8,7 +8,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code GET /console/pages}: the console's navigation for the caller; it leaves with the console. */
+/**
+ * {@code GET /console/pages[?businessUnit=]}: the console's navigation for the caller, for the chosen unit or all of
+ * the caller's; it leaves with the console.
+ */
 @Component
 public final class ConsolePagesRoutes implements ApiRoutes {
 
@@ -21,7 +24,7 @@ public final class ConsolePagesRoutes implements ApiRoutes {
 
     @Override
     public void define(RouteTable routes) {
-        routes.get("/console/pages", ex -> pages.visibleTo(ex.caller()));
+        routes.get("/console/pages", ex -> pages.visibleTo(ex.caller(), ex.query("businessUnit")));
     }
 
     @Override

@@ -33,7 +33,7 @@ class ConsolePagesTest {
     private static final Caller MANAGER = new Caller("u2", "bob", false,
             Map.of("bu-a", Set.of(Role.VIEWER), "bu-b", Set.of(Role.BU_ADMIN)));
 
-    private final ConsolePages pages = new ConsolePages();
+    private final ConsolePages pages = new ConsolePages(new PluginEnablement(pid -> List.of()));
 
     @Test
     void pagesAppearAndDisappearWithTheirServices() {
@@ -202,6 +202,49 @@ class ConsolePagesTest {
 
     private static ConsolePage page(String id, String title, String group, int order, String module) {
         return new TestPage(id, title, group, order, module, Optional.empty(), false);
+    }
+
+    @Test
+    void aPluginsPagesShowOnlyForTheUnitsItsEnablementPidServes() {
+        List<Map<String, Object>> configured = new java.util.ArrayList<>();
+        ConsolePages byUnit = new ConsolePages(new PluginEnablement(pid -> pid.equals("com.example.retail.settings")
+                ? configured : List.of()));
+        byUnit.add(page("accounts", "Accounts", "Key accounts", 10, "/console/pages/accounts.js"));
+        byUnit.addModules(new ConsoleModules() { }, reference(Map.of(ConsoleModules.PLUGIN, "retail",
+                ConsoleModules.FOLDER, "/retail-console", ConsoleModules.ENABLEMENT, "com.example.retail.settings",
+                ConsoleModules.PAGE, "retail-plan; title=Plan; group=Retail; module=plan.js")));
+
+        assertEquals(List.of("accounts"), ids(byUnit, MANAGER, null), "no configuration: no unit is served");
+        assertEquals(List.of("accounts"), ids(byUnit, ADMIN, null));
+        configured.add(Map.of("businessUnit", "bu-b"));
+        assertEquals(List.of("accounts", "retail-plan"), ids(byUnit, MANAGER, "bu-b"));
+        assertEquals(List.of("accounts"), ids(byUnit, MANAGER, "bu-a"), "the unit without the plugin");
+        assertEquals(List.of("accounts", "retail-plan"), ids(byUnit, MANAGER, null), "one of the manager's units");
+        assertEquals(List.of("accounts"), ids(byUnit, VIEWER, null), "none of the viewer's units");
+        assertEquals(List.of("accounts", "retail-plan"), ids(byUnit, ADMIN, null), "some unit is served");
+
+        configured.add(Map.of("businessUnit", "*"));
+        configured.add(Map.of("businessUnit", "bu-c", "enabled", "false"));
+        assertEquals(List.of("accounts", "retail-plan"), ids(byUnit, VIEWER, null), "every unit");
+        assertEquals(List.of("accounts"), ids(byUnit, ADMIN, "bu-c"), "a unit opted out");
+    }
+
+    private static List<String> ids(ConsolePages pages, Caller caller, String unit) {
+        return pages.visibleTo(caller, unit).stream().map(ConsolePages.Entry::id).toList();
+    }
+
+    /** A service reference with only properties, as the pages read it. */
+    @SuppressWarnings("unchecked")
+    private static org.osgi.framework.ServiceReference<ConsoleModules> reference(Map<String, Object> properties) {
+        return (org.osgi.framework.ServiceReference<ConsoleModules>) java.lang.reflect.Proxy.newProxyInstance(
+                ConsolePagesTest.class.getClassLoader(), new Class<?>[] {org.osgi.framework.ServiceReference.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> properties.get((String) args[0]);
+                    case "getBundle" -> null;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static class TestPage implements ConsolePage {
