@@ -65,7 +65,9 @@ class OpenApiDocumentTest {
             }
         };
         resources().forEach(r -> r.define(table));
-        declared.add(new Route("GET", "/openapi.json")); // the base document's one path, served by core/http
+        // the base document's paths, served by core/http
+        declared.add(new Route("GET", "/openapi.json"));
+        declared.add(new Route("GET", "/routes"));
         routes = declared;
         ApiDocument merged = new ApiDocument();
         merged.add(1, "core rest", new CoreApiDescription());
