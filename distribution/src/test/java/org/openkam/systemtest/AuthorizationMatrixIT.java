@@ -55,8 +55,8 @@ class AuthorizationMatrixIT {
     private static int seq;
     private static int year = 2040;
 
-    /** A created record: its id, its ETag (or null) and the whole answer. */
-    private record Created(String id, String etag, JsonObject answer) {
+    /** A created record: its id, its ETag (or null) and the answer's object holding the id. */
+    private record Created(String id, String etag, JsonObject record) {
     }
 
     /** A fixture the request needs could not be created: reported for the request, and the run goes on. */
@@ -260,9 +260,10 @@ class AuthorizationMatrixIT {
         if (member == null) {
             return created.id();
         }
-        JsonElement value = created.answer().get(member);
+        JsonElement value = created.record().get(member);
         if (value == null || value.isJsonNull()) {
-            throw new IllegalStateException("fixture " + name + " has no member " + member + ": " + created.answer());
+            throw new FixtureError("fixture " + name + " has no member " + member + ": " + shorten(created.record()
+                    .toString()));
         }
         return value.getAsString();
     }
@@ -298,7 +299,7 @@ class AuthorizationMatrixIT {
         String etag = r.etag() != null ? r.etag()
                 : version != null && version.isJsonPrimitive() && version.getAsJsonPrimitive().isNumber()
                         ? Fixtures.etag(version.getAsLong()) : null;
-        return new Created(id.getAsString(), etag, answer);
+        return new Created(id.getAsString(), etag, record);
     }
 
     /** A GTIN-13 with a valid GS1 check digit, unique per sequence number. */
