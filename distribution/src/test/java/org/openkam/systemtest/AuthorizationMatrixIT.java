@@ -52,8 +52,8 @@ class AuthorizationMatrixIT {
     private static final Map<String, Api> sessions = new HashMap<>();
     /** Fixtures created once, by name. */
     private static final Map<String, Created> shared = new HashMap<>();
-    private static int seq;
-    private static int year = 2040;
+    private static int sequence;
+    private static int lastYear = 2040;
 
     /** A created record: its id, its ETag (or null) and the answer's object holding the id. */
     private record Created(String id, String etag, JsonObject record) {
@@ -239,9 +239,9 @@ class AuthorizationMatrixIT {
                 case "otherUnit":
                     return otherUnit;
                 case "seq":
-                    return scope.seq == null ? scope.seq = Integer.toString(++seq) : scope.seq;
+                    return scope.seq == null ? scope.seq = Integer.toString(++sequence) : scope.seq;
                 case "year":
-                    return scope.year == null ? scope.year = Integer.toString(++year) : scope.year;
+                    return scope.year == null ? scope.year = Integer.toString(++lastYear) : scope.year;
                 case "gtin":
                     return gtin(value(false, "seq", null, scope));
                 case "username":
@@ -303,8 +303,8 @@ class AuthorizationMatrixIT {
     }
 
     /** A GTIN-13 with a valid GS1 check digit, unique per sequence number. */
-    private static String gtin(String sequence) {
-        String body = "400" + "0".repeat(9 - sequence.length()) + sequence;
+    private static String gtin(String number) {
+        String body = "400" + "0".repeat(9 - number.length()) + number;
         int sum = 0;
         for (int i = 0; i < 12; i++) {
             sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
