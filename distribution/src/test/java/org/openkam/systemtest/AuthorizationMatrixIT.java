@@ -169,6 +169,14 @@ class AuthorizationMatrixIT {
     }
 
     private static Response send(AuthorizationRules.Rule rule, String caller) {
+        if (rule.pauseMillis() > 0) {
+            try {
+                Thread.sleep(rule.pauseMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
         Scope scope = new Scope(caller);
         String path = resolve(rule.path(), scope);
         Api api = rule.ownSession() ? freshSession(caller) : client(caller);
