@@ -36,8 +36,8 @@ import com.google.gson.JsonObject;
  * The authorization matrix: every route the running product serves (its route table, {@code GET /routes}), sent by
  * every kind of caller (anonymous; viewer, key account manager and unit administrator of the record's unit and of
  * another unit; global administrator) with real records of the unit and a valid body, must answer the status its
- * rule in {@code authorization-matrix.rules} gives. A served route without a rule fails, and every mismatch is
- * reported at once.
+ * rule in {@code authorization-matrix.rules} gives, refusals as problem+json. A served route without a rule fails,
+ * and every mismatch is reported at once.
  */
 class AuthorizationMatrixIT {
 
@@ -143,11 +143,14 @@ class AuthorizationMatrixIT {
                     failures.add(rule.route() + " (line " + rule.line() + ") as " + caller + ": " + e.getMessage());
                     continue;
                 }
+                String sent = r.method() + " " + r.uri().getRawPath()
+                        + (r.uri().getRawQuery() == null ? "" : "?" + r.uri().getRawQuery());
                 if (r.status() != expected) {
                     failures.add(rule.route() + " (line " + rule.line() + ") as " + caller + ": expected " + expected
-                            + ", got " + r.status() + " for " + r.method() + " " + r.uri().getRawPath()
-                            + (r.uri().getRawQuery() == null ? "" : "?" + r.uri().getRawQuery()) + ": "
-                            + shorten(r.body()));
+                            + ", got " + r.status() + " for " + sent + ": " + shorten(r.body()));
+                } else if (r.status() >= 400 && !r.contentType().startsWith(Response.PROBLEM_JSON)) {
+                    failures.add(rule.route() + " (line " + rule.line() + ") as " + caller + ": " + r.status()
+                            + " without a problem+json body for " + sent + ": " + shorten(r.body()));
                 }
             }
         }
@@ -185,8 +188,12 @@ class AuthorizationMatrixIT {
         body(request, rule.body(), scope);
         rule.headers().forEach((name, value) -> request.header(name, resolve(value, scope)));
         if (rule.ifMatch() != null) {
-            String etag = sessions.get("admin").get(resolve(rule.ifMatch(), scope)).expect(200).etag();
-            request.header("If-Match", etag);
+            Response current = sessions.get("admin").get(resolve(rule.ifMatch(), scope));
+            if (current.status() != 200 || current.etag() == null) {
+                throw new FixtureError("the ETag for If-Match could not be read: " + current.status() + " "
+                        + shorten(current.body()));
+            }
+            request.header("If-Match", current.etag());
         } else if (VERSIONED_CHANGES.contains(rule.method())) {
             scope.fresh.values().stream().map(Created::etag).filter(e -> e != null).reduce((a, b) -> b)
                     .ifPresent(etag -> request.header("If-Match", etag));
