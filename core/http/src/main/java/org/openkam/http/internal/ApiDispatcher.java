@@ -61,18 +61,20 @@ public final class ApiDispatcher extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private final transient Gson gson = Json.create();
     private final transient ApiDocument document;
+    private final transient ServedRoutes served;
     /** By service id, oldest first: the earlier registration keeps a contested route. */
     private final transient TreeMap<Long, Registered> services = new TreeMap<>();
     /** What requests read: rebuilt whenever a service comes or goes. */
     private transient volatile Router router = new Router();
 
-    /** A service's routes as declared, and where it comes from, for the log. */
-    private record Registered(String source, List<Route> routes) {
+    /** A service's routes as declared, where it comes from (for the log) and its bundle (for the listing). */
+    private record Registered(String source, String bundle, List<Route> routes) {
     }
 
     @Activate
-    public ApiDispatcher(@Reference ApiDocument document) {
+    public ApiDispatcher(@Reference ApiDocument document, @Reference ServedRoutes served) {
         this.document = document;
+        this.served = served;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -88,7 +90,7 @@ public final class ApiDispatcher extends HttpServlet {
             return;
         }
         synchronized (this) {
-            services.put(id, new Registered(source, declared.routes()));
+            services.put(id, new Registered(source, bundle(reference), declared.routes()));
             rebuild();
         }
         if (describes(routes, source)) {
@@ -127,12 +129,14 @@ public final class ApiDispatcher extends HttpServlet {
 
     private void rebuild() {
         Router next = new Router();
+        List<ServedRoutes.Served> listing = new ArrayList<>();
         Map<String, String> taken = new HashMap<>();
         for (Registered r : services.values()) {
             for (Route route : r.routes()) {
                 String owner = taken.putIfAbsent(route.shape(), r.source());
                 if (owner == null) {
                     next.add(route);
+                    listing.add(new ServedRoutes.Served(route.method(), route.template(), r.bundle()));
                 } else if (!owner.equals(r.source())) {
                     LOG.warn("Route {} of {} is refused: {} serves it already", route, r.source(), owner);
                 } else {
@@ -142,6 +146,7 @@ public final class ApiDispatcher extends HttpServlet {
         }
         router = next;
         document.routes(next.routes());
+        served.update(listing);
     }
 
     @Override
@@ -271,9 +276,11 @@ public final class ApiDispatcher extends HttpServlet {
     }
 
     static String source(ServiceReference<?> reference) {
+        return bundle(reference) + " (service " + reference.getProperty(Constants.SERVICE_ID) + ")";
+    }
+
+    private static String bundle(ServiceReference<?> reference) {
         Bundle bundle = reference.getBundle();
-        String name = bundle == null ? "an unregistered bundle"
-                : bundle.getSymbolicName() + " " + bundle.getVersion();
-        return name + " (service " + reference.getProperty(Constants.SERVICE_ID) + ")";
+        return bundle == null ? "an unregistered bundle" : bundle.getSymbolicName() + " " + bundle.getVersion();
     }
 }

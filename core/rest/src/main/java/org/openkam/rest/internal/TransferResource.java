@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
+import org.openkam.api.AccessDeniedException;
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountTransfer;
@@ -75,6 +76,12 @@ public final class TransferResource implements ApiRoutes {
     }
 
     private Object startImport(Exchange ex) throws IOException, InterruptedException {
+        var caller = ex.caller();
+        // each line's unit is checked by the job; who may change accounts in no unit is refused before the upload
+        if (!caller.admin() && caller.grants().keySet().stream().noneMatch(caller::canEdit)) {
+            throw new AccessDeniedException("importing accounts needs the key-account-manager or bu-admin role in a "
+                    + "business unit");
+        }
         String type = ex.request().getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
@@ -84,7 +91,6 @@ public final class TransferResource implements ApiRoutes {
         if (mode != null && !mode.equals("all-or-nothing") && !mode.equals("partial")) {
             throw ProblemException.badRequest("mode", "must be all-or-nothing (the default) or partial");
         }
-        var caller = ex.caller();
         String unit = ex.query("businessUnit");
         if (unit != null && !caller.canEdit(unit)) {
             throw ProblemException.badRequest("businessUnit", "is not a business unit you may import into");

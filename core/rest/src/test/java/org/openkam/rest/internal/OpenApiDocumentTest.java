@@ -64,7 +64,9 @@ class OpenApiDocumentTest {
     static void load() throws IOException {
         Router router = new Router();
         resources().forEach(r -> r.define(router));
-        router.get("/openapi.json", ex -> null); // the base document's one path, served by core/http
+        // the base document's paths, served by core/http
+        router.get("/openapi.json", ex -> null);
+        router.get("/routes", ex -> null);
         routes = router.routes().stream().map(r -> new Route(r.method(), r.template())).toList();
         ApiDocument merged = new ApiDocument();
         List<ApiRoutes> resources = resources();
