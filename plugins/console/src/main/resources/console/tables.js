@@ -53,12 +53,15 @@ export function listTools(el, holder, { sorted, sortable = true, download = true
   const headers = [...table.querySelectorAll('thead th')];
   const body = table.tBodies[0];
   const rows = body ? [...body.rows] : [];
-  const actions = headers.map((h, i) => h.textContent.trim() === '' || (rows.length > 0
-    && rows.every(r => !r.cells[i] || isControl(r.cells[i]))));
+  const actions = headers.map((h, i) => h.textContent.trim() === '' || (rows.some(r => hasControl(r.cells[i]))
+    && rows.every(r => !r.cells[i] || sortKey(r.cells[i]) === '')));
   table.classList.add('list');
   rows.forEach(r => [...r.cells].forEach((c, i) => {
-    if (headers[i] && !(c.tagName === 'TH' && c.scope === 'row')) {
+    if (headers[i] && !actions[i] && !(c.tagName === 'TH' && c.scope === 'row')) {
       c.setAttribute('data-label', label(headers[i]));
+    }
+    if (!hasControl(c) && shownText(c) === '') {
+      c.classList.add('blank'); // a phone leaves it out of the row's stack
     }
   }));
   if (sortable && rows.length > 1) {
@@ -130,13 +133,12 @@ function sortKey(cellNode) {
   return text === '—' ? '' : text;
 }
 
-/** A cell that holds only controls (an Edit, a Remove button): an action, neither sorted nor exported. */
-function isControl(cellNode) {
-  if (!cellNode.querySelector(CONTROLS)) {
-    return false;
-  }
-  const text = shownText(cellNode);
-  return text === '' || text === '—';
+/**
+ * A column whose cells hold controls (an Edit, a Remove button) and no text besides is one of actions, neither
+ * sorted nor exported.
+ */
+function hasControl(cellNode) {
+  return Boolean(cellNode && cellNode.querySelector(CONTROLS));
 }
 
 /** A column's name: its header's text, sort button included. */

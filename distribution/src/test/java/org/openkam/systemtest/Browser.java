@@ -43,9 +43,10 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  */
 public final class Browser implements AutoCloseable {
 
-    /** The window the console must work in; {@link #narrow()} checks the small screen. */
+    /** The window the console must work in; {@link #narrow()} checks a phone, {@link #wide()} a wide screen. */
     public static final Dimension DESKTOP = new Dimension(1280, 800);
-    public static final Dimension NARROW = new Dimension(400, 800);
+    public static final Dimension NARROW = new Dimension(390, 844);
+    public static final Dimension WIDE = new Dimension(1440, 900);
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
 
@@ -111,14 +112,29 @@ public final class Browser implements AutoCloseable {
             signOut = driver.findElements(By.xpath("//button[normalize-space()='Sign out']"));
         }
         if (!signOut.isEmpty()) {
+            if (!signOut.get(0).isDisplayed()) {
+                openMenu();
+            }
             signOut.get(0).click();
         }
         WebElement user = waitFor(By.id("username"));
         user.sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
-        waitFor(By.id("navigation"));
+        // on a phone the navigation is there but hidden behind the Menu button
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#navigation:not([hidden])")));
         return awaitPage();
+    }
+
+    /** Opens the menu a phone hides behind the Menu button and returns that button. */
+    public WebElement openMenu() {
+        WebElement menu = waitFor(By.id("menu-button"));
+        if (!"true".equals(menu.getAttribute("aria-expanded"))) {
+            menu.click();
+        }
+        waitFor(By.cssSelector("#navigation a"));
+        return menu;
     }
 
     public Browser signInAsAdmin() {
@@ -187,10 +203,42 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Resizes the window to a phone-sized width, for checks that the console stays usable there. */
+    /** Resizes the window to a phone's (390 x 844), for checks that the console stays usable there. */
     public Browser narrow() {
         driver.manage().window().setSize(NARROW);
         return this;
+    }
+
+    /** Resizes the window to a wide screen's (1440 x 900). */
+    public Browser wide() {
+        driver.manage().window().setSize(WIDE);
+        return this;
+    }
+
+    /**
+     * Clicks something that makes the browser download a file (a "Download CSV" button), waits for the file and
+     * returns its text as saved.
+     */
+    public String download(WebElement trigger) {
+        try {
+            Path dir = Files.createTempDirectory(profile, "downloads-");
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                    "downloadPath", dir.toString()));
+            trigger.click();
+            Path file = new WebDriverWait(driver, WAIT).until(d -> {
+                try (var files = Files.list(dir)) {
+                    return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst()
+                            .orElse(null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Nothing was downloaded after clicking " + trigger.getText() + browserErrors(), e);
+        }
     }
 
     public Browser desktop() {
