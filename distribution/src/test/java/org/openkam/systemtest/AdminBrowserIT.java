@@ -181,7 +181,15 @@ class AdminBrowserIT {
             assertEquals("403", tryOut("operations-Business_units-createBusinessUnit"), "but may not create a unit");
             browser.assertNoErrors("the API page of a viewer").assertAccessible("the API page of a viewer");
             browser.screenshot("api-docs-viewer");
+
+            browser.narrow().open("#/api");
+            browser.waitFor(By.cssSelector("#swagger-ui .opblock"));
+            assertEquals("200", tryOut("operations-Business_units-listBusinessUnits"), "a viewer reads on a phone too");
+            assertFalse(browser.scrollsSideways(), () -> "the API page fits 390 px; too wide: " + browser.script(TOO_WIDE));
+            browser.assertNoErrors("the API page on a phone").assertAccessible("the API page of a viewer at 390 px");
+            browser.screenshot("api-docs-viewer-390");
         } finally {
+            browser.desktop();
             browser.signInAsAdmin();
         }
     }

@@ -252,6 +252,14 @@ public final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(wider);
     }
 
+    /** The elements that reach past the window's right edge, for a failure message. */
+    public String tooWide() {
+        return String.valueOf(script("const w = document.documentElement.clientWidth; return [...document"
+                + ".querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)"
+                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+                + ".join(', ');"));
+    }
+
     /**
      * Runs axe-core over the current page and fails on any critical or serious violation, naming each rule and
      * the elements it found.
