@@ -28,6 +28,7 @@ function showLogin(message) {
   useCsrfToken(null);
   window.onhashchange = null;
   show(banner, el('span', { class: 'product' }, 'OpenKAM'));
+  document.body.classList.remove('menu-open');
   navigation.hidden = true;
   show(navigation);
   const error = el('p', { class: 'error', role: 'alert' }, message || '');
@@ -73,6 +74,7 @@ async function signedIn(session) {
   showNavigation();
   window.onhashchange = () => {
     state.focusMain = true;
+    openMenu(false);
     main.setAttribute('aria-busy', 'true');
     showPage();
   };
@@ -110,12 +112,17 @@ function showBanner() {
       history.replaceState(null, '', location.pathname);
     }
   });
+  const menu = el('button', { type: 'button', id: 'menu-button', class: 'secondary menu-button',
+    'aria-expanded': 'false', 'aria-controls': 'navigation banner-session' }, 'Menu');
+  menu.addEventListener('click', () => openMenu(menu.getAttribute('aria-expanded') !== 'true'));
   show(banner,
     el('span', { class: 'product' }, 'OpenKAM'),
-    el('label', { for: 'business-unit' }, 'Business unit', switcher),
-    el('span', { class: 'user' }, 'Signed in as ',
-      el('strong', {}, state.session.username), state.session.admin ? ' (administrator)' : ''),
-    logout);
+    menu,
+    el('div', { id: 'banner-session', class: 'session' },
+      el('label', { for: 'business-unit' }, 'Business unit', switcher),
+      el('span', { class: 'user' }, 'Signed in as ',
+        el('strong', {}, state.session.username), state.session.admin ? ' (administrator)' : ''),
+      logout));
 }
 
 /** The navigation for the chosen unit (or all the user's units). */
@@ -123,6 +130,34 @@ function pagesOfUnit() {
   return api('/console/pages' + (state.businessUnit
     ? '?' + new URLSearchParams({ businessUnit: state.businessUnit }) : ''));
 }
+
+/**
+ * On a narrow screen the menu (navigation, business unit, user) hides behind the Menu button so a page starts at
+ * the top of the screen; opened, the focus goes to its first link, and Escape closes it back to the button.
+ */
+function openMenu(open) {
+  const menu = document.getElementById('menu-button');
+  if (!menu) {
+    return;
+  }
+  const wasOpen = menu.getAttribute('aria-expanded') === 'true';
+  menu.setAttribute('aria-expanded', String(open));
+  document.body.classList.toggle('menu-open', open);
+  if (open && !wasOpen && menu.offsetParent !== null) {
+    const first = navigation.querySelector('a');
+    if (first) {
+      first.focus();
+    }
+  }
+}
+
+document.addEventListener('keydown', event => {
+  const menu = document.getElementById('menu-button');
+  if (event.key === 'Escape' && menu && menu.getAttribute('aria-expanded') === 'true') {
+    openMenu(false);
+    menu.focus();
+  }
+});
 
 function showNavigation() {
   const groups = new Map();
@@ -138,6 +173,11 @@ function showNavigation() {
       el('a', { href: '#/' + encodeURIComponent(p.id), 'data-page': p.id }, p.title))))
   ]));
   navigation.hidden = false;
+  navigation.onclick = event => {
+    if (event.target.closest('a')) {
+      openMenu(false);
+    }
+  };
 }
 
 /** The page id, the rest of the path and the query of a console address: #/<page-id>[/<path>][?<query>]. */

@@ -4,6 +4,7 @@
 import { draw } from '/console/kit/v1/charts.js';
 import { unitChoice, unitSelector, modelChoice, number, fitSelects } from './common.js';
 import { money as inCurrency } from '/console/kit/v1/format.js';
+import { listTools } from '/console/kit/v1/tables.js';
 
 const DEFAULT_MODEL = 'portfolio-matrix';
 /** Bubble diameters in pixels, smallest and largest account. */
@@ -228,22 +229,22 @@ function accountTable(context, portfolio, placed) {
     el('th', { scope: 'row' }, el('a', { href: context.href('accounts', p.accountId) }, p.name)),
     el('td', {}, p.cell ? p.cell.id : ''),
     el('td', {}, cellName(portfolio, p)),
-    el('td', { class: 'number' }, number(p.attractiveness)),
-    el('td', { class: 'number' }, number(p.strength)),
-    el('td', { class: 'number' }, money(p.annualSales, p.currency)),
-    el('td', { class: 'number' }, p.reportedSales === null || p.reportedSales === undefined ? 'no exchange rate'
+    el('td', { class: 'number', 'data-value': p.attractiveness }, number(p.attractiveness)),
+    el('td', { class: 'number', 'data-value': p.strength }, number(p.strength)),
+    el('td', { class: 'number', 'data-value': p.annualSales }, money(p.annualSales, p.currency)),
+    el('td', { class: 'number', 'data-value': p.reportedSales }, p.reportedSales === null || p.reportedSales === undefined ? 'no exchange rate'
       : money(Math.round(Number(p.reportedSales)), portfolio.reportingCurrency)),
     el('td', {}, movementText(p))));
   return el('details', { class: 'scoring-table', id: 'portfolio-table', open: placed.length === 0 ? true : null },
     el('summary', {}, `Accounts in the matrix (${portfolio.points.length})`),
-    scrollable(el, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`, el('table', {},
+    listTools(el, scrollable(el, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`, el('table', {},
       el('caption', {}, `Scored accounts of ${portfolio.businessUnit} by ${portfolio.model}`),
       el('thead', {}, el('tr', {},
         ['Account', 'Cell', 'Strategy'].map(h => el('th', { scope: 'col' }, h)),
         ['Attractiveness', 'Strength', 'Annual sales', `In ${portfolio.reportingCurrency}`]
           .map(h => el('th', { scope: 'col', class: 'number' }, h)),
         el('th', { scope: 'col' }, 'Movement since the last run'))),
-      el('tbody', {}, rows))));
+      el('tbody', {}, rows))), { fileName: `portfolio ${portfolio.businessUnit} ${portfolio.model}` }));
 }
 
 /** A table's scrolling box, reachable with the keyboard so it can be scrolled without a mouse. */

@@ -1,6 +1,7 @@
 // The key account recommendation of a business unit: which accounts to keep, add or remove as key accounts,
 // ranked, each with its reason; and the key accounts the model could not place.
 import { unitChoice, unitSelector, number, fitSelects } from './common.js';
+import { listTools } from '/console/kit/v1/tables.js';
 
 const CHANGES = { keep: 'Keep', add: 'Add', remove: 'Remove' };
 
@@ -51,7 +52,7 @@ function table(context, id, title, rows) {
   }
   return el('section', { 'aria-labelledby': headingId },
     el('h2', { id: headingId }, title),
-    el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': title },
+    listTools(el, el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': title },
       el('table', { id: 'recommendations-' + id },
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col', class: 'number' }, 'Rank'),
@@ -64,8 +65,8 @@ function table(context, id, title, rows) {
         el('td', {}, CHANGES[r.change] || r.change),
         el('td', {}, r.currentTier === r.recommendedTier ? r.currentTier : `${r.currentTier} → ${r.recommendedTier}`),
         wrapping(el('td', {}, r.cell ? r.cell.label : ''), '10rem'),
-        el('td', { class: 'number' }, number(r.score)),
-        wrapping(el('td', { class: 'scoring-reason' }, r.reason))))))));
+        el('td', { class: 'number', 'data-value': r.score }, number(r.score)),
+        wrapping(el('td', { class: 'scoring-reason' }, r.reason)))))), { fileName: 'recommendations ' + title })));
 }
 
 /** A cell whose text wraps (the console's tables keep cells on one line). */

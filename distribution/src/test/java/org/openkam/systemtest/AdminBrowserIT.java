@@ -58,7 +58,7 @@ class AdminBrowserIT {
         browser.assertNoErrors("the bundles page").assertAccessible("the bundles page");
         browser.screenshot("admin-bundles");
         assertFalse(browser.scrollsSideways(), () -> "the bundles page fits 1280 px; too wide: "
-                + browser.script(TOO_WIDE));
+                + browser.tooWide());
         String jar = Fixtures.examplePlugin().toString();
         browser.driver().findElement(By.id("bundle-file")).sendKeys(jar);
         browser.driver().findElement(By.cssSelector("#main form button[type=submit]")).click();
@@ -135,12 +135,12 @@ class AdminBrowserIT {
             browser.open("#/admin-configuration/" + FACTORY_PID);
             browser.screenshot("admin-configuration-narrow");
             assertFalse(browser.scrollsSideways(), () -> "the factory's configurations fit a narrow screen; too wide: "
-                    + browser.script(TOO_WIDE));
+                    + browser.tooWide());
             browser.assertAccessible("the factory's configurations, narrow");
             browser.open("#/admin-bundles");
             browser.screenshot("admin-bundles-narrow");
             assertFalse(browser.scrollsSideways(), () -> "the bundles page fits a narrow screen; too wide: "
-                    + browser.script(TOO_WIDE));
+                    + browser.tooWide());
         } finally {
             browser.desktop();
         }
@@ -162,7 +162,7 @@ class AdminBrowserIT {
                 By.cssSelector("#operations-Administration-stopBundle .live-responses-table tbody .response-col_status"),
                 "409");
         assertTrue(status.getText().contains("409"), status.getText());
-        assertFalse(browser.scrollsSideways(), () -> "the API page fits 1280 px; too wide: " + browser.script(TOO_WIDE));
+        assertFalse(browser.scrollsSideways(), () -> "the API page fits 1280 px; too wide: " + browser.tooWide());
         browser.assertNoErrors("the API page").assertAccessible("the API page");
         browser.screenshot("api-docs");
     }
@@ -181,7 +181,15 @@ class AdminBrowserIT {
             assertEquals("403", tryOut("operations-Business_units-createBusinessUnit"), "but may not create a unit");
             browser.assertNoErrors("the API page of a viewer").assertAccessible("the API page of a viewer");
             browser.screenshot("api-docs-viewer");
+
+            browser.narrow().open("#/api");
+            browser.waitFor(By.cssSelector("#swagger-ui .opblock"));
+            assertEquals("200", tryOut("operations-Business_units-listBusinessUnits"), "a viewer reads on a phone too");
+            assertFalse(browser.scrollsSideways(), () -> "the API page fits 390 px; too wide: " + browser.tooWide());
+            browser.assertNoErrors("the API page on a phone").assertAccessible("the API page of a viewer at 390 px");
+            browser.screenshot("api-docs-viewer-390");
         } finally {
+            browser.desktop();
             browser.signInAsAdmin();
         }
     }
@@ -195,11 +203,6 @@ class AdminBrowserIT {
         return browser.waitFor(By.cssSelector("#" + operation + " .live-responses-table tbody .response-col_status"))
                 .getText().strip().split("\\s+")[0];
     }
-
-    /** The elements that reach past the window's right edge, for a failure message. */
-    private static final String TOO_WIDE = "const w = document.documentElement.clientWidth; return [...document"
-            + ".querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)"
-            + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');";
 
     private static List<JsonElement> configurations() {
         return StreamSupport.stream(admin.get("/admin/configurations/" + FACTORY_PID).expect(200).object()

@@ -43,9 +43,9 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  */
 public final class Browser implements AutoCloseable {
 
-    /** The window the console must work in; {@link #narrow()} checks the small screen. */
+    /** The window the console must work in; {@link #narrow()} checks a phone, {@link #wide()} a wide screen. */
     public static final Dimension DESKTOP = new Dimension(1280, 800);
-    public static final Dimension NARROW = new Dimension(400, 800);
+    public static final Dimension NARROW = new Dimension(390, 844);
     /** A large desktop screen, for pages with wide tables. */
     public static final Dimension WIDE = new Dimension(1440, 900);
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -113,14 +113,29 @@ public final class Browser implements AutoCloseable {
             signOut = driver.findElements(By.xpath("//button[normalize-space()='Sign out']"));
         }
         if (!signOut.isEmpty()) {
+            if (!signOut.get(0).isDisplayed()) {
+                openMenu();
+            }
             signOut.get(0).click();
         }
         WebElement user = waitFor(By.id("username"));
         user.sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
-        waitFor(By.id("navigation"));
+        // on a phone the navigation is there but hidden behind the Menu button
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#navigation:not([hidden])")));
         return awaitPage();
+    }
+
+    /** Opens the menu a phone hides behind the Menu button and returns that button. */
+    public WebElement openMenu() {
+        WebElement menu = waitFor(By.id("menu-button"));
+        if (!"true".equals(menu.getAttribute("aria-expanded"))) {
+            menu.click();
+        }
+        waitFor(By.cssSelector("#navigation a"));
+        return menu;
     }
 
     public Browser signInAsAdmin() {
@@ -189,7 +204,7 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Resizes the window to a phone-sized width, for checks that the console stays usable there. */
+    /** Resizes the window to a phone's (390 x 844), for checks that the console stays usable there. */
     public Browser narrow() {
         driver.manage().window().setSize(NARROW);
         return this;
@@ -201,6 +216,32 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks something that makes the browser download a file (a "Download CSV" button), waits for the file and
+     * returns its text as saved.
+     */
+    public String download(WebElement trigger) {
+        try {
+            Path dir = Files.createTempDirectory(profile, "downloads-");
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                    "downloadPath", dir.toString()));
+            trigger.click();
+            Path file = new WebDriverWait(driver, WAIT).until(d -> {
+                try (var files = Files.list(dir)) {
+                    return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst()
+                            .orElse(null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Nothing was downloaded after clicking " + trigger.getText() + browserErrors(), e);
+        }
+    }
+
     public Browser desktop() {
         driver.manage().window().setSize(DESKTOP);
         return this;
@@ -210,6 +251,14 @@ public final class Browser implements AutoCloseable {
     public boolean scrollsSideways() {
         Object wider = script("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
         return Boolean.TRUE.equals(wider);
+    }
+
+    /** The elements that reach past the window's right edge, for a failure message. */
+    public String tooWide() {
+        return String.valueOf(script("const w = document.documentElement.clientWidth; return [...document"
+                + ".querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 8)"
+                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+                + ".join(', ');"));
     }
 
     /**

@@ -29,8 +29,8 @@ import com.google.gson.JsonObject;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BuyingCenterBrowserIT {
 
-    static final Dimension WIDE = new Dimension(1440, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
+    static final Dimension WIDE = Browser.WIDE;
+    static final Dimension PHONE = Browser.NARROW;
     private static OpenKamProcess openkam;
     private static Browser browser;
     private static Api kam;

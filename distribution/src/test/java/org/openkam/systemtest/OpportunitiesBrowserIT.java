@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -178,8 +180,112 @@ class OpportunitiesBrowserIT {
             browser.screenshot("opportunity-closing-390");
             assertEquals(1, opportunities().asList().stream()
                     .filter(o -> o.getAsJsonObject().get("status").getAsString().equals("open")).count(), "nothing stored");
+
+            // the work done on the phone: closed as won, with its reason
+            browser.driver().findElement(By.id("closing-closeReason")).sendKeys("Chosen for the service contract");
+            browser.driver().findElement(By.cssSelector(".closing-form button[type=submit]")).click();
+            browser.waitForText(By.cssSelector("#account-section [role=status]"), "Spare parts 2027 was closed as won");
+            JsonObject won = opportunities().asList().stream().map(o -> o.getAsJsonObject())
+                    .filter(o -> o.get("name").getAsString().equals("Spare parts 2027")).findFirst().orElseThrow();
+            assertEquals("won", won.get("status").getAsString());
+            assertEquals("Chosen for the service contract", won.get("closeReason").getAsString());
+            assertFalse(browser.scrollsSideways(), "the opportunities must not scroll sideways at 390 px");
+            browser.assertNoErrors("closing on a phone");
         } finally {
             browser.driver().manage().window().setSize(PlanBrowserIT.WIDE);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theListSortsByAColumnAndDownloadsWhatItShowsAt1440And390Pixels() {
+        kam.post("/accounts/" + accountId + "/opportunities", Api.json("name", "=HYPERLINK(\"http://x\")", "value", 5000,
+                "currency", "EUR", "stage", "develop", "expectedCloseDate", "2027-08-31", "nextStep", "Visit", "nextStepDue",
+                "2027-05-02", "ourPosition", "challenger")).expect(201);
+        kam.post("/accounts/" + accountId + "/opportunities", Api.json("name", "Filters 2028", "value", 250000,
+                "currency", "EUR", "stage", "qualify", "expectedCloseDate", "2028-01-31", "nextStep", "Visit", "nextStepDue",
+                "2027-05-03", "ourPosition", "challenger")).expect(201);
+        browser.open("#/accounts/" + accountId + "?tab=opportunities");
+        WebElement region = browser.waitFor(By.cssSelector("#account-section .table-wrap"));
+        String fit = (String) browser.script("const w = arguments[0]; const action = w.querySelector('thead th:last-child');"
+                + "return w.scrollWidth + ' of ' + w.clientWidth + ' px, Action column ends at '"
+                + " + Math.round(action.getBoundingClientRect().right) + ' of ' + document.documentElement.clientWidth;",
+                region);
+        browser.screenshot("opportunities-1440");
+        assertTrue((Boolean) browser.script("const w = arguments[0]; const action = w.querySelector('thead th:last-child');"
+                + "return w.scrollWidth <= w.clientWidth + 1"
+                + " && action.getBoundingClientRect().right <= document.documentElement.clientWidth;", region),
+                "at 1440 px the whole table shows, its Action column included: " + fit);
+
+        sortBy("Value");
+        assertEquals("ascending", header("Value").getAttribute("aria-sort"));
+        assertEquals(5000.0, Double.parseDouble(values().get(0)), "smallest value first");
+        assertSorted(values(), true);
+        sortBy("Value");
+        assertEquals("descending", header("Value").getAttribute("aria-sort"));
+        assertEquals("none", header("Opportunity").getAttribute("aria-sort"));
+        assertSorted(values(), false);
+        List<String> shown = names();
+
+        String csv = browser.download(browser.waitFor(By.cssSelector("#account-section .download-csv")));
+        List<String> lines = csv.replace("\uFEFF", "").lines().toList();
+        assertEquals("Opportunity,Stage,Value,Probability,Our position,Competitors,Next step,Status,Owner", lines.get(0),
+                "the columns shown, without the Action column");
+        assertEquals(shown.size() + 1, lines.size(), "a header and one line per row shown: " + csv);
+        for (int i = 0; i < shown.size(); i++) {
+            assertTrue(lines.get(i + 1).startsWith(csvName(shown.get(i)) + ","), "line " + (i + 1) + ": " + lines.get(i + 1));
+        }
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "a formula is neutralised: " + csv);
+        browser.assertNoErrors("the sorted opportunities").assertAccessible("the sorted opportunities");
+
+        try {
+            browser.narrow().open("#/accounts/" + accountId + "?tab=opportunities");
+            sortBy("Opportunity");
+            List<String> byName = names();
+            assertEquals(byName.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), byName, "A to Z on the phone");
+            WebElement row = browser.waitFor(By.xpath("//tr[th[text()='Filters 2028']]"));
+            assertTrue((Boolean) browser.script("const td = arguments[0].querySelector('td[data-label=\"Value\"]');"
+                    + "return getComputedStyle(td, '::before').content.includes('Value')"
+                    + " && td.getBoundingClientRect().right <= document.documentElement.clientWidth;", row),
+                    "on a phone each cell shows under its column's name, within the screen");
+            String phoneCsv = browser.download(browser.waitFor(By.cssSelector("#account-section .download-csv")));
+            assertTrue(phoneCsv.replace("\uFEFF", "").lines().skip(1).findFirst().orElseThrow()
+                    .startsWith(csvName(byName.get(0)) + ","), phoneCsv);
+            assertFalse(browser.scrollsSideways(), "the sorted list fits 390 px");
+            browser.assertNoErrors("the list on a phone").assertAccessible("the sorted opportunities at 390 px");
+            browser.screenshot("opportunities-sorted-390");
+        } finally {
+            browser.driver().manage().window().setSize(PlanBrowserIT.WIDE);
+        }
+    }
+
+    private static String csvName(String name) {
+        return name.startsWith("=") ? "\"'" + name.replace("\"", "\"\"") + "\"" : name;
+    }
+
+    private static WebElement header(String title) {
+        return browser.waitFor(By.xpath("//div[@id='account-section']//th[button[normalize-space(.)='" + title
+                + "' or starts-with(normalize-space(.), '" + title + " ')]]"));
+    }
+
+    private static void sortBy(String title) {
+        header(title).findElement(By.tagName("button")).click();
+    }
+
+    private static List<String> names() {
+        return browser.findAll(By.cssSelector("#account-section tbody th")).stream().map(WebElement::getText).toList();
+    }
+
+    private static List<String> values() {
+        return browser.findAll(By.cssSelector("#account-section tbody td[data-label='Value']")).stream()
+                .map(td -> td.getAttribute("data-value")).toList();
+    }
+
+    private static void assertSorted(List<String> values, boolean ascending) {
+        List<Double> numbers = values.stream().map(Double::valueOf).toList();
+        for (int i = 1; i < numbers.size(); i++) {
+            int order = Double.compare(numbers.get(i - 1), numbers.get(i));
+            assertTrue(ascending ? order <= 0 : order >= 0, "sorted " + (ascending ? "up" : "down") + ": " + values);
         }
     }
 

@@ -159,6 +159,41 @@ class PeopleBrowserIT {
         browser.waitForText(By.cssSelector("#users tr[data-user='" + name + "']"), "Disabled");
         browser.assertAccessible("the users page").assertNoErrors("the users page");
         browser.screenshot("users");
+
+        // the list sorts by a column and downloads as shown, Actions left out
+        WebElement byName = browser.waitFor(By.cssSelector("#users thead th button.sort"));
+        byName.click();
+        assertEquals("ascending", browser.driver().findElement(By.cssSelector("#users thead th")).getAttribute("aria-sort"));
+        List<String> ascending = userNames();
+        byName.click();
+        assertEquals("descending", browser.driver().findElement(By.cssSelector("#users thead th")).getAttribute("aria-sort"));
+        List<String> shown = userNames();
+        assertTrue(shown.size() > 2, "users to sort: " + shown);
+        List<String> reversed = new java.util.ArrayList<>(ascending);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, shown, "the other way");
+        assertTrue(shown.get(0).compareToIgnoreCase(shown.get(shown.size() - 1)) > 0, "Z to A: " + shown);
+        String csv = browser.download(browser.waitFor(By.cssSelector("#main .download-csv"))).replace("\uFEFF", "");
+        List<String> lines = csv.lines().toList();
+        assertEquals("User name,Name,E-mail,Roles,State", lines.get(0));
+        assertEquals(shown.size() + 1, lines.size(), csv);
+        assertTrue(lines.get(1).startsWith(shown.get(0) + ","), lines.get(1));
+        assertTrue(csv.contains(name + ",") && csv.contains("Disabled"), csv);
+
+        try {
+            browser.narrow().open("#/admin-users");
+            browser.waitFor(By.cssSelector("#users thead th button.sort")).click();
+            assertEquals(ascending, userNames(), "A to Z on a phone");
+            browser.screenshot("users-390");
+            assertFalse(browser.scrollsSideways(), () -> "the users fit 390 px; too wide: " + browser.tooWide());
+            browser.assertAccessible("the users at 390 px");
+        } finally {
+            browser.desktop();
+        }
+    }
+
+    private static List<String> userNames() {
+        return browser.findAll(By.cssSelector("#users tbody th")).stream().map(WebElement::getText).toList();
     }
 
     @Test

@@ -29,8 +29,8 @@ import com.google.gson.JsonObject;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlanBrowserIT {
 
-    static final Dimension WIDE = new Dimension(1440, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
+    static final Dimension WIDE = Browser.WIDE;
+    static final Dimension PHONE = Browser.NARROW;
     private static OpenKamProcess openkam;
     private static Browser browser;
     private static Api kam;
@@ -248,6 +248,16 @@ class PlanBrowserIT {
             browser.assertAccessible("the plan form at 390 px");
             browser.screenshot("plan-form-390");
             assertEquals("Rheinmetall Foods 2027 (board version)", onlyPlan().get("title").getAsString(), "nothing stored");
+
+            // the work done on the phone: the plan saved with its new title
+            long version = onlyPlan().get("version").getAsLong();
+            type("title", "Rheinmetall Foods 2027 (phone edit)");
+            submit();
+            browser.waitForText(By.cssSelector("#account-section [role=status]"), "The plan was saved.");
+            assertEquals("Rheinmetall Foods 2027 (phone edit)", onlyPlan().get("title").getAsString());
+            assertEquals(version + 1, onlyPlan().get("version").getAsLong());
+            assertFalse(browser.scrollsSideways(), "the saved plan must not scroll sideways at 390 px");
+            browser.assertNoErrors("the plan on a phone");
         } finally {
             browser.driver().manage().window().setSize(WIDE);
         }

@@ -1,6 +1,6 @@
 // The account 360's activities, newest first, each with whom it was with, who of the team took part and its notes
 // and outcome; "Edit" opens one in the form, which otherwise logs a new one.
-import { dataTable as table } from '../tables.js';
+import { cell, dataTable as table } from '../tables.js';
 import { activityForm } from './activity-form.js';
 import { day } from './account-common.js';
 import { words } from '../format.js';
@@ -32,7 +32,7 @@ export async function activities({ context, path, people, body, refresh }) {
   const rows = items.map(a => {
     const edit = el('button', { type: 'button', class: 'secondary edit-activity', onclick: () => showForm(a) }, 'Edit',
       el('span', { class: 'visually-hidden' }, ': ' + a.subject));
-    return [a.subject, day(a.occurredAt), words(a.type), words(a.status),
+    return [a.subject, cell(day(a.occurredAt), a.occurredAt), words(a.type), words(a.status),
       (a.contactIds || []).map(id => contactName.get(id) || 'a deleted contact').join(', ') || '—',
       (a.participants || []).map(id => names.get(id)).join(', ') || '—',
       el('span', { class: 'notes' }, a.notes || '—'), edit];
@@ -40,6 +40,6 @@ export async function activities({ context, path, people, body, refresh }) {
   showForm(null);
   body.replaceChildren(el('h2', {}, 'Activities'),
     table(el, 'Activities, newest first', ['Subject', 'When', 'Type', 'Status', 'With', 'Team', 'Notes and outcome',
-      'Action'], rows, { empty: 'No activities recorded.' }),
+      'Action'], rows, { empty: 'No activities recorded.', sorted: [1, 'descending'] }),
     holder);
 }

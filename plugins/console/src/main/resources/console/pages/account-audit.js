@@ -1,6 +1,6 @@
 // The account 360's audit trail: who changed what, newest first, with people and contacts by name and keys as
 // words, not ids and enum constants.
-import { dataTable as table } from '../tables.js';
+import { cell, dataTable as table } from '../tables.js';
 import { moment, words } from '../format.js';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,7 +25,7 @@ export async function audit({ context, path, people, body }) {
   };
   const items = answer.items || [];
   const rows = await Promise.all(items.map(async e => [
-    moment(e.at), e.actorName || e.actor, `${words(e.entityType)} ${e.action}`,
+    cell(moment(e.at), e.at), e.actorName || e.actor, `${words(e.entityType)} ${e.action}`,
     el('ul', { class: 'plain' }, await Promise.all((e.changes || []).map(async c => {
       const before = await shown(c.field, c.before);
       const after = await shown(c.field, c.after);
@@ -33,5 +33,6 @@ export async function audit({ context, path, people, body }) {
         before === null ? '' : ' → ', after === null ? '(cleared)' : after);
     })))]));
   body.replaceChildren(el('h2', {}, 'Audit trail'),
-    table(el, 'Changes, newest first', ['When', 'Who', 'What', 'Changes'], rows, { empty: 'No changes recorded.' }));
+    table(el, 'Changes, newest first', ['When', 'Who', 'What', 'Changes'], rows,
+      { empty: 'No changes recorded.', sorted: [0, 'descending'] }));
 }

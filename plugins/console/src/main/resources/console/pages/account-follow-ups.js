@@ -3,7 +3,7 @@
 // form to add or change one with an owner from the account team and, if it serves one, the opportunity or plan
 // action.
 import { submitting } from '../forms.js';
-import { dataTable } from '../tables.js';
+import { cell, dataTable } from '../tables.js';
 import { conflictMessage, explainingConflicts, ifMatch, isConflict, offerReload } from './edit-conflict.js';
 import { problemText } from '../dom.js';
 
@@ -49,7 +49,7 @@ export async function followUps(context, path, people, refresh) {
     const edit = el('button', { type: 'button', class: 'secondary edit-follow-up', onclick: () => showForm(f) }, 'Edit',
       el('span', { class: 'visually-hidden' }, ': ' + f.title));
     const overdue = f.dueDate < today;
-    return [f.title, el('span', { class: overdue ? 'gap' : '' }, f.dueDate, overdue ? ' (overdue)' : ''),
+    return [f.title, cell(el('span', { class: overdue ? 'gap' : '' }, f.dueDate, overdue ? ' (overdue)' : ''), f.dueDate),
       names.get(f.owner), serves(f), el('span', { class: 'actions-row' }, done, edit)];
   };
   const overdueRows = open.filter(f => f.dueDate < today).map(row);
@@ -132,10 +132,10 @@ export async function followUps(context, path, people, refresh) {
       el('section', { id: 'follow-ups-overdue', 'aria-labelledby': 'follow-ups-overdue-title' },
         el('h3', { id: 'follow-ups-overdue-title' }, 'Overdue'),
         dataTable(el, 'Overdue follow-ups, longest overdue first', headers, overdueRows,
-          { empty: 'Nothing is overdue.' })),
+          { empty: 'Nothing is overdue.', sorted: [1, 'ascending'] })),
       el('section', { id: 'follow-ups-upcoming', 'aria-labelledby': 'follow-ups-upcoming-title' },
         el('h3', { id: 'follow-ups-upcoming-title' }, 'Upcoming'),
         dataTable(el, 'Upcoming follow-ups, soonest first', headers, upcomingRows,
-          { empty: 'Nothing is planned.' }))),
+          { empty: 'Nothing is planned.', sorted: [1, 'ascending'] }))),
     holder);
 }

@@ -1,7 +1,7 @@
 // The account 360's opportunities: the open pipeline by stage, every opportunity with its competitors, and the
 // work on them: create, edit (stage changes included), close as won or lost with its reason.
 import { money } from './accounts.js';
-import { dataTable as table } from '../tables.js';
+import { cell, dataTable as table } from '../tables.js';
 import { day } from './account-common.js';
 import { words } from '../format.js';
 import { closingForm, opportunityForm } from './opportunity-form.js';
@@ -23,10 +23,10 @@ export async function opportunities(section) {
     form.querySelector('input, select, textarea').focus();
   };
   const rows = await Promise.all(items.map(async o => [o.name,
-    el('span', { 'data-stage': o.stage }, words(o.stage)), money(o.value, o.currency),
-    `${o.probability} %`, o.ourPosition || '—',
+    el('span', { 'data-stage': o.stage }, words(o.stage)), cell(money(o.value, o.currency), o.value),
+    cell(`${o.probability} %`, o.probability), o.ourPosition || '—',
     el('ul', { class: 'plain' }, (o.competitors || []).map(c => el('li', {}, c.name, c.position ? ` (${c.position})` : ''))),
-    o.nextStep ? `${o.nextStep} (${day(o.nextStepDue)})` : '—',
+    o.nextStep ? cell(`${o.nextStep} (${day(o.nextStepDue)})`, o.nextStepDue || o.nextStep) : '—',
     o.status === 'open' ? o.status : el('span', {}, o.status, o.closeReason ? el('span', { class: 'muted' }, ': ' + o.closeReason) : null),
     await people(o.owner),
     o.status === 'open' ? el('div', { class: 'actions-row' },

@@ -1,6 +1,6 @@
 // The account 360's scores: each model's current score with its explanation, and the history as a chart.
 import { lineChart } from '../charts.js';
-import { dataTable as table } from '../tables.js';
+import { cell, dataTable as table } from '../tables.js';
 import { moment, words } from '../format.js';
 
 export async function scores({ context, account, body }) {
@@ -49,7 +49,7 @@ export async function scores({ context, account, body }) {
     chart,
     el('details', {}, el('summary', {}, 'Score history as a table'),
       table(el, 'Score history', ['Model', 'Scored at', 'Score', 'Class'],
-        models.flatMap(m => (m.history || []).map(h => [title(m.modelId), moment(h.scoredAt),
+        models.flatMap(m => (m.history || []).map(h => [title(m.modelId), cell(moment(h.scoredAt), h.scoredAt),
           h.score === null ? '— (not scored)' : String(h.score), h.classification || '—'])), { empty: 'No history.' })));
   if (hasHistory) {
     await lineChart(chart, { label: 'Score history of ' + account.name, series });

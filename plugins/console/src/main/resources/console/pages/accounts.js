@@ -1,6 +1,7 @@
 // The built-in accounts page. #/accounts lists accounts (search, filters, pages of 50); #/accounts/new and
 // #/accounts/<id>/edit are the account form; #/accounts/<id> is the account 360.
 import { money } from '../format.js';
+import { listTools } from '../tables.js';
 
 export { money };
 
@@ -125,7 +126,8 @@ function table(context, page, index, sort, sortBy) {
   const first = index * LIMIT + 1;
   const caption = page.total !== null && page.total !== undefined && page.total >= 0
     ? `Accounts ${first}–${first + page.items.length - 1} of ${page.total}` : `Accounts from ${first}`;
-  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, el('table', {},
+  // the server sorts and exports the whole list (sortHeader, Export CSV); the rows stack on a phone
+  return listTools(el, el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption }, el('table', {},
     el('caption', {}, caption),
     el('thead', {}, el('tr', {},
       sortHeader(el, 'Name', 'name', 'ascending', sort, sortBy, false),
@@ -137,7 +139,7 @@ function table(context, page, index, sort, sortBy) {
       el('td', {}, el('span', { class: 'badge tier-' + a.tier }, a.tier)),
       el('td', {}, a.status),
       el('td', {}, a.country || ''),
-      el('td', { class: 'number' }, money(a.annualSales, a.currency)))))));
+      el('td', { class: 'number' }, money(a.annualSales, a.currency))))))), { sortable: false, download: false });
 }
 
 export function unitName(context, id) {

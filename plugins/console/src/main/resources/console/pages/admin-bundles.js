@@ -2,6 +2,7 @@
 
 import { upload as send } from '../api.js';
 import { problemBlock } from './admin-problem.js';
+import { listTools } from '../tables.js';
 
 export async function render(element, context) {
   const { el, api } = context;
@@ -37,13 +38,14 @@ export async function render(element, context) {
   }
 
   function table(bundles) {
-    return el('div', { class: 'table-wrap' }, el('table', { class: 'admin-bundles' },
+    return listTools(el, el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Bundles' },
+      el('table', { class: 'admin-bundles' },
       el('caption', {}, `${bundles.length} bundles`),
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col', class: 'number' }, 'Id'),
         ['Bundle', 'Version', 'State', 'Start level', 'Contributes'].map(h => el('th', { scope: 'col' }, h)),
         el('th', { scope: 'col' }, 'Actions'))),
-      el('tbody', {}, bundles.map(row))));
+      el('tbody', {}, bundles.map(row)))), { fileName: 'bundles' });
   }
 
   function row(b) {

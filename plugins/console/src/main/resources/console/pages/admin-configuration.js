@@ -3,6 +3,7 @@
 // configurations), #/admin-configuration/<factory pid>?edit=<pid> and ?add=1 (one factory configuration).
 
 import { problemBlock } from './admin-problem.js';
+import { listTools } from '../tables.js';
 
 const NUMBER_TYPES = new Set(['integer', 'long', 'short', 'byte', 'double', 'float']);
 
@@ -123,10 +124,11 @@ function factoryList(context, form) {
   return el('div', {},
     el('h2', {}, 'Configurations'),
     form.configurations.length === 0 ? el('p', {}, 'None yet: the component does not run.')
-      : el('div', { class: 'table-wrap' }, el('table', {},
-        el('thead', {}, el('tr', {}, ['Business unit or PID', 'Values', 'File', 'Actions']
-          .map(h => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, rows))),
+      : listTools(el, el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Configurations' },
+        el('table', {},
+          el('thead', {}, el('tr', {}, ['Business unit or PID', 'Values', 'File', 'Actions']
+            .map(h => el('th', { scope: 'col' }, h)))),
+          el('tbody', {}, rows))), { fileName: 'configurations ' + form.pid }),
     el('p', {}, el('a', { class: 'button', href: context.href('admin-configuration', form.pid, { add: '1' }) },
       'Add configuration')),
     status, error);

@@ -3,6 +3,7 @@
 // its field from the API's problem+json (forms.js).
 import { submitting } from '/console/forms.js';
 import { problemText as message } from '/console/dom.js';
+import { listTools } from '/console/tables.js';
 
 const ROLES = [
   ['viewer', 'Viewer'],
@@ -28,7 +29,8 @@ export async function render(element, context) {
     const sorted = [...users].sort((a, b) => a.username.localeCompare(b.username));
     return el('section', { class: 'panel', 'aria-labelledby': 'users-title' },
       el('h2', { id: 'users-title' }, 'All users'),
-      el('div', { class: 'table-wrap' }, el('table', { id: 'users' },
+      listTools(el, el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'All users' },
+        el('table', { id: 'users' },
         el('caption', {}, `${sorted.length} users`),
         el('thead', {}, el('tr', {}, ['User name', 'Name', 'E-mail', 'Roles', 'State', 'Actions']
           .map(h => el('th', { scope: 'col' }, h)))),
@@ -38,7 +40,7 @@ export async function render(element, context) {
           el('td', {}, u.email || ''),
           el('td', { class: 'wrap' }, rolesText(u)),
           el('td', {}, el('span', { class: u.enabled ? 'state-badge' : 'state-badge off' }, u.enabled ? 'Enabled' : 'Disabled')),
-          el('td', { class: 'actions' }, actions(u))))))));
+          el('td', { class: 'actions' }, actions(u)))))), { fileName: 'users' })));
   }
 
   function rolesText(user) {

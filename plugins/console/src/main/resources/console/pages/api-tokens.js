@@ -3,6 +3,7 @@
 import { submitting } from '/console/forms.js';
 import { problemText as message } from '/console/dom.js';
 import { count, moment } from '/console/format.js';
+import { listTools } from '/console/tables.js';
 
 export async function render(element, context) {
   const { el, api } = context;
@@ -69,15 +70,16 @@ export async function render(element, context) {
     return el('section', { class: 'panel', 'aria-labelledby': 'tokens-title' },
       el('h2', { id: 'tokens-title' }, 'My tokens'),
       tokens.length === 0 ? el('p', {}, 'You have no tokens.') :
-        el('div', { class: 'table-wrap' }, el('table', { id: 'tokens' },
+        listTools(el, el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'My tokens' },
+          el('table', { id: 'tokens' },
           el('caption', {}, count(tokens.length, 'token', 'tokens')),
           el('thead', {}, el('tr', {}, ['Name', 'Created', 'Last used', 'Actions']
             .map(h => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, tokens.map(t => el('tr', { 'data-token': t.name },
             el('th', { scope: 'row' }, t.name),
-            el('td', {}, when(t.createdAt)),
-            el('td', {}, when(t.lastUsedAt)),
-            el('td', { class: 'actions' }, revokeControl(t))))))));
+            el('td', { 'data-value': t.createdAt }, when(t.createdAt)),
+            el('td', { 'data-value': t.lastUsedAt || '' }, when(t.lastUsedAt)),
+            el('td', { class: 'actions' }, revokeControl(t)))))), { fileName: 'api tokens' })));
   }
 
   function revokeControl(token) {

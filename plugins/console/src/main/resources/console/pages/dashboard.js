@@ -4,7 +4,7 @@
 import { draw, escapeHtml } from '/console/charts.js';
 import { ApiError } from '/console/api.js';
 import { problemText as message } from '/console/dom.js';
-import { dataTable } from '/console/tables.js';
+import { cell, dataTable } from '/console/tables.js';
 import { amounts, day, money } from '/console/format.js';
 
 const ACCOUNTS_SHOWN = 10;
@@ -146,7 +146,7 @@ async function upcomingFollowUps(context) {
     page.items.map(item => [
       item.followUp.title,
       el('a', { href: context.href('accounts', item.followUp.accountId) }, item.accountName),
-      day(item.followUp.dueDate)]));
+      cell(day(item.followUp.dueDate), item.followUp.dueDate)]), { sorted: [2, 'ascending'] });
 }
 
 async function pipeline(context) {
@@ -230,8 +230,8 @@ async function movers(context, unitName) {
       el('a', { href: context.href('accounts', p.accountId) }, p.name),
       unitName(p.unit),
       p.score.toFixed(1),
-      el('span', { class: p.movement.score >= 0 ? 'up' : 'down' },
-        (p.movement.score >= 0 ? '▲ +' : '▼ ') + p.movement.score.toFixed(1)),
+      cell(el('span', { class: p.movement.score >= 0 ? 'up' : 'down' },
+        (p.movement.score >= 0 ? '▲ +' : '▼ ') + p.movement.score.toFixed(1)), p.movement.score),
       (p.cell ? p.cell.label : '') + (p.movement.cellChanged ? ' (new cell)' : '')]), { numeric: [2, 3] });
 }
 

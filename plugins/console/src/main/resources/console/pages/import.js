@@ -3,6 +3,7 @@
 // counts and every bad line (line, field, message).
 import { ApiError, upload } from '/console/api.js';
 import { showProblem, clearProblem } from '/console/forms.js';
+import { listTools } from '/console/tables.js';
 
 const POLL_MS = 400;
 const COLUMNS = 'id, businessUnit, name, legalName, industry, country, region, status, tier, owner, annualSales, '
@@ -136,12 +137,13 @@ function showResult(el, result, job) {
       el('dt', {}, 'Lines in the file'), el('dd', { id: 'import-total' }, String(Math.max(job.total, 0))),
       el('dt', {}, 'Accounts stored'), el('dd', { id: 'import-done' }, String(job.done)),
       el('dt', {}, 'Problems'), el('dd', { id: 'import-problem-count' }, String(problems.length))),
-    problems.length === 0 ? null : el('div', { class: 'table-wrap' }, el('table', { id: 'import-problems' },
+    problems.length === 0 ? null : listTools(el, el('div', { class: 'table-wrap', tabindex: '0', role: 'region',
+      'aria-label': 'Bad lines' }, el('table', { id: 'import-problems' },
       el('caption', {}, 'Bad lines (the header is line 1)'),
       el('thead', {}, el('tr', {}, ['Line', 'Field', 'Message'].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, problems.map(p => el('tr', {},
         el('th', { scope: 'row' }, p.line > 0 ? String(p.line) : 'File'),
         el('td', {}, p.field || ''),
-        el('td', { class: 'wrap' }, p.message))))))));
+        el('td', { class: 'wrap' }, p.message)))))), { fileName: 'import problems' })));
   result.querySelector('h2').focus();
 }

@@ -1,6 +1,6 @@
 // A plan's history on the account 360: its reviews (read and recorded) and its versions, each viewable and any
 // two comparable line by line (what the later one added, what it no longer has).
-import { dataTable } from '../tables.js';
+import { cell, dataTable } from '../tables.js';
 import { day } from './account-common.js';
 import { moment } from '../format.js';
 import { save } from './record-edit.js';
@@ -15,8 +15,9 @@ export async function reviews(section, full) {
   const planPath = section.path + '/plans/' + encodeURIComponent(full.id);
   const list = await api(planPath + '/reviews');
   const rows = await Promise.all(list.slice().sort((a, b) => String(b.reviewDate).localeCompare(String(a.reviewDate)))
-    .map(async r => [day(r.reviewDate), `${r.rating} of 5`, el('span', { class: 'notes' }, r.notes || '—'),
-      day(r.nextReviewDate), await people(r.reviewer)]));
+    .map(async r => [cell(day(r.reviewDate), r.reviewDate), cell(`${r.rating} of 5`, r.rating),
+      el('span', { class: 'notes' }, r.notes || '—'), cell(day(r.nextReviewDate), r.nextReviewDate),
+      await people(r.reviewer)]));
   const today = new Date().toISOString().slice(0, 10);
   const field = (name, label, control) => el('div', { class: 'field' }, el('label', { for: 'review-' + name }, label), control);
   const form = el('form', { class: 'inline-form review-form', novalidate: true, 'aria-labelledby': 'review-form-title' },
@@ -40,7 +41,7 @@ export async function reviews(section, full) {
   return el('section', { class: 'plan-reviews', 'aria-labelledby': 'plan-reviews-title' },
     el('h3', { id: 'plan-reviews-title' }, 'Reviews'),
     dataTable(el, 'Reviews of this plan, latest first', ['Review day', 'Rating', 'Notes', 'Next review', 'Reviewer'], rows,
-      { empty: 'This plan has not been reviewed yet.' }),
+      { empty: 'This plan has not been reviewed yet.', sorted: [0, 'descending'] }),
     form);
 }
 
@@ -56,7 +57,8 @@ export async function versions(section, full) {
   all.sort((a, b) => a.version - b.version);
   const label = v => `Version ${v.version}${v.version === full.version ? ' (current)' : ''}`;
   const shown = el('div', { class: 'version-view', id: 'plan-version-view', 'aria-live': 'polite' });
-  const rows = await Promise.all(all.slice().reverse().map(async v => [label(v), when(v.at), await people(v.by),
+  const rows = await Promise.all(all.slice().reverse().map(async v => [cell(label(v), v.version), cell(when(v.at), v.at),
+    await people(v.by),
     el('button', { type: 'button', class: 'secondary small', onclick: async () => {
       shown.replaceChildren(el('p', { class: 'version-caption' }, `${label(v)}, written ${when(v.at)}`),
         await planView(el, v.plan, people, null, 4));
@@ -87,7 +89,8 @@ export async function versions(section, full) {
   });
   return el('section', { class: 'plan-versions', 'aria-labelledby': 'plan-versions-title' },
     el('h3', { id: 'plan-versions-title' }, 'Versions'),
-    dataTable(el, 'Versions of this plan, latest first', ['Version', 'Written', 'By', 'Show'], rows),
+    dataTable(el, 'Versions of this plan, latest first', ['Version', 'Written', 'By', 'Show'], rows,
+      { sorted: [0, 'descending'] }),
     shown,
     all.length > 1 ? compare : el('p', { class: 'muted' }, 'No earlier versions: the plan is as it was first written.'),
     result);

@@ -1,2 +1,3 @@
-// Console kit v1 (a contract for plugin pages): accessible data tables in a keyboard-reachable scrolling region.
-export { dataTable } from '../../tables.js';
+// Console kit v1 (a contract for plugin pages): accessible data tables in a keyboard-reachable scrolling region,
+// sortable by their column headers, downloadable as CSV, stacked under their column names on a phone.
+export { cell, dataTable, listTools } from '../../tables.js';
