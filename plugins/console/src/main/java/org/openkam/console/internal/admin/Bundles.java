@@ -211,6 +211,11 @@ final class Bundles {
             b.uninstall();
         } catch (BundleException e) {
             throw conflict("bundle " + id + " could not be uninstalled: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            // FileInstall saw its file go and uninstalled it first: what was asked for is done
+            if (b.getState() != Bundle.UNINSTALLED) {
+                throw e;
+            }
         }
     }
 
