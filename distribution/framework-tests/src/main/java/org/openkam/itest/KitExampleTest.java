@@ -3,6 +3,7 @@ package org.openkam.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openkam.itest.HttpProbe.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,7 +58,6 @@ import com.google.gson.JsonParser;
 @ExtendWith(ServiceExtension.class)
 class KitExampleTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @InjectBundleContext
@@ -198,26 +197,6 @@ class KitExampleTest {
             }
             return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
         }
-    }
-
-    private interface Probe {
-        HttpResponse<String> get() throws Exception;
-    }
-
-    private static HttpResponse<String> await(String what, Probe probe, Predicate<HttpResponse<String>> done)
-            throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        assertNotNull(null, "never saw " + what + "; last answer " + (last == null ? "none"
-                : last.statusCode() + " " + last.body()));
-        return last;
     }
 
     private static JsonObject json(HttpResponse<String> response) {

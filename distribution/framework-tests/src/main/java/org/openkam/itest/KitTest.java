@@ -3,6 +3,7 @@ package org.openkam.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openkam.itest.HttpProbe.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,6 @@ import com.google.gson.JsonParser;
 @ExtendWith(ServiceExtension.class)
 class KitTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     /** The logger of the web platform's route whiteboard, which reports refused routes. */
     private static final String DISPATCHER = "org.openkam.http.internal.ApiDispatcher";
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -161,26 +160,6 @@ class KitTest {
             }
             second.unregister();
         }
-    }
-
-    private interface Probe {
-        HttpResponse<String> get() throws Exception;
-    }
-
-    private static HttpResponse<String> await(String what, Probe probe, Predicate<HttpResponse<String>> done)
-            throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        assertNotNull(null, "never saw " + what + "; last answer " + (last == null ? "none"
-                : last.statusCode() + " " + last.body()));
-        return last;
     }
 
     private HttpResponse<String> send(String method, String path, String ifMatch) throws IOException,

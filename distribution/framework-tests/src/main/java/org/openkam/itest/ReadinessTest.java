@@ -3,6 +3,7 @@ package org.openkam.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openkam.itest.HttpProbe.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -46,7 +46,6 @@ import com.google.gson.JsonParser;
 @ExtendWith(ServiceExtension.class)
 class ReadinessTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String COMPONENT = WaitingRoutes.class.getName();
     /** The reference's target: a Runnable with this property, which nobody registers but this test. */
@@ -129,25 +128,6 @@ class ReadinessTest {
             jar.write(description.getBytes(StandardCharsets.UTF_8));
         }
         return new ByteArrayInputStream(bytes.toByteArray());
-    }
-
-    private interface Probe {
-        HttpResponse<String> get() throws Exception;
-    }
-
-    private static HttpResponse<String> await(String what, Probe probe, Predicate<HttpResponse<String>> done)
-            throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never saw " + what + "; last answer "
-                + (last == null ? "none" : last.statusCode() + " " + last.body()));
     }
 
     private static HttpResponse<String> get(URI base, String path, String cookie) throws Exception {
