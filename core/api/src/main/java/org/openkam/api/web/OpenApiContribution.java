@@ -8,16 +8,19 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A plugin's part of the API description: an OpenAPI 3.1 fragment describing the endpoints the plugin serves
- * under {@code /api/v1}, registered as an OSGi service. The console merges every registered fragment into the
- * core document it serves at {@code /api/v1/openapi.json}, so clients find one document for every endpoint.
+ * under {@code /api/v1}, registered as an OSGi service. The web platform ({@code org.openkam.http}) merges every
+ * registered fragment into the core document it serves at {@code /api/v1/openapi.json}, so clients find one document
+ * for every endpoint. Routes registered through the web kit ({@code org.openkam.http.api.ApiRoutes}) get their
+ * operation id, path parameters, standard problem answers and security generated from their declaration; a
+ * fragment then says only the rest (summary, description, schemas, query parameters), and its words win.
  *
  * <p><b>The fragment</b> is a UTF-8 JSON object shaped like an OpenAPI 3.1 document. The console reads:
  * <ul>
  * <li>{@code paths}: the plugin's path items, relative to the document's one server {@code /api/v1} (an
  * endpoint served at {@code /api/v1/scoring/models} is the path {@code /scoring/models}). Start them with a
- * segment of the plugin's own. Every operation needs an {@code operationId}, unique in the merged document.
- * An operation without {@code security} inherits the document's: an API token ({@code bearerAuth}) or the
- * console session ({@code sessionCookie}); unsafe operations declare, as the core ones do,
+ * segment of the plugin's own. An {@code operationId} given must be unique in the merged document. Where the kit
+ * does not generate it, an operation without {@code security} inherits the document's: an API token
+ * ({@code bearerAuth}) or the console session ({@code sessionCookie}); unsafe operations then declare
  * {@code [{"bearerAuth": []}, {"sessionCookie": [], "csrfToken": []}]}.</li>
  * <li>{@code components}: the plugin's own components in any of the OpenAPI sections ({@code schemas},
  * {@code parameters}, {@code responses}, {@code headers}, {@code requestBodies}, {@code examples},
