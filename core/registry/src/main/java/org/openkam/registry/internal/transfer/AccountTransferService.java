@@ -161,15 +161,15 @@ public final class AccountTransferService implements AccountTransfer {
     }
 
     /**
-     * Counts what is written and reports it at most once a second: a progress update is a commit of its own, and on
-     * H2 every commit writes out the pages the import's open transaction has changed so far.
+     * Counts what is written and reports the first batch at once, then at most once a second: a progress update is a
+     * commit of its own, and on H2 every commit writes out the pages the import's open transaction has changed so far.
      */
     private final class Progress {
 
         private final String jobId;
         private final long total;
         private long written;
-        private long reportedAt = System.nanoTime();
+        private long reportedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 
         Progress(String jobId, long total) {
             this.jobId = jobId;
