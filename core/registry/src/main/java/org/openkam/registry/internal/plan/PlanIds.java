@@ -25,12 +25,12 @@ final class PlanIds {
 
     /** Every element with a new id, whatever the draft carried (a new plan, perhaps copied from another). */
     static AccountPlanDraft fresh(AccountPlanDraft d) {
-        return map(d, id -> newId());
+        return map(d, id -> Rows.newId());
     }
 
     /** Elements without an id get a new one; the others keep theirs. */
     static AccountPlanDraft filled(AccountPlanDraft d) {
-        return map(d, id -> id == null ? newId() : id);
+        return map(d, id -> id == null ? Rows.newId() : id);
     }
 
     /** Reports ids the draft sends that are not ids of the same kind of element in {@code plan}. */
@@ -72,9 +72,5 @@ final class PlanIds {
                                 id.apply(s.id()), s.description(), s.actions().stream().map(a -> new PlanAction(
                                         id.apply(a.id()), a.description(), a.owner(), a.dueDate(), a.status()))
                                         .toList())).toList())).toList());
-    }
-
-    private static String newId() {
-        return Rows.newId();
     }
 }
