@@ -19,6 +19,7 @@ import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.ConflictException;
 import org.openkam.api.NotFoundException;
+import org.openkam.api.Page;
 import org.openkam.api.ValidationException;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountQuery;
@@ -461,8 +462,8 @@ public final class ScoringEngine implements Scoring {
     }
 
     /**
-     * Rescores some accounts of a unit against the unit's current portfolio; a set, as a bulk import changes
-     * every account of a unit and a membership test per account must not cost a scan.
+     * Rescores some accounts of a unit against the unit's current portfolio, read by id a page at a time (a set, as
+     * a bulk change may name many accounts).
      */
     private void rescoreChanged(String unit, Set<String> accountIds) {
         health.refresh();
@@ -470,15 +471,19 @@ public final class ScoringEngine implements Scoring {
         if (models.isEmpty()) {
             return;
         }
-        List<Account> accounts = accounts(unit);
-        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts, toReporting());
+        PortfolioRanking ranking = ranking(unit);
         Run run = new Run(null, unit, models);
-        for (Account a : accounts) {
-            if (engine.stopping()) {
-                break; // a safe point; the next run scores the rest
-            }
-            if (accountIds.contains(a.id())) {
-                run.score(a, portfolio.get(a.id()));
+        List<String> ids = new ArrayList<>(accountIds);
+        for (int from = 0; from < ids.size() && !engine.stopping(); from += AccountQuery.MAX_LIMIT) {
+            for (Account a : registry.byIds(SYSTEM, ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT)))
+                    .values()) {
+                if (engine.stopping()) {
+                    break; // a safe point; the next run scores the rest
+                }
+                PortfolioContext context = a.businessUnit().equals(unit) ? ranking.context(a) : null;
+                if (context != null) { // else changed since the ranking: its own change is queued
+                    run.score(a, context);
+                }
             }
         }
         run.flush();
@@ -596,40 +601,55 @@ public final class ScoringEngine implements Scoring {
 
     // ---- full runs ---------------------------------------------------------------------------------------------
 
+    /**
+     * Two passes over the unit's accounts, so memory does not grow with them: one ranks them among their peers
+     * ({@link Portfolios}), the next reads them again a page at a time and scores each with its place.
+     */
     private void run(String unit, String runId) {
         jobs.progress(runId, 0, -1);
         // the run reads every account's latest facts: changes queued so far need no rescoring of their own
         changed.values().removeIf(unit::equals);
         health.refresh();
         List<InstalledModel> models = active(unit);
-        List<Account> accounts = accounts(unit);
-        Map<String, PortfolioContext> portfolio = Portfolios.of(accounts, toReporting());
+        PortfolioRanking ranking = ranking(unit);
+        int total = ranking.size();
         Run run = new Run(runId, unit, models);
         long lastProgress = System.nanoTime();
-        for (int i = 0; i < accounts.size(); i++) {
-            if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
-                run.flush();
-                jobs.finish(runId, JobState.INTERRUPTED, i, accounts.size(), run.problems(), "The scoring engine "
-                        + "stopped after " + i + " of " + accounts.size() + " account(s); start the run again.");
-                return;
+        int done = 0;
+        String cursor = null;
+        do {
+            Page<Account> page = registry.find(SYSTEM, new AccountQuery(unit, null, null, null, null, null,
+                    AccountSort.NAME, false, AccountQuery.MAX_LIMIT, 0, cursor, false));
+            for (Account account : page.items()) {
+                if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
+                    run.flush();
+                    jobs.finish(runId, JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine "
+                            + "stopped after " + done + " of " + total + " account(s); start the run again.");
+                    return;
+                }
+                PortfolioContext context = ranking.context(account);
+                if (context != null) { // else created or moved to another currency since: its own change is queued
+                    run.score(account, context);
+                }
+                done++;
+                if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
+                    run.flush();
+                    jobs.progress(runId, done, Math.max(done, total));
+                    lastProgress = System.nanoTime();
+                }
             }
-            run.score(accounts.get(i), portfolio.get(accounts.get(i).id()));
-            if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
-                run.flush();
-                jobs.progress(runId, i + 1, accounts.size());
-                lastProgress = System.nanoTime();
-            }
-        }
+            cursor = page.nextCursor();
+        } while (cursor != null);
         run.flush();
-        jobs.finish(runId, JobState.SUCCEEDED, accounts.size(), accounts.size(), run.problems(),
-                run.summary(accounts.size()));
+        jobs.finish(runId, JobState.SUCCEEDED, done, Math.max(done, total), run.problems(), run.summary(done));
     }
 
-    private List<Account> accounts(String unit) {
-        List<Account> accounts = new ArrayList<>();
+    /** The unit's accounts ranked among their peers at today's rates, streamed once. */
+    private PortfolioRanking ranking(String unit) {
+        Portfolios portfolios = new Portfolios(toReporting());
         registry.forEach(SYSTEM, new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, false,
-                AccountQuery.DEFAULT_LIMIT, 0, null, false), accounts::add);
-        return accounts;
+                AccountQuery.DEFAULT_LIMIT, 0, null, false), portfolios::add);
+        return portfolios.rank();
     }
 
     /** The instances enabled for the unit that are not quarantined. */

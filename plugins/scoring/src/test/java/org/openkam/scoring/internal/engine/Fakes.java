@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,11 +77,20 @@ final class Fakes {
             return a;
         }
 
+        /** Runs after each streamed pass, e.g. to change accounts between a run's two passes. */
+        volatile Runnable afterForEach = () -> { };
+
         @Override
         public void forEach(Caller caller, AccountQuery query, Consumer<Account> consumer) {
-            accounts.values().stream().filter(a -> caller.canRead(a.businessUnit()))
+            sorted(caller, query).forEach(consumer);
+            afterForEach.run();
+        }
+
+        /** By name, ties by id, as the registry sorts by name. */
+        private List<Account> sorted(Caller caller, AccountQuery query) {
+            return accounts.values().stream().filter(a -> caller.canRead(a.businessUnit()))
                     .filter(a -> query.businessUnit() == null || query.businessUnit().equals(a.businessUnit()))
-                    .sorted((x, y) -> x.name().compareTo(y.name())).forEach(consumer);
+                    .sorted(Comparator.comparing(Account::name).thenComparing(Account::id)).toList();
         }
 
         @Override
@@ -98,15 +108,14 @@ final class Fakes {
             throw new UnsupportedOperationException();
         }
 
+        /** Pages by name and id; the cursor is the last account's name and id. */
         @Override
         public Page<Account> find(Caller caller, AccountQuery query) {
-            List<Account> page = new ArrayList<>();
-            forEach(caller, query, a -> {
-                if (page.size() < query.limit()) {
-                    page.add(a);
-                }
-            });
-            return new Page<>(page, null, -1);
+            List<Account> after = sorted(caller, query).stream().filter(a -> query.cursor() == null
+                    || (a.name() + "\u0000" + a.id()).compareTo(query.cursor()) > 0).toList();
+            List<Account> page = after.subList(0, Math.min(query.limit(), after.size()));
+            Account last = page.isEmpty() ? null : page.get(page.size() - 1);
+            return new Page<>(page, after.size() > page.size() ? last.name() + "\u0000" + last.id() : null, -1);
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -225,6 +226,48 @@ class ScoringEngineTest {
         assertEquals(job.id(), r.runId());
         assertTrue(r.modelInstalled());
         assertEquals(List.of(), engine.scores(ADMIN, "foreign"), "another unit's account is not scored by this run");
+    }
+
+    @Test
+    void aRunReadsTheAccountsPageByPageAndScoresEachOnceWithItsRank() throws InterruptedException {
+        for (int i = 5; i <= 1234; i++) { // more than two pages of the registry's largest page
+            accounts.put(account("acc-" + i, unit, 10L * i));
+        }
+        Map<String, Integer> ranks = new ConcurrentHashMap<>();
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
+        install(new TestModel("rank", f -> {
+            calls.merge(f.accountId(), 1, Integer::sum);
+            ranks.put(f.accountId(), f.portfolio().salesRank());
+            return Score.of(50, null, List.of());
+        }), unit);
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertEquals(1234, job.done());
+        assertEquals(1234, calls.size());
+        assertTrue(calls.values().stream().allMatch(n -> n == 1), "each account once");
+        assertEquals(1, ranks.get("acc-1234"));
+        assertEquals(1234, ranks.get("acc-5"), "the smallest, 50");
+    }
+
+    @Test
+    void anAccountCreatedBetweenTheRunsTwoPassesIsLeftToItsOwnRescoring() throws InterruptedException {
+        Set<String> scored = ConcurrentHashMap.newKeySet();
+        install(new TestModel("seen", f -> {
+            scored.add(f.accountId());
+            return Score.of(50, null, List.of());
+        }), unit);
+        AtomicBoolean once = new AtomicBoolean();
+        accounts.afterForEach = () -> {
+            if (once.compareAndSet(false, true)) {
+                accounts.put(account("acc-new", unit, 99_000L)); // the ranking does not know it
+            }
+        };
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        assertEquals(Set.of("acc-1", "acc-2", "acc-3", "acc-4"), scored);
+        engine.accountChanged("acc-new", unit); // as the registry's event would
+        ScoreRecord rescored = until(() -> engine.scores(ADMIN, "acc-new").stream().findFirst().orElse(null));
+        assertNull(rescored.runId(), "scored by its own rescoring, not by the run");
     }
 
     @Test
