@@ -1,9 +1,13 @@
 package org.openkam.api.engagement;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
 import org.openkam.api.Page;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -42,4 +46,22 @@ public interface Activities {
 
     /** The account's latest activity that took place, if any. */
     Optional<Activity> lastActivity(Caller caller, String accountId);
+
+    /**
+     * The latest activity that took place of many accounts at once, for passes over many accounts: by account id,
+     * for the accounts among {@code accountIds} that the caller may read and that have one; the others are left out.
+     *
+     * @since 1.2
+     */
+    default Map<String, Activity> lastActivities(Caller caller, Collection<String> accountIds) {
+        Map<String, Activity> out = new HashMap<>();
+        for (String id : accountIds) {
+            try {
+                lastActivity(caller, id).ifPresent(a -> out.put(id, a));
+            } catch (NotFoundException e) {
+                // not readable by the caller, or gone: left out
+            }
+        }
+        return out;
+    }
 }

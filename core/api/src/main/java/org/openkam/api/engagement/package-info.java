@@ -3,5 +3,5 @@
  * the buying center as an org chart with its coverage, and follow-ups.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.openkam.api.engagement;

@@ -3,5 +3,5 @@
  * configurable sales stages, weighted values and the open pipeline of an account.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.openkam.api.pipeline;

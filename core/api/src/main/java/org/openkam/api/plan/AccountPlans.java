@@ -1,10 +1,14 @@
 package org.openkam.api.plan;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openkam.api.Caller;
+import org.openkam.api.NotFoundException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -66,6 +70,25 @@ public interface AccountPlans {
      * none.
      */
     Optional<AccountPlan> active(Caller caller, String accountId, LocalDate on);
+
+    /**
+     * The active plans of many accounts on {@code on} (as {@link #active(Caller, String, LocalDate)} chooses), for
+     * passes over many accounts: by account id, for the accounts among {@code accountIds} that the caller may read
+     * and that have one; the others are left out. The registry answers with a few queries per few hundred ids.
+     *
+     * @since 1.1
+     */
+    default Map<String, AccountPlan> active(Caller caller, Collection<String> accountIds, LocalDate on) {
+        Map<String, AccountPlan> out = new HashMap<>();
+        for (String id : accountIds) {
+            try {
+                active(caller, id, on).ifPresent(plan -> out.put(id, plan));
+            } catch (NotFoundException e) {
+                // not readable by the caller, or gone: left out
+            }
+        }
+        return out;
+    }
 
     /** The summary of {@link #active(Caller, String, LocalDate) the active plan} on {@code today}. */
     Optional<PlanSummary> activeSummary(Caller caller, String accountId, LocalDate today);

@@ -3,5 +3,5 @@
  * objectives with strategies and actions, reviews, and the history of every earlier version.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.openkam.api.plan;

@@ -3,10 +3,14 @@ package org.openkam.registry.internal.account;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
+import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
 
 /**
@@ -38,6 +42,28 @@ public final class AccountAccess {
                     + " needs the key-account-manager or bu-admin role");
         }
         return unit;
+    }
+
+    /** Which of at most a few hundred accounts the caller may read (one query); unknown ids are left out. */
+    public static Set<String> readable(Tx tx, Caller caller, List<String> accountIds) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (accountIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT id, business_unit FROM account WHERE id IN ("
+                + Rows.placeholders(accountIds.size()) + ")")) {
+            for (int i = 0; i < accountIds.size(); i++) {
+                ps.setString(i + 1, accountIds.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (caller.canRead(rs.getString(2))) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static String unitOf(Tx tx, String accountId, boolean lock) throws SQLException {

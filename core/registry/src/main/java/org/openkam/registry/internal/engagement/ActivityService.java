@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,6 +197,27 @@ public final class ActivityService implements Activities {
             AccountAccess.readable(tx, caller, accountId);
             return ActivityRows.query(tx, "SELECT * FROM activity WHERE account_id = ? AND status = 'DONE' "
                     + "ORDER BY occurred_at DESC, id DESC LIMIT 1", List.of(accountId)).stream().findFirst();
+        });
+    }
+
+    /** Access and the latest done activity per account, a query each per 500 accounts. */
+    @Override
+    public Map<String, Activity> lastActivities(Caller caller, Collection<String> accountIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+        return transactions.read(tx -> {
+            Map<String, Activity> out = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Object> readable = List.copyOf(AccountAccess.readable(tx, caller,
+                        ids.subList(from, Math.min(ids.size(), from + 500))));
+                if (readable.isEmpty()) {
+                    continue;
+                }
+                ActivityRows.query(tx, "SELECT * FROM (SELECT activity.*, ROW_NUMBER() OVER (PARTITION BY account_id "
+                        + "ORDER BY occurred_at DESC, id DESC) AS latest FROM activity WHERE status = 'DONE' AND "
+                        + "account_id IN (" + Rows.placeholders(readable.size()) + ")) done WHERE latest = 1", readable)
+                        .forEach(a -> out.put(a.accountId(), a));
+            }
+            return out;
         });
     }
 

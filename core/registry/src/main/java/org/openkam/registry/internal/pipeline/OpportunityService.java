@@ -91,7 +91,7 @@ public final class OpportunityService implements Opportunities {
 
     /** One query per 500 accounts; the account's unit decides whether the caller reads it. */
     @Override
-    public Map<String, PipelineSummary> summaries(Caller caller, Collection<String> accountIds) {
+    public Map<String, List<Opportunity>> open(Caller caller, Collection<String> accountIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
         return transactions.read(tx -> {
             Map<String, List<Opportunity>> open = new HashMap<>();
@@ -113,10 +113,16 @@ public final class OpportunityService implements Opportunities {
                     }
                 }
             }
-            Map<String, PipelineSummary> out = new HashMap<>();
-            open.forEach((id, list) -> out.put(id, PipelineSummary.of(list)));
-            return out;
+            open.values().forEach(list -> list.sort(ORDER));
+            return open;
         });
+    }
+
+    @Override
+    public Map<String, PipelineSummary> summaries(Caller caller, Collection<String> accountIds) {
+        Map<String, PipelineSummary> out = new HashMap<>();
+        open(caller, accountIds).forEach((id, list) -> out.put(id, PipelineSummary.of(list)));
+        return out;
     }
 
     @Override

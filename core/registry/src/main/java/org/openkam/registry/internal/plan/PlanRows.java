@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,18 @@ final class PlanRows {
         Map<String, PlanPeriod> out = new LinkedHashMap<>();
         for (AccountPlan p : headers(tx, "account_id = ? AND status = 'ACTIVE'", accountId)) {
             out.put(p.id(), p.period());
+        }
+        return out;
+    }
+
+    /** {@link #activePeriods(Tx, String)} of at most a few hundred accounts in one query, by account id. */
+    static Map<String, Map<String, PlanPeriod>> activePeriods(Tx tx, List<String> accountIds) throws SQLException {
+        Map<String, Map<String, PlanPeriod>> out = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            for (AccountPlan p : headers(tx, "account_id IN (" + Rows.placeholders(accountIds.size())
+                    + ") AND status = 'ACTIVE'", accountIds.toArray(String[]::new))) {
+                out.computeIfAbsent(p.accountId(), k -> new LinkedHashMap<>()).put(p.id(), p.period());
+            }
         }
         return out;
     }

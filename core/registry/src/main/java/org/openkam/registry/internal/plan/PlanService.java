@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.openkam.api.Caller;
 import org.openkam.api.ConflictException;
@@ -210,20 +213,38 @@ public final class PlanService implements AccountPlans {
         });
     }
 
+    /** One query per 500 accounts for access and for the active plans' periods, then a load per chosen plan. */
+    @Override
+    public Map<String, AccountPlan> active(Caller caller, Collection<String> accountIds, LocalDate on) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+        return transactions.read(tx -> {
+            Map<String, AccountPlan> out = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                Set<String> readable = AccountAccess.readable(tx, caller, chunk);
+                Map<String, Map<String, PlanPeriod>> periods = PlanRows.activePeriods(tx, List.copyOf(readable));
+                for (Map.Entry<String, Map<String, PlanPeriod>> e : periods.entrySet()) {
+                    out.put(e.getKey(), PlanRows.load(tx, e.getKey(), chosen(e.getValue(), on)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The active plan whose period contains {@code on}, else the one with the latest period, else null. */
     private static AccountPlan active(Tx tx, String accountId, LocalDate on) throws SQLException {
         Map<String, PlanPeriod> active = PlanRows.activePeriods(tx, accountId);
-        if (active.isEmpty()) {
-            return null;
-        }
-        String chosen = active.keySet().iterator().next();
+        return active.isEmpty() ? null : PlanRows.load(tx, accountId, chosen(active, on));
+    }
+
+    /** Of active plans latest period first: the one whose period contains {@code on}, else the first. */
+    private static String chosen(Map<String, PlanPeriod> active, LocalDate on) {
         for (Map.Entry<String, PlanPeriod> e : active.entrySet()) {
             if (e.getValue().contains(on)) {
-                chosen = e.getKey();
-                break;
+                return e.getKey();
             }
         }
-        return PlanRows.load(tx, accountId, chosen);
+        return active.keySet().iterator().next();
     }
 
     private static AccountPlan current(Tx tx, String accountId, String planId, long expectedVersion)

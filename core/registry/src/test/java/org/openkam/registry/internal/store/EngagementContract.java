@@ -316,6 +316,16 @@ abstract class EngagementContract {
         OrgChartNode annNode = buyingCenters.buyingCenter(f.kamA, a.id(), today).roots().get(0);
         assertEquals(now.minus(Duration.ofDays(2)), annNode.lastContactAt());
         assertEquals(recent, activities.lastActivity(f.viewerA, a.id()).orElseThrow());
+        Account quiet = account(f.kamA, f.unitA, "Südwerk");
+        Account theirs = account(f.kamB, f.unitB, "Theirs");
+        Contact eve = f.contacts.create(f.kamB, theirs.id(), new ContactDraft("Eve", "Poe", null, null, null, Set.of(),
+                null, null, null, null, null));
+        activities.create(f.kamB, theirs.id(), done(ActivityType.CALL, now.minus(Duration.ofDays(1)),
+                List.of(eve.id())));
+        assertEquals(Map.of(a.id(), recent), activities.lastActivities(f.viewerA, List.of(a.id(), quiet.id(),
+                theirs.id(), "gone")), "with its contacts; accounts without one, or not readable, left out");
+        assertEquals(Set.of(a.id(), theirs.id()), activities.lastActivities(f.admin, List.of(a.id(), theirs.id()))
+                .keySet());
 
         // Deleting the fresh activity makes Ann stale again: freshness is derived, never stored.
         activities.delete(f.kamA, a.id(), recent.id(), 1);

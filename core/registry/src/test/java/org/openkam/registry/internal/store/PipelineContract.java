@@ -188,6 +188,21 @@ abstract class PipelineContract {
     }
 
     @Test
+    void openOpportunitiesOfManyAccountsMatchEachAccountsInOrder() {
+        opportunities.create(f.kamA, account, draft("Late", "1000", "EUR", "qualify", null));
+        opportunities.create(f.kamA, account, draft("Other currency", "500", "USD", "qualify", null));
+        String theirs = f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Theirs", null, null, null, null, null,
+                null, null, null, null, null, null, null)).id();
+        opportunities.create(f.kamB, theirs, draft("B line", "70", "EUR", "qualify", null));
+
+        Map<String, List<Opportunity>> seen = opportunities.open(f.kamA, List.of(account, theirs, "gone"));
+
+        assertEquals(Map.of(account, opportunities.open(f.kamA, account)), seen, "in the single read's order");
+        assertEquals(Map.of(account, opportunities.open(f.admin, account), theirs, opportunities.open(f.admin, theirs)),
+                opportunities.open(f.admin, List.of(account, theirs)));
+    }
+
+    @Test
     void viewersReadButDoNotWrite() {
         Opportunity o = opportunities.create(f.kamA, account, draft("Line 3", "1000", "EUR", "qualify", null));
         assertEquals(List.of(o), opportunities.list(f.viewerA, account));

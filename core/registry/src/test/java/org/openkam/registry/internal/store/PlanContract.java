@@ -314,6 +314,13 @@ abstract class PlanContract {
         assertEquals(y28, plans.active(f.viewerA, account.id(), LocalDate.of(2028, 1, 1)).orElseThrow());
         assertEquals(y28, plans.active(f.viewerA, account.id(), LocalDate.of(2026, 5, 1)).orElseThrow());
         assertEquals(y28, plans.active(f.viewerA, account.id(), LocalDate.of(2031, 5, 1)).orElseThrow());
+        // many accounts at once choose the same; accounts without an active plan, or not readable, are left out
+        Account without = account(f.kamA, f.unitA, "Südwerk");
+        for (LocalDate day : List.of(LocalDate.of(2027, 5, 1), LocalDate.of(2028, 1, 1), LocalDate.of(2031, 5, 1))) {
+            assertEquals(Map.of(account.id(), plans.active(f.viewerA, account.id(), day).orElseThrow()),
+                    plans.active(f.viewerA, List.of(account.id(), without.id(), "gone"), day));
+        }
+        assertEquals(Map.of(), plans.active(f.kamB, List.of(account.id()), LocalDate.of(2027, 5, 1)));
     }
 
     @Test

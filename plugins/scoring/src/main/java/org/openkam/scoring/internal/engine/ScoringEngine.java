@@ -475,16 +475,9 @@ public final class ScoringEngine implements Scoring {
         Run run = new Run(null, unit, models);
         List<String> ids = new ArrayList<>(accountIds);
         for (int from = 0; from < ids.size() && !engine.stopping(); from += AccountQuery.MAX_LIMIT) {
-            for (Account a : registry.byIds(SYSTEM, ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT)))
-                    .values()) {
-                if (engine.stopping()) {
-                    break; // a safe point; the next run scores the rest
-                }
-                PortfolioContext context = a.businessUnit().equals(unit) ? ranking.context(a) : null;
-                if (context != null) { // else changed since the ranking: its own change is queued
-                    run.score(a, context);
-                }
-            }
+            // a safe point between accounts ends the loop; the next run scores the rest
+            run.score(registry.byIds(SYSTEM, ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT)))
+                    .values().stream().filter(a -> a.businessUnit().equals(unit)).toList(), ranking);
         }
         run.flush();
     }
@@ -620,23 +613,17 @@ public final class ScoringEngine implements Scoring {
         do {
             Page<Account> page = registry.find(SYSTEM, new AccountQuery(unit, null, null, null, null, null,
                     AccountSort.NAME, false, AccountQuery.MAX_LIMIT, 0, cursor, false));
-            for (Account account : page.items()) {
-                if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
-                    run.flush();
-                    jobs.finish(runId, JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine "
-                            + "stopped after " + done + " of " + total + " account(s); start the run again.");
-                    return;
-                }
-                PortfolioContext context = ranking.context(account);
-                if (context != null) { // else created or moved to another currency since: its own change is queued
-                    run.score(account, context);
-                }
-                done++;
-                if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
-                    run.flush();
-                    jobs.progress(runId, done, Math.max(done, total));
-                    lastProgress = System.nanoTime();
-                }
+            done += run.score(page.items(), ranking);
+            if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
+                run.flush();
+                jobs.finish(runId, JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine "
+                        + "stopped after " + done + " of " + total + " account(s); start the run again.");
+                return;
+            }
+            if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
+                run.flush();
+                jobs.progress(runId, done, Math.max(done, total));
+                lastProgress = System.nanoTime();
             }
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -681,11 +668,48 @@ public final class ScoringEngine implements Scoring {
             this.models = models;
         }
 
-        void score(Account account, PortfolioContext context) {
-            AccountFacts facts = facts(account, context);
-            if (facts == null) {
-                return;
+        /**
+         * Scores a page of accounts, their work read together, each with its place among its peers; an account the
+         * ranking does not know (created or moved to another currency since) is left to its own rescoring. Returns
+         * how many accounts were gone through before the engine began to stop.
+         */
+        int score(List<Account> page, PortfolioRanking ranking) {
+            PortfolioContext[] contexts = new PortfolioContext[page.size()];
+            List<String> known = new ArrayList<>(page.size());
+            for (int i = 0; i < contexts.length; i++) {
+                contexts[i] = ranking.context(page.get(i));
+                if (contexts[i] != null) {
+                    known.add(page.get(i).id());
+                }
             }
+            Map<String, AccountWork> works = works(known);
+            for (int i = 0; i < contexts.length; i++) {
+                if (engine.stopping()) {
+                    return i;
+                }
+                if (contexts[i] != null) {
+                    Account a = page.get(i);
+                    AccountWork w = works == null ? work(a) : works.getOrDefault(a.id(), AccountWork.NONE);
+                    if (w != null) {
+                        score(a, Facts.of(a, contexts[i], w, today));
+                    }
+                }
+            }
+            return contexts.length;
+        }
+
+        /** The work of the accounts in one read, or {@code null} if that failed (then each is read alone). */
+        private Map<String, AccountWork> works(List<String> accountIds) {
+            try {
+                return work.read(SYSTEM, accountIds, today);
+            } catch (RuntimeException e) {
+                LOG.warn("The work of {} account(s) could not be read together; reading each alone", accountIds.size(),
+                        e);
+                return null;
+            }
+        }
+
+        private void score(Account account, AccountFacts facts) {
             for (InstalledModel m : models) {
                 if (quarantined.containsKey(m.id()) || !catalog.contains(m) || health.quarantined(m.id(), m.version())) {
                     continue;
@@ -722,10 +746,10 @@ public final class ScoringEngine implements Scoring {
             }
         }
 
-        /** The account's facts, or {@code null} if it is gone or its work cannot be read (a problem of the run). */
-        private AccountFacts facts(Account account, PortfolioContext context) {
+        /** The account's work, or {@code null} if it is gone or cannot be read (a problem of the run). */
+        private AccountWork work(Account account) {
             try {
-                return Facts.of(account, context, work.read(SYSTEM, account.id(), today), today);
+                return work.read(SYSTEM, account.id(), today);
             } catch (NotFoundException e) {
                 return null; // deleted since the pass listed it: nothing left to score
             } catch (RuntimeException e) {
