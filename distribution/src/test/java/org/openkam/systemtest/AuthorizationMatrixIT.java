@@ -172,14 +172,6 @@ class AuthorizationMatrixIT {
     }
 
     private static Response send(AuthorizationRules.Rule rule, String caller) {
-        if (rule.pauseMillis() > 0) {
-            try {
-                Thread.sleep(rule.pauseMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
         Scope scope = new Scope(caller);
         String path = resolve(rule.path(), scope);
         Api api = rule.ownSession() ? freshSession(caller) : client(caller);

@@ -45,11 +45,10 @@ final class AuthorizationRules {
      * @param ifMatch a path whose current ETag (read by the administrator) goes into {@code If-Match}, or null
      * @param ownSession send the request from a session of its own (sign-in, sign-out), not the shared one
      * @param endsSessions the request ends the caller's other sessions: sign the caller in again afterwards
-     * @param pauseMillis how long to wait before each caller's request and its fixtures
      * @param expected the status per caller
      */
     record Rule(String method, String template, String path, Body body, Map<String, String> headers, String ifMatch,
-            boolean ownSession, boolean endsSessions, long pauseMillis, Map<String, Integer> expected, int line) {
+            boolean ownSession, boolean endsSessions, Map<String, Integer> expected, int line) {
 
         String route() {
             return method + " " + template;
@@ -114,7 +113,7 @@ final class AuthorizationRules {
                     attributes.getOrDefault("as", "admin"), attributes.getOrDefault("id", "id"), line));
             return;
         }
-        check(attributes, from, Set.of("path", "body", "header", "if-match", "session", "pause", "expect"));
+        check(attributes, from, Set.of("path", "body", "header", "if-match", "session", "expect"));
         String template = heading[1];
         if (template.contains("{") && !attributes.containsKey("path")) {
             throw error(from, heading[0] + " " + template + " has parameters: say which fixtures fill them ('path')");
@@ -133,8 +132,7 @@ final class AuthorizationRules {
         }
         Rule rule = new Rule(heading[0], template, attributes.getOrDefault("path", template),
                 body(attributes.get("body")), headers, attributes.get("if-match"), session.equals("own"),
-                session.equals("ends-others"), Long.parseLong(attributes.getOrDefault("pause", "0")),
-                expected(attributes.get("expect"), from), line);
+                session.equals("ends-others"), expected(attributes.get("expect"), from), line);
         if (rules.put(rule.route(), rule) != null) {
             throw error(from, rule.route() + " has two rules");
         }

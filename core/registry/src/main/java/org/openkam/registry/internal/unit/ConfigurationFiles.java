@@ -9,8 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
@@ -34,6 +36,12 @@ final class ConfigurationFiles {
     static final String FILEINSTALL_FILE = "felix.fileinstall.filename";
     private final ConfigurationAdmin admin;
     private final Path etc;
+    /**
+     * PIDs this instance deleted. FileInstall deletes a deleted configuration's file when it learns of the deletion,
+     * asynchronously: a configuration created again under the same PID (hence the same file) could lose its file
+     * to that, and then itself at FileInstall's next poll. So a PID is never reused.
+     */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
     /** @param etc the FileInstall folder to keep files in; {@code null}: ConfigurationAdmin only */
     ConfigurationFiles(ConfigurationAdmin admin, Path etc) {
@@ -77,8 +85,8 @@ final class ConfigurationFiles {
         }
         String chosen = name;
         Configuration config = admin.getFactoryConfiguration(factoryPid, chosen, "?");
-        while (config.getProperties() != null || etc != null && Files.exists(etc.resolve(fileName(factoryPid,
-                chosen)))) {
+        while (config.getProperties() != null || deleted.contains(config.getPid())
+                || etc != null && Files.exists(etc.resolve(fileName(factoryPid, chosen)))) {
             chosen = name + "-" + UUID.randomUUID().toString().substring(0, 8);
             config = admin.getFactoryConfiguration(factoryPid, chosen, "?");
         }
@@ -100,6 +108,7 @@ final class ConfigurationFiles {
     /** Deletes the configuration and its file (else FileInstall would bring it back at the next start). */
     void delete(Configuration config) throws IOException {
         Path file = file(config);
+        deleted.add(config.getPid());
         config.delete();
         if (file != null) {
             Files.deleteIfExists(file);

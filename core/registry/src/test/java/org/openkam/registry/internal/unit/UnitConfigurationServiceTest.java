@@ -100,6 +100,23 @@ class UnitConfigurationServiceTest {
         assertThrows(NotFoundException.class, () -> service(restarted).delete(BOSS, FACTORY, "north"));
     }
 
+    @Test
+    void aUnitConfiguredAgainAfterADeleteGetsANewPidSoFileInstallsLateDeleteCannotTakeItsFile() throws IOException {
+        String first = service.write(BOSS, FACTORY, "north", Map.of("weight", "70"), true).pid();
+        service.delete(BOSS, FACTORY, "north");
+        UnitConfiguration again = service.write(BOSS, FACTORY, "north", Map.of("weight", "20"), true);
+        assertNotEquals(first, again.pid());
+        // what FileInstall does when it handles the first deletion, after the second write
+        Files.deleteIfExists(etc.resolve(FACTORY + "-north.cfg"));
+        assertEquals(List.of(etc.resolve(FACTORY + "-" + again.pid().substring(again.pid().indexOf('~') + 1)
+                + ".cfg")), files(), "the new configuration's file is another one");
+        assertEquals(Optional.of(again), fileInstallRestarted().read(BOSS, FACTORY, "north"));
+    }
+
+    private UnitConfigurationService fileInstallRestarted() throws IOException {
+        return service(fileInstallReads(etc));
+    }
+
     private static SqlDatabase database() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:units-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SqlDatabase.H2_OPTIONS);
@@ -217,11 +234,13 @@ class UnitConfigurationServiceTest {
         assertEquals(List.of(etc.resolve(FACTORY + "-default.cfg")), files());
 
         service.write(BOSS, FACTORY, "north", Map.of("weight", "20"), true);
-        assertEquals(new UnitConfiguration(FACTORY, "north", false, FACTORY + "~north", Map.of("weight", "20.0")),
-                service.switchTo(BOSS, FACTORY, "north", false));
-        assertEquals(new UnitConfiguration(FACTORY, "north", true, FACTORY + "~north", Map.of("weight", "20.0")),
+        UnitConfiguration again = service.switchTo(BOSS, FACTORY, "north", false);
+        assertEquals(new UnitConfiguration(FACTORY, "north", false, again.pid(), Map.of("weight", "20.0")), again);
+        assertTrue(again.pid().startsWith(FACTORY + "~north-"), "a deleted PID is not reused: " + again.pid());
+        assertEquals(new UnitConfiguration(FACTORY, "north", true, again.pid(), Map.of("weight", "20.0")),
                 service.switchTo(BOSS, FACTORY, "north", true), "its own parameters keep it");
-        assertEquals(Map.of("businessUnit", "north", "weight", "20.0"), load(etc.resolve(FACTORY + "-north.cfg")));
+        assertEquals(Map.of("businessUnit", "north", "weight", "20.0"), load(etc.resolve(FACTORY + "-"
+                + again.pid().substring(again.pid().indexOf('~') + 1) + ".cfg")));
 
         service.switchTo(ADMIN, FACTORY, "*", false);
         assertEquals(Map.of("businessUnit", "*", "weight", "50.0", "enabled", "false"),
