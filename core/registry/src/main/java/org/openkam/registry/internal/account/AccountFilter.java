@@ -71,17 +71,26 @@ final class AccountFilter {
         return "SELECT COUNT(*) FROM account" + where;
     }
 
-    /** The page query: filters, the cursor's keyset condition, order, and limit + 1 to see if more follow. */
+    /**
+     * The page query: filters, the cursor's keyset condition, order, and limit + 1 to see if more follow. The keyset
+     * condition starts with a plain range on the sort value, and a query of one unit orders by the unit first, so
+     * that the database reads a page off the index ({@code account_unit_name}) instead of sorting every match on
+     * every page (a run paging through a million accounts would be quadratic).
+     */
     String pageSql(boolean paged) {
         StringBuilder sql = new StringBuilder("SELECT * FROM account").append(where);
         String dir = query.descending() ? "DESC" : "ASC";
         String expr = sortExpression();
         if (paged && query.cursor() != null) {
             String op = query.descending() ? "<" : ">";
-            sql.append(" AND (").append(expr).append(' ').append(op).append(" ? OR (").append(expr)
-                    .append(" = ? AND id ").append(op).append(" ?))");
+            sql.append(" AND ").append(expr).append(' ').append(op).append("= ? AND (").append(expr).append(' ')
+                    .append(op).append(" ? OR (").append(expr).append(" = ? AND id ").append(op).append(" ?))");
         }
-        sql.append(" ORDER BY ").append(expr).append(' ').append(dir).append(", id ").append(dir);
+        sql.append(" ORDER BY ");
+        if (query.businessUnit() != null) {
+            sql.append("business_unit ").append(dir).append(", "); // one value: the order is the same
+        }
+        sql.append(expr).append(' ').append(dir).append(", id ").append(dir);
         if (paged) {
             sql.append(" LIMIT ").append(query.limit() + 1);
             if (query.cursor() == null && query.offset() > 0) {
@@ -98,6 +107,7 @@ final class AccountFilter {
         }
         if (withCursor && query.cursor() != null) {
             Position after = position();
+            ps.setObject(i++, after.value());
             ps.setObject(i++, after.value());
             ps.setObject(i++, after.value());
             ps.setString(i, after.id());
