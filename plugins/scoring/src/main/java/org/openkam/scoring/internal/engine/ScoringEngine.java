@@ -71,8 +71,8 @@ import org.slf4j.LoggerFactory;
  * jobs; changed accounts are rescored shortly after the change. A unit that a model enabled for it never scored in
  * a full run (a new unit, a newly enabled model, a new model version) gets a full run of its own once its accounts
  * stopped changing ({@link FirstRuns}). Each account's facts ({@link Facts}) are read once per pass and given to
- * every model. Every model call runs under a time budget on a thread of its own ({@link GuardedCalls}); failing
- * models are quarantined ({@link ModelHealth}) while the others carry on. Runs and rescorings after changes take
+ * every model. Every model call runs under a time budget off the engine thread ({@link GuardedCalls}: a page's calls
+ * of one model run in turn on one thread, each with its own budget); failing models are quarantined ({@link ModelHealth}) while the others carry on. Runs and rescorings after changes take
  * turns on one engine thread, which never runs model code.
  */
 @Component(service = {Scoring.class, ScoringEngine.class}, configurationPid = ScoringEngine.PID,
@@ -89,7 +89,6 @@ public final class ScoringEngine implements Scoring {
     /** Contributions and measures a score may carry; more is a model error, not an explanation. */
     static final int MAX_FACTORS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(ScoringEngine.class);
-    private static final int BATCH = 500;
 
     @ObjectClassDefinition(name = "OpenKAM scoring engine", description = "Time budget and quarantine of scoring "
             + "models, and rescoring after changes")
@@ -683,18 +682,25 @@ public final class ScoringEngine implements Scoring {
                 }
             }
             Map<String, AccountWork> works = works(known);
+            List<Account> accounts = new ArrayList<>(known.size());
+            List<AccountFacts> facts = new ArrayList<>(known.size());
             for (int i = 0; i < contexts.length; i++) {
-                if (engine.stopping()) {
-                    return i;
-                }
                 if (contexts[i] != null) {
                     Account a = page.get(i);
                     AccountWork w = works == null ? work(a) : works.getOrDefault(a.id(), AccountWork.NONE);
                     if (w != null) {
-                        score(a, Facts.of(a, contexts[i], w, today));
+                        accounts.add(a);
+                        facts.add(Facts.of(a, contexts[i], w, today));
                     }
                 }
             }
+            for (InstalledModel m : models) {
+                if (engine.stopping()) {
+                    return 0; // a safe point: what the page stored so far stays, the next run scores it again
+                }
+                score(m, accounts, facts);
+            }
+            flush(); // each page apart: an account renamed during the run may come again on a later page
             return contexts.length;
         }
 
@@ -709,12 +715,15 @@ public final class ScoringEngine implements Scoring {
             }
         }
 
-        private void score(Account account, AccountFacts facts) {
-            for (InstalledModel m : models) {
-                if (quarantined.containsKey(m.id()) || !catalog.contains(m) || health.quarantined(m.id(), m.version())) {
-                    continue;
-                }
-                GuardedCalls.Outcome<Score> outcome = calls.call(m.id(), () -> m.model().score(facts), budget);
+        /** One model over the page's facts, its calls in one guarded run (see {@link GuardedCalls#each}). */
+        private void score(InstalledModel m, List<Account> accounts, List<AccountFacts> facts) {
+            if (quarantined.containsKey(m.id()) || !catalog.contains(m) || health.quarantined(m.id(), m.version())) {
+                return;
+            }
+            List<GuardedCalls.Outcome<Score>> outcomes = calls.each(m.id(), facts, f -> m.model().score(f), budget);
+            for (int k = 0; k < outcomes.size() && !quarantined.containsKey(m.id()); k++) {
+                GuardedCalls.Outcome<Score> outcome = outcomes.get(k);
+                Account account = accounts.get(k);
                 if (outcome.kind() == GuardedCalls.Kind.ABORTED) {
                     Thread.currentThread().interrupt();
                     return;
@@ -724,7 +733,7 @@ public final class ScoringEngine implements Scoring {
                     health.quarantine(m.id(), m.version(), reason);
                     quarantined.put(m.id(), reason);
                     problem(m, account, outcome.reason());
-                    continue;
+                    return;
                 }
                 String problem = outcome.done() ? check(outcome.value()) : outcome.reason();
                 if (problem != null) {
@@ -740,9 +749,6 @@ public final class ScoringEngine implements Scoring {
                 if (outcome.value() == null) {
                     unscored++;
                 }
-            }
-            if (pending.size() >= BATCH) {
-                flush();
             }
         }
 
