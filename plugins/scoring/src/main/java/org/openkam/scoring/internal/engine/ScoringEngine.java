@@ -72,8 +72,9 @@ import org.slf4j.LoggerFactory;
  * a full run (a new unit, a newly enabled model, a new model version) gets a full run of its own once its accounts
  * stopped changing ({@link FirstRuns}). Each account's facts ({@link Facts}) are read once per pass and given to
  * every model. Every model call runs under a time budget off the engine thread ({@link GuardedCalls}: a page's calls
- * of one model run in turn on one thread, each with its own budget); failing models are quarantined ({@link ModelHealth}) while the others carry on. Runs and rescorings after changes take
- * turns on one engine thread, which never runs model code.
+ * of one model run in turn on one thread, each with its own budget); failing models are quarantined
+ * ({@link ModelHealth}) while the others carry on. Runs and rescorings after changes take turns on one engine thread,
+ * which never runs model code.
  */
 @Component(service = {Scoring.class, ScoringEngine.class}, configurationPid = ScoringEngine.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
@@ -670,7 +671,7 @@ public final class ScoringEngine implements Scoring {
         /**
          * Scores a page of accounts, their work read together, each with its place among its peers; an account the
          * ranking does not know (created or moved to another currency since) is left to its own rescoring. Returns
-         * how many accounts were gone through before the engine began to stop.
+         * the page's size, or 0 when the engine began to stop before every model had its turn.
          */
         int score(List<Account> page, PortfolioRanking ranking) {
             PortfolioContext[] contexts = new PortfolioContext[page.size()];
