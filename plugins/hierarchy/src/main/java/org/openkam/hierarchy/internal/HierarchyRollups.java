@@ -76,7 +76,7 @@ final class HierarchyRollups {
         }
         NodeFigures mine = own.figures();
         NodeFigures children = below.figures();
-        SubtreeSums.Parts parts = new SubtreeSums.Parts(mine, children, mine.plus(children));
+        SubtreeSums.Parts<NodeFigures> parts = new SubtreeSums.Parts<>(mine, children, mine.plus(children));
         Rollup rollup = report(hierarchyId, nodeId, day, parts, walk.size(), ids.size() - readable.size());
         Scoring engine = scoreModel == null ? null : scoring.get();
         if (engine == null) {
@@ -111,7 +111,8 @@ final class HierarchyRollups {
     }
 
     /** The parts in the reporting currency on the day, with the rates they took. */
-    Rollup report(String hierarchyId, String nodeId, LocalDate day, SubtreeSums.Parts parts, int nodes, int hidden) {
+    Rollup report(String hierarchyId, String nodeId, LocalDate day, SubtreeSums.Parts<NodeFigures> parts, int nodes,
+            int hidden) {
         ReportingConverter converter = new ReportingConverter(rates, day);
         Map<String, Rollup.Part<Money>> money = new LinkedHashMap<>();
         money.put("sales", money(parts, NodeFigures::sales, converter));
@@ -128,8 +129,8 @@ final class HierarchyRollups {
                 hidden);
     }
 
-    private static Rollup.Part<Money> money(SubtreeSums.Parts parts, Function<NodeFigures, Amounts> figure,
-            ReportingConverter converter) {
+    private static Rollup.Part<Money> money(SubtreeSums.Parts<NodeFigures> parts,
+            Function<NodeFigures, Amounts> figure, ReportingConverter converter) {
         return new Rollup.Part<>(converter.convert(figure.apply(parts.own())),
                 converter.convert(figure.apply(parts.children())), converter.convert(figure.apply(parts.total())));
     }
