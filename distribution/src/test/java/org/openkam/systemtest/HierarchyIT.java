@@ -216,6 +216,72 @@ class HierarchyIT {
     }
 
     @Test
+    void buyingCenterCoverageSumsTheGapsOfASubtreeAndHidesWhatACallerMayNotRead() {
+        String holdingAccount = createAccount(admin, unitA, Fixtures.unique("bc-holding")).get("id").getAsString();
+        String subAccount = createAccount(admin, unitB, Fixtures.unique("bc-sub")).get("id").getAsString();
+        String id = admin.post("/hierarchies", json("name", Fixtures.unique("Buying"), "businessUnit", unitA))
+                .expect(201).text("id");
+        String holding = admin.post(path(id, "/nodes"), json("accountId", holdingAccount)).expect(201).text("id");
+        String emea = admin.post(path(id, "/nodes"), json("name", "EMEA")).expect(201).text("id");
+        String sub = admin.post(path(id, "/nodes"), json("accountId", subAccount)).expect(201).text("id");
+        for (String[] link : List.of(new String[] {holding, emea}, new String[] {emea, sub})) {
+            admin.post(path(id, "/links"), json("parentId", link[0], "childId", link[1], "type", "subsidiary",
+                    "validFrom", "2020-01-01")).expect(201);
+        }
+        // the holding's CFO is a key contact nobody owns; the subsidiary's user is no key contact
+        String cfo = admin.post("/accounts/" + holdingAccount + "/contacts", json("firstName", "Frank", "lastName",
+                "Geld", "roles", List.of("economic-buyer"))).expect(201).text("id");
+        admin.post("/accounts/" + subAccount + "/contacts", json("lastName", "Nutzer", "roles", List.of("user"),
+                "influence", 2)).expect(201);
+        String today = java.time.LocalDate.now().toString();
+        String coverage = path(id, "/nodes/" + holding + "/buying-center-coverage?asOf=");
+
+        JsonObject now = admin.get(coverage + today).expect(200).object();
+        assertEquals(List.of(holding, emea, sub), StreamSupport.stream(now.getAsJsonArray("nodes").spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("nodeId").getAsString()).toList());
+        JsonObject top = now.getAsJsonArray("nodes").get(0).getAsJsonObject();
+        assertEquals(List.of(6, 6, 12), part(top, "unfilledRoles"), "six roles unfilled at each account");
+        assertEquals(List.of(1, 0, 1), part(top, "keyContactsWithoutOwner"));
+        assertEquals(List.of(0, 0, 0), part(top, "staleContacts"), "both contacts were recorded today");
+        assertEquals(List.of(0, 6, 6), part(now.getAsJsonArray("nodes").get(1).getAsJsonObject(), "unfilledRoles"),
+                "a grouping node has no gaps of its own");
+        assertEquals(List.of(sub), strings(now.getAsJsonObject("unfilledRoles").getAsJsonArray("economic-buyer")));
+        assertEquals(List.of(holding, sub), strings(now.getAsJsonObject("unfilledRoles").getAsJsonArray("coach")));
+        JsonObject unowned = now.getAsJsonArray("keyContactsWithoutOwner").get(0).getAsJsonObject();
+        assertEquals(List.of(cfo, holding, "Frank Geld"), List.of(unowned.get("contactId").getAsString(),
+                unowned.get("nodeId").getAsString(), unowned.get("name").getAsString()));
+        assertEquals(0, now.get("hiddenNodes").getAsInt());
+
+        int freshness = now.get("freshnessDays").getAsInt();
+        JsonObject later = admin.get(coverage + java.time.LocalDate.now().plusDays(freshness + 10)).expect(200)
+                .object();
+        assertEquals(List.of(1, 1, 2), part(later.getAsJsonArray("nodes").get(0).getAsJsonObject(), "staleContacts"),
+                "never met, recorded longer ago than the freshness window");
+        assertEquals(2, later.getAsJsonArray("staleContacts").size());
+
+        String kamA = Fixtures.unique("kam-bc");
+        Fixtures.createUser(admin, kamA, unitA, "key-account-manager");
+        Api a = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        JsonObject seenByA = a.get(coverage + today).expect(200).object();
+        assertEquals(1, seenByA.get("hiddenNodes").getAsInt(), "the subsidiary of unit B");
+        assertEquals(List.of(6, 0, 6), part(seenByA.getAsJsonArray("nodes").get(0).getAsJsonObject(),
+                "unfilledRoles"), "the hidden subsidiary's gaps are left out");
+        assertEquals(List.of(), strings(seenByA.getAsJsonObject("unfilledRoles").getAsJsonArray("economic-buyer")));
+
+        assertEquals(Set.of("asOf"), admin.get(coverage + "soon").expectProblem(400).problemFields());
+        admin.get(path(id, "/nodes/no-such-node/buying-center-coverage")).expectProblem(404);
+    }
+
+    private static List<Integer> part(JsonObject node, String count) {
+        JsonObject part = node.getAsJsonObject(count);
+        return List.of(part.get("own").getAsInt(), part.get("children").getAsInt(), part.get("total").getAsInt());
+    }
+
+    private static List<String> strings(com.google.gson.JsonArray array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonElement::getAsString).toList();
+    }
+
+    @Test
     void rollupsGiveTheMeanAndMinimumScoreOfAChosenModel() {
         // share of wallet = annual sales / (potential / 3): it depends on the account alone, so no other test moves it
         String holding = createAccount(admin, unitA, Fixtures.unique("scored-holding"), "annualSales", 1000,
