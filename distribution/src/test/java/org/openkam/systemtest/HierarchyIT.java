@@ -19,7 +19,8 @@ import com.google.gson.JsonObject;
 
 /**
  * Global-account hierarchies through the API of the real product: refused input names its field and stores nothing,
- * a caller sees only the nodes of units it reads and learns how many were hidden, rollups follow a move at once.
+ * a caller sees only the nodes of units it reads and learns how many were hidden, rollups follow a move at once,
+ * buying-center gaps are summed up the tree, and a GLEIF ZIP posted over HTTP builds the tree as a job.
  */
 class HierarchyIT {
 
@@ -213,6 +214,179 @@ class HierarchyIT {
         assertTrue(kam.get("inherited").getAsBoolean());
         assertEquals(3, coverage.getAsJsonObject("uncovered").getAsJsonArray("sales").size(), "nobody sells yet");
         assertEquals(0, coverage.getAsJsonObject("uncovered").getAsJsonArray("key-account-manager").size());
+    }
+
+    @Test
+    void buyingCenterCoverageSumsTheGapsOfASubtreeAndHidesWhatACallerMayNotRead() {
+        String holdingAccount = createAccount(admin, unitA, Fixtures.unique("bc-holding")).get("id").getAsString();
+        String subAccount = createAccount(admin, unitB, Fixtures.unique("bc-sub")).get("id").getAsString();
+        String id = admin.post("/hierarchies", json("name", Fixtures.unique("Buying"), "businessUnit", unitA))
+                .expect(201).text("id");
+        String holding = admin.post(path(id, "/nodes"), json("accountId", holdingAccount)).expect(201).text("id");
+        String emea = admin.post(path(id, "/nodes"), json("name", "EMEA")).expect(201).text("id");
+        String sub = admin.post(path(id, "/nodes"), json("accountId", subAccount)).expect(201).text("id");
+        for (String[] link : List.of(new String[] {holding, emea}, new String[] {emea, sub})) {
+            admin.post(path(id, "/links"), json("parentId", link[0], "childId", link[1], "type", "subsidiary",
+                    "validFrom", "2020-01-01")).expect(201);
+        }
+        // the holding's CFO is a key contact nobody owns; the subsidiary's user is no key contact
+        String cfo = admin.post("/accounts/" + holdingAccount + "/contacts", json("firstName", "Frank", "lastName",
+                "Geld", "roles", List.of("economic-buyer"))).expect(201).text("id");
+        admin.post("/accounts/" + subAccount + "/contacts", json("lastName", "Nutzer", "roles", List.of("user"),
+                "influence", 2)).expect(201);
+        String today = java.time.LocalDate.now().toString();
+        String coverage = path(id, "/nodes/" + holding + "/buying-center-coverage?asOf=");
+
+        JsonObject now = admin.get(coverage + today).expect(200).object();
+        assertEquals(List.of(holding, emea, sub), StreamSupport.stream(now.getAsJsonArray("nodes").spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("nodeId").getAsString()).toList());
+        JsonObject top = now.getAsJsonArray("nodes").get(0).getAsJsonObject();
+        assertEquals(List.of(6, 6, 12), part(top, "unfilledRoles"), "six roles unfilled at each account");
+        assertEquals(List.of(1, 0, 1), part(top, "keyContactsWithoutOwner"));
+        assertEquals(List.of(0, 0, 0), part(top, "staleContacts"), "both contacts were recorded today");
+        assertEquals(List.of(0, 6, 6), part(now.getAsJsonArray("nodes").get(1).getAsJsonObject(), "unfilledRoles"),
+                "a grouping node has no gaps of its own");
+        assertEquals(List.of(sub), strings(now.getAsJsonObject("unfilledRoles").getAsJsonArray("economic-buyer")));
+        assertEquals(List.of(holding, sub), strings(now.getAsJsonObject("unfilledRoles").getAsJsonArray("coach")));
+        JsonObject unowned = now.getAsJsonArray("keyContactsWithoutOwner").get(0).getAsJsonObject();
+        assertEquals(List.of(cfo, holding, "Frank Geld"), List.of(unowned.get("contactId").getAsString(),
+                unowned.get("nodeId").getAsString(), unowned.get("name").getAsString()));
+        assertEquals(0, now.get("hiddenNodes").getAsInt());
+
+        int freshness = now.get("freshnessDays").getAsInt();
+        JsonObject later = admin.get(coverage + java.time.LocalDate.now().plusDays(freshness + 10)).expect(200)
+                .object();
+        assertEquals(List.of(1, 1, 2), part(later.getAsJsonArray("nodes").get(0).getAsJsonObject(), "staleContacts"),
+                "never met, recorded longer ago than the freshness window");
+        assertEquals(2, later.getAsJsonArray("staleContacts").size());
+
+        String kamA = Fixtures.unique("kam-bc");
+        Fixtures.createUser(admin, kamA, unitA, "key-account-manager");
+        Api a = openkam.api().signIn(kamA, Fixtures.PASSWORD);
+        JsonObject seenByA = a.get(coverage + today).expect(200).object();
+        assertEquals(1, seenByA.get("hiddenNodes").getAsInt(), "the subsidiary of unit B");
+        assertEquals(List.of(6, 0, 6), part(seenByA.getAsJsonArray("nodes").get(0).getAsJsonObject(),
+                "unfilledRoles"), "the hidden subsidiary's gaps are left out");
+        assertEquals(List.of(), strings(seenByA.getAsJsonObject("unfilledRoles").getAsJsonArray("economic-buyer")));
+
+        assertEquals(Set.of("asOf"), admin.get(coverage + "soon").expectProblem(400).problemFields());
+        admin.get(path(id, "/nodes/no-such-node/buying-center-coverage")).expectProblem(404);
+    }
+
+    private static List<Integer> part(JsonObject node, String count) {
+        JsonObject part = node.getAsJsonObject(count);
+        return List.of(part.get("own").getAsInt(), part.get("children").getAsInt(), part.get("total").getAsInt());
+    }
+
+    private static List<String> strings(com.google.gson.JsonArray array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonElement::getAsString).toList();
+    }
+
+    @Test
+    void aGleifImportOverHttpBuildsTheTreeNumbersItsProblemsAndChangesNothingTheSecondTime() {
+        String id = admin.post("/hierarchies", json("name", Fixtures.unique("Globex"), "businessUnit", unitA))
+                .expect(201).text("id");
+        String imports = path(id, "/imports/gleif");
+        createAccount(admin, unitB, "Globex Inc. (ours)", "attributes",
+                java.util.Map.of("lei", "GLOBUS00000000000077"));
+        long accountsInA = Fixtures.countAccounts(admin, unitA);
+
+        JsonObject job = importGleif(imports, gleifZip(null));
+        assertEquals("succeeded", job.get("state").getAsString(), job.toString());
+        assertEquals("2 account(s) and 4 node(s) created, 3 link(s) created, 0 unchanged, 3 problem(s)",
+                job.get("summary").getAsString());
+        assertEquals(List.of("4 20270308-gleif-goldencopy-rr-cdf.csv.Relationship.StartNode.NodeID",
+                "5 20270308-gleif-goldencopy-rr-cdf.csv.Relationship.RelationshipStatus",
+                "6 20270308-gleif-goldencopy-lei-cdf.csv.LEI"), problems(job));
+        assertEquals(accountsInA + 2, Fixtures.countAccounts(admin, unitA), "holding and branch created in A");
+
+        JsonObject roots = admin.get(path(id, "/nodes?asOf=" + DAY)).expect(200).object();
+        assertEquals(List.of("Globex Holding SE"), names(roots));
+        String holding = roots.getAsJsonArray("items").get(0).getAsJsonObject().get("id").getAsString();
+        JsonObject underHolding = admin.get(path(id, "/nodes?parentId=" + holding + "&asOf=" + DAY)).expect(200)
+                .object();
+        List<String> below = names(underHolding).stream().sorted().toList();
+        assertEquals(2, below.size(), below.toString());
+        assertEquals("Globex Holding SE, Nederland", below.get(0));
+        assertTrue(below.get(1).startsWith("Globex Inc. (ours)"), "our own account, matched by its lei: " + below);
+        String us = node(underHolding, "Globex Inc. (ours)");
+        assertEquals("branch", admin.get(path(id, "/nodes/" + node(underHolding, "Globex Holding SE, Nederland")))
+                .expect(200).object().getAsJsonArray("parentLinks").get(0).getAsJsonObject().get("type").getAsString());
+        assertEquals(List.of("LEI GLOBGHOST00000000077"), names(admin.get(path(id, "/nodes?parentId=" + us
+                + "&asOf=" + DAY)).expect(200).object()), "a placeholder for the node without an entity record");
+
+        JsonObject again = importGleif(imports, gleifZip(null));
+        assertEquals("succeeded", again.get("state").getAsString());
+        assertEquals("0 account(s) and 0 node(s) created, 0 link(s) created, 3 unchanged, 3 problem(s)",
+                again.get("summary").getAsString());
+        assertEquals(accountsInA + 2, Fixtures.countAccounts(admin, unitA));
+        assertEquals(1, admin.get(path(id, "/nodes/" + us)).expect(200).object().getAsJsonArray("parentLinks")
+                .size(), "no second link");
+    }
+
+    @Test
+    void aMalformedGleifFileFailsItsJobNamingTheLineAndStoresNothing() {
+        String id = admin.post("/hierarchies", json("name", Fixtures.unique("Broken"), "businessUnit", unitA))
+                .expect(201).text("id");
+        String imports = path(id, "/imports/gleif");
+        long accountsInA = Fixtures.countAccounts(admin, unitA);
+        String rr = resource("rr-cdf.csv").replace("\"GLOBBRANCHNL00000077\",\"LEI\",", "\"GLOBBRANCHNL00000077\"x,");
+
+        JsonObject job = importGleif(imports, gleifZip(rr));
+        assertEquals("failed", job.get("state").getAsString(), job.toString());
+        assertEquals(List.of("3 20270308-gleif-goldencopy-rr-cdf.csv"), problems(job).stream()
+                .filter(p -> p.endsWith("rr-cdf.csv")).toList(), "the broken quote's line");
+        assertEquals(List.of(), names(admin.get(path(id, "/nodes?asOf=" + DAY)).expect(200).object()));
+        assertEquals(accountsInA, Fixtures.countAccounts(admin, unitA), "no account created");
+
+        admin.request("POST", imports).body("text/csv", resource("rr-cdf.csv").getBytes(StandardCharsets.UTF_8))
+                .send().expectProblem(415);
+        assertEquals(Set.of("body"), admin.request("POST", imports).body("application/zip", new byte[0]).send()
+                .expectProblem(400).problemFields());
+    }
+
+    /** Posts the ZIP, expects the job to be accepted and returns it finished. */
+    private static JsonObject importGleif(String imports, byte[] zip) {
+        Response accepted = admin.request("POST", imports).body("application/zip", zip).send().expect(202);
+        assertTrue(accepted.header("Location").endsWith("/jobs/" + accepted.text("id")), accepted.describe());
+        return admin.awaitJob(accepted.text("id"), j -> { });
+    }
+
+    /** Each problem as "line field". */
+    private static List<String> problems(JsonObject job) {
+        return StreamSupport.stream(job.getAsJsonArray("problems").spliterator(), false)
+                .map(JsonElement::getAsJsonObject)
+                .map(p -> p.get("line").getAsLong() + " " + p.get("field").getAsString()).toList();
+    }
+
+    private static String node(JsonObject level, String namePrefix) {
+        return StreamSupport.stream(level.getAsJsonArray("items").spliterator(), false)
+                .map(JsonElement::getAsJsonObject).filter(n -> n.get("name").getAsString().startsWith(namePrefix))
+                .findFirst().orElseThrow().get("id").getAsString();
+    }
+
+    /** The golden copies of {@code src/test/resources/gleif} as GLEIF names them, the RR-CDF replaced by {@code rr}. */
+    private static byte[] gleifZip(String rr) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String name : List.of("lei-cdf.csv", "rr-cdf.csv")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("20270308-gleif-goldencopy-" + name));
+                zip.write((name.equals("rr-cdf.csv") && rr != null ? rr : resource(name))
+                        .getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = HierarchyIT.class.getResourceAsStream("/gleif/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

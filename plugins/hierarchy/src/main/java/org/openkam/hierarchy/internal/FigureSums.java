@@ -23,24 +23,34 @@ final class FigureSums {
 
     private final Map<String, Integer> slots = new HashMap<>();
     private BigDecimal[][] sums = new BigDecimal[FIGURES][4];
+    private String lastCurrency;
+    private int lastSlot;
     private int accounts;
     private int opportunities;
 
-    void add(Account a, PipelineSummary pipeline) {
+    /** An account's own figures. */
+    void add(Account a) {
         accounts++;
-        add(SALES, a.currency(), a.annualSales());
-        add(MARGIN, a.currency(), a.contributionMargin());
-        add(POTENTIAL, a.currency(), a.potential());
-        if (pipeline != null) {
-            opportunities += pipeline.openCount();
-            pipeline.openValue().forEach((currency, amount) -> add(OPEN, currency, amount));
-            pipeline.weightedValue().forEach((currency, amount) -> add(WEIGHTED, currency, amount));
-        }
+        int slot = slot(a.currency());
+        add(SALES, slot, a.annualSales());
+        add(MARGIN, slot, a.contributionMargin());
+        add(POTENTIAL, slot, a.potential());
     }
 
-    private void add(int figure, String currency, BigDecimal amount) {
-        if (amount == null || currency == null) {
-            return;
+    /** An account's open pipeline. */
+    void add(PipelineSummary pipeline) {
+        opportunities += pipeline.openCount();
+        pipeline.openValue().forEach((currency, amount) -> add(OPEN, slot(currency), amount));
+        pipeline.weightedValue().forEach((currency, amount) -> add(WEIGHTED, slot(currency), amount));
+    }
+
+    /** The currency's slot (-1: none); the last one is kept, since neighbouring accounts mostly share a currency. */
+    private int slot(String currency) {
+        if (currency == null) {
+            return -1;
+        }
+        if (currency.equals(lastCurrency)) {
+            return lastSlot;
         }
         Integer slot = slots.get(currency);
         if (slot == null) {
@@ -52,8 +62,16 @@ final class FigureSums {
                 }
             }
         }
-        BigDecimal[] row = sums[figure];
-        row[slot] = row[slot] == null ? amount : row[slot].add(amount);
+        lastCurrency = currency;
+        lastSlot = slot;
+        return slot;
+    }
+
+    private void add(int figure, int slot, BigDecimal amount) {
+        if (amount != null && slot >= 0) {
+            BigDecimal[] row = sums[figure];
+            row[slot] = row[slot] == null ? amount : row[slot].add(amount);
+        }
     }
 
     NodeFigures figures() {

@@ -23,11 +23,14 @@ import org.openkam.api.job.JobProblem;
  * {@code Entity.HeadquartersAddress.Country}, {@code Entity.EntityStatus}) and RR-CDF (Level 2 relationships;
  * {@code Relationship.StartNode.NodeID}, {@code Relationship.EndNode.NodeID}, {@code Relationship.RelationshipType},
  * {@code Relationship.RelationshipStatus} and up to five {@code Relationship.Period.<n>.startDate/endDate/periodType}).
- * Columns are found by name, so GLEIF's many others are read past. Every bad record is a problem with its line.
+ * Columns are found by name, so GLEIF's many others are read past. Every bad record is a problem with its line; a file
+ * that is no CSV as GLEIF publishes it (a header without the columns, a broken quote) is {@link Malformed}.
  */
 final class GleifFiles {
 
     static final Pattern LEI = Pattern.compile("[A-Z0-9]{18}[0-9]{2}");
+    /** Where Commons CSV's messages name the line: "(startline 3)", "at line: 3" (with grouping commas). */
+    private static final Pattern CSV_LINE = Pattern.compile("(?:startline |line: )([0-9,]+)");
     static final String RR_START = "Relationship.StartNode.NodeID";
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true).setTrim(true).get();
@@ -39,7 +42,9 @@ final class GleifFiles {
     static Map<String, GleifEntity> entities(Reader in, String file, Set<String> wanted, List<JobProblem> problems)
             throws IOException {
         Map<String, GleifEntity> out = new HashMap<>();
-        try (CSVParser csv = FORMAT.parse(in)) {
+        CSVParser csv = null;
+        try (CSVParser parser = FORMAT.parse(in)) {
+            csv = parser;
             require(csv, file, List.of("LEI", "Entity.LegalName", "Entity.EntityStatus"));
             for (CSVRecord r : csv) {
                 String lei = r.get("LEI");
@@ -59,7 +64,7 @@ final class GleifFiles {
                         country(r, "Entity.HeadquartersAddress.Country"), "ACTIVE".equals(r.get("Entity.EntityStatus"))));
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            problems.add(new JobProblem(0, file, "is not CSV as GLEIF publishes it: " + e.getMessage()));
+            throw Malformed.of(file, csv, e);
         }
         return out;
     }
@@ -68,7 +73,9 @@ final class GleifFiles {
     static List<GleifRelationship> relationships(Reader in, String file, List<JobProblem> problems)
             throws IOException {
         List<GleifRelationship> out = new ArrayList<>();
-        try (CSVParser csv = FORMAT.parse(in)) {
+        CSVParser csv = null;
+        try (CSVParser parser = FORMAT.parse(in)) {
+            csv = parser;
             require(csv, file, List.of(RR_START, "Relationship.EndNode.NodeID", "Relationship.RelationshipType",
                     "Relationship.RelationshipStatus"));
             for (CSVRecord r : csv) {
@@ -85,7 +92,7 @@ final class GleifFiles {
                         "ACTIVE".equals(r.get("Relationship.RelationshipStatus")), period[0], period[1]));
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            problems.add(new JobProblem(0, file, "is not CSV as GLEIF publishes it: " + e.getMessage()));
+            throw Malformed.of(file, csv, e);
         }
         return out;
     }
@@ -124,6 +131,29 @@ final class GleifFiles {
         List<String> missing = columns.stream().filter(c -> !csv.getHeaderMap().containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the header lacks " + missing);
+        }
+    }
+
+    /** A file that cannot be read as a golden copy, with the line where reading stopped (the header is line 1). */
+    static final class Malformed extends IOException {
+
+        private static final long serialVersionUID = 1L;
+        final String file;
+        final long line;
+
+        Malformed(String file, long line, String message) {
+            super(message);
+            this.file = file;
+            this.line = line;
+        }
+
+        /** The line Commons CSV names (a broken quote's record starts there), or where the parser stood. */
+        static Malformed of(String file, CSVParser csv, RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            java.util.regex.Matcher named = CSV_LINE.matcher(message);
+            long line = named.find() ? Long.parseLong(named.group(1).replace(",", ""))
+                    : csv == null ? 1 : Math.max(1, csv.getCurrentLineNumber());
+            return new Malformed(file, line, "is not CSV as GLEIF publishes it: " + message);
         }
     }
 

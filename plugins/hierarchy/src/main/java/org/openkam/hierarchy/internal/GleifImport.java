@@ -87,6 +87,11 @@ final class GleifImport {
             problems.sort((a, b) -> Long.compare(a.line(), b.line()));
             jobs.finish(jobId, JobState.SUCCEEDED, plan.edges().size(), plan.edges().size(), problems,
                     counts + ", " + problems.size() + " problem(s)");
+        } catch (GleifFiles.Malformed e) { // read before anything is stored: nothing was
+            problems.add(new JobProblem(e.line, e.file, e.getMessage()));
+            problems.sort((a, b) -> Long.compare(a.line(), b.line()));
+            jobs.finish(jobId, JobState.FAILED, 0, 0, problems, "nothing imported: " + e.file + " is malformed at line "
+                    + e.line);
         } catch (JobWorker.Stopped e) {
             jobs.finish(jobId, JobState.INTERRUPTED, 0, -1, problems, "The node shut down during the import; what was "
                     + "stored stays. Import the file again: what is there already is left as it is.");

@@ -24,6 +24,7 @@ import org.openkam.api.Violations;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.account.AccountTeams;
+import org.openkam.api.engagement.BuyingCenters;
 import org.openkam.api.job.Job;
 import org.openkam.api.job.JobTracker;
 import org.openkam.api.job.JobWorker;
@@ -71,6 +72,7 @@ public final class HierarchyResource implements ApiRoutes {
     private final AccountRegistry accounts;
     private final HierarchyRollups rollups;
     private final HierarchyCoverage coverage;
+    private final HierarchyBuyingCenters buyingCenters;
     private final GleifImport gleif;
     private final JobTracker jobs;
     /** GLEIF imports run one at a time, off the request threads. */
@@ -89,12 +91,13 @@ public final class HierarchyResource implements ApiRoutes {
     @Activate
     public HierarchyResource(@Reference Database database, @Reference AccountRegistry accounts,
             @Reference Opportunities opportunities, @Reference ExchangeRates rates, @Reference JobTracker jobs,
-            @Reference AccountTeams teams) {
+            @Reference AccountTeams teams, @Reference BuyingCenters buyingCenters) {
         database.migrate(HierarchyStore.class);
         this.store = new HierarchyStore(database);
         this.accounts = accounts;
         this.rollups = new HierarchyRollups(store, accounts, opportunities, rates, () -> scoring);
         this.coverage = new HierarchyCoverage(store, teams);
+        this.buyingCenters = new HierarchyBuyingCenters(store, buyingCenters);
         this.jobs = jobs;
         this.gleif = new GleifImport(store, accounts, jobs, importer::checkpoint);
     }
@@ -127,6 +130,11 @@ public final class HierarchyResource implements ApiRoutes {
                     Hierarchy h = hierarchy(ex);
                     HierarchyNode node = seen(ex.caller(), store.node(h.id(), ex.path("nodeId")));
                     return coverage.of(ex.caller(), h.id(), node.id(), asOf(ex));
+                })
+                .get("/hierarchies/{hierarchyId}/nodes/{nodeId}/buying-center-coverage", ex -> {
+                    Hierarchy h = hierarchy(ex);
+                    HierarchyNode node = seen(ex.caller(), store.node(h.id(), ex.path("nodeId")));
+                    return buyingCenters.of(ex.caller(), h.id(), node.id(), asOf(ex));
                 })
                 .post("/hierarchies/{hierarchyId}/nodes/{nodeId}/move", Operation.of().jsonBody(), this::move)
                 .post("/hierarchies/{hierarchyId}/links", Operation.of().jsonBody(), this::link)

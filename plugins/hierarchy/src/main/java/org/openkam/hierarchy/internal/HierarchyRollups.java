@@ -1,10 +1,7 @@
 package org.openkam.hierarchy.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,7 +19,8 @@ import org.openkam.api.scoring.Scoring;
  * Rollups computed on request from the current data, so they are right immediately after any change: the subtree
  * on the day walked in the hierarchy's shape in memory (current by its version, see {@link HierarchyStore#shape}),
  * the subtree's accounts read by id as the caller may read them, their open pipelines in one bulk read, then sums
- * per currency added in place ({@link FigureSums}) and converted once at the end. The answer is for one node, so
+ * per currency added in place ({@link FigureSums}, walking the two answers' entries: no lookup per node) and converted
+ * once at the end. The answer is for one node, so
  * its children part is the flat sum of the rest of the subtree: no per-node sums.
  */
 final class HierarchyRollups {
@@ -55,29 +53,19 @@ final class HierarchyRollups {
     /** With {@code scoreModel} set, also the mean and minimum current score by that model, if scoring runs. */
     Rollup of(Caller caller, String hierarchyId, String nodeId, LocalDate day, String scoreModel) {
         HierarchyShape.Walk walk = store.walk(hierarchyId, nodeId, day);
-        List<String> ids = new ArrayList<>(walk.accountCount() + 1);
-        if (walk.rootAccount() != null) {
-            ids.add(walk.rootAccount());
-        }
-        ids.addAll(Arrays.asList(walk.accounts()).subList(0, walk.accountCount()));
-        Map<String, Account> readable = accounts.byIds(caller, ids);
+        String rootAccount = walk.rootAccount();
+        Map<String, Account> readable = accounts.byIds(caller, walk.accounts());
         Map<String, PipelineSummary> pipelines = opportunities.summaries(caller, readable.keySet());
+        // every account once (one node per account in a hierarchy): no lookup per node, only the root's is own
         FigureSums own = new FigureSums();
-        Account root = walk.rootAccount() == null ? null : readable.get(walk.rootAccount());
-        if (root != null) {
-            own.add(root, pipelines.get(root.id()));
-        }
         FigureSums below = new FigureSums();
-        for (int i = 0; i < walk.accountCount(); i++) {
-            Account a = readable.get(walk.accounts()[i]);
-            if (a != null) {
-                below.add(a, pipelines.get(a.id()));
-            }
-        }
+        readable.forEach((id, a) -> (id.equals(rootAccount) ? own : below).add(a));
+        pipelines.forEach((id, p) -> (id.equals(rootAccount) ? own : below).add(p));
         NodeFigures mine = own.figures();
         NodeFigures children = below.figures();
-        SubtreeSums.Parts parts = new SubtreeSums.Parts(mine, children, mine.plus(children));
-        Rollup rollup = report(hierarchyId, nodeId, day, parts, walk.size(), ids.size() - readable.size());
+        SubtreeSums.Parts<NodeFigures> parts = new SubtreeSums.Parts<>(mine, children, mine.plus(children));
+        Rollup rollup = report(hierarchyId, nodeId, day, parts, walk.size(),
+                walk.accounts().size() - readable.size());
         Scoring engine = scoreModel == null ? null : scoring.get();
         if (engine == null) {
             return rollup;
@@ -87,7 +75,7 @@ final class HierarchyRollups {
         ScoreSums belowScore = new ScoreSums();
         scores.forEach((account, record) -> {
             if (record.score() != null) { // a model may find the facts insufficient: no value to count
-                (account.equals(walk.rootAccount()) ? ownScore : belowScore).add(record.score().value());
+                (account.equals(rootAccount) ? ownScore : belowScore).add(record.score().value());
             }
         });
         return new Rollup(rollup.hierarchyId(), rollup.nodeId(), day, rollup.currency(), rollup.money(),
@@ -111,7 +99,8 @@ final class HierarchyRollups {
     }
 
     /** The parts in the reporting currency on the day, with the rates they took. */
-    Rollup report(String hierarchyId, String nodeId, LocalDate day, SubtreeSums.Parts parts, int nodes, int hidden) {
+    Rollup report(String hierarchyId, String nodeId, LocalDate day, SubtreeSums.Parts<NodeFigures> parts, int nodes,
+            int hidden) {
         ReportingConverter converter = new ReportingConverter(rates, day);
         Map<String, Rollup.Part<Money>> money = new LinkedHashMap<>();
         money.put("sales", money(parts, NodeFigures::sales, converter));
@@ -128,8 +117,8 @@ final class HierarchyRollups {
                 hidden);
     }
 
-    private static Rollup.Part<Money> money(SubtreeSums.Parts parts, Function<NodeFigures, Amounts> figure,
-            ReportingConverter converter) {
+    private static Rollup.Part<Money> money(SubtreeSums.Parts<NodeFigures> parts,
+            Function<NodeFigures, Amounts> figure, ReportingConverter converter) {
         return new Rollup.Part<>(converter.convert(figure.apply(parts.own())),
                 converter.convert(figure.apply(parts.children())), converter.convert(figure.apply(parts.total())));
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,8 +35,11 @@ final class HierarchyShape {
     private int[] to = new int[16];
     private final Map<String, Integer> linkIndex = new HashMap<>();
 
-    /** The nodes of one walk: pre-order, the root first. */
-    record Walk(int size, String rootAccount, String[] accounts, int accountCount) {
+    /**
+     * The nodes of one walk: how many, the root's account ({@code null} for a grouping node) and every account of the
+     * subtree, the root's first, as a view over the walk's array (no copy for a caller that reads them by id).
+     */
+    record Walk(int size, String rootAccount, List<String> accounts) {
     }
 
     private HierarchyShape(long version) {
@@ -165,7 +169,7 @@ final class HierarchyShape {
             if (++size > nodes) { // the rules refuse cycles; never loop on broken data
                 throw new IllegalStateException("a cycle under node " + rootId + " on " + day);
             }
-            if (node != root && accounts[node] != null) {
+            if (accounts[node] != null) { // pre-order: the root's account comes first
                 if (accountCount == found.length) {
                     found = Arrays.copyOf(found, accountCount * 2);
                 }
@@ -180,14 +184,14 @@ final class HierarchyShape {
                 }
             }
         }
-        return new Walk(size, accounts[root], found, accountCount);
+        return new Walk(size, accounts[root], Arrays.asList(found).subList(0, accountCount));
     }
 
     /** The subtree as {@link Subtree}: each node's children of the day and the accounts of account nodes. */
     synchronized Subtree subtree(String rootId, LocalDate day) {
         int root = nodeIndex.get(rootId);
         int d = (int) day.toEpochDay();
-        Map<String, java.util.List<String>> children = new HashMap<>();
+        Map<String, List<String>> children = new HashMap<>();
         Map<String, String> accountOf = new HashMap<>();
         java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
         open.push(root);

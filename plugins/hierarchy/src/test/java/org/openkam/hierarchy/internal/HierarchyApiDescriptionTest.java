@@ -24,7 +24,7 @@ class HierarchyApiDescriptionTest {
     static void load() throws Exception {
         Database database = (Database) Proxy.newProxyInstance(Database.class.getClassLoader(),
                 new Class<?>[] {Database.class}, (proxy, method, args) -> method.getName().equals("migrate") ? 0 : null);
-        description = RouteDescription.of(new HierarchyResource(database, null, null, null, null, null));
+        description = RouteDescription.of(new HierarchyResource(database, null, null, null, null, null, null));
     }
 
     @Test
@@ -34,7 +34,9 @@ class HierarchyApiDescriptionTest {
                 "GET /hierarchies/{hierarchyId}/nodes", "POST /hierarchies/{hierarchyId}/nodes",
                 "GET /hierarchies/{hierarchyId}/nodes/{nodeId}",
                 "GET /hierarchies/{hierarchyId}/nodes/{nodeId}/rollup",
-                "GET /hierarchies/{hierarchyId}/nodes/{nodeId}/coverage", "POST /hierarchies/{hierarchyId}/nodes/{nodeId}/move",
+                "GET /hierarchies/{hierarchyId}/nodes/{nodeId}/coverage",
+                "GET /hierarchies/{hierarchyId}/nodes/{nodeId}/buying-center-coverage",
+                "POST /hierarchies/{hierarchyId}/nodes/{nodeId}/move",
                 "POST /hierarchies/{hierarchyId}/links", "POST /hierarchies/{hierarchyId}/imports/gleif",
                 "DELETE /hierarchies/{hierarchyId}/links/{linkId}",
                 "GET /accounts/{id}/hierarchy"), description.routes());

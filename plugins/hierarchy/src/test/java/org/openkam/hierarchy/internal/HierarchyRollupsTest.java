@@ -75,7 +75,7 @@ class HierarchyRollupsTest {
 
     @Test
     void ownChildrenAndTotalInTheReportingCurrencyWithTheRatesUsedAndTheMissingRateApart() {
-        SubtreeSums.Parts parts = SubtreeSums.of("holding", tree, own).get("holding");
+        SubtreeSums.Parts<NodeFigures> parts = SubtreeSums.of("holding", tree, own).get("holding");
         Rollup rollup = new HierarchyRollups(null, null, null, RATES).report("h", "holding", DAY, parts, 5, 0);
 
         assertEquals("EUR", rollup.currency());
@@ -91,7 +91,7 @@ class HierarchyRollupsTest {
 
     @Test
     void aGroupingNodeHasNoOwnFiguresAndALeafNoChildren() {
-        Map<String, SubtreeSums.Parts> all = SubtreeSums.of("holding", tree, own);
+        Map<String, SubtreeSums.Parts<NodeFigures>> all = SubtreeSums.of("holding", tree, own);
         assertEquals(NodeFigures.NONE, all.get("emea").own());
         assertEquals(Amounts.of(Map.of("EUR", new BigDecimal("200"), "GBP", new BigDecimal("80"),
                 "CHF", new BigDecimal("500"))), all.get("emea").total().sales());
@@ -101,7 +101,7 @@ class HierarchyRollupsTest {
 
     @Test
     void onADayWithoutTheGbpRateTheBritishFiguresStayApartToo() {
-        SubtreeSums.Parts parts = SubtreeSums.of("holding", tree, own).get("holding");
+        SubtreeSums.Parts<NodeFigures> parts = SubtreeSums.of("holding", tree, own).get("holding");
         Rollup rollup = new HierarchyRollups(null, null, null, RATES).report("h", "holding", DAY.plusDays(1), parts,
                 5, 0);
         assertEquals(money("1200.0000", Map.of("CHF", new BigDecimal("500"), "GBP", new BigDecimal("80"))),

@@ -105,7 +105,7 @@ class RollupsOnTheShapeTest {
                 && (l.validTo() == null || l.validTo().isAfter(day)))
                 .forEach(l -> children.computeIfAbsent(l.parentId(), k -> new ArrayList<>()).add(l.childId()));
         Map<String, NodeFigures> own = new HashMap<>();
-        Map<String, SubtreeSums.Parts> parts = SubtreeSums.of(nodeId, children, Map.of());
+        Map<String, SubtreeSums.Parts<NodeFigures>> parts = SubtreeSums.of(nodeId, children, Map.of());
         int hidden = 0;
         for (String id : parts.keySet()) {
             String accountId = byId.get(id).accountId();

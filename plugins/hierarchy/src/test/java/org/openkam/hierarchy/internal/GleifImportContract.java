@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
@@ -42,9 +42,10 @@ import org.openkam.testing.TestDatabase;
  * holding with a German subsidiary (already an account, matched by its {@code lei}), a British one that moved under
  * the German one in 2021 (an inactive relationship with an end, then an active one), a French branch, a subsidiary
  * without an entity record, an inactive relationship without an end, an ultimate parent that disagrees with the
- * direct chain, a broken entity record; then the same files again.
+ * direct chain, a broken entity record; then the same files again; and a file that is no CSV. On every supported
+ * database ({@link H2GleifImportTest}, {@link PostgresGleifImportTest}).
  */
-class GleifImportTest {
+abstract class GleifImportContract {
 
     static final Caller ADMIN = new Caller("user-admin", "admin", true, Map.of());
     static final String HOLD = "ACMEHOLD000000000042";
@@ -53,8 +54,6 @@ class GleifImportTest {
     static final String BR = "ACMEBRANCHFR00000042";
     static final String GHOST = "ACMEGHOST00000000042";
 
-    @RegisterExtension
-    final TestDatabase db = TestDatabase.h2(HierarchyStore.class);
     @TempDir
     Path dir;
 
@@ -64,9 +63,11 @@ class GleifImportTest {
     Hierarchy hierarchy;
     GleifImport gleif;
 
+    abstract TestDatabase db();
+
     @BeforeEach
     void fixture() {
-        store = new HierarchyStore(db.database());
+        store = new HierarchyStore(db().database());
         hierarchy = store.create(ADMIN, "Acme", "industrial");
         account("Acme Deutschland (ours)", "DE", Map.of("lei", DE));
         gleif = new GleifImport(store, registry(), tracker(), () -> { });
@@ -80,12 +81,16 @@ class GleifImportTest {
         return a;
     }
 
-    Path zip() throws IOException {
+    Path zip(String rr) throws IOException {
         Path zip = dir.resolve(UUID.randomUUID() + ".zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (String name : List.of("lei-cdf.csv", "rr-cdf.csv")) { // entities first, as GLEIF lists them
                 out.putNextEntry(new ZipEntry("20270308-gleif-goldencopy-" + name));
-                try (InputStream in = GleifImportTest.class.getResourceAsStream("/gleif/" + name)) {
+                if (name.equals("rr-cdf.csv") && rr != null) {
+                    out.write(rr.getBytes(StandardCharsets.UTF_8));
+                    continue;
+                }
+                try (InputStream in = GleifImportContract.class.getResourceAsStream("/gleif/" + name)) {
                     in.transferTo(out);
                 }
             }
@@ -94,8 +99,13 @@ class GleifImportTest {
     }
 
     Job run() throws IOException {
+        return run(null);
+    }
+
+    /** Imports the golden copies, the relationship file replaced by {@code rr} unless {@code null}. */
+    Job run(String rr) throws IOException {
         String id = UUID.randomUUID().toString();
-        gleif.run(ADMIN, hierarchy, "industrial", zip(), id);
+        gleif.run(ADMIN, hierarchy, "industrial", zip(rr), id);
         return finished.get(id);
     }
 
@@ -143,14 +153,14 @@ class GleifImportTest {
     void importingTheSameFilesAgainChangesNothing() throws IOException {
         run();
         int links = store.links(hierarchy.id()).size();
-        int events = db.events(HierarchyStore.TOPIC + "/link/CREATED").size();
+        int events = db().events(HierarchyStore.TOPIC + "/link/CREATED").size();
 
         Job again = run();
 
         assertTrue(again.summary().startsWith("0 account(s) and 0 node(s) created, 0 link(s) created, 5 unchanged"),
                 again.summary());
         assertEquals(links, store.links(hierarchy.id()).size());
-        assertEquals(events, db.events(HierarchyStore.TOPIC + "/link/CREATED").size());
+        assertEquals(events, db().events(HierarchyStore.TOPIC + "/link/CREATED").size());
         assertEquals(4, accounts.size());
     }
 
@@ -159,7 +169,7 @@ class GleifImportTest {
         Path zip = dir.resolve("half.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new ZipEntry("rr.csv"));
-            try (InputStream in = GleifImportTest.class.getResourceAsStream("/gleif/rr-cdf.csv")) {
+            try (InputStream in = GleifImportContract.class.getResourceAsStream("/gleif/rr-cdf.csv")) {
                 in.transferTo(out);
             }
         }
@@ -167,6 +177,33 @@ class GleifImportTest {
         assertEquals(JobState.FAILED, finished.get("half").state());
         assertEquals("file", finished.get("half").problems().get(0).field());
         assertEquals(0, store.links(hierarchy.id()).size());
+    }
+
+    @Test
+    void aFileThatIsNoCsvFailsTheJobNamingTheLineAndStoresNothing() throws IOException {
+        String rr;
+        try (InputStream in = GleifImportContract.class.getResourceAsStream("/gleif/rr-cdf.csv")) {
+            List<String> lines = new ArrayList<>(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .split("\n")));
+            lines.set(3, lines.get(3).replaceFirst("\"LEI\",", "\"LEI\"x,")); // line 4: junk after a quote
+            rr = String.join("\n", lines) + "\n";
+        }
+        Job job = run(rr);
+
+        assertEquals(JobState.FAILED, job.state(), job.summary());
+        assertEquals("nothing imported: 20270308-gleif-goldencopy-rr-cdf.csv is malformed at line 4", job.summary());
+        JobProblem malformed = job.problems().get(job.problems().size() - 1);
+        assertEquals(4, malformed.line(), job.problems().toString());
+        assertEquals("20270308-gleif-goldencopy-rr-cdf.csv", malformed.field());
+        assertEquals(0, store.links(hierarchy.id()).size());
+        assertEquals(0, store.nodes(hierarchy.id()).size());
+        assertEquals(1, accounts.size(), "no account created");
+
+        Job header = run("\"Relationship.StartNode.NodeID\",\"Something.Else\"\n\"ACMEDE00000000000042\",\"x\"\n");
+        assertEquals(JobState.FAILED, header.state());
+        assertEquals(1, header.problems().get(0).line(), "the header lacks the columns");
+        assertTrue(header.problems().get(0).message().contains("Relationship.EndNode.NodeID"),
+                header.problems().toString());
     }
 
     AccountRegistry registry() {
