@@ -98,13 +98,15 @@ export async function render(element, context) {
         confirm.disabled = true;
         try {
           await api('/auth/tokens/' + encodeURIComponent(token.id), { method: 'DELETE' });
-          status.textContent = `Token ${token.name} revoked.`;
-          await refresh();
-          form.querySelector('input').focus();
         } catch (error) {
           confirm.disabled = false;
           status.textContent = `Token ${token.name} could not be revoked: ${message(error)}`;
+          return;
         }
+        // announced once the list no longer shows it; a list that cannot be read now still shows it until reloaded
+        await refresh().catch(() => {});
+        status.textContent = `Token ${token.name} revoked.`;
+        form.querySelector('input').focus();
       });
       cell.replaceChildren(confirm, cancel);
       confirm.focus();
