@@ -4,7 +4,7 @@
 import { submitting } from '/console/kit/v1/forms.js';
 import { nodePath } from './common.js';
 
-const TYPES = [['', 'Keep the link type'], ['subsidiary', 'Subsidiary'], ['branch', 'Branch'],
+const TYPES = [['', 'Keep the current link type'], ['subsidiary', 'Subsidiary'], ['branch', 'Branch'],
   ['regional-grouping', 'Regional grouping']];
 
 /**
