@@ -2,7 +2,7 @@
 // of 100 children at a time, so a 100,000-node hierarchy stays usable); a chosen node shows its rollup own / children
 // / total with the rates used, a treemap of sales by child, its coverage matrix and a chooser to move it. Without a
 // hierarchy in the address: the list to choose from. The account 360 shows the account's place (accountPanel).
-import { problemText } from '/console/kit/v1/dom.js';
+import { problemText, show } from '/console/kit/v1/dom.js';
 import { hierarchyOrPick, nodePath } from './common.js';
 import { rollup, salesByChild } from './node-rollup.js';
 import { coverage } from './node-coverage.js';
@@ -71,7 +71,7 @@ export async function render(element, context) {
       await reload();
       await select(node, `${node.name} moved under ${parent ? parent.name : 'its new parent'} from ${link.validFrom}.`);
     });
-    panel.replaceChildren(notice ? el('p', { class: 'notice', role: 'status', id: 'hierarchy-notice' }, notice) : null,
+    show(panel, notice ? el('p', { class: 'notice', role: 'status', id: 'hierarchy-notice' }, notice) : null,
       figuresPart.section, chartPart.section, coveragePart.section, move);
     await Promise.all([figuresPart.done, chartPart.done, coveragePart.done]);
   };

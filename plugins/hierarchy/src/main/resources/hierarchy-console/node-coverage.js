@@ -1,5 +1,6 @@
 // A node's coverage matrix: its subtree's nodes by team function, each cell the responsible person, own or inherited
 // (and from which node); a cell nobody covers is flagged, and the gaps are counted per function.
+import { show } from '/console/kit/v1/dom.js';
 import { userNames } from '/console/kit/v1/api.js';
 import { cell, dataTable } from '/console/kit/v1/tables.js';
 import { words } from '/console/kit/v1/format.js';
@@ -25,7 +26,7 @@ export async function coverage(context, section, hierarchyId, node, asOf) {
       el('br'), el('small', { class: 'muted' }, r.inherited ? 'inherited from ' + (nameOf.get(r.from) || 'a node above')
         : 'own')), who);
   }))]));
-  section.replaceChildren(el('h2', { id: 'hierarchy-coverage-title' }, 'Coverage: ' + node.name),
+  show(section, el('h2', { id: 'hierarchy-coverage-title' }, 'Coverage: ' + node.name),
     el('p', { id: 'hierarchy-gap-count', class: total > 0 ? 'gap' : 'good' }, total === 0
       ? 'Every node is covered in every function.'
       : `${total} gap(s): ` + gaps.filter(([, n]) => n > 0).map(([f, n]) => `${words(f)} ${n}`).join(', ') + '.'),

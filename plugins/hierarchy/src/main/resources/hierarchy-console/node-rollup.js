@@ -1,5 +1,6 @@
 // A node's rollup: own / children / total of each figure in the reporting currency with the rates used, and a
 // treemap of the total sales of its children (the first CHART_CHILDREN of them), with the same figures as a table.
+import { show } from '/console/kit/v1/dom.js';
 import { treemapChart } from '/console/kit/v1/charts.js';
 import { cell, dataTable } from '/console/kit/v1/tables.js';
 import { money } from '/console/kit/v1/format.js';
@@ -16,7 +17,7 @@ const PARALLEL = 6;
 export async function rollup(context, section, hierarchyId, node, asOf) {
   const { el, api } = context;
   const r = await api(nodePath(hierarchyId, node.id, '/rollup?asOf=' + encodeURIComponent(asOf)));
-  section.replaceChildren(el('h2', { id: 'hierarchy-rollup-title' }, 'Rollup: ' + node.name),
+  show(section, el('h2', { id: 'hierarchy-rollup-title' }, 'Rollup: ' + node.name),
     dataTable(el, node.name + ' on ' + r.asOf + ' in ' + r.currency, ['Figure', 'Own', 'Children', 'Total'],
       [...FIGURES.map(([key, label]) => [label, ...PARTS.map(p => figure(r.money[key][p], r.currency))]),
         ...COUNTS.map(([key, label]) => [label, ...PARTS.map(p => String(r.counts[key][p]))])],
@@ -52,7 +53,7 @@ export async function salesByChild(context, section, hierarchyId, node, asOf, ow
     return;
   }
   const chart = el('div', { class: 'chart', id: 'hierarchy-treemap' });
-  section.replaceChildren(heading,
+  show(section, heading,
     level.total > children.length ? el('p', { class: 'muted' },
       `The ${children.length} first of ${level.total} children, each with its whole subtree.`) : null,
     chart,
