@@ -48,8 +48,9 @@ export async function salesByChild(context, section, hierarchyId, node, asOf, ow
   items.sort((a, b) => b.value - a.value);
   const title = 'Sales by child of ' + node.name + ' on ' + asOf + ' in ' + currency;
   const heading = el('h2', { id: 'hierarchy-chart-title' }, 'Sales by child');
-  if (children.length === 0) {
-    section.replaceChildren(heading, el('p', { class: 'empty' }, node.name + ' has no child on this day.'));
+  if (children.length === 0 || items.every(i => i.value <= 0)) {
+    show(section, heading, el('p', { class: 'empty', id: 'hierarchy-chart-empty' }, children.length === 0
+      ? node.name + ' has no child on this day.' : 'No sales below ' + node.name + ' on this day.'));
     return;
   }
   const chart = el('div', { class: 'chart', id: 'hierarchy-treemap' });
