@@ -1,12 +1,14 @@
 // Global accounts (#/hierarchy-tree/<hierarchy id>?asOf=<day>&node=<node id>): the tree opens level by level (a page
 // of 100 children at a time, so a 100,000-node hierarchy stays usable); a chosen node shows its rollup own / children
-// / total with the rates used, a treemap of sales by child, its coverage matrix and a chooser to move it. Without a
-// hierarchy in the address: the list to choose from. The account 360 shows the account's place (accountPanel).
+// / total with the rates used, a treemap of sales by child, its coverage matrix, a chooser to move it and its links to
+// its parents, each removable. Without a hierarchy in the address: the list to choose from. The account 360 shows the
+// account's place (accountPanel).
 import { problemText, show } from '/console/kit/v1/dom.js';
 import { hierarchyOrPick, nodePath } from './common.js';
 import { rollup, salesByChild } from './node-rollup.js';
 import { coverage } from './node-coverage.js';
 import { moveControl } from './node-move.js';
+import { parentLinks } from './node-links.js';
 export { accountPanel } from './account-place.js';
 
 const PAGE = 'hierarchy-tree';
@@ -67,13 +69,18 @@ export async function render(element, context) {
       }
     });
     const coveragePart = part('hierarchy-coverage', 'Coverage: ' + node.name, s => coverage(context, s, id, node, asOf));
+    const linksPart = part('hierarchy-links', 'Parents of ' + node.name, s => parentLinks(context, s, id, node, asOf,
+      async (link, parent) => {
+        await reload();
+        await select(node, `The link of ${node.name} to ${parent} was removed.`);
+      }));
     const move = moveControl(context, id, node, asOf, () => [...shown.values()], async (link, parent) => {
       await reload();
       await select(node, `${node.name} moved under ${parent ? parent.name : 'its new parent'} from ${link.validFrom}.`);
     });
     show(panel, notice ? el('p', { class: 'notice', role: 'status', id: 'hierarchy-notice' }, notice) : null,
-      figuresPart.section, chartPart.section, coveragePart.section, move);
-    await Promise.all([figuresPart.done, chartPart.done, coveragePart.done]);
+      figuresPart.section, chartPart.section, coveragePart.section, move, linksPart.section);
+    await Promise.all([figuresPart.done, chartPart.done, coveragePart.done, linksPart.done]);
   };
 
   // one level: its children a page at a time, with how many the caller may not see

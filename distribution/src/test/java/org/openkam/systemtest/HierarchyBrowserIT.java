@@ -26,8 +26,8 @@ import com.google.gson.JsonArray;
 /**
  * The hierarchy pages in headless Chromium at 1440 px: the list of hierarchies, a tree that opens one level on demand,
  * a wide level paged, the rollup of a chosen node with own / children / total, the treemap of sales by child, the
- * coverage matrix with its gaps (also at 390 px), a move through the chooser and a refused one, the GLEIF import with
- * its report, and the account 360 showing the account's place; names as text; axe-core passes on each.
+ * coverage matrix with its gaps (also at 390 px), a move through the chooser and a refused one, a parent link removed,
+ * the GLEIF import with its report, and the account 360 showing the account's place; names as text; axe-core passes on each.
  */
 class HierarchyBrowserIT {
 
@@ -213,6 +213,27 @@ class HierarchyBrowserIT {
 
         browser.assertNoErrors("the move").assertAccessible("the move form with a refused move");
         browser.screenshot("hierarchy-move-refused");
+    }
+
+    @Test
+    void aLinkToAParentIsRemovedAfterAConfirmation() {
+        String links = admin.post("/hierarchies", json("name", "Links", "businessUnit",
+                admin.get("/hierarchies/" + hierarchy).expect(200).text("businessUnit"))).expect(201).text("id");
+        String asia = group(links, "Asia");
+        String japan = group(links, "Japan");
+        link(links, asia, japan);
+
+        browser.open("#/hierarchy-tree/" + links + "?asOf=" + DAY + "&node=" + japan);
+        WebElement table = browser.waitForText(By.cssSelector("#hierarchy-links table"), "Asia");
+        assertTrue(table.getText().contains("Regional grouping"), table.getText());
+        table.findElement(By.cssSelector("td button")).click();
+        browser.waitFor(By.cssSelector("#hierarchy-links button.danger")).click();
+        browser.waitForText(By.id("hierarchy-notice"), "The link of Japan to Asia was removed.");
+        browser.waitForText(By.id("hierarchy-links"), "Japan has never had a parent: it is a root.");
+        assertEquals(2, browser.findAll(By.cssSelector("#hierarchy-tree > li")).size(), "Japan is a root now");
+        assertEquals(0, admin.get("/hierarchies/" + links + "/nodes/" + japan + "?asOf=" + DAY).expect(200).object()
+                .getAsJsonArray("parentLinks").size(), "stored");
+        browser.assertNoErrors("removing a link").assertAccessible("the node's links");
     }
 
     @Test
