@@ -274,6 +274,7 @@ class HierarchyBrowserIT {
         WebElement place = browser.waitFor(By.cssSelector("#account-hierarchy li[data-hierarchy='" + hierarchy + "']"));
         assertEquals("Acme worldwide: Acme Holding › EMEA › " + XSS + " (0 children)", place.getText());
         browser.assertNoErrors("the account 360").assertAccessible("the account 360 with its hierarchy");
+        browser.screenshot("hierarchy-account-360");
 
         browser.clickAndAwaitPage(place.findElement(By.tagName("a")));
         browser.waitForText(By.cssSelector("#hierarchy-rollup h2"), "Rollup: " + XSS);
