@@ -1,8 +1,8 @@
 // Global accounts (#/hierarchy-tree/<hierarchy id>?asOf=<day>&node=<node id>): the tree opens level by level (a page
 // of 100 children at a time, so a 100,000-node hierarchy stays usable); a chosen node shows its rollup own / children
-// / total with the rates used, a treemap of sales by child, its coverage matrix, a chooser to move it and its links to
-// its parents, each removable. Without a hierarchy in the address: the list to choose from. The account 360 shows the
-// account's place (accountPanel).
+// / total with the rates used, a treemap of sales by child, its coverage matrix, a chooser to move it (or drag it onto
+// its new parent) and its links to its parents, each removable. Without a hierarchy in the address: the list to
+// choose from. The account 360 shows the account's place (accountPanel).
 import { problemText, show } from '/console/kit/v1/dom.js';
 import { hierarchyOrPick, nodePath } from './common.js';
 import { rollup, salesByChild } from './node-rollup.js';
@@ -13,6 +13,7 @@ export { accountPanel } from './account-place.js';
 
 const PAGE = 'hierarchy-tree';
 const LEVEL = 100;
+const DRAGGED = 'application/x-openkam-hierarchy-node';
 
 export async function render(element, context) {
   const hierarchy = await hierarchyOrPick(element, context, PAGE, 'Global accounts');
@@ -49,7 +50,7 @@ export async function render(element, context) {
     return { section, done };
   };
 
-  const select = async (node, notice) => {
+  const select = async (node, notice, dropParent) => {
     history.replaceState(null, '', context.href(PAGE, id, new URLSearchParams({ asOf, node: node.id })));
     for (const li of tree.querySelectorAll('li[aria-current]')) {
       li.removeAttribute('aria-current');
@@ -66,18 +67,20 @@ export async function render(element, context) {
       await figuresPart.done;
       if (figures) {
         await salesByChild(context, s, id, node, asOf, figures);
+      } else {
+        show(s, el('h2', { id: 'hierarchy-chart-title' }, 'Sales by child'), el('p', {}, 'No figures to draw.'));
       }
     });
     const coveragePart = part('hierarchy-coverage', 'Coverage: ' + node.name, s => coverage(context, s, id, node, asOf));
     const linksPart = part('hierarchy-links', 'Parents of ' + node.name, s => parentLinks(context, s, id, node, asOf,
       async (link, parent) => {
         await reload();
-        await select(node, `The link of ${node.name} to ${parent} was removed.`);
+        await reveal(node.id, `The link of ${node.name} to ${parent} was removed.`);
       }));
     const move = moveControl(context, id, node, asOf, () => [...shown.values()], async (link, parent) => {
       await reload();
-      await select(node, `${node.name} moved under ${parent ? parent.name : 'its new parent'} from ${link.validFrom}.`);
-    });
+      await reveal(node.id, `${node.name} moved under ${parent ? parent.name : 'its new parent'} from ${link.validFrom}.`);
+    }, dropParent);
     show(panel, notice ? el('p', { class: 'notice', role: 'status', id: 'hierarchy-notice' }, notice) : null,
       figuresPart.section, chartPart.section, coveragePart.section, move, linksPart.section);
     await Promise.all([figuresPart.done, chartPart.done, coveragePart.done, linksPart.done]);
@@ -115,8 +118,22 @@ export async function render(element, context) {
     shown.set(node.id, node);
     const children = el('ul', { hidden: true });
     const li = el('li', { 'data-node': node.id });
-    const name = el('button', { type: 'button', class: 'node-name', onclick: () => select(node) },
+    const name = el('button', { type: 'button', class: 'node-name', draggable: 'true', onclick: () => select(node) },
       node.name + (node.grouping ? ' (group)' : ''));
+    // drag a node onto another: the move form opens with that parent chosen, for the day to be confirmed
+    name.addEventListener('dragstart', event => event.dataTransfer.setData(DRAGGED, node.id));
+    name.addEventListener('dragover', event => {
+      if (event.dataTransfer.types.includes(DRAGGED)) {
+        event.preventDefault();
+      }
+    });
+    name.addEventListener('drop', event => {
+      const dragged = shown.get(event.dataTransfer.getData(DRAGGED));
+      if (dragged && dragged.id !== node.id) {
+        event.preventDefault();
+        select(dragged, null, node.id);
+      }
+    });
     if (node.childCount > 0) {
       const toggle = el('button', { type: 'button', class: 'node-toggle', 'aria-expanded': 'false',
         'aria-label': 'Open ' + node.name + ' (' + node.childCount + ')' }, '+');
@@ -161,8 +178,11 @@ export async function render(element, context) {
     await reveal(wanted);
   }
 
-  /** Opens the tree down to a node (as far as its ancestors are on the levels' first pages) and selects it. */
-  async function reveal(nodeId) {
+  /**
+   * Opens the tree down to a node (as far as its ancestors are on the levels' first pages) and selects it, saying
+   * notice above its panel.
+   */
+  async function reveal(nodeId, notice) {
     const place = await api(nodePath(id, nodeId, '?asOf=' + encodeURIComponent(asOf)));
     for (const above of place.path) {
       const li = tree.querySelector(`li[data-node="${CSS.escape(above.id)}"]`);
@@ -171,6 +191,6 @@ export async function render(element, context) {
       }
       await li.open();
     }
-    await select(place.node);
+    await select(place.node, notice);
   }
 }

@@ -1,5 +1,6 @@
 // Moving a node with its subtree: "Move to…" picks the new parent among the nodes opened in the tree (a 100,000-node
-// hierarchy is never listed whole) and the day the move takes effect; a refused move (a cycle, a second parent that
+// hierarchy is never listed whole), or a node dragged onto another in the tree chooses it, and the day the move takes
+// effect is confirmed; a refused move (a cycle, a second parent that
 // day) shows the server's message at the field it names.
 import { submitting } from '/console/kit/v1/forms.js';
 import { nodePath } from './common.js';
@@ -9,20 +10,21 @@ const TYPES = [['', 'Keep the current link type'], ['subsidiary', 'Subsidiary'],
 
 /**
  * A "Move to…" button for the node that opens the form; candidates() gives the nodes shown in the tree now,
- * moved(link, parent) runs after the move was stored.
+ * moved(link, parent) runs after the move was stored. With parentId (a node dropped on another in the tree) the
+ * form opens at once with that parent chosen, to be confirmed.
  */
-export function moveControl(context, hierarchyId, node, asOf, candidates, moved) {
+export function moveControl(context, hierarchyId, node, asOf, candidates, moved, parentId) {
   const { el, api } = context;
   const holder = el('section', { id: 'hierarchy-move', 'aria-labelledby': 'hierarchy-move-title' },
     el('h2', { id: 'hierarchy-move-title' }, 'Move ' + node.name));
   const open = el('button', { type: 'button', id: 'hierarchy-move-open', class: 'secondary' }, 'Move to…');
   holder.append(open);
-  open.addEventListener('click', () => {
+  const showForm = () => {
     const others = candidates().filter(n => n.id !== node.id);
     const parent = el('select', { id: 'move-parent', name: 'parentId', required: true,
       'aria-describedby': 'move-parent-hint' },
     el('option', { value: '' }, 'Choose the new parent'),
-    others.map(n => el('option', { value: n.id }, n.name + (n.grouping ? ' (group)' : ''))));
+    others.map(n => el('option', { value: n.id, selected: n.id === parentId }, n.name + (n.grouping ? ' (group)' : ''))));
     const on = el('input', { id: 'move-on', name: 'on', type: 'date', value: asOf, required: true });
     const type = el('select', { id: 'move-type', name: 'type' }, TYPES.map(([v, label]) => el('option', { value: v }, label)));
     const form = el('form', { id: 'hierarchy-move-form', novalidate: true },
@@ -48,6 +50,10 @@ export function moveControl(context, hierarchyId, node, asOf, candidates, moved)
     });
     holder.replaceChildren(holder.firstChild, form);
     parent.focus();
-  });
+  };
+  open.addEventListener('click', showForm);
+  if (parentId) {
+    showForm();
+  }
   return holder;
 }

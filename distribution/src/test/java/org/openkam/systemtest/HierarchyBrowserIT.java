@@ -26,7 +26,7 @@ import com.google.gson.JsonArray;
 /**
  * The hierarchy pages in headless Chromium at 1440 px: the list of hierarchies, a tree that opens one level on demand,
  * a wide level paged, the rollup of a chosen node with own / children / total, the treemap of sales by child, the
- * coverage matrix with its gaps (also at 390 px), a move through the chooser and a refused one, a parent link removed,
+ * coverage matrix with its gaps (also at 390 px), a move through the chooser and a refused one by drag and drop, a parent link removed,
  * the GLEIF import with its report, and the account 360 showing the account's place; names as text; axe-core passes on each.
  */
 class HierarchyBrowserIT {
@@ -196,13 +196,19 @@ class HierarchyBrowserIT {
         assertEquals(americas, parentOf(moves, berlin, DAY), "stored");
         assertEquals(europe, parentOf(moves, berlin, "2027-02-01"), "the old parent stays until the move's day");
 
-        // World under Americas would close a cycle: refused, its message at the chosen parent, nothing stored
-        browser.waitFor(By.cssSelector("li[data-node='" + world + "'] > .node-name")).click();
+        // World dragged onto Americas would close a cycle: refused, its message at the chosen parent, nothing stored
+        assertEquals("true", browser.waitFor(By.cssSelector("li[data-node='" + world + "'] > .node-toggle"))
+                .getAttribute("aria-expanded"), "the tree stays open down to the moved node");
+        browser.waitFor(By.cssSelector("li[data-node='" + americas + "'] li[data-node='" + berlin + "']"));
+        browser.script("const [from, to] = arguments; const data = new DataTransfer();"
+                + "from.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));"
+                + "to.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));"
+                + "to.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));",
+                browser.waitFor(By.cssSelector("li[data-node='" + world + "'] > .node-name")),
+                browser.waitFor(By.cssSelector("li[data-node='" + americas + "'] > .node-name")));
         browser.waitForText(By.id("hierarchy-move-title"), "Move World");
-        browser.waitFor(By.cssSelector("li[data-node='" + world + "'] > .node-toggle")).click();
-        browser.waitFor(By.cssSelector("li[data-node='" + americas + "']"));
-        browser.waitFor(By.id("hierarchy-move-open")).click();
-        new Select(browser.waitFor(By.id("move-parent"))).selectByValue(americas);
+        assertEquals(americas, new Select(browser.waitFor(By.id("move-parent"))).getFirstSelectedOption()
+                .getAttribute("value"), "the drop chose the parent; the move waits for a confirmation");
         new Select(browser.waitFor(By.id("move-type"))).selectByValue("regional-grouping"); // a root has none to keep
         browser.waitFor(By.cssSelector("#hierarchy-move-form button[type='submit']")).click();
         WebElement error = browser.waitFor(By.cssSelector("#hierarchy-move-form .field-error"));
