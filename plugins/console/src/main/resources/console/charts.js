@@ -66,7 +66,7 @@ export async function treemapChart(container, { label, items }) {
     tooltip: { formatter: info => `${escapeHtml(info.name)}: ${escapeHtml(info.data.label)}` },
     series: [{ type: 'treemap', roam: false, nodeClick: false, breadcrumb: { show: false },
       left: 0, right: 0, top: 0, bottom: 0,
-      label: { show: true, fontSize: 14, formatter: info => `${info.name}\n${info.data.label}` },
+      label: { show: true, fontSize: 14, lineHeight: 20, formatter: info => `${info.name}\n${info.data.label}` },
       data: drawn.map(i => ({ name: i.name, value: i.value, label: i.label })) }]
   });
 }

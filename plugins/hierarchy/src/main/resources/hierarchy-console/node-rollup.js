@@ -41,10 +41,10 @@ export async function salesByChild(context, section, hierarchyId, node, asOf, ow
   const totals = await inBatches(children, child =>
     api(nodePath(hierarchyId, child.id, '/rollup?asOf=' + encodeURIComponent(asOf))));
   const currency = own.currency;
-  const items = children.map((child, i) => ({ name: child.name, value: Number(totals[i].money.sales.total.amount),
-    label: figure(totals[i].money.sales.total, currency) }));
-  items.push({ name: node.name + ' itself', value: Number(own.money.sales.own.amount),
-    label: figure(own.money.sales.own, currency) });
+  const parts = children.map((child, i) => [child.name, totals[i].money.sales.total]);
+  parts.push([node.name + ' itself', own.money.sales.own]);
+  const items = parts.map(([name, m]) => ({ name, value: Number(m.amount), label: figure(m, currency) }));
+  const apart = parts.some(([, m]) => Object.keys(m.unconverted || {}).length > 0);
   items.sort((a, b) => b.value - a.value);
   const title = 'Sales by child of ' + node.name + ' on ' + asOf + ' in ' + currency;
   const heading = el('h2', { id: 'hierarchy-chart-title' }, 'Sales by child');
@@ -58,6 +58,8 @@ export async function salesByChild(context, section, hierarchyId, node, asOf, ow
     level.total > children.length ? el('p', { class: 'muted' },
       `The ${children.length} first of ${level.total} children, each with its whole subtree.`) : null,
     chart,
+    apart ? el('p', { class: 'muted', id: 'hierarchy-chart-apart' }, 'Amounts in currencies without a rate to '
+      + currency + ' on this day are left out of the areas; the labels and the table show them.') : null,
     el('details', {}, el('summary', {}, 'Sales by child as a table'),
       dataTable(el, title, ['Part', 'Sales (total)'], items.map(i => [i.name, cell(i.label, i.value)]),
         { numeric: [1], sorted: [1, 'descending'] })));
