@@ -82,3 +82,19 @@ export function upload(method, path, contentType, body, onProgress = () => {}) {
     request.send(body);
   });
 }
+
+/** Resolves user ids to display names, each asked once; a caller who may not read users sees a short id. */
+export function userNames(call = api) {
+  const cache = new Map();
+  return id => {
+    if (!id) {
+      return Promise.resolve('—');
+    }
+    if (!cache.has(id)) {
+      cache.set(id, call('/users/' + encodeURIComponent(id))
+        .then(u => u.displayName || u.username)
+        .catch(() => 'user ' + String(id).slice(0, 8)));
+    }
+    return cache.get(id);
+  };
+}

@@ -258,6 +258,7 @@ function context(route) {
     session: state.session,
     businessUnit: state.businessUnit,
     units: state.units,
+    pages: state.pages,
     route: { path: route.path, params: route.params },
     navigate,
     href,

@@ -53,3 +53,20 @@ export async function lineChart(container, { label, series, min = 0, max = 100 }
     series: series.map(s => ({ name: s.name, type: 'line', showSymbol: true, symbolSize: 7, data: s.points }))
   });
 }
+
+/**
+ * A treemap of parts of a whole: items is [{ name, value, label }] (label: the value as people read it, such as
+ * money); each tile's area is its value, parts of zero or less are left out (an area cannot be negative). The
+ * container gets data-tiles with how many tiles were drawn.
+ */
+export async function treemapChart(container, { label, items }) {
+  const drawn = items.filter(i => i.value > 0);
+  container.dataset.tiles = String(drawn.length);
+  return draw(container, label, {
+    tooltip: { formatter: info => `${escapeHtml(info.name)}: ${escapeHtml(info.data.label)}` },
+    series: [{ type: 'treemap', roam: false, nodeClick: false, breadcrumb: { show: false },
+      left: 0, right: 0, top: 0, bottom: 0,
+      label: { show: true, fontSize: 14, lineHeight: 20, formatter: info => `${info.name}\n${info.data.label}` },
+      data: drawn.map(i => ({ name: i.name, value: i.value, label: i.label })) }]
+  });
+}

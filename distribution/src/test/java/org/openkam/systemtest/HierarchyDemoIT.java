@@ -10,12 +10,15 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import com.google.gson.JsonObject;
 
 /**
  * The demo's global accounts: built once the core demo has loaded, with local entities across units and
- * currencies (one without a rate), and left as they are by the next start.
+ * currencies (one without a rate), and left as they are by the next start; the console shows one's rollup, treemap and
+ * coverage.
  */
 class HierarchyDemoIT {
 
@@ -72,5 +75,25 @@ class HierarchyDemoIT {
         assertEquals(built.stream().map(h -> h.get("id").getAsString()).toList(),
                 hierarchies(again).stream().map(h -> h.get("id").getAsString()).toList());
         assertEquals(nordwerk.get("nodes").getAsInt(), rootRollup(again, built.get(1)).get("nodes").getAsInt());
+    }
+
+    @Test
+    void theConsoleShowsAGlobalAccountsFiguresChartAndCoverage() {
+        JsonObject nordwerk = hierarchies(openkam.admin()).get(1);
+        String id = nordwerk.get("id").getAsString();
+        String root = openkam.admin().get("/hierarchies/" + id + "/nodes").expect(200).object()
+                .getAsJsonArray("items").get(0).getAsJsonObject().get("id").getAsString();
+        try (Browser browser = Browser.open(openkam)) {
+            browser.wide().signInAsAdmin().open("#/hierarchy-tree/" + id + "?node=" + root);
+            browser.waitForText(By.cssSelector("#hierarchy-rollup table"), "Sales");
+            WebElement chart = browser.waitFor(By.cssSelector("#hierarchy-treemap[data-tiles]"));
+            assertTrue(Integer.parseInt(browser.dataset(chart).get("tiles")) >= 2, browser.dataset(chart).toString());
+            assertTrue(browser.waitFor(By.id("hierarchy-chart-apart")).getText().contains("without a rate"),
+                    "the BRL sales have no rate: said, not summed");
+            browser.waitForText(By.cssSelector("#hierarchy-coverage table"), "Key account manager");
+            assertTrue(browser.waitFor(By.id("hierarchy-gap-count")).getText().matches("\\d+ gap\\(s\\): .*|Every .*"));
+            browser.assertNoErrors("the demo's global account").assertAccessible("the demo's global account");
+            browser.screenshot("hierarchy-demo-nordwerk");
+        }
     }
 }

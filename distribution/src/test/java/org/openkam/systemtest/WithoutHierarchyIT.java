@@ -16,13 +16,15 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
  * The hierarchy plugin is optional: with its jar removed from {@code system/} the product starts, is ready and
- * serves the core, money, pipeline, scoring and console; only the hierarchy's own paths and page are gone.
+ * serves the core, money, pipeline, scoring and console; only the hierarchy's own paths and page are gone, and the
+ * account 360 shows no hierarchy panel and no error.
  */
 class WithoutHierarchyIT {
 
@@ -80,5 +82,21 @@ class WithoutHierarchyIT {
         assertTrue(StreamSupport.stream(admin.get("/api/v1/console/pages").expect(200).array().spliterator(), false)
                 .map(JsonElement::getAsJsonObject).noneMatch(p -> p.get("id").getAsString().equals("hierarchy-tree")),
                 "the Global accounts page leaves the navigation");
+    }
+
+    @Test
+    void theAccount360ShowsNoHierarchyAndNoError() {
+        Api admin = openkam.admin();
+        String unit = Fixtures.createUnit(admin, "plain");
+        String account = Fixtures.createAccount(admin, unit, "Plain Industries").get("id").getAsString();
+        try (Browser browser = Browser.open(openkam)) {
+            browser.wide().signInAsAdmin().open("#/accounts/" + account);
+            browser.waitForText(By.cssSelector("#main h1"), "Plain Industries");
+            browser.waitFor(By.cssSelector("#account-section .cards"));
+            assertTrue(browser.findAll(By.cssSelector("#account-panels > *")).isEmpty(),
+                    "no plugin adds a panel to the 360");
+            assertFalse(browser.mainText().contains("could not be shown"), browser.mainText());
+            browser.assertNoErrors("the account 360 without the hierarchy plugin");
+        }
     }
 }

@@ -4,21 +4,8 @@ export function fact(el, term, value) {
   return el('div', {}, el('dt', {}, term), el('dd', {}, value));
 }
 
-/** Resolves user ids to display names once per page; callers who may not read users see a short id. */
-export function names(api) {
-  const cache = new Map();
-  return id => {
-    if (!id) {
-      return Promise.resolve('—');
-    }
-    if (!cache.has(id)) {
-      cache.set(id, api('/users/' + encodeURIComponent(id))
-        .then(u => u.displayName || u.username)
-        .catch(() => 'user ' + String(id).slice(0, 8)));
-    }
-    return cache.get(id);
-  };
-}
+/** Resolves user ids to display names once per page. */
+export { userNames as names } from '../api.js';
 
 export function plural(count, one, many) {
   return `${count} ${count === 1 ? one : many}`;

@@ -41,6 +41,7 @@ export async function render(element, context, accountId) {
   const saved = route.params.get('saved');
   const owner = account.owner ? await people(account.owner) : 'nobody';
   const body = el('div', { class: 'account-section', id: 'account-section' });
+  const panels = el('div', { class: 'account-panels', id: 'account-panels' });
   element.replaceChildren(...[
     el('div', { class: 'page-head' },
       el('div', {},
@@ -59,10 +60,12 @@ export async function render(element, context, accountId) {
       fact(el, 'Annual sales', money(account.annualSales, account.currency) || '—'),
       fact(el, 'Contribution margin', money(account.contributionMargin, account.currency) || '—'),
       fact(el, 'Potential', money(account.potential, account.currency) || '—')),
+    panels,
     el('nav', { class: 'tabs', 'aria-label': 'Account sections' }, el('ul', {}, TABS.map(([id, title]) => el('li', {},
       el('a', { href: context.href('accounts', account.id, { tab: id }), 'aria-current': id === tab ? 'page' : null,
         'data-tab': id }, title))))),
     body].filter(Boolean));
+  const contributed = pluginPanels(context, account, panels);
   try {
     // after a change the section is drawn again with a message saying what happened
     const refresh = async message => {
@@ -79,6 +82,30 @@ export async function render(element, context, accountId) {
     body.replaceChildren(el('p', { class: 'error', role: 'alert' }, 'This section could not be shown: ',
       (error.problem && error.problem.detail) || error.message));
   }
+  await contributed;
+}
+
+/**
+ * What plugins add to the 360: every page whose module exports accountPanel(element, context, account) fills a
+ * section of its own (or removes it when it has nothing to say). A plugin that is absent adds nothing; one whose
+ * panel fails leaves a message in its section only.
+ */
+async function pluginPanels(context, account, into) {
+  const { el } = context;
+  const modules = await Promise.all(context.pages.map(page => import(page.moduleUrl).then(m => [page, m], () => null)));
+  await Promise.all(modules.filter(m => m && typeof m[1].accountPanel === 'function').map(async ([page, module]) => {
+    const section = el('section', { class: 'account-panel', 'data-page': page.id });
+    into.append(section);
+    try {
+      await module.accountPanel(section, context, account);
+    } catch (error) {
+      if (error.status === 401) {
+        throw error;
+      }
+      section.replaceChildren(el('p', { class: 'error', role: 'alert' }, page.title + ' could not be shown: ',
+        (error.problem && error.problem.detail) || error.message));
+    }
+  }));
 }
 
 async function team({ context, path, people, body, refresh }) {

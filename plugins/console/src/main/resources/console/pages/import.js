@@ -4,8 +4,8 @@
 import { ApiError, upload } from '/console/api.js';
 import { showProblem, clearProblem } from '/console/forms.js';
 import { listTools } from '/console/tables.js';
+import { followJob, progressBar } from '/console/jobs.js';
 
-const POLL_MS = 400;
 const COLUMNS = 'id, businessUnit, name, legalName, industry, country, region, status, tier, owner, annualSales, '
   + 'contributionMargin, potential, currency, attributes';
 
@@ -60,11 +60,11 @@ export async function render(element, context) {
       query.set('businessUnit', unit.value);
     }
     submit.disabled = true;
-    const bar = progressBar(el, progress);
+    const bar = progressBar(el, progress, 'import-progress');
     try {
       const job = await upload('POST', '/accounts/import?' + query, 'text/csv', file.files[0], fraction =>
         bar.set(`Uploading ${file.files[0].name}: ${Math.round(fraction * 100)} %`, fraction, 1));
-      const finished = await follow(context, job, bar, element);
+      const finished = await followJob(context.api, job, bar, element);
       if (finished) {
         showResult(el, result, finished);
       }
@@ -78,53 +78,6 @@ export async function render(element, context) {
       submit.disabled = false;
     }
   });
-}
-
-/** A labelled <progress>: set(text, value, max) with value null for an indeterminate bar. */
-function progressBar(el, container) {
-  const label = el('label', { for: 'import-progress', id: 'import-progress-label' }, 'Starting…');
-  const bar = el('progress', { id: 'import-progress', max: '1' });
-  const live = el('p', { class: 'visually-hidden', role: 'status' });
-  container.replaceChildren(label, bar, live);
-  container.hidden = false;
-  let announced = '';
-  return {
-    set(text, value, max) {
-      label.textContent = text;
-      bar.max = max > 0 ? max : 1;
-      if (value === null) {
-        bar.removeAttribute('value');
-      } else {
-        bar.value = value;
-      }
-      const phase = text.replace(/[\d.,]+ ?(%|of \d+)?/g, '').trim();
-      if (phase !== announced) {
-        announced = phase;
-        live.textContent = text;
-      }
-    }
-  };
-}
-
-/** Polls the job until it is finished; null if the page was left meanwhile. */
-async function follow(context, job, bar, page) {
-  let current = job;
-  while (!['succeeded', 'failed', 'interrupted'].includes(current.state)) {
-    if (current.total < 0) {
-      bar.set(current.state === 'queued' ? 'Waiting to start…' : 'Checking every line…', null, 1);
-    } else {
-      bar.set(`Importing: ${current.done} of ${current.total} lines`, current.done, current.total);
-    }
-    await new Promise(resolve => setTimeout(resolve, POLL_MS));
-    if (!page.isConnected) {
-      return null;
-    }
-    current = await context.api('/jobs/' + encodeURIComponent(current.id));
-  }
-  const total = Math.max(current.total, 0);
-  bar.set(current.state === 'succeeded' ? `Finished: ${current.done} of ${total} lines stored`
-    : 'Finished: nothing was stored', total || 1, total || 1);
-  return current;
 }
 
 function showResult(el, result, job) {

@@ -1,2 +1,2 @@
 // Console kit v1 (a contract for plugin pages): ECharts under the console's CSP.
-export { echarts, draw, lineChart, escapeHtml } from '../../charts.js';
+export { echarts, draw, lineChart, treemapChart, escapeHtml } from '../../charts.js';

@@ -40,6 +40,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <li>{@code context.el(tag, attributes, ...children)}: creates an element; string children become text
  * nodes.</li>
  * <li>{@code context.units}: the business units the user may see ({@code id}, {@code name}).</li>
+ * <li>{@code context.pages}: the pages of the navigation as {@code GET /api/v1/console/pages} answered it.</li>
  * <li>{@code context.route}: where in the page the address points. The console's addresses are
  * {@code #/<id>[/<path>][?<query>]}; {@code route.path} is the decoded {@code <path>} ({@code ""} when absent),
  * {@code route.params} the query as {@code URLSearchParams}. A page keeps its own state there (an account's id,
@@ -49,6 +50,13 @@ import org.osgi.annotation.versioning.ConsumerType;
  * </ul>
  * The shell marks the section with {@code data-ready="true"} once {@code render} has settled, and moves keyboard
  * focus to the page's {@code <h1>} after navigation.
+ *
+ * <p><b>A panel on the account 360.</b> A page's module may also export
+ * {@code async function accountPanel(element, context, account)}: the account page then gives it a {@code <section>}
+ * under the account's facts, on every tab, to fill (start it with an {@code <h2>}) or to remove when it has nothing
+ * to say about the account ({@code account} as {@code GET /api/v1/accounts/{id}} answers it). A plugin that is
+ * absent, or not enabled for the chosen unit, adds nothing; a panel that fails shows its message in its section
+ * only.
  *
  * <p><b>Libraries.</b> The console serves ECharts as an ES module at
  * {@code /console/lib/echarts/echarts.esm.min.js} and Swagger UI at {@code /console/lib/swagger-ui/}; a page
