@@ -346,6 +346,47 @@ class HierarchyIT {
     }
 
     /** Posts the ZIP, expects the job to be accepted and returns it finished. */
+    @Test
+    void theProductServesOnWhileTheHierarchyBundleIsStoppedAndTheHierarchiesComeBackWhenStarted()
+            throws InterruptedException {
+        Acme acme = acme();
+        long bundle = StreamSupport.stream(admin.get("/admin/bundles").expect(200).items().spliterator(), false)
+                .map(JsonElement::getAsJsonObject)
+                .filter(b -> !b.get("symbolicName").isJsonNull()
+                        && b.get("symbolicName").getAsString().equals("org.openkam.hierarchy"))
+                .findFirst().orElseThrow(() -> new AssertionError("the hierarchy bundle is listed"))
+                .get("id").getAsLong();
+        assertEquals("resolved", admin.post("/admin/bundles/" + bundle + "/stop", null).expect(200).object()
+                .get("state").getAsString());
+        try {
+            openkam.api().get("/health/ready").expect(200);
+            admin.get("/accounts/" + acme.subsidiaryAccount()).expect(200);
+            admin.get("/hierarchies").expectProblem(404);
+            admin.get("/accounts/" + acme.subsidiaryAccount() + "/hierarchy").expectProblem(404);
+            assertTrue(consolePages().stream().noneMatch(id -> id.startsWith("hierarchy-")), consolePages()
+                    .toString());
+            assertTrue(admin.get("/openapi.json").expect(200).object().getAsJsonObject("paths").keySet().stream()
+                    .noneMatch(p -> p.startsWith("/hierarchies")), "the hierarchy paths leave the API document");
+        } finally {
+            assertEquals("active", admin.post("/admin/bundles/" + bundle + "/start", null).expect(200).object()
+                    .get("state").getAsString());
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (admin.get(path(acme.id(), "")).status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the hierarchies never came back\n" + openkam.outputTail(40));
+            Thread.sleep(100);
+        }
+        assertEquals(List.of("EMEA"), names(admin.get(path(acme.id(), "/nodes?parentId=" + acme.holding()
+                + "&asOf=" + DAY)).expect(200).object()), "kept while the bundle was stopped");
+        assertTrue(consolePages().contains("hierarchy-tree"), consolePages().toString());
+        openkam.api().get("/health/ready").expect(200);
+    }
+
+    private static Set<String> consolePages() {
+        return StreamSupport.stream(admin.get("/api/v1/console/pages").expect(200).array().spliterator(), false)
+                .map(p -> p.getAsJsonObject().get("id").getAsString()).collect(java.util.stream.Collectors.toSet());
+    }
+
     private static JsonObject importGleif(String imports, byte[] zip) {
         Response accepted = admin.request("POST", imports).body("application/zip", zip).send().expect(202);
         assertTrue(accepted.header("Location").endsWith("/jobs/" + accepted.text("id")), accepted.describe());
