@@ -2,9 +2,9 @@
 
 /**
  * The hierarchy a page shows (its id is the address' path). Without one, lists the hierarchies the user sees to pick
- * from (each link opening page) and returns null.
+ * from (each link opening page), then extra (e.g. a form for a new one), and returns null.
  */
-export async function hierarchyOrPick(element, context, page, title) {
+export async function hierarchyOrPick(element, context, page, title, extra = null) {
   const { el, api } = context;
   const id = context.route.path;
   if (id) {
@@ -15,7 +15,7 @@ export async function hierarchyOrPick(element, context, page, title) {
     el('p', {}, 'Choose a global account to open its hierarchy.'),
     hierarchies.items.length === 0 ? el('p', { class: 'empty' }, 'No hierarchy yet.')
       : el('ul', { id: 'hierarchy-list' }, hierarchies.items.map(h =>
-        el('li', {}, el('a', { href: context.href(page, h.id) }, h.name)))));
+        el('li', {}, el('a', { href: context.href(page, h.id) }, h.name)))), extra);
   return null;
 }
 

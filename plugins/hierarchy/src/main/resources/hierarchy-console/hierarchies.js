@@ -2,13 +2,16 @@
 // of 100 children at a time, so a 100,000-node hierarchy stays usable); a chosen node shows its rollup own / children
 // / total with the rates used, a treemap of sales by child, its coverage matrix, a chooser to move it (or drag it onto
 // its new parent) and its links to its parents, each removable. Without a hierarchy in the address: the list to
-// choose from. The account 360 shows the account's place (accountPanel).
+// choose from, and a form for a new one. Nodes are added under a node opened in the tree, or as new roots. The account
+// 360 shows the account's place (accountPanel).
 import { problemText, show } from '/console/kit/v1/dom.js';
 import { hierarchyOrPick, nodePath } from './common.js';
 import { rollup, salesByChild } from './node-rollup.js';
 import { coverage } from './node-coverage.js';
 import { moveControl } from './node-move.js';
 import { parentLinks } from './node-links.js';
+import { addControl } from './node-add.js';
+import { newHierarchyForm } from './hierarchy-new.js';
 export { accountPanel } from './account-place.js';
 
 const PAGE = 'hierarchy-tree';
@@ -16,7 +19,8 @@ const LEVEL = 100;
 const DRAGGED = 'application/x-openkam-hierarchy-node';
 
 export async function render(element, context) {
-  const hierarchy = await hierarchyOrPick(element, context, PAGE, 'Global accounts');
+  const hierarchy = await hierarchyOrPick(element, context, PAGE, 'Global accounts',
+    newHierarchyForm(context, created => context.navigate(context.href(PAGE, created.id))));
   if (!hierarchy) {
     return;
   }
@@ -171,7 +175,11 @@ export async function render(element, context) {
     el('a', { class: 'button secondary', href: context.href('hierarchy-gleif', id) }, 'Import GLEIF files')),
   dayForm,
   el('div', { class: 'hierarchy-layout' }, el('section', { 'aria-labelledby': 'hierarchy-tree-title' },
-    el('h2', { id: 'hierarchy-tree-title' }, 'Tree on ' + asOf), tree), panel));
+    el('h2', { id: 'hierarchy-tree-title' }, 'Tree on ' + asOf), tree,
+    addControl(context, id, asOf, () => [...shown.values()], async (node, parent) => {
+      await reload();
+      await reveal(node.id, `${node.name} added ${parent ? 'under ' + parent.name : 'as a new root'}.`);
+    })), panel));
   await reload();
   const wanted = context.route.params.get('node');
   if (wanted) {

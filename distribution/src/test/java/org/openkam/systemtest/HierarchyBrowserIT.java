@@ -173,6 +173,49 @@ class HierarchyBrowserIT {
     }
 
     @Test
+    void aHierarchyIsCreatedAndFilledInTheConsoleAndItsRollupFollows() {
+        String unit = admin.get("/hierarchies/" + hierarchy).expect(200).text("businessUnit");
+        String japan = createAccount(admin, unit, "Globex Japan KK", "annualSales", 300).get("name").getAsString();
+        browser.open("#/hierarchy-tree");
+        browser.waitFor(By.id("new-hierarchy-name")).sendKeys("Globex worldwide");
+        new Select(browser.waitFor(By.id("new-hierarchy-unit"))).selectByValue(unit);
+        browser.waitFor(By.cssSelector("#new-hierarchy-form button[type='submit']")).click();
+        browser.waitForText(By.cssSelector("#main h1"), "Globex worldwide");
+        browser.waitForText(By.id("hierarchy-tree"), "No node on this day.");
+
+        // a grouping node as the root
+        browser.waitFor(By.id("hierarchy-add-open")).click();
+        new Select(browser.waitFor(By.id("add-kind"))).selectByValue("grouping");
+        browser.waitFor(By.id("add-name")).sendKeys("APAC");
+        browser.waitFor(By.cssSelector("#hierarchy-add-form button[type='submit']")).click();
+        browser.waitForText(By.id("hierarchy-notice"), "APAC added as a new root.");
+
+        // an account found by its name, placed under APAC
+        browser.waitFor(By.id("hierarchy-add-open")).click();
+        browser.waitFor(By.id("add-search")).sendKeys("globex jap");
+        browser.waitFor(By.xpath("//form[@id='hierarchy-add-form']//button[normalize-space()='Find']")).click();
+        browser.waitFor(By.xpath("//select[@id='add-account']/option[starts-with(normalize-space(), '" + japan + "')]"));
+        new Select(browser.waitFor(By.id("add-parent"))).selectByVisibleText("APAC (group)");
+        browser.script("arguments[0].value = arguments[1];", browser.waitFor(By.id("add-from")), SINCE);
+        browser.waitFor(By.cssSelector("#hierarchy-add-form button[type='submit']")).click();
+        browser.waitForText(By.id("hierarchy-notice"), japan + " added under APAC.");
+
+        String created = admin.get("/hierarchies").expect(200).items().asList().stream()
+                .map(h -> h.getAsJsonObject()).filter(h -> h.get("name").getAsString().equals("Globex worldwide"))
+                .findFirst().orElseThrow().get("id").getAsString();
+        JsonArray roots = admin.get("/hierarchies/" + created + "/nodes?asOf=" + DAY).expect(200).object()
+                .getAsJsonArray("items");
+        assertEquals(1, roots.size(), roots.toString());
+        String apac = roots.get(0).getAsJsonObject().get("id").getAsString();
+        browser.waitFor(By.cssSelector("li[data-node='" + apac + "'] .node-name")).click();
+        WebElement rollup = browser.waitForText(By.cssSelector("#hierarchy-rollup table"), "Sales");
+        String sales = rollup.findElement(By.xpath(".//tr[th='Sales']")).getText();
+        assertTrue(sales.replaceAll("[^0-9 ]", "").matches("\\s*0 300 300\\s*"), sales);
+        browser.assertNoErrors("a hierarchy filled in the console").assertAccessible("the add-node form and its tree");
+        browser.screenshot("hierarchy-created");
+    }
+
+    @Test
     void aNodeMovesThroughTheChooserAndACycleIsRefusedAtTheField() {
         String moves = admin.post("/hierarchies", json("name", "Moves", "businessUnit",
                 admin.get("/hierarchies/" + hierarchy).expect(200).text("businessUnit"))).expect(201).text("id");
