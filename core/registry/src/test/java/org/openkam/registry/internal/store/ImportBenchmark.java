@@ -93,7 +93,7 @@ public final class ImportBenchmark {
     private static HikariDataSource pool(Path dir) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("openkam") + SqlDatabase.H2_OPTIONS
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64"); // the product's (DatabaseComponent)
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
     }
