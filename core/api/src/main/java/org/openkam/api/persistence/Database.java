@@ -15,7 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code ;} at the end of a line), and calls {@link #migrate(Class)} when its component activates. Scripts
  * are applied once, in order, each in its own transaction, recorded per bundle; a changed script that
  * was already applied is refused. Nothing is ever dropped when a plugin goes away. Use the same SQL on
- * H2 (PostgreSQL mode) and PostgreSQL; {@link #dialect()} is the seam for what differs.
+ * H2 (PostgreSQL mode) and PostgreSQL; {@link #dialect()} is the seam for what differs, and a script named
+ * {@code V<n>__<description>.h2.sql} (or {@code .postgresql.sql}) runs on that database only, for a setting the
+ * other lacks, and is recorded on both.
  */
 @ProviderType
 public interface Database {

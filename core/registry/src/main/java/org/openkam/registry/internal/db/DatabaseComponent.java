@@ -113,9 +113,11 @@ public final class DatabaseComponent implements Database {
      * written to the file before it returns (H2's default of 500 ms lost writes the API had acknowledged when the
      * process was killed); bulk paths stay fast because they commit once per batch, not per row.
      * {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own JVM shutdown hook would close the database while HTTP still serves;
-     * this component closes it when it deactivates, after HTTP has stopped.
+     * this component closes it when it deactivates, after HTTP has stopped. {@code QUERY_CACHE_SIZE=64}: each
+     * connection keeps its 64 most recent statements compiled; with H2's default of 8 the overview's 17 statements
+     * pushed each other out and every request parsed and planned them all again (8x its requests/s with 64).
      */
-    static final String H2_FILE_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    static final String H2_FILE_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
 
     /** The H2 URL under {@code openkam.data} (default {@code data}), in PostgreSQL compatibility mode. */
     static String embeddedUrl(BundleContext context) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.openkam.api.persistence.Dialect;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.StoreException;
 import org.slf4j.Logger;
@@ -22,9 +23,11 @@ final class Migrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
     private final DataSource dataSource;
+    private final Dialect dialect;
 
-    Migrator(DataSource dataSource) {
+    Migrator(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     int apply(String owner, List<MigrationScript> scripts) {
@@ -32,7 +35,7 @@ final class Migrator {
             prepare(c);
             int applied = 0;
             for (MigrationScript script : scripts) {
-                if (applyOne(c, owner, script)) {
+                if (applyOne(c, owner, script, dialect)) {
                     applied++;
                 }
             }
@@ -58,7 +61,8 @@ final class Migrator {
         }
     }
 
-    private static boolean applyOne(Connection c, String owner, MigrationScript script) throws SQLException {
+    private static boolean applyOne(Connection c, String owner, MigrationScript script, Dialect dialect)
+            throws SQLException {
         c.setAutoCommit(false);
         try {
             try (Statement s = c.createStatement()) {
@@ -73,9 +77,11 @@ final class Migrator {
                 }
                 return false;
             }
-            try (Statement s = c.createStatement()) {
-                for (String statement : script.statements()) {
-                    s.execute(statement);
+            if (script.runsOn(dialect)) {
+                try (Statement s = c.createStatement()) {
+                    for (String statement : script.statements()) {
+                        s.execute(statement);
+                    }
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_migration "

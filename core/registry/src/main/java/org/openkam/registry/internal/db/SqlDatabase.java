@@ -43,7 +43,7 @@ public final class SqlDatabase implements Database {
 
     @Override
     public int migrate(Class<?> owner) {
-        return new Migrator(dataSource).apply(MigrationScripts.owner(owner), MigrationScripts.of(owner));
+        return new Migrator(dataSource, dialect).apply(MigrationScripts.owner(owner), MigrationScripts.of(owner));
     }
 
     @Override

@@ -156,38 +156,25 @@ public final class AuthenticationService implements Authentication {
         }
         String hash = Secrets.hash(token);
         Instant now = Rows.now();
-        return transactions.write(tx -> {
-            String userId;
-            String csrf;
-            Instant expires;
-            try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "SELECT user_id, csrf_token, expires_at FROM user_session WHERE token_hash = ?")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    userId = rs.getString(1);
-                    csrf = rs.getString(2);
-                    expires = Rows.instant(rs, "expires_at");
-                }
-            }
-            User user = UserRows.find(tx, "id", userId);
-            if (expires.isBefore(now) || user == null || !user.enabled()) {
-                return Optional.empty();
-            }
-            // Slide the expiry only when half the idle time has passed, to spare a write per request.
-            if (Duration.between(now, expires).compareTo(idle.dividedBy(2)) < 0) {
-                expires = now.plus(idle);
+        Bearer session = transactions.read(tx -> Bearer.session(tx, hash));
+        if (session == null || session.caller() == null || session.expiresAt().isBefore(now)) {
+            return Optional.empty();
+        }
+        Instant expires = session.expiresAt();
+        // Slide the expiry only when half the idle time has passed, to spare a write per request.
+        if (Duration.between(now, expires).compareTo(idle.dividedBy(2)) < 0) {
+            expires = now.plus(idle);
+            Instant slid = expires;
+            transactions.write(tx -> {
                 try (PreparedStatement ps = tx.connection().prepareStatement(
                         "UPDATE user_session SET expires_at = ? WHERE token_hash = ?")) {
-                    Rows.setInstant(ps, 1, expires);
+                    Rows.setInstant(ps, 1, slid);
                     ps.setString(2, hash);
-                    ps.executeUpdate();
+                    return ps.executeUpdate();
                 }
-            }
-            return Optional.of(new Session(token, csrf, UserRows.caller(user), expires));
-        });
+            });
+        }
+        return Optional.of(new Session(token, session.csrf(), session.caller(), expires));
     }
 
     @Override
@@ -210,38 +197,23 @@ public final class AuthenticationService implements Authentication {
             return Optional.empty();
         }
         String hash = Secrets.hash(secret);
-        return transactions.write(tx -> {
-            String userId;
-            Instant lastUsed;
-            Instant expires;
-            try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "SELECT user_id, last_used_at, expires_at FROM api_token WHERE token_hash = ?")) {
-                ps.setString(1, hash);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    userId = rs.getString(1);
-                    lastUsed = Rows.instant(rs, "last_used_at");
-                    expires = Rows.instant(rs, "expires_at");
-                }
-            }
-            Instant now = Rows.now();
-            User user = UserRows.find(tx, "id", userId);
-            if (user == null || !user.enabled() || expires != null && !now.isBefore(expires)) {
-                return Optional.empty();
-            }
-            // Last use is kept to the minute: enough for people, and no write per request.
-            if (lastUsed == null || lastUsed.isBefore(now.minusSeconds(60))) {
+        Bearer token = transactions.read(tx -> Bearer.token(tx, hash));
+        Instant now = Rows.now();
+        if (token == null || token.caller() == null || token.expiresAt() != null && !now.isBefore(token.expiresAt())) {
+            return Optional.empty();
+        }
+        // Last use is kept to the minute: enough for people, and no write per request.
+        if (token.lastUsed() == null || token.lastUsed().isBefore(now.minusSeconds(60))) {
+            transactions.write(tx -> {
                 try (PreparedStatement ps = tx.connection().prepareStatement(
                         "UPDATE api_token SET last_used_at = ? WHERE token_hash = ?")) {
                     Rows.setInstant(ps, 1, now);
                     ps.setString(2, hash);
-                    ps.executeUpdate();
+                    return ps.executeUpdate();
                 }
-            }
-            return Optional.of(UserRows.caller(user));
-        });
+            });
+        }
+        return Optional.of(token.caller());
     }
 
     @Override

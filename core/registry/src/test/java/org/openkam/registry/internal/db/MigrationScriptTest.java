@@ -1,12 +1,15 @@
 package org.openkam.registry.internal.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.openkam.api.persistence.Dialect;
 
 class MigrationScriptTest {
 
@@ -17,6 +20,18 @@ class MigrationScriptTest {
         assertEquals("add buying center", s.description());
         assertThrows(IllegalArgumentException.class, () -> MigrationScript.of("add.sql", ""));
         assertThrows(IllegalArgumentException.class, () -> MigrationScript.of("V1_missing.sql", ""));
+        assertThrows(IllegalArgumentException.class, () -> MigrationScript.of("V1__x.oracle.sql", ""));
+    }
+
+    @Test
+    void aSuffixNamesTheOneDatabaseAScriptRunsOn() {
+        MigrationScript h2 = MigrationScript.of("V12__audit_sequence_cache.h2.sql", "SELECT 1;");
+        assertEquals("audit sequence cache", h2.description());
+        assertTrue(h2.runsOn(Dialect.H2));
+        assertFalse(h2.runsOn(Dialect.POSTGRESQL));
+        assertTrue(MigrationScript.of("V1__x.postgresql.sql", "").runsOn(Dialect.POSTGRESQL));
+        assertTrue(MigrationScript.of("V1__x.sql", "").runsOn(Dialect.H2));
+        assertTrue(MigrationScript.of("V1__x.sql", "").runsOn(Dialect.POSTGRESQL));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.openkam.api.persistence.Dialect;
 import org.openkam.api.persistence.StoreException;
 
 class MigratorTest {
@@ -23,7 +24,7 @@ class MigratorTest {
 
     @Test
     void appliesEachScriptOncePerOwnerInOrder() throws SQLException {
-        Migrator migrator = new Migrator(h2);
+        Migrator migrator = new Migrator(h2, Dialect.H2);
         MigrationScript v1 = MigrationScript.of("V1__create.sql", "CREATE TABLE plugin_note (id INT PRIMARY KEY);");
         MigrationScript v2 = MigrationScript.of("V2__fill.sql", "INSERT INTO plugin_note VALUES (1);");
         assertEquals(2, migrator.apply("com.example.plugin", List.of(v1, v2)));
@@ -34,7 +35,7 @@ class MigratorTest {
 
     @Test
     void aChangedAppliedScriptIsRefused() {
-        Migrator migrator = new Migrator(h2);
+        Migrator migrator = new Migrator(h2, Dialect.H2);
         migrator.apply("p", List.of(MigrationScript.of("V1__a.sql", "CREATE TABLE p_a (id INT);")));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrator.apply("p",
                 List.of(MigrationScript.of("V1__a.sql", "CREATE TABLE p_a (id BIGINT);"))));
@@ -43,10 +44,20 @@ class MigratorTest {
 
     @Test
     void aFailingScriptIsNotRecorded() throws SQLException {
-        Migrator migrator = new Migrator(h2);
+        Migrator migrator = new Migrator(h2, Dialect.H2);
         assertThrows(StoreException.class, () -> migrator.apply("q",
                 List.of(MigrationScript.of("V1__bad.sql", "CREATE TABLE q_a (id INT);\nNOT SQL AT ALL;"))));
         assertEquals(0, count("SELECT COUNT(*) FROM schema_migration WHERE owner = 'q'"));
+    }
+
+    @Test
+    void aScriptForOneDatabaseRunsThereOnlyAndIsRecordedEverywhere() throws SQLException {
+        Migrator migrator = new Migrator(h2, Dialect.H2);
+        assertEquals(3, migrator.apply("d", List.of(MigrationScript.of("V1__table.sql", "CREATE TABLE d_a (id INT);"),
+                MigrationScript.of("V2__here.h2.sql", "INSERT INTO d_a VALUES (2);"),
+                MigrationScript.of("V3__elsewhere.postgresql.sql", "NOT SQL FOR H2;"))));
+        assertEquals(2, count("SELECT SUM(id) FROM d_a"));
+        assertEquals(3, count("SELECT COUNT(*) FROM schema_migration WHERE owner = 'd'"));
     }
 
     private long count(String sql) throws SQLException {

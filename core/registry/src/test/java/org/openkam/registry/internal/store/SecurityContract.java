@@ -25,6 +25,7 @@ import org.openkam.api.organization.User;
 import org.openkam.api.organization.UserDraft;
 import org.openkam.api.security.IssuedToken;
 import org.openkam.api.security.Session;
+import org.openkam.registry.internal.db.SqlDatabase;
 import org.openkam.registry.internal.security.AuthenticationService;
 
 /** Sign-in, sessions, tokens and guessing protection, on every supported database. */
@@ -114,6 +115,55 @@ abstract class SecurityContract {
         assertFalse(countTokensWithSecret(issued.secret()), "only the hash is stored");
         auth.revokeToken(caller, issued.token().id());
         assertEquals(Optional.empty(), auth.authenticateToken(issued.secret()));
+    }
+
+    /**
+     * Credentials are checked against the database at every request, on each node: a second authentication
+     * service over the same database (another node) sees every revocation and grant change at its next request.
+     */
+    @Test
+    void revocationsCountAtOnceOnEveryNode() {
+        AuthenticationService other = new AuthenticationService(new SqlDatabase(dataSource(), f.eventAdmin),
+                config(3, 60), StoreFixture.HASHER);
+        Caller caller = StoreFixture.caller(user);
+        IssuedToken revoked = auth.createToken(caller, "revoked elsewhere");
+        IssuedToken byPassword = auth.createToken(caller, "revoked by a password change");
+        Session session = auth.login(user.username(), StoreFixture.PASSWORD).orElseThrow();
+        for (AuthenticationService node : List.of(auth, other)) {
+            assertTrue(node.authenticateToken(revoked.secret()).isPresent());
+            assertEquals(Set.of(Role.VIEWER), node.authenticateToken(byPassword.secret()).orElseThrow().grants()
+                    .get(f.unitA));
+            assertTrue(node.session(session.token()).isPresent());
+        }
+
+        User granted = f.users.update(f.admin, user.id(), user.version(), new UserDraft(user.username(), null, null,
+                false, true, Map.of(f.unitA, Set.of(Role.KEY_ACCOUNT_MANAGER)), null));
+        for (AuthenticationService node : List.of(auth, other)) {
+            assertEquals(Set.of(Role.KEY_ACCOUNT_MANAGER), node.authenticateToken(revoked.secret()).orElseThrow()
+                    .grants().get(f.unitA), "a changed grant counts at the next request");
+            assertEquals(Set.of(Role.KEY_ACCOUNT_MANAGER), node.session(session.token()).orElseThrow().caller()
+                    .grants().get(f.unitA));
+        }
+
+        other.revokeToken(caller, revoked.token().id());
+        assertEquals(Optional.empty(), auth.authenticateToken(revoked.secret()), "revoked on the other node");
+        assertEquals(Optional.empty(), other.authenticateToken(revoked.secret()));
+
+        auth.changePassword(StoreFixture.caller(granted), StoreFixture.PASSWORD, "a brand new password", true, null);
+        for (AuthenticationService node : List.of(auth, other)) {
+            assertEquals(Optional.empty(), node.authenticateToken(byPassword.secret()), "revoked with the password");
+            assertEquals(Optional.empty(), node.session(session.token()), "signed out by the password change");
+        }
+
+        IssuedToken last = other.createToken(caller, "of a disabled user");
+        Session again = other.login(user.username(), "a brand new password").orElseThrow();
+        assertTrue(auth.authenticateToken(last.secret()).isPresent());
+        f.users.update(f.admin, user.id(), granted.version() + 1, new UserDraft(user.username(), null, null, false,
+                false, granted.grants(), null));
+        for (AuthenticationService node : List.of(auth, other)) {
+            assertEquals(Optional.empty(), node.authenticateToken(last.secret()), "a disabled user's token");
+            assertEquals(Optional.empty(), node.session(again.token()), "a disabled user's session");
+        }
     }
 
     @Test
