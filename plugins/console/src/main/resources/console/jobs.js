@@ -1,5 +1,7 @@
-// Jobs the server runs for a page (an import): a labelled progress bar that announces each phase once, and following
-// the job at /jobs/{id} until it ends.
+// Jobs the server runs for a page (an import): a labelled progress bar that announces each phase once, following
+// the job at /jobs/{id} until it ends, and a file uploaded as a job with both.
+import { ApiError, upload } from './api.js';
+import { showProblem } from './forms.js';
 
 const POLL_MS = 400;
 const ENDED = ['succeeded', 'failed', 'interrupted'];
@@ -55,4 +57,28 @@ export async function followJob(api, job, bar, page, what = 'lines') {
   bar.set(current.state === 'succeeded' ? `Finished: ${current.done} of ${total} ${what} stored`
     : 'Finished: nothing was stored', total || 1, total || 1);
   return current;
+}
+
+/**
+ * Uploads file to path as mediaType with a progress bar (id barId) in container progress, then follows the job the
+ * answer names with followJob, submit disabled meanwhile. Resolves to the ended job, null when page left the
+ * document, or undefined when the upload was refused: its problem is then shown at form, labels naming the fields.
+ */
+export async function uploadJob(context, { form, submit, progress, barId, path, mediaType, file, page, what, labels }) {
+  const bar = progressBar(context.el, progress, barId);
+  submit.disabled = true;
+  try {
+    const job = await upload('POST', path, mediaType, file, share =>
+      bar.set(`Uploading ${file.name}: ${Math.round(share * 100)} %`, share, 1));
+    return await followJob(context.api, job, bar, page, what);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      throw error;
+    }
+    progress.hidden = true;
+    showProblem(form, error, { labels });
+    return undefined;
+  } finally {
+    submit.disabled = false;
+  }
 }

@@ -2,9 +2,9 @@
 // golden-copy CSV files uploaded with a progress bar, then the import job followed until it ends; the report lists
 // every problem with its file, line and column: placeholders for LEIs without an entity record, inactive links,
 // ultimate parents that disagree with the direct chain.
-import { ApiError, upload } from '/console/kit/v1/api.js';
+import { ApiError } from '/console/kit/v1/api.js';
 import { clearProblem, showProblem } from '/console/kit/v1/forms.js';
-import { followJob, progressBar } from '/console/kit/v1/jobs.js';
+import { uploadJob } from '/console/kit/v1/jobs.js';
 import { cell, dataTable } from '/console/kit/v1/tables.js';
 import { hierarchyOrPick } from './common.js';
 
@@ -47,25 +47,12 @@ export async function render(element, context) {
       showProblem(form, new ApiError(400, { errors: [{ field: 'body', message: 'Choose a ZIP file to import.' }] }));
       return;
     }
-    submit.disabled = true;
-    const bar = progressBar(el, progress, 'gleif-progress');
-    try {
-      const path = '/hierarchies/' + encodeURIComponent(hierarchy.id) + '/imports/gleif'
-        + (unit.value ? '?' + new URLSearchParams({ businessUnit: unit.value }) : '');
-      const job = await upload('POST', path, 'application/zip', file.files[0], share =>
-        bar.set(`Uploading ${file.files[0].name}: ${Math.round(share * 100)} %`, share, 1));
-      const ended = await followJob(context.api, job, bar, element, 'links');
-      if (ended) {
-        report(el, result, ended);
-      }
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        throw error;
-      }
-      progress.hidden = true;
-      showProblem(form, error, { labels: { body: 'ZIP file' } });
-    } finally {
-      submit.disabled = false;
+    const path = '/hierarchies/' + encodeURIComponent(hierarchy.id) + '/imports/gleif'
+      + (unit.value ? '?' + new URLSearchParams({ businessUnit: unit.value }) : '');
+    const ended = await uploadJob(context, { form, submit, progress, barId: 'gleif-progress', path,
+      mediaType: 'application/zip', file: file.files[0], page: element, what: 'links', labels: { body: 'ZIP file' } });
+    if (ended) {
+      report(el, result, ended);
     }
   });
 }

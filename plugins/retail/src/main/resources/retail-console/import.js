@@ -1,13 +1,12 @@
 // Sell-out and sell-in import for a retailer (#/retail-import/<retailer id>): a CSV file uploaded with a progress
 // bar, then the import job followed until it ends; the result lists every bad line (line, column, message).
-import { upload } from '/console/kit/v1/api.js';
 import { showProblem, clearProblem } from '/console/kit/v1/forms.js';
+import { uploadJob } from '/console/kit/v1/jobs.js';
 import { dataTable } from '/console/kit/v1/tables.js';
 import { retailerOrPick, guarded } from './common.js';
 
 const PAGE = 'retail-import';
 const TITLE = 'Sales import';
-const POLL_MS = 400;
 
 export async function render(element, context) {
   await guarded(element, context, TITLE, async () => {
@@ -31,21 +30,9 @@ export async function render(element, context) {
         choice('mode', 'all-or-nothing', 'Store nothing', 'fix the file and import it again', true),
         choice('mode', 'partial', 'Store the good lines', 'and list the bad ones', false)),
       el('div', { class: 'actions' }, submit));
-    const label = el('label', { for: 'retail-import-progress' }, 'Not started');
-    const bar = el('progress', { id: 'retail-import-progress', max: '1', value: '0' });
-    const status = el('p', { class: 'visually-hidden', role: 'status' });
+    const progress = el('div', { class: 'progress', hidden: true });
     const result = el('div', { id: 'retail-import-result' });
-    element.replaceChildren(el('h1', {}, TITLE + ': ' + retailer.name), form, el('div', { class: 'progress' },
-      label, bar, status), result);
-    const show = (text, value, max) => {
-      label.textContent = text;
-      bar.max = max > 0 ? max : 1;
-      if (value === null) {
-        bar.removeAttribute('value');
-      } else {
-        bar.value = value;
-      }
-    };
+    element.replaceChildren(el('h1', {}, TITLE + ': ' + retailer.name), form, progress, result);
 
     form.addEventListener('submit', async event => {
       event.preventDefault();
@@ -59,29 +46,13 @@ export async function render(element, context) {
       const path = (kind === 'sell-out' ? '/retail/units/' + encodeURIComponent(retailer.businessUnit) + '/sell-out'
         : '/retail/retailers/' + encodeURIComponent(retailer.id) + '/sell-in')
         + '?' + new URLSearchParams({ mode: form.elements.mode.value });
-      submit.disabled = true;
-      try {
-        let job = await upload('POST', path, 'text/csv', file.files[0], fraction =>
-          show(`Uploading: ${Math.round(fraction * 100)} %`, fraction, 1));
-        while (job.state !== 'succeeded' && job.state !== 'failed') {
-          show(job.total < 0 ? 'Checking every line…' : `Importing: ${job.done} of ${job.total} lines`,
-            job.total < 0 ? null : job.done, job.total);
-          await new Promise(resolve => setTimeout(resolve, POLL_MS));
-          if (!element.isConnected) {
-            return;
-          }
-          job = await context.api('/jobs/' + encodeURIComponent(job.id));
-        }
-        show(job.state === 'succeeded' ? `Finished: ${job.done} lines stored` : 'Finished: nothing was stored', 1, 1);
-        status.textContent = job.summary || job.state;
+      const job = await uploadJob(context, { form, submit, progress, barId: 'retail-import-progress', path,
+        mediaType: 'text/csv', file: file.files[0], page: element, labels: { body: 'CSV file' } });
+      if (job) {
         result.replaceChildren(el('h2', {}, job.state === 'succeeded' ? 'Import finished' : 'Import failed'),
           el('p', {}, job.summary || ''),
           dataTable(el, 'Bad lines (the header is line 1)', ['Line', 'Column', 'Problem'],
             (job.problems || []).map(p => [String(p.line), p.field || '', p.message]), { empty: 'No bad line.' }));
-      } catch (error) {
-        showProblem(form, error);
-      } finally {
-        submit.disabled = false;
       }
     });
   });

@@ -1,10 +1,10 @@
 // Account import from a CSV file: choose the file, the business unit of lines that name none and the mode;
 // a progress bar follows the upload and then the import job (polled at /jobs/{id}); the result lists the
 // counts and every bad line (line, field, message).
-import { ApiError, upload } from '/console/api.js';
+import { ApiError } from '/console/api.js';
 import { showProblem, clearProblem } from '/console/forms.js';
 import { listTools } from '/console/tables.js';
-import { followJob, progressBar } from '/console/jobs.js';
+import { uploadJob } from '/console/jobs.js';
 
 const COLUMNS = 'id, businessUnit, name, legalName, industry, country, region, status, tier, owner, annualSales, '
   + 'contributionMargin, potential, currency, attributes';
@@ -59,23 +59,11 @@ export async function render(element, context) {
     if (unit.value) {
       query.set('businessUnit', unit.value);
     }
-    submit.disabled = true;
-    const bar = progressBar(el, progress, 'import-progress');
-    try {
-      const job = await upload('POST', '/accounts/import?' + query, 'text/csv', file.files[0], fraction =>
-        bar.set(`Uploading ${file.files[0].name}: ${Math.round(fraction * 100)} %`, fraction, 1));
-      const finished = await followJob(context.api, job, bar, element);
-      if (finished) {
-        showResult(el, result, finished);
-      }
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        throw error;
-      }
-      progress.hidden = true;
-      showProblem(form, error, { labels: { body: 'CSV file' } });
-    } finally {
-      submit.disabled = false;
+    const finished = await uploadJob(context, { form, submit, progress, barId: 'import-progress',
+      path: '/accounts/import?' + query, mediaType: 'text/csv', file: file.files[0], page: element,
+      labels: { body: 'CSV file' } });
+    if (finished) {
+      showResult(el, result, finished);
     }
   });
 }
