@@ -1,7 +1,7 @@
 // Jobs the server runs for a page (an import): a labelled progress bar that announces each phase once, following
 // the job at /jobs/{id} until it ends, and a file uploaded as a job with both.
 import { ApiError, upload } from './api.js';
-import { showProblem } from './forms.js';
+import { clearProblem, showProblem } from './forms.js';
 
 const POLL_MS = 400;
 const ENDED = ['succeeded', 'failed', 'interrupted'];
@@ -60,11 +60,19 @@ export async function followJob(api, job, bar, page, what = 'lines') {
 }
 
 /**
- * Uploads file to path as mediaType with a progress bar (id barId) in container progress, then follows the job the
- * answer names with followJob, submit disabled meanwhile. Resolves to the ended job, null when page left the
- * document, or undefined when the upload was refused: its problem is then shown at form, labels naming the fields.
+ * Uploads the file chosen in input (its name "body") to path as mediaType with a progress bar (id barId) in container
+ * progress, then follows the job the answer names with followJob, submit disabled meanwhile. Resolves to the ended
+ * job, null when page left the document, or undefined when no file was chosen (missing is shown at the input) or the
+ * upload was refused: the problem is then shown at form, labels naming the fields.
  */
-export async function uploadJob(context, { form, submit, progress, barId, path, mediaType, file, page, what, labels }) {
+export async function uploadJob(context, { form, submit, progress, barId, path, mediaType, input, missing, page, what,
+  labels }) {
+  clearProblem(form);
+  if (!input.files.length) {
+    showProblem(form, new ApiError(400, { errors: [{ field: 'body', message: missing }] }));
+    return undefined;
+  }
+  const file = input.files[0];
   const bar = progressBar(context.el, progress, barId);
   submit.disabled = true;
   try {

@@ -2,8 +2,6 @@
 // golden-copy CSV files uploaded with a progress bar, then the import job followed until it ends; the report lists
 // every problem with its file, line and column: placeholders for LEIs without an entity record, inactive links,
 // ultimate parents that disagree with the direct chain.
-import { ApiError } from '/console/kit/v1/api.js';
-import { clearProblem, showProblem } from '/console/kit/v1/forms.js';
 import { uploadJob } from '/console/kit/v1/jobs.js';
 import { cell, dataTable } from '/console/kit/v1/tables.js';
 import { hierarchyOrPick } from './common.js';
@@ -41,16 +39,12 @@ export async function render(element, context) {
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    clearProblem(form);
     result.replaceChildren();
-    if (!file.files.length) {
-      showProblem(form, new ApiError(400, { errors: [{ field: 'body', message: 'Choose a ZIP file to import.' }] }));
-      return;
-    }
     const path = '/hierarchies/' + encodeURIComponent(hierarchy.id) + '/imports/gleif'
       + (unit.value ? '?' + new URLSearchParams({ businessUnit: unit.value }) : '');
     const ended = await uploadJob(context, { form, submit, progress, barId: 'gleif-progress', path,
-      mediaType: 'application/zip', file: file.files[0], page: element, what: 'links', labels: { body: 'ZIP file' } });
+      mediaType: 'application/zip', input: file, missing: 'Choose a ZIP file to import.', page: element, what: 'links',
+      labels: { body: 'ZIP file' } });
     if (ended) {
       report(el, result, ended);
     }

@@ -1,6 +1,5 @@
 // Sell-out and sell-in import for a retailer (#/retail-import/<retailer id>): a CSV file uploaded with a progress
 // bar, then the import job followed until it ends; the result lists every bad line (line, column, message).
-import { showProblem, clearProblem } from '/console/kit/v1/forms.js';
 import { uploadJob } from '/console/kit/v1/jobs.js';
 import { dataTable } from '/console/kit/v1/tables.js';
 import { retailerOrPick, guarded } from './common.js';
@@ -36,18 +35,14 @@ export async function render(element, context) {
 
     form.addEventListener('submit', async event => {
       event.preventDefault();
-      clearProblem(form);
       result.replaceChildren();
-      if (!file.files.length) {
-        showProblem(form, { problem: { errors: [{ field: 'body', message: 'Choose a CSV file to import.' }] } });
-        return;
-      }
       const kind = form.elements.kind.value;
       const path = (kind === 'sell-out' ? '/retail/units/' + encodeURIComponent(retailer.businessUnit) + '/sell-out'
         : '/retail/retailers/' + encodeURIComponent(retailer.id) + '/sell-in')
         + '?' + new URLSearchParams({ mode: form.elements.mode.value });
       const job = await uploadJob(context, { form, submit, progress, barId: 'retail-import-progress', path,
-        mediaType: 'text/csv', file: file.files[0], page: element, labels: { body: 'CSV file' } });
+        mediaType: 'text/csv', input: file, missing: 'Choose a CSV file to import.', page: element,
+        labels: { body: 'CSV file' } });
       if (job) {
         result.replaceChildren(el('h2', {}, job.state === 'succeeded' ? 'Import finished' : 'Import failed'),
           el('p', {}, job.summary || ''),

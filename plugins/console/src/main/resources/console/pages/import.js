@@ -1,8 +1,6 @@
 // Account import from a CSV file: choose the file, the business unit of lines that name none and the mode;
 // a progress bar follows the upload and then the import job (polled at /jobs/{id}); the result lists the
 // counts and every bad line (line, field, message).
-import { ApiError } from '/console/api.js';
-import { showProblem, clearProblem } from '/console/forms.js';
 import { listTools } from '/console/tables.js';
 import { uploadJob } from '/console/jobs.js';
 
@@ -49,18 +47,14 @@ export async function render(element, context) {
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    clearProblem(form);
     result.replaceChildren();
-    if (!file.files.length) {
-      showProblem(form, new ApiError(400, { errors: [{ field: 'body', message: 'Choose a CSV file to import.' }] }));
-      return;
-    }
     const query = new URLSearchParams({ mode: form.elements.mode.value });
     if (unit.value) {
       query.set('businessUnit', unit.value);
     }
     const finished = await uploadJob(context, { form, submit, progress, barId: 'import-progress',
-      path: '/accounts/import?' + query, mediaType: 'text/csv', file: file.files[0], page: element,
+      path: '/accounts/import?' + query, mediaType: 'text/csv', input: file, missing: 'Choose a CSV file to import.',
+      page: element,
       labels: { body: 'CSV file' } });
     if (finished) {
       showResult(el, result, finished);
