@@ -206,14 +206,12 @@ public final class Browser implements AutoCloseable {
 
     /** Resizes the window to a phone's (390 x 844), for checks that the console stays usable there. */
     public Browser narrow() {
-        driver.manage().window().setSize(NARROW);
-        return this;
+        return resize(NARROW);
     }
 
     /** Resizes the window to {@link #WIDE}. */
     public Browser wide() {
-        driver.manage().window().setSize(WIDE);
-        return this;
+        return resize(WIDE);
     }
 
     /**
@@ -243,12 +241,36 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser desktop() {
-        driver.manage().window().setSize(DESKTOP);
+        return resize(DESKTOP);
+    }
+
+    /**
+     * Resizes the window and waits until the page has laid itself out at the new width: charts redraw from a
+     * resize observer a frame or two later, so a check made at once would still see the old canvas.
+     */
+    private Browser resize(Dimension size) {
+        driver.manage().window().setSize(size);
+        try {
+            new WebDriverWait(driver, WAIT).until(d -> Boolean.TRUE.equals(script(
+                    "return window.innerWidth === arguments[0];", size.getWidth())));
+        } catch (TimeoutException e) {
+            throw new AssertionError("The window did not take the width " + size.getWidth() + "; it is "
+                    + script("return window.innerWidth;"), e);
+        }
+        awaitFrames();
         return this;
+    }
+
+    /** Lets the browser render a few frames, so resize observers and the redraws they schedule have run. */
+    private void awaitFrames() {
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1]; let frames = 3;"
+                + "const next = () => --frames > 0 ? requestAnimationFrame(next) : setTimeout(done, 0);"
+                + "requestAnimationFrame(next);");
     }
 
     /** True if the document scrolls sideways, which a usable narrow layout must not need. */
     public boolean scrollsSideways() {
+        awaitFrames();
         Object wider = script("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
         return Boolean.TRUE.equals(wider);
     }

@@ -114,7 +114,8 @@ class PeopleBrowserIT {
         browser.assertAccessible("the dashboard").assertNoErrors("the dashboard");
         browser.screenshot("dashboard");
         browser.narrow();
-        assertFalse(browser.scrollsSideways(), "the dashboard fits a narrow screen");
+        assertFalse(browser.scrollsSideways(), () -> "the dashboard fits a narrow screen; too wide: "
+                + browser.tooWide());
         browser.screenshot("dashboard-narrow");
         browser.desktop();
     }
