@@ -87,7 +87,7 @@ class ActivitiesBrowserIT {
         anna.post(path("/follow-ups"), json("title", "Send the revised offer", "dueDate",
                 LocalDate.now(ZoneOffset.UTC).minusDays(3).toString())).expect(201);
         browser = Browser.open(openkam);
-        browser.driver().manage().window().setSize(BuyingCenterBrowserIT.WIDE);
+        browser.wide();
         browser.signIn(annaName, Fixtures.PASSWORD);
     }
 
@@ -263,7 +263,7 @@ class ActivitiesBrowserIT {
     @Order(4)
     void activitiesAndFollowUpsWorkOnAPhone() {
         try {
-            browser.driver().manage().window().setSize(BuyingCenterBrowserIT.PHONE);
+            browser.narrow();
             browser.open("#/accounts/" + account);
             assertFalse(browser.scrollsSideways(), "the overview with follow-ups fits 390 px");
             browser.assertAccessible("the overview at 390 px");
@@ -280,7 +280,7 @@ class ActivitiesBrowserIT {
             browser.assertNoErrors("activities on a phone").assertAccessible("the activities at 390 px");
             browser.screenshot("activities-phone");
         } finally {
-            browser.driver().manage().window().setSize(BuyingCenterBrowserIT.WIDE);
+            browser.wide();
         }
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -29,8 +28,6 @@ import com.google.gson.JsonObject;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BuyingCenterBrowserIT {
 
-    static final Dimension WIDE = Browser.WIDE;
-    static final Dimension PHONE = Browser.NARROW;
     private static OpenKamProcess openkam;
     private static Browser browser;
     private static Api kam;
@@ -64,7 +61,7 @@ class BuyingCenterBrowserIT {
                 "reportsTo", frank)).expect(201).object().get("id").getAsString();
         address = "#/accounts/" + account + "?tab=buying-center";
         browser = Browser.open(openkam);
-        browser.driver().manage().window().setSize(WIDE);
+        browser.wide();
         browser.signIn(kamName, Fixtures.PASSWORD);
     }
 
@@ -229,7 +226,7 @@ class BuyingCenterBrowserIT {
     @Order(5)
     void theBuyingCenterIsWorkedOnAPhone() {
         try {
-            browser.driver().manage().window().setSize(PHONE);
+            browser.narrow();
             browser.open(address);
             assertFalse(browser.scrollsSideways(), "the buying center fits 390 px");
             browser.assertAccessible("the buying center at 390 px");
@@ -245,7 +242,7 @@ class BuyingCenterBrowserIT {
             assertFalse(browser.scrollsSideways(), "the chart fits 390 px");
             browser.assertNoErrors("the buying center on a phone").assertAccessible("the buying center at 390 px");
         } finally {
-            browser.driver().manage().window().setSize(WIDE);
+            browser.wide();
         }
     }
 

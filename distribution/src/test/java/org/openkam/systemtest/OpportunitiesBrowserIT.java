@@ -43,7 +43,7 @@ class OpportunitiesBrowserIT {
         accountId = Fixtures.createAccount(kam, unit, Fixtures.unique("Hanse Chemie"), "owner", kamName)
                 .get("id").getAsString();
         browser = Browser.open(openkam).signIn(kamName, Fixtures.PASSWORD);
-        browser.driver().manage().window().setSize(PlanBrowserIT.WIDE);
+        browser.wide();
     }
 
     @AfterAll
@@ -154,7 +154,7 @@ class OpportunitiesBrowserIT {
                 "currency", "EUR", "stage", "propose", "expectedCloseDate", "2027-06-30", "nextStep", "Call the buyer",
                 "nextStepDue", "2027-04-02", "ourPosition", "top-supplier")).expect(201);
         try {
-            browser.driver().manage().window().setSize(PlanBrowserIT.PHONE);
+            browser.narrow();
             browser.open("#/accounts/" + accountId + "?tab=opportunities");
             browser.waitFor(By.xpath("//tr[th[text()='Spare parts 2027']]"));
             assertFalse(browser.scrollsSideways(), "the opportunities must not scroll sideways at 390 px");
@@ -192,7 +192,7 @@ class OpportunitiesBrowserIT {
             assertFalse(browser.scrollsSideways(), "the opportunities must not scroll sideways at 390 px");
             browser.assertNoErrors("closing on a phone");
         } finally {
-            browser.driver().manage().window().setSize(PlanBrowserIT.WIDE);
+            browser.wide();
         }
     }
 
@@ -255,7 +255,7 @@ class OpportunitiesBrowserIT {
             browser.assertNoErrors("the list on a phone").assertAccessible("the sorted opportunities at 390 px");
             browser.screenshot("opportunities-sorted-390");
         } finally {
-            browser.driver().manage().window().setSize(PlanBrowserIT.WIDE);
+            browser.wide();
         }
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -29,8 +28,6 @@ import com.google.gson.JsonObject;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlanBrowserIT {
 
-    static final Dimension WIDE = Browser.WIDE;
-    static final Dimension PHONE = Browser.NARROW;
     private static OpenKamProcess openkam;
     private static Browser browser;
     private static Api kam;
@@ -48,7 +45,7 @@ class PlanBrowserIT {
         accountId = Fixtures.createAccount(kam, unit, Fixtures.unique("Rheinmetall Foods"), "owner", kamName)
                 .get("id").getAsString();
         browser = Browser.open(openkam).signIn(kamName, Fixtures.PASSWORD);
-        browser.driver().manage().window().setSize(WIDE);
+        browser.wide();
     }
 
     @AfterAll
@@ -230,7 +227,7 @@ class PlanBrowserIT {
     @Order(4)
     void thePlanIsUsableAt390Pixels() {
         try {
-            browser.driver().manage().window().setSize(PHONE);
+            browser.narrow();
             browser.open("#/accounts/" + accountId + "?tab=plan");
             browser.waitFor(By.id("plan-title"));
             new Select(browser.driver().findElement(By.id("compare-from"))).selectByValue("1");
@@ -259,7 +256,7 @@ class PlanBrowserIT {
             assertFalse(browser.scrollsSideways(), "the saved plan must not scroll sideways at 390 px");
             browser.assertNoErrors("the plan on a phone");
         } finally {
-            browser.driver().manage().window().setSize(WIDE);
+            browser.wide();
         }
     }
 
