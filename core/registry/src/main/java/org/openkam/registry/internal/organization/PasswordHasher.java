@@ -50,6 +50,18 @@ public final class PasswordHasher {
     }
 
     /**
+     * A well-formed hash at this work factor that no password matches (random salt, random digest): verifying
+     * against it costs what verifying a real one does, and making it costs nothing, unlike {@link #hash}.
+     */
+    public String unmatchable() {
+        byte[] salt = new byte[16];
+        byte[] digest = new byte[32];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        return SCHEME + "$" + iterations + "$" + b64(salt) + "$" + b64(digest);
+    }
+
+    /**
      * Compares in constant time with the work factor stored in the hash, whatever this instance's; a malformed
      * stored hash never matches.
      */

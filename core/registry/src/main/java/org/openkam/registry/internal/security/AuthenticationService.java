@@ -61,8 +61,8 @@ public final class AuthenticationService implements Authentication {
 
     private final PasswordHasher hasher;
     /**
-     * Verified when a user name is unknown, so a wrong name takes as long as a wrong password: made with the
-     * same hasher as the users' passwords, so it costs the same.
+     * Verified when a user name is unknown, so a wrong name takes as long as a wrong password: at the work factor
+     * of the users' passwords, so it costs the same; made without hashing, which kept the start waiting.
      */
     private final String dummyHash;
     private final Transactions transactions;
@@ -77,7 +77,7 @@ public final class AuthenticationService implements Authentication {
     /** {@code hasher} sets the work factor of new password hashes: the product's, or a cheap one in tests. */
     public AuthenticationService(Database database, Config config, PasswordHasher hasher) {
         this.hasher = hasher;
-        this.dummyHash = hasher.hash(Secrets.random());
+        this.dummyHash = hasher.unmatchable();
         this.transactions = new Transactions(database.dataSource(), null);
         this.idle = Duration.ofMinutes(config.session_idle_minutes());
         this.throttle = new LoginThrottle(transactions, config.login_failures_allowed(),

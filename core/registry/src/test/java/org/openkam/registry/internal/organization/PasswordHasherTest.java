@@ -56,6 +56,23 @@ class PasswordHasherTest {
     }
 
     @Test
+    void anUnmatchableHashIsShapedLikeARealOneAndMatchesNothing() {
+        // verify() derives with the count the hash names, so the same shape means the same cost
+        String[] real = cheap.hash("correct horse battery").split("\\$");
+        String unmatchable = cheap.unmatchable();
+        String[] parts = unmatchable.split("\\$");
+        assertEquals(real.length, parts.length, unmatchable);
+        assertEquals(real[0], parts[0]);
+        assertEquals(real[1], parts[1], "the same work factor");
+        assertEquals(real[2].length(), parts[2].length(), "a salt of the same length");
+        assertEquals(real[3].length(), parts[3].length(), "a digest of the same length");
+        assertNotEquals(unmatchable, cheap.unmatchable());
+        for (String password : new String[] {"", "correct horse battery", parts[2], parts[3]}) {
+            assertFalse(cheap.verify(password, unmatchable), password);
+        }
+    }
+
+    @Test
     void refusesANonPositiveWorkFactor() {
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(0));
     }
