@@ -69,11 +69,13 @@ public final class DatabaseComponent implements Database {
 
     private final HikariDataSource pool;
     private final SqlDatabase database;
+    private final boolean embedded;
 
     @Activate
     public DatabaseComponent(@Reference(name = "dataSourceFactory") DataSourceFactory factory,
             @Reference EventAdmin events, Config config, BundleContext context) throws SQLException {
-        String url = config.url().isBlank() ? embeddedUrl(context) : config.url().strip();
+        this.embedded = config.url().isBlank();
+        String url = embedded ? embeddedUrl(context) : config.url().strip();
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, url);
         if (!config.user().isEmpty()) {
@@ -124,6 +126,14 @@ public final class DatabaseComponent implements Database {
         String dataDir = context.getProperty("openkam.data");
         Path base = Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir).toAbsolutePath();
         return "jdbc:h2:file:" + base.resolve("db").resolve("openkam") + SqlDatabase.H2_OPTIONS + H2_FILE_OPTIONS;
+    }
+
+    /**
+     * True for the embedded H2 database under the data folder: H2 locks its file, so this process is the only node
+     * that uses it.
+     */
+    public boolean embedded() {
+        return embedded;
     }
 
     @Override

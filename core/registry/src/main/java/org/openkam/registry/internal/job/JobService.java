@@ -20,6 +20,7 @@ import org.openkam.api.job.JobTracker;
 import org.openkam.api.job.Jobs;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
+import org.openkam.registry.internal.db.DatabaseComponent;
 import org.openkam.registry.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,25 +52,28 @@ public final class JobService implements Jobs, JobTracker {
             + "finished. What it committed stays; start it again.";
     private final Transactions transactions;
     private final Duration lease;
+    /** No other node uses the database, so at start every unfinished job is an orphan, whatever its lease. */
+    private final boolean alone;
     /** This node's runs, for the lease: a new id per start, since a restarted node runs none of the old jobs. */
     private final String node = UUID.randomUUID().toString();
     private final ScheduledExecutorService heartbeat;
 
     @Activate
     public JobService(@Reference Database database) {
-        this(database, LEASE);
+        this(database, LEASE, database instanceof DatabaseComponent configured && configured.embedded());
     }
 
-    /** With a lease of its own, for tests. */
-    public JobService(Database database, Duration lease) {
+    /** With a lease of its own, for tests; {@code alone} if no other node can use the database. */
+    public JobService(Database database, Duration lease, boolean alone) {
         this.transactions = new Transactions(database.dataSource(), null);
         this.lease = lease;
+        this.alone = alone;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "openkam-job-lease");
             t.setDaemon(true);
             return t;
         });
-        interruptOrphans();
+        interruptOrphans(alone);
         long every = Math.max(1, lease.toMillis() / 3);
         heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
     }
@@ -99,17 +103,21 @@ public final class JobService implements Jobs, JobTracker {
 
     /**
      * Marks every job whose node stopped renewing its lease as {@link JobState#INTERRUPTED}: at start (the jobs of a
-     * node killed before) and before a job is read, so no poller waits for a job nobody runs.
+     * node killed before) and before a job is read, so no poller waits for a job nobody runs. With {@code all}, every
+     * unfinished job, leased or not: at the start of a node alone on its database, which runs none of them yet.
      */
-    void interruptOrphans() {
+    void interruptOrphans(boolean all) {
         Instant now = Rows.now();
+        String orphans = all ? "" : " AND (lease_until IS NULL OR lease_until < ?)";
         int interrupted = transactions.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE job SET state = ?, summary = ?, "
-                    + "finished_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND (lease_until IS NULL OR lease_until < ?)")) {
+                    + "finished_at = ? WHERE state IN ('QUEUED', 'RUNNING')" + orphans)) {
                 ps.setString(1, JobState.INTERRUPTED.name());
                 ps.setString(2, INTERRUPTED_SUMMARY);
                 Rows.setInstant(ps, 3, now);
-                Rows.setInstant(ps, 4, now);
+                if (!all) {
+                    Rows.setInstant(ps, 4, now);
+                }
                 return ps.executeUpdate();
             }
         });
@@ -120,7 +128,7 @@ public final class JobService implements Jobs, JobTracker {
 
     @Override
     public Job get(Caller caller, String id) {
-        interruptOrphans();
+        interruptOrphans(false);
         Job job = transactions.read(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM job WHERE id = ?")) {
                 ps.setString(1, id);

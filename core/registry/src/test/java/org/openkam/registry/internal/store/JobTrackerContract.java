@@ -71,8 +71,8 @@ abstract class JobTrackerContract {
     @Test
     void aJobWhoseNodeStoppedIsInterruptedAndOneWhoseNodeRunsIsNot() throws InterruptedException {
         Duration lease = Duration.ofMillis(600);
-        JobService crashed = new JobService(f.database, lease);
-        JobService alive = new JobService(f.database, lease);
+        JobService crashed = new JobService(f.database, lease, false);
+        JobService alive = new JobService(f.database, lease, false);
         Job orphan = crashed.create(f.kamA, "account-import");
         crashed.progress(orphan.id(), 10, 100);
         Job running = alive.create(f.kamA, "account-import");
@@ -95,12 +95,26 @@ abstract class JobTrackerContract {
     @Test
     void aRestartedNodeFindsTheJobsOfItsCrashInterrupted() throws InterruptedException {
         Duration lease = Duration.ofMillis(300);
-        JobService before = new JobService(f.database, lease);
+        JobService before = new JobService(f.database, lease, false);
         Job orphan = before.create(f.kamA, "scoring-run");
         before.deactivate();
         Thread.sleep(lease.toMillis() * 3);
-        JobService restarted = new JobService(f.database, lease);
+        JobService restarted = new JobService(f.database, lease, false);
         assertEquals(JobState.INTERRUPTED, stateInDatabase(orphan.id()), "marked at start, before anyone asks");
+        restarted.deactivate();
+    }
+
+    @Test
+    void aNodeAloneOnItsDatabaseFindsTheJobsOfItsCrashInterruptedAtOnce() {
+        Duration lease = Duration.ofMinutes(10);
+        JobService before = new JobService(f.database, lease, false);
+        Job orphan = before.create(f.kamA, "account-import");
+        before.progress(orphan.id(), 10, 100);
+        before.deactivate();
+        JobService restarted = new JobService(f.database, lease, true);
+        assertEquals(JobState.INTERRUPTED, stateInDatabase(orphan.id()), "its lease has not run out, nobody runs it");
+        Job again = restarted.create(f.kamA, "account-import");
+        assertEquals(JobState.QUEUED, restarted.get(f.kamA, again.id()).state(), "its own new job is untouched");
         restarted.deactivate();
     }
 
