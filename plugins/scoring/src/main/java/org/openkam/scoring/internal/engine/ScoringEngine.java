@@ -300,15 +300,21 @@ public final class ScoringEngine implements Scoring {
             Job job = jobs.create(caller, JOB_TYPE);
             runs.put(unit, job);
             engine.execute(() -> {
+                RunEnd end;
                 try {
-                    run(unit, job.id());
+                    end = run(unit, job.id());
                 } catch (RuntimeException | Error e) {
                     LOG.error("Scoring run {} of {} failed", job.id(), unit, e);
-                    jobs.finish(job.id(), JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: "
-                            + e)), "The run failed unexpectedly; scores stored before the failure stay.");
-                } finally {
-                    synchronized (runs) {
-                        runs.remove(unit);
+                    end = new RunEnd(JobState.FAILED, 0, -1, List.of(new JobProblem(0, null, "internal error: " + e)),
+                            "The run failed unexpectedly; scores stored before the failure stay.");
+                }
+                // the job reads finished only once it is no longer the unit's run: a rescore asked for after that
+                // starts a new run instead of getting this one back
+                synchronized (runs) {
+                    runs.remove(unit);
+                    try {
+                        jobs.finish(job.id(), end.state(), end.done(), end.total(), end.problems(), end.summary());
+                    } finally {
                         if (rerun.remove(unit) && !engine.stopping()) {
                             start(SYSTEM, unit);
                         }
@@ -598,7 +604,7 @@ public final class ScoringEngine implements Scoring {
      * Two passes over the unit's accounts, so memory does not grow with them: one ranks them among their peers
      * ({@link Portfolios}), the next reads them again a page at a time and scores each with its place.
      */
-    private void run(String unit, String runId) {
+    private RunEnd run(String unit, String runId) {
         jobs.progress(runId, 0, -1);
         // the run reads every account's latest facts: changes queued so far need no rescoring of their own
         changed.values().removeIf(unit::equals);
@@ -616,9 +622,8 @@ public final class ScoringEngine implements Scoring {
             done += run.score(page.items(), ranking);
             if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
                 run.flush();
-                jobs.finish(runId, JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine "
-                        + "stopped after " + done + " of " + total + " account(s); start the run again.");
-                return;
+                return new RunEnd(JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine stopped "
+                        + "after " + done + " of " + total + " account(s); start the run again.");
             }
             if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
                 run.flush();
@@ -628,7 +633,11 @@ public final class ScoringEngine implements Scoring {
             cursor = page.nextCursor();
         } while (cursor != null);
         run.flush();
-        jobs.finish(runId, JobState.SUCCEEDED, done, Math.max(done, total), run.problems(), run.summary(done));
+        return new RunEnd(JobState.SUCCEEDED, done, Math.max(done, total), run.problems(), run.summary(done));
+    }
+
+    /** How a full run ended, for its job. */
+    private record RunEnd(JobState state, int done, int total, List<JobProblem> problems, String summary) {
     }
 
     /** The unit's accounts ranked among their peers at today's rates, streamed once. */

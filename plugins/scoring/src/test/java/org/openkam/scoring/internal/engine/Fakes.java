@@ -339,6 +339,8 @@ final class Fakes {
         final Map<String, Job> jobs = new ConcurrentHashMap<>();
         /** When set, progress waits for it: holds a run at its start. */
         volatile CountDownLatch gate;
+        /** When set, told the id of a job the moment it reads finished, on the thread that finished it. */
+        volatile Consumer<String> finished;
 
         @Override
         public Job create(Caller caller, String type) {
@@ -366,6 +368,10 @@ final class Fakes {
         public void finish(String id, JobState state, long done, long total, List<JobProblem> problems, String summary) {
             jobs.computeIfPresent(id, (k, j) -> new Job(j.id(), j.type(), state, done, total, new ArrayList<>(problems),
                     summary, j.startedBy(), j.createdAt(), Instant.now()));
+            Consumer<String> listener = finished;
+            if (listener != null) {
+                listener.accept(id);
+            }
         }
 
         /** Waits until the job finished; the timeout is a safety net, not an assertion on speed. */

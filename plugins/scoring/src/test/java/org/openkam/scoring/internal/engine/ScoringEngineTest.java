@@ -1,6 +1,7 @@
 package org.openkam.scoring.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -490,6 +492,21 @@ class ScoringEngineTest {
         assertEquals(after.id(), engine.scores(ADMIN, "acc-1").get(0).runId(), "the accounts' latest scores");
         Thread.sleep(300);
         assertEquals(2, jobs.jobs.size(), "two imports during the run ask for one more run, not two");
+    }
+
+    @Test
+    void aRescoreAskedForOnceTheRunReadsFinishedStartsANewRun() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        AtomicReference<Job> asked = new AtomicReference<>();
+        jobs.finished = id -> { // the earliest moment a poller can see the run finished
+            jobs.finished = null;
+            asked.set(engine.rescore(kam, unit));
+        };
+        Job first = run();
+        Job next = until(asked::get);
+        assertNotEquals(first.id(), next.id(), "the finished run was handed back, and nothing ran");
+        assertEquals(JobState.SUCCEEDED, jobs.await(next.id()).state());
+        assertEquals(next.id(), engine.scores(ADMIN, "acc-1").get(0).runId());
     }
 
     @Test
