@@ -2,7 +2,6 @@ package org.openkam.console.internal.admin;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,8 @@ import com.google.gson.JsonObject;
  * definitions, and their configurations written through ConfigurationAdmin after the values were checked against
  * the definition ({@link ConfigValues}). Configurations are bound with the {@code "?"} multi-location, so they
  * reach whichever bundle provides the PID, whoever wrote them. A configuration FileInstall read from {@code etc/}
- * keeps its {@code felix.fileinstall.filename}, so FileInstall writes the change back to that file.
+ * keeps its {@code felix.fileinstall.filename}, and the change is written to that file ({@link ConfigurationFile}); a
+ * new one gets a file of its own there, so it survives a restart.
  *
  * <p>A factory whose definition has a {@code businessUnit} attribute (the per-unit configurations of scoring models
  * and other plugins) holds one configuration per unit: a second one for the same unit is refused, and the unit must
@@ -148,6 +148,7 @@ final class Configurations {
             Hashtable<String, Object> typed = checked(caller, d, properties, pid);
             keepFile(stored, typed);
             stored.update(typed);
+            writeFile(typed);
             return instance(stored);
         }
         Described d = describe(pid);
@@ -161,6 +162,7 @@ final class Configurations {
             fileFor(pid + ".cfg", typed);
         }
         config.update(typed);
+        writeFile(typed);
         return instance(config);
     }
 
@@ -181,20 +183,20 @@ final class Configurations {
         }
     }
 
-    /**
-     * Keeps a new configuration as a file in {@code etc/}, as FileInstall names them: an empty file that FileInstall
-     * fills with the values when ConfigurationAdmin reports the update, as it does for the files it read itself.
-     */
-    private void fileFor(String fileName, Hashtable<String, Object> typed) throws IOException {
-        if (etc == null) {
-            return;
+    /** Names the file in {@code etc/} a new configuration is kept in, as FileInstall names them and keys them. */
+    private void fileFor(String fileName, Hashtable<String, Object> typed) {
+        if (etc != null) {
+            typed.put(FILEINSTALL_FILE, etc.resolve(fileName).toFile().getAbsoluteFile().toURI().toString());
         }
-        Path file = etc.resolve(fileName);
-        if (!Files.exists(file)) {
-            Files.writeString(file, "# Written by the OpenKAM console (Administration > Configuration).\n",
-                    StandardCharsets.UTF_8);
+    }
+
+    /** Writes the configuration's file, if it has one, after ConfigurationAdmin took the values. */
+    private static void writeFile(Hashtable<String, Object> typed) throws IOException {
+        Object file = typed.get(FILEINSTALL_FILE);
+        Path path = file == null ? null : path(file.toString());
+        if (path != null) {
+            ConfigurationFile.write(path, typed, BOOKKEEPING);
         }
-        typed.put(FILEINSTALL_FILE, file.toFile().getAbsoluteFile().toURI().toString()); // as FileInstall keys it
     }
 
     private static Path path(String fileProperty) {
@@ -228,6 +230,7 @@ final class Configurations {
         }
         fileFor(factoryPid + "-" + name + ".cfg", typed);
         config.update(typed);
+        writeFile(typed);
         return instance(config);
     }
 
