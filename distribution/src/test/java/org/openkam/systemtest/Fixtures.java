@@ -142,4 +142,10 @@ public final class Fixtures {
         }
         return last;
     }
+
+    /** The first account a search of the account list finds (the demo's, by a word of its name). */
+    static JsonObject firstAccount(Api api, String search) {
+        return api.get("/api/v1/accounts?q=" + search).expect(200).object().getAsJsonArray("items").get(0)
+                .getAsJsonObject();
+    }
 }

@@ -40,8 +40,7 @@ class PluginPagesBrowserIT {
     void stoppingTheScoringBundleRemovesItsPagesAndNothingElse() {
         browser.signInAsAdmin();
         browser.waitFor(By.cssSelector("#navigation a[data-page='scoring-portfolio']"));
-        JsonObject account = admin.get("/api/v1/accounts?q=Bluebonnet").expect(200).object().getAsJsonArray("items")
-                .get(0).getAsJsonObject();
+        JsonObject account = Fixtures.firstAccount(admin, "Bluebonnet");
         String id = account.get("id").getAsString();
 
         press("Stop", "resolved");
