@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -151,12 +153,10 @@ class AdminBrowserIT {
     void swaggerUiRendersUnderTheCspAndTryItOutCarriesTheSessionAndCsrfToken() {
         browser.open("#/api");
         browser.waitFor(By.cssSelector("#swagger-ui .opblock"));
-        WebElement stop = browser.waitFor(By.id("operations-Administration-stopBundle"));
-        stop.findElement(By.cssSelector(".opblock-summary-control, .opblock-summary")).click();
-        browser.waitFor(By.cssSelector("#operations-Administration-stopBundle .try-out__btn")).click();
+        WebElement execute = openTryItOut("operations-Administration-stopBundle");
         WebElement id = browser.waitFor(By.cssSelector("#operations-Administration-stopBundle .parameters input"));
         id.sendKeys("0");
-        browser.driver().findElement(By.cssSelector("#operations-Administration-stopBundle .execute")).click();
+        execute.click();
         // 409: the framework is refused; a request without the session would be a 401, without the token a 403
         WebElement status = browser.waitForText(
                 By.cssSelector("#operations-Administration-stopBundle .live-responses-table tbody .response-col_status"),
@@ -196,12 +196,32 @@ class AdminBrowserIT {
 
     /** Opens an operation, tries it out with its example input and returns the status it got. */
     private static String tryOut(String operation) {
-        WebElement block = browser.waitFor(By.id(operation));
-        block.findElement(By.cssSelector(".opblock-summary-control, .opblock-summary")).click();
-        browser.waitFor(By.cssSelector("#" + operation + " .try-out__btn")).click();
-        browser.waitFor(By.cssSelector("#" + operation + " .execute")).click();
+        openTryItOut(operation).click();
         return browser.waitFor(By.cssSelector("#" + operation + " .live-responses-table tbody .response-col_status"))
                 .getText().strip().split("\\s+")[0];
+    }
+
+    /**
+     * Expands an operation and switches it to "Try it out"; returns its Execute button. Swagger UI renders the
+     * expanded block more than once: a click on "Try it out" during that can be lost (seen on a loaded machine),
+     * so the button is clicked again while it still offers to try it out.
+     */
+    private static WebElement openTryItOut(String operation) {
+        browser.waitFor(By.cssSelector("#" + operation + " .opblock-summary-control")).click();
+        By tryItOut = By.cssSelector("#" + operation + ".is-open .try-out__btn:not(.cancel)");
+        By execute = By.cssSelector("#" + operation + " .execute");
+        for (int attempt = 1;; attempt++) {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.elementToBeClickable(tryItOut)).click();
+            try {
+                return new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                        .until(ExpectedConditions.visibilityOfElementLocated(execute));
+            } catch (TimeoutException e) {
+                if (attempt == 3 || browser.findAll(tryItOut).isEmpty()) {
+                    return browser.waitFor(execute); // fails naming what the page shows
+                }
+            }
+        }
     }
 
     private static List<JsonElement> configurations() {
