@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,8 @@ final class ConfigurationFile {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
                 content.load(in);
             }
+        } else {
+            content.setHeader(List.of("# Written by the OpenKAM console (Administration > Configuration)."));
         }
         for (String key : new ArrayList<>(content.keySet())) {
             if (!properties.containsKey(key) || bookkeeping.contains(key)) {

@@ -59,7 +59,9 @@ class ConfigurationFileTest {
         Path file = etc.resolve("org.openkam.retail.settings-north.cfg");
         ConfigurationFile.write(file, Map.of("businessUnit", "north", "enabled", true), BOOKKEEPING);
         assertEquals(Map.of("businessUnit", "north", "enabled", true), read(file));
-        assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains("felix.fileinstall"));
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("felix.fileinstall"), text);
+        assertTrue(text.startsWith("# Written by the OpenKAM console"), text);
     }
 
     private static Map<String, Object> read(Path file) throws IOException {
