@@ -37,9 +37,10 @@ final class ConfigurationFiles {
     private final ConfigurationAdmin admin;
     private final Path etc;
     /**
-     * PIDs this instance deleted. FileInstall deletes a deleted configuration's file when it learns of the deletion,
-     * asynchronously: a configuration created again under the same PID (hence the same file) could lose its file
-     * to that, and then itself at FileInstall's next poll. So a PID is never reused.
+     * PIDs this instance deleted. FileInstall with its write-back on (not the product's setting) deletes a deleted
+     * configuration's file when it learns of the deletion, asynchronously: a configuration created again under the
+     * same PID (hence the same file) could lose its file to that, and then itself at FileInstall's next poll. So a
+     * PID is never reused.
      */
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
