@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
-import org.openkam.api.ValidationException;
 import org.openkam.api.account.BuyingCenterRole;
 import org.openkam.api.engagement.BuyingCenters;
 import org.openkam.api.engagement.ContactRef;
@@ -37,12 +36,8 @@ final class HierarchyBuyingCenters {
     }
 
     BuyingCenterGaps of(Caller caller, String hierarchyId, String nodeId, LocalDate day) {
-        Subtree subtree = store.subtree(hierarchyId, nodeId, day);
-        if (subtree.accountOfNode().size() > MAX_ACCOUNTS) {
-            throw new ValidationException("nodeId", "buying-center coverage reads every account's buying center: "
-                    + "choose a subtree of at most " + MAX_ACCOUNTS + " accounts, not "
-                    + subtree.accountOfNode().size());
-        }
+        Subtree subtree = store.subtree(hierarchyId, nodeId, day).requireAccountsAtMost(MAX_ACCOUNTS,
+                "buying-center coverage reads every account's buying center");
         Map<String, HierarchyNode> nodes = store.nodes(hierarchyId);
         Map<String, Coverage> reports = new HashMap<>();
         Set<String> hidden = new HashSet<>();

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
-import org.openkam.api.ValidationException;
 import org.openkam.api.account.AccountTeamMember;
 import org.openkam.api.account.AccountTeams;
 import org.openkam.api.account.TeamFunction;
@@ -33,11 +32,8 @@ final class HierarchyCoverage {
     }
 
     Coverage of(Caller caller, String hierarchyId, String nodeId, LocalDate day) {
-        Subtree subtree = store.subtree(hierarchyId, nodeId, day);
-        if (subtree.accountOfNode().size() > MAX_ACCOUNTS) {
-            throw new ValidationException("nodeId", "coverage reads every account's team: choose a subtree of at most "
-                    + MAX_ACCOUNTS + " accounts, not " + subtree.accountOfNode().size());
-        }
+        Subtree subtree = store.subtree(hierarchyId, nodeId, day).requireAccountsAtMost(MAX_ACCOUNTS,
+                "coverage reads every account's team");
         Map<String, HierarchyNode> nodes = store.nodes(hierarchyId);
         List<HierarchyNode> ancestors = new ArrayList<>(store.ancestors(hierarchyId, nodeId, day));
         Collections.reverse(ancestors); // the top first, so nearer ancestors override
