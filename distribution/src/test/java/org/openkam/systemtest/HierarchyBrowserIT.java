@@ -44,6 +44,7 @@ class HierarchyBrowserIT {
     private static OpenKamProcess openkam;
     private static Api admin;
     private static Browser browser;
+    private static String unit;
     private static String hierarchy;
     private static String holding;
     private static String emea;
@@ -54,9 +55,8 @@ class HierarchyBrowserIT {
     static void start() {
         openkam = OpenKamProcess.create("HierarchyBrowserIT").start();
         admin = openkam.admin();
-        String unit = Fixtures.createUnit(admin, "global");
-        hierarchy = admin.post("/hierarchies", json("name", "Acme worldwide", "businessUnit", unit)).expect(201)
-                .text("id");
+        unit = Fixtures.createUnit(admin, "global");
+        hierarchy = newHierarchy("Acme worldwide");
         holding = node(json("accountId", createAccount(admin, unit, "Acme Holding", "annualSales", 1000)
                 .get("id").getAsString()));
         emea = node(json("name", "EMEA"));
@@ -88,6 +88,11 @@ class HierarchyBrowserIT {
     private static void link(String in, String parent, String child) {
         admin.post("/hierarchies/" + in + "/links", json("parentId", parent, "childId", child,
                 "type", "regional-grouping", "validFrom", SINCE)).expect(201);
+    }
+
+    /** A new hierarchy in the test's unit. */
+    private static String newHierarchy(String name) {
+        return admin.post("/hierarchies", json("name", name, "businessUnit", unit)).expect(201).text("id");
     }
 
     private static String group(String in, String name) {
@@ -174,7 +179,6 @@ class HierarchyBrowserIT {
 
     @Test
     void aHierarchyIsCreatedAndFilledInTheConsoleAndItsRollupFollows() {
-        String unit = admin.get("/hierarchies/" + hierarchy).expect(200).text("businessUnit");
         String japan = createAccount(admin, unit, "Globex Japan KK", "annualSales", 300).get("name").getAsString();
         browser.open("#/hierarchy-tree");
         browser.waitFor(By.id("new-hierarchy-name")).sendKeys("Globex worldwide");
@@ -217,8 +221,7 @@ class HierarchyBrowserIT {
 
     @Test
     void aNodeMovesThroughTheChooserAndACycleIsRefusedAtTheField() {
-        String moves = admin.post("/hierarchies", json("name", "Moves", "businessUnit",
-                admin.get("/hierarchies/" + hierarchy).expect(200).text("businessUnit"))).expect(201).text("id");
+        String moves = newHierarchy("Moves");
         String world = group(moves, "World");
         String europe = group(moves, "Europe");
         String americas = group(moves, "Americas");
@@ -266,8 +269,7 @@ class HierarchyBrowserIT {
 
     @Test
     void aLinkToAParentIsRemovedAfterAConfirmation() {
-        String links = admin.post("/hierarchies", json("name", "Links", "businessUnit",
-                admin.get("/hierarchies/" + hierarchy).expect(200).text("businessUnit"))).expect(201).text("id");
+        String links = newHierarchy("Links");
         String asia = group(links, "Asia");
         String japan = group(links, "Japan");
         link(links, asia, japan);
@@ -287,8 +289,7 @@ class HierarchyBrowserIT {
 
     @Test
     void aGleifImportShowsItsProgressAndItsReportByLine() throws IOException {
-        String imported = admin.post("/hierarchies", json("name", "Imported", "businessUnit",
-                admin.get("/hierarchies/" + hierarchy).expect(200).text("businessUnit"))).expect(201).text("id");
+        String imported = newHierarchy("Imported");
         Path zip = gleifFiles();
         browser.open("#/hierarchy-gleif");
         browser.waitFor(By.cssSelector("#hierarchy-list a"));
