@@ -18,7 +18,10 @@ import java.math.RoundingMode;
 public record FactorContribution(String factor, String label, String input, BigDecimal value, BigDecimal weight,
         BigDecimal contribution) {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    // the bounds at the scale of what they bound: BigDecimal compares equal scales without rescaling
+    private static final BigDecimal HUNDRED_1 = new BigDecimal("100.0");
+    private static final BigDecimal ONE_4 = new BigDecimal("1.0000");
+    private static final BigDecimal HUNDRED_2 = new BigDecimal("100.00");
 
     public FactorContribution {
         if (factor == null || factor.isBlank()) {
@@ -29,7 +32,7 @@ public record FactorContribution(String factor, String label, String input, BigD
         }
         if (value != null) {
             value = value.setScale(1, RoundingMode.HALF_UP);
-            if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
+            if (value.signum() < 0 || value.compareTo(HUNDRED_1) > 0) {
                 throw new IllegalArgumentException("factor " + factor + ": value " + value + " is not within 0..100");
             }
         }
@@ -37,14 +40,14 @@ public record FactorContribution(String factor, String label, String input, BigD
             throw new IllegalArgumentException("factor " + factor + " needs a weight");
         }
         weight = weight.setScale(4, RoundingMode.HALF_UP);
-        if (weight.signum() < 0 || weight.compareTo(BigDecimal.ONE) > 0) {
+        if (weight.signum() < 0 || weight.compareTo(ONE_4) > 0) {
             throw new IllegalArgumentException("factor " + factor + ": weight " + weight + " is not within 0..1");
         }
         if (contribution == null) {
             throw new IllegalArgumentException("factor " + factor + " needs a contribution");
         }
         contribution = contribution.setScale(2, RoundingMode.HALF_UP);
-        if (contribution.abs().compareTo(HUNDRED) > 0) {
+        if (contribution.abs().compareTo(HUNDRED_2) > 0) {
             throw new IllegalArgumentException("factor " + factor + ": contribution " + contribution
                     + " is not within -100..100");
         }
@@ -56,8 +59,8 @@ public record FactorContribution(String factor, String label, String input, BigD
      */
     public static FactorContribution of(String factor, String label, String input, Double value, double weight) {
         checkFinite(factor, value == null ? 0 : value, weight);
-        return new FactorContribution(factor, label, input, value == null ? null : BigDecimal.valueOf(value),
-                BigDecimal.valueOf(weight), BigDecimal.valueOf(value == null ? 0 : value * weight));
+        return new FactorContribution(factor, label, input, value == null ? null : Rounding.halfUp(value, 1),
+                Rounding.halfUp(weight, 4), Rounding.halfUp(value == null ? 0 : value * weight, 2));
     }
 
     private static void checkFinite(String factor, double... numbers) {

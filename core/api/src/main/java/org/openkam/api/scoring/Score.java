@@ -27,7 +27,8 @@ import java.util.Set;
 public record Score(BigDecimal value, Classification classification, List<FactorContribution> contributions,
         Map<String, BigDecimal> measures) {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    // at the value's scale: BigDecimal compares equal scales without rescaling
+    private static final BigDecimal HUNDRED = new BigDecimal("100.0");
 
     public Score {
         if (value == null) {
@@ -67,6 +68,6 @@ public record Score(BigDecimal value, Classification classification, List<Factor
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("score " + value + " is not a number");
         }
-        return new Score(BigDecimal.valueOf(value), classification, contributions, measures);
+        return new Score(Rounding.halfUp(value, 1), classification, contributions, measures);
     }
 }
