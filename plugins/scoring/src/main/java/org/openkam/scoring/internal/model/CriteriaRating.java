@@ -30,49 +30,42 @@ public record CriteriaRating(Double attractiveness, Double strength, Double over
         if (!(attractivenessShare >= 0 && attractivenessShare <= 1)) {
             throw new IllegalArgumentException("the attractiveness share must be within 0..1");
         }
-        Double a = axis(criteria, Criterion.Axis.ATTRACTIVENESS);
-        Double s = axis(criteria, Criterion.Axis.STRENGTH);
+        // one pass for both axes: models call this for every account of a unit
+        double knownA = 0;
+        double knownS = 0;
+        double sumA = 0;
+        double sumS = 0;
+        for (Criterion c : criteria) {
+            if (c.rating() != null) {
+                if (c.axis() == Criterion.Axis.ATTRACTIVENESS) {
+                    knownA += c.weight();
+                    sumA += c.weight() * Scales.clamp(c.rating());
+                } else {
+                    knownS += c.weight();
+                    sumS += c.weight() * Scales.clamp(c.rating());
+                }
+            }
+        }
+        Double a = knownA == 0 ? null : sumA / knownA;
+        Double s = knownS == 0 ? null : sumS / knownS;
         double shareA = a == null ? 0 : s == null ? 1 : attractivenessShare;
         double shareS = s == null ? 0 : 1 - shareA;
         Double overall = a == null && s == null ? null : (a == null ? 0 : shareA * a) + (s == null ? 0 : shareS * s);
-        List<FactorContribution> contributions = new ArrayList<>();
+        List<FactorContribution> contributions = new ArrayList<>(criteria.size());
         for (Criterion c : criteria) {
             if (c.weight() == 0) {
                 continue;
             }
-            String factor = c.axis().key() + "." + c.id();
-            String label = label(c.axis()) + ": " + c.label();
+            Criterion.Kind kind = c.kind();
             if (c.rating() == null) {
-                contributions.add(FactorContribution.of(factor, label + " (unknown, left out)", c.input(), null, 0));
+                contributions.add(FactorContribution.of(kind.factor(), kind.unknownLabel(), c.input(), null, 0));
             } else {
-                double axisShare = c.axis() == Criterion.Axis.ATTRACTIVENESS ? shareA : shareS;
-                double weight = axisShare * c.weight() / knownWeight(criteria, c.axis());
-                contributions.add(FactorContribution.of(factor, label, c.input(), Scales.clamp(c.rating()), weight));
+                boolean attractiveness = c.axis() == Criterion.Axis.ATTRACTIVENESS;
+                double weight = (attractiveness ? shareA : shareS) * c.weight() / (attractiveness ? knownA : knownS);
+                contributions.add(FactorContribution.of(kind.factor(), kind.label(), c.input(),
+                        Scales.clamp(c.rating()), weight));
             }
         }
         return new CriteriaRating(a, s, overall, contributions);
-    }
-
-    private static Double axis(List<Criterion> criteria, Criterion.Axis axis) {
-        double weight = knownWeight(criteria, axis);
-        if (weight == 0) {
-            return null;
-        }
-        double sum = 0;
-        for (Criterion c : criteria) {
-            if (c.axis() == axis && c.rating() != null) {
-                sum += c.weight() * Scales.clamp(c.rating());
-            }
-        }
-        return sum / weight;
-    }
-
-    private static double knownWeight(List<Criterion> criteria, Criterion.Axis axis) {
-        return criteria.stream().filter(c -> c.axis() == axis && c.rating() != null).mapToDouble(Criterion::weight)
-                .sum();
-    }
-
-    private static String label(Criterion.Axis axis) {
-        return axis == Criterion.Axis.ATTRACTIVENESS ? "Attractiveness" : "Strength";
     }
 }

@@ -37,6 +37,23 @@ public record CriteriaSettings(Map<String, Double> weights, MoneyScale moneyScal
     public static final String RELATIONSHIP_STAGE = "relationship-stage";
     static final List<String> ATTRACTIVENESS = List.of(SALES, MARGIN, POTENTIAL, GROWTH, REFERENCE, COMPLEXITY);
     static final List<String> STRENGTH = List.of(SHARE_OF_WALLET, COMPETITIVE_POSITION, RELATIONSHIP_STAGE);
+    // what each criterion rates, its explanation texts made once
+    private static final Criterion.Kind SALES_KIND = Criterion.Kind.of(SALES, Axis.ATTRACTIVENESS, "annual sales");
+    private static final Criterion.Kind MARGIN_KIND =
+            Criterion.Kind.of(MARGIN, Axis.ATTRACTIVENESS, "contribution margin");
+    private static final Criterion.Kind POTENTIAL_KIND =
+            Criterion.Kind.of(POTENTIAL, Axis.ATTRACTIVENESS, "future potential (3 years)");
+    private static final Criterion.Kind GROWTH_KIND = Criterion.Kind.of(GROWTH, Axis.ATTRACTIVENESS, "growth");
+    private static final Criterion.Kind REFERENCE_KIND =
+            Criterion.Kind.of(REFERENCE, Axis.ATTRACTIVENESS, "value as a reference or multiplier");
+    private static final Criterion.Kind COMPLEXITY_KIND =
+            Criterion.Kind.of(COMPLEXITY, Axis.ATTRACTIVENESS, "complexity of the customer's structure");
+    private static final Criterion.Kind SHARE_OF_WALLET_KIND =
+            Criterion.Kind.of(SHARE_OF_WALLET, Axis.STRENGTH, "share of wallet");
+    private static final Criterion.Kind COMPETITIVE_POSITION_KIND =
+            Criterion.Kind.of(COMPETITIVE_POSITION, Axis.STRENGTH, "competitive position on open opportunities");
+    private static final Criterion.Kind RELATIONSHIP_STAGE_KIND =
+            Criterion.Kind.of(RELATIONSHIP_STAGE, Axis.STRENGTH, "relationship stage");
 
     public CriteriaSettings {
         weights = Map.copyOf(weights);
@@ -74,28 +91,28 @@ public record CriteriaSettings(Map<String, Double> weights, MoneyScale moneyScal
         Double reference = Scales.number(attributes.get(referenceAttribute));
         Double complexity = Scales.number(attributes.get(complexityAttribute));
         return List.of(
-                new Criterion(SALES, Axis.ATTRACTIVENESS, "annual sales", weights.get(SALES),
+                new Criterion(SALES_KIND, weights.get(SALES),
                         Scales.relative(f.annualSales(), p.largestSales(), moneyScale),
                         Inputs.money(f.annualSales(), f.currency())),
-                new Criterion(MARGIN, Axis.ATTRACTIVENESS, "contribution margin", weights.get(MARGIN),
+                new Criterion(MARGIN_KIND, weights.get(MARGIN),
                         Scales.relative(f.contributionMargin(), p.largestContributionMargin(), moneyScale),
                         Inputs.money(f.contributionMargin(), f.currency())),
-                new Criterion(POTENTIAL, Axis.ATTRACTIVENESS, "future potential (3 years)", weights.get(POTENTIAL),
+                new Criterion(POTENTIAL_KIND, weights.get(POTENTIAL),
                         Scales.relative(f.potential(), p.largestPotential(), moneyScale),
                         Inputs.money(f.potential(), f.currency())),
-                new Criterion(GROWTH, Axis.ATTRACTIVENESS, "growth", weights.get(GROWTH),
+                new Criterion(GROWTH_KIND, weights.get(GROWTH),
                         Scales.linear(growth, growthZero, growthFull), growth == null ? null : Inputs.number(growth) + " %"),
-                new Criterion(REFERENCE, Axis.ATTRACTIVENESS, "value as a reference or multiplier", weights.get(REFERENCE),
+                new Criterion(REFERENCE_KIND, weights.get(REFERENCE),
                         Scales.fivePoint(reference), Inputs.number(reference)),
-                new Criterion(COMPLEXITY, Axis.ATTRACTIVENESS, "complexity of the customer's structure",
+                new Criterion(COMPLEXITY_KIND,
                         weights.get(COMPLEXITY), Scales.fivePoint(complexity), Inputs.number(complexity)),
-                new Criterion(SHARE_OF_WALLET, Axis.STRENGTH, "share of wallet", weights.get(SHARE_OF_WALLET),
+                new Criterion(SHARE_OF_WALLET_KIND, weights.get(SHARE_OF_WALLET),
                         Scales.ratio(f.shareOfWallet()), Inputs.percent(f.shareOfWallet())),
-                new Criterion(COMPETITIVE_POSITION, Axis.STRENGTH, "competitive position on open opportunities",
+                new Criterion(COMPETITIVE_POSITION_KIND,
                         weights.get(COMPETITIVE_POSITION),
                         f.competitivePosition() == null ? null : f.competitivePosition().doubleValue(),
                         f.competitivePosition() == null ? null : f.competitivePosition().stripTrailingZeros().toPlainString()),
-                new Criterion(RELATIONSHIP_STAGE, Axis.STRENGTH, "relationship stage", weights.get(RELATIONSHIP_STAGE),
+                new Criterion(RELATIONSHIP_STAGE_KIND, weights.get(RELATIONSHIP_STAGE),
                         Scales.stage(f.relationshipStage()), f.relationshipStage()));
     }
 
