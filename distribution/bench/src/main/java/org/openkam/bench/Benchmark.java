@@ -77,6 +77,7 @@ public final class Benchmark {
                 return null;
             });
             phase(options, table, "retail", () -> {
+                new RetailDistribution(options, table).run(log);
                 new RetailImport(options, work, table).run();
                 return null;
             });

@@ -36,8 +36,6 @@ final class RetailImport {
     }
 
     void run() throws Exception {
-        table.notMeasured("retail: weighted distribution over 5,000 stores x 1,000 SKUs",
-                "plugins/retail has no benchmark code for it yet", "");
         Path dir = Files.createDirectories(work.resolve("retail"));
         try (Product product = new Product(options.product(), dir).javaOpts(ImportAndScoring.HEAP)) {
             product.start();

@@ -49,7 +49,7 @@ class RetailDemoDataTest {
         assertEquals(40, new ProductCatalog(DB.database()).products("consumer-goods").size());
 
         RetailScope.Retailer retailer = new RetailScope.Retailer(second, new RetailSettings(
-                RetailTradeContract.settings(true, 8)));
+                TestSettings.of(true, 8)));
         TradeFigures figures = new TradeFigures(new ProductCatalog(DB.database()), structure,
                 new Listings(DB.database()), new StoreAudits(DB.database()), new PromotionCalendar(DB.database()),
                 new TradeAgreements(DB.database()), new SalesLedger(DB.database()));

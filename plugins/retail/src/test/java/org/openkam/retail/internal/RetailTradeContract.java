@@ -56,33 +56,13 @@ abstract class RetailTradeContract {
         String unit = "cg-" + UUID.randomUUID().toString().substring(0, 8);
         Account account = new Account(UUID.randomUUID().toString(), unit, "MegaMart", null, null, null, null,
                 AccountStatus.ACTIVE, KeyAccountTier.KEY, null, null, null, null, "EUR", Map.of(), 1, null, null);
-        retailer = new RetailScope.Retailer(account, new RetailSettings(settings(true, 4)));
+        retailer = new RetailScope.Retailer(account, new RetailSettings(TestSettings.of(true, 4)));
         product = catalog.create(MANAGER, unit, new ProductDraft("4006381333931", "Cola", "Fizz", null, null,
                 new BigDecimal("10"), new BigDecimal("6")));
         banner = structure.createBanner(MANAGER, retailer.id(), unit, "MegaMart", "hypermarket");
         Banner small = structure.createBanner(MANAGER, retailer.id(), unit, "MegaMini", "convenience");
         stores = List.of(store(banner, "S1", "north", "500"), store(banner, "S2", "north", "300"),
                 store(small, "S3", "south", "100"), store(small, "S4", "south", "100"));
-    }
-
-    static RetailSettings.Config settings(boolean compound, int weeks) {
-        return new RetailSettings.Config() {
-            @Override public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return RetailSettings.Config.class;
-            }
-            @Override public String businessUnit() {
-                return "*";
-            }
-            @Override public boolean enabled() {
-                return true;
-            }
-            @Override public boolean discounts_compound() {
-                return compound;
-            }
-            @Override public int baseline_weeks() {
-                return weeks;
-            }
-        };
     }
 
     Store store(Banner b, String code, String region, String acv) {
