@@ -85,7 +85,7 @@ final class TradeFigures {
             }
         });
         return new DistributionView(retailer.id(), productId, date, bannerId, region, Distribution.of(universe,
-                s -> active.stream().anyMatch(l -> l.covers(s)), audited.keySet(), unavailable));
+                Listing.anyCovers(active), audited.keySet(), unavailable));
     }
 
     PromotionView view(RetailScope.Retailer retailer, Promotion p) {
