@@ -14,8 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -375,33 +374,17 @@ public final class SalesImport {
             return stored;
         }
         boolean out = target.kind() == SalesFile.Kind.SELL_OUT;
-        Set<Long> keys = new HashSet<>();
-        Set<Integer> stores = new LinkedHashSet<>();
-        Set<Integer> products = new LinkedHashSet<>();
-        LocalDate first = rows.get(0).week();
-        LocalDate last = first;
+        Map<Long, Row> keys = new LinkedHashMap<>();
         for (Row row : rows) {
-            keys.add(row.key());
-            stores.add(row.store());
-            products.add(row.product());
-            first = row.week().isBefore(first) ? row.week() : first;
-            last = row.week().isAfter(last) ? row.week() : last;
+            keys.putIfAbsent(row.key(), row);
         }
-        try (PreparedStatement ps = c.prepareStatement(SalesUpsert.stored(target.kind(), stores.size(),
-                products.size()))) {
+        try (PreparedStatement ps = c.prepareStatement(SalesUpsert.stored(target.kind(), keys.size()))) {
             int i = 1;
-            if (out) {
-                for (int store : stores) {
-                    ps.setString(i++, lookup.storeIds.get(store));
-                }
-            } else {
-                ps.setString(i++, target.retailerId());
+            for (Row row : keys.values()) {
+                ps.setString(i++, out ? lookup.storeIds.get(row.store()) : target.retailerId());
+                ps.setString(i++, lookup.productIds.get(row.product()));
+                ps.setObject(i++, row.week());
             }
-            for (int product : products) {
-                ps.setString(i++, lookup.productIds.get(product));
-            }
-            ps.setObject(i++, first);
-            ps.setObject(i, last);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Integer store = out ? lookup.storeById.get(rs.getString(1)) : Integer.valueOf(0);
@@ -410,7 +393,7 @@ public final class SalesImport {
                         continue;
                     }
                     long key = key(store, product, rs.getObject(3, LocalDate.class));
-                    if (keys.contains(key)) {
+                    if (keys.containsKey(key)) {
                         stored.put(key, jobId.equals(rs.getString(4)) ? rs.getLong(5) : 0L);
                     }
                 }

@@ -46,20 +46,17 @@ final class SalesUpsert {
     }
 
     /**
-     * The stored rows that may hold a batch's keys: of its stores (sell-out) or its retailer (sell-in), its products
-     * and its weeks' span. Answers store (sell-out only), product, week, import job and line. Binds the stores (or
-     * the retailer), the products, then the first and last week.
+     * The stored rows of a batch's keys: store (or retailer), product and week of each, looked up by the primary key.
+     * A range over the batch's stores, products and weeks instead read every stored week of those stores, so each
+     * batch cost more the more sell-out was stored before it. Answers store (sell-out only), product, week, import
+     * job and line. Binds store (or retailer), product and week for each of the {@code keys}.
      */
-    static String stored(SalesFile.Kind kind, int stores, int products) {
-        String productIn = " AND product_id IN (" + placeholders(products) + ") AND week_start BETWEEN ? AND ?";
+    static String stored(SalesFile.Kind kind, int keys) {
+        String in = " IN (" + String.join(", ", java.util.Collections.nCopies(keys, "(?, ?, ?)")) + ")";
         return kind == SalesFile.Kind.SELL_OUT
                 ? "SELECT store_id, product_id, week_start, import_job, import_line FROM retail_sell_out "
-                        + "WHERE store_id IN (" + placeholders(stores) + ")" + productIn
+                        + "WHERE (store_id, product_id, week_start)" + in
                 : "SELECT NULL, product_id, week_start, import_job, import_line FROM retail_sell_in "
-                        + "WHERE retailer_id = ?" + productIn;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+                        + "WHERE (retailer_id, product_id, week_start)" + in;
     }
 }
