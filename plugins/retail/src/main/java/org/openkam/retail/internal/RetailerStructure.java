@@ -93,6 +93,28 @@ public final class RetailerStructure {
         }
     }
 
+    /** Inserts the stores, validated and without their audit entries, in one batch. */
+    static void insertStores(Connection c, List<Store> stores) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO retail_store (" + STORE_COLUMNS
+                + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
+            for (Store store : stores) {
+                ps.setString(1, store.id());
+                ps.setString(2, store.retailerId());
+                ps.setString(3, store.bannerId());
+                ps.setString(4, store.businessUnit());
+                ps.setString(5, store.code());
+                ps.setString(6, store.name());
+                ps.setString(7, store.region());
+                ps.setString(8, store.format());
+                ps.setBigDecimal(9, store.acv());
+                ps.setBigDecimal(10, store.pcv());
+                Rows.setInstant(ps, 11, Rows.now());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     public Store createStore(Caller caller, String retailerId, String unit, StoreDraft draft) {
         draft.violations().throwIfAny();
         try {
@@ -103,21 +125,7 @@ public final class RetailerStructure {
                         draft.code().strip(), draft.name().strip(), draft.region().strip(),
                         draft.format() == null || draft.format().isBlank() ? bannerFormat : draft.format().strip(),
                         Money.plain(draft.acv()), Money.plain(draft.pcv()), 1);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO retail_store (" + STORE_COLUMNS
-                        + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
-                    ps.setString(1, store.id());
-                    ps.setString(2, retailerId);
-                    ps.setString(3, store.bannerId());
-                    ps.setString(4, unit);
-                    ps.setString(5, store.code());
-                    ps.setString(6, store.name());
-                    ps.setString(7, store.region());
-                    ps.setString(8, store.format());
-                    ps.setBigDecimal(9, store.acv());
-                    ps.setBigDecimal(10, store.pcv());
-                    Rows.setInstant(ps, 11, Rows.now());
-                    ps.executeUpdate();
-                }
+                insertStores(c, List.of(store));
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("code", store.code());
                 fields.put("name", store.name());

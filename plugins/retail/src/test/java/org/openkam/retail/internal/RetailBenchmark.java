@@ -106,25 +106,7 @@ public final class RetailBenchmark {
                     acv.divide(BigDecimal.TEN), 1));
         }
         return database.write(MANAGER, tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO retail_store (id, retailer_id, "
-                    + "banner_id, business_unit, code, name, region, format, acv, pcv, version, created_at) VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
-                for (Store store : stores) {
-                    ps.setString(1, store.id());
-                    ps.setString(2, store.retailerId());
-                    ps.setString(3, store.bannerId());
-                    ps.setString(4, store.businessUnit());
-                    ps.setString(5, store.code());
-                    ps.setString(6, store.name());
-                    ps.setString(7, store.region());
-                    ps.setString(8, store.format());
-                    ps.setBigDecimal(9, store.acv());
-                    ps.setBigDecimal(10, store.pcv());
-                    Rows.setInstant(ps, 11, Rows.now());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            RetailerStructure.insertStores(tx.connection(), stores);
             return stores;
         });
     }
