@@ -42,7 +42,7 @@ public final class Json {
     private static final class InstantAdapter extends TypeAdapter<Instant> {
         @Override
         public void write(JsonWriter out, Instant value) throws IOException {
-            out.value(value.toString());
+            out.value(IsoInstants.format(value));
         }
 
         @Override
