@@ -104,7 +104,8 @@ final class ImportAndScoring {
         double importSeconds;
         long peak;
         boolean peakReset;
-        try (Product product = new Product(options.product(), store.dir()).javaOpts(HEAP)) {
+        try (Product product = new Product(options.product(), store.dir(), options.productOpts())
+                .javaOpts(HEAP)) {
             for (String model : OTHER_MODELS) {
                 Files.delete(product.home().resolve("etc/org.openkam.scoring." + model + "-default.cfg"));
             }
@@ -156,7 +157,7 @@ final class ImportAndScoring {
         if (importSeconds < 0 && store.h2File() != null) {
             // H2 would first roll back the stopped import's transaction (it had grown the file by gigabytes)
             raw = h2(store.dir().resolveSibling(store.dir().getFileName() + "-raw"));
-            try (Product fresh = new Product(options.product(), raw.dir())) {
+            try (Product fresh = new Product(options.product(), raw.dir(), options.productOpts())) {
                 fresh.start();
                 fresh.api().post("/api/v1/business-units", "{\"id\":\"" + UNIT + "\",\"name\":\"Benchmark\"}", 201,
                         200);

@@ -9,13 +9,13 @@ import java.util.Set;
 /** The command line of bin/openkam-bench. */
 record Options(Path product, boolean quick, int starts, int accounts, int roots, int nodesPerRoot, Duration warmUp,
         Duration measure, Duration importBudget, Duration scoringBudget, boolean karaf, boolean postgres,
-        Set<String> only) {
+        Set<String> only, String productOpts) {
 
     static final List<String> PHASES = List.of("start", "api", "import", "model", "retail", "rollups");
 
     static final String USAGE = """
             Usage: openkam-bench [--quick] [--accounts N] [--import-budget S] [--scoring-budget S] [--starts N]
-                                 [--karaf] [--postgres] [--only P,...] [--product DIR]
+                                 [--karaf] [--postgres] [--only P,...] [--product DIR] [--product-opts "..."]
 
             Runs the built product and prints one table: each figure, its baseline measured in the same run,
             the ratio, the target and the tool that measured it. Figures, never pass/fail.
@@ -34,6 +34,9 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
               --postgres      also import into PostgreSQL
               --only P,...    run only these phases of start, api, import, model, retail, rollups (api needs start)
               --product DIR   the built product (default distribution/target/openkam)
+              --product-opts "..."
+                              more JVM options for every product the run starts, e.g. a JFR
+                              recording to profile a phase (they change its figures)
             """;
 
     static Options parse(String[] args, Path defaultProduct) {
@@ -46,6 +49,7 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
         Set<String> only = new LinkedHashSet<>(PHASES);
         boolean karaf = false;
         boolean postgres = false;
+        String productOpts = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -56,6 +60,7 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
                 case "--karaf" -> karaf = true;
                 case "--postgres" -> postgres = true;
                 case "--product" -> product = Path.of(value(args, ++i));
+                case "--product-opts" -> productOpts = value(args, ++i).strip();
                 case "--only" -> {
                     only = new LinkedHashSet<>(List.of(value(args, ++i).split(",")));
                     if (!PHASES.containsAll(only)) {
@@ -74,7 +79,7 @@ record Options(Path product, boolean quick, int starts, int accounts, int roots,
                 Duration.ofSeconds(quick ? 1 : 3), Duration.ofSeconds(quick ? 3 : 10),
                 Duration.ofSeconds(importBudget != null ? importBudget : 600),
                 Duration.ofSeconds(budget != null ? budget : quick ? 300 : 150), karaf, postgres,
-                Set.copyOf(only));
+                Set.copyOf(only), productOpts);
     }
 
     private static String value(String[] args, int i) {

@@ -31,11 +31,13 @@ final class Product implements AutoCloseable {
     private final int port = Http.freePort();
     private Path data;
     private boolean demo;
+    private final String extraOpts;
     private String javaOpts = "";
     private Process process;
 
-    /** Copies the built product into {@code dir}. */
-    Product(Path dist, Path dir) {
+    /** Copies the built product into {@code dir}; {@code extraOpts} go to its JVM besides {@link #javaOpts}. */
+    Product(Path dist, Path dir, String extraOpts) {
+        this.extraOpts = extraOpts;
         this.home = dir.resolve("openkam");
         this.data = dir.resolve("data");
         this.output = dir.resolve("console.log");
@@ -87,7 +89,7 @@ final class Product implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("OPENKAM_ADMIN_PASSWORD", PASSWORD);
-        builder.environment().put("JAVA_OPTS", javaOpts);
+        builder.environment().put("JAVA_OPTS", (javaOpts + " " + extraOpts).strip());
         builder.environment().remove("OPENKAM_PORT");
         builder.environment().remove("OPENKAM_DATA");
         HttpRequest signIn = HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/login"))

@@ -37,7 +37,8 @@ final class RetailImport {
 
     void run() throws Exception {
         Path dir = Files.createDirectories(work.resolve("retail"));
-        try (Product product = new Product(options.product(), dir).javaOpts(ImportAndScoring.HEAP)) {
+        try (Product product = new Product(options.product(), dir, options.productOpts())
+                .javaOpts(ImportAndScoring.HEAP)) {
             product.start();
             Http api = product.api();
             List<String> gtins = setUp(api);

@@ -43,7 +43,7 @@ final class Startup {
         double[] signIn = new double[n];
         double[] ready = new double[n];
         long rss;
-        try (Product existing = new Product(options.product(), work.resolve("existing"))) {
+        try (Product existing = new Product(options.product(), work.resolve("existing"), options.productOpts())) {
             existing.start(); // creates the database and the administrator: the starts below find existing data
             existing.close();
             for (int i = 0; i < n; i++) {
@@ -67,7 +67,7 @@ final class Startup {
         double[] demoReady = new double[n];
         Product demo = null;
         for (int i = 0; i < n; i++) {
-            demo = new Product(options.product(), work.resolve("demo-" + i)).demo(true);
+            demo = new Product(options.product(), work.resolve("demo-" + i), options.productOpts()).demo(true);
             Product.Start s = demo.start();
             demoSignIn[i] = s.signInMillis();
             demoReady[i] = s.readyMillis();

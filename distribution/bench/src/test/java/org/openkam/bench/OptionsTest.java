@@ -39,6 +39,14 @@ class OptionsTest {
     }
 
     @Test
+    void productOptionsAreKeptForEveryProductAndNoneByDefault() {
+        assertEquals("", Options.parse(new String[0], PRODUCT).productOpts());
+        assertEquals("-XX:StartFlightRecording=filename=/tmp/p.jfr -Xss2m", Options.parse(new String[] {
+            "--product-opts", " -XX:StartFlightRecording=filename=/tmp/p.jfr -Xss2m "}, PRODUCT).productOpts());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--product-opts"}, PRODUCT));
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheReason() {
         assertEquals("unknown option: --fast",
                 assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--fast"}, PRODUCT))
