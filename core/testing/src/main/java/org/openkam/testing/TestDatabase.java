@@ -71,6 +71,26 @@ public final class TestDatabase
         return new TestDatabase(Dialect.POSTGRESQL, owner);
     }
 
+    /** What a program outside JUnit does with a database. */
+    @FunctionalInterface
+    public interface Use<T> {
+        T apply(Database database) throws Exception;
+    }
+
+    /**
+     * Runs {@code use} on a fresh in-memory H2 database of {@code owner}, dropped afterwards: for programs outside
+     * JUnit, such as the plugins' benchmarks.
+     */
+    public static <T> T onH2(Class<?> owner, Use<T> use) throws Exception {
+        TestDatabase db = h2(owner);
+        db.create(null);
+        try {
+            return use.apply(db.database());
+        } finally {
+            db.close();
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         create(context);

@@ -60,13 +60,7 @@ public final class HierarchyBenchmark {
 
     /** Generates the forest, runs the rollups and prints each figure as it comes. */
     public static Figures run(int roots, int perRoot, PrintStream out) throws Exception {
-        TestDatabase db = TestDatabase.h2(HierarchyStore.class);
-        db.beforeAll(null);
-        try {
-            return run(db.database(), roots, perRoot, out);
-        } finally {
-            db.afterAll(null);
-        }
+        return TestDatabase.onH2(HierarchyStore.class, database -> run(database, roots, perRoot, out));
     }
 
     private static Figures run(Database database, int roots, int perRoot, PrintStream out) {

@@ -42,13 +42,7 @@ public final class RetailBenchmark {
 
     /** Generates the retailer, computes every SKU's distribution twice and prints each figure as it comes. */
     public static Figures run(int stores, int products, PrintStream out) throws Exception {
-        TestDatabase db = TestDatabase.h2(RetailResource.class);
-        db.beforeAll(null);
-        try {
-            return run(db.database(), stores, products, out);
-        } finally {
-            db.afterAll(null);
-        }
+        return TestDatabase.onH2(RetailResource.class, database -> run(database, stores, products, out));
     }
 
     private static Figures run(Database database, int storeCount, int productCount, PrintStream out) {
