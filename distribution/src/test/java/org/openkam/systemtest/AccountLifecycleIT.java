@@ -28,7 +28,8 @@ import com.google.gson.JsonObject;
 
 /**
  * An account's life through the API of the real product on H2: create, read, replace, patch, optimistic
- * concurrency, validation, delete, contacts, team, audit trail, and the data surviving a restart.
+ * concurrency, validation, delete, contacts, team and audit trail. On the {@link OpenKamProcess#shared} product:
+ * a restart with the data kept is {@link DurabilityIT}'s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccountLifecycleIT {
@@ -39,7 +40,7 @@ class AccountLifecycleIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("AccountLifecycleIT").start();
+        openkam = OpenKamProcess.shared("AccountLifecycleIT");
         admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "lifecycle");
     }
@@ -341,41 +342,6 @@ class AccountLifecycleIT {
                 .map(JsonElement::getAsJsonObject)
                 .anyMatch(c -> "name".equals(text(c, "field")) && name.equals(text(c, "after")));
         assertTrue(createdName, "the created entry must record the initial name: " + created);
-    }
-
-    /** Last: stops the product (SIGTERM), starts it on the same data folder, and finds everything again. */
-    @Test
-    @Order(100)
-    void dataSurvivesARestart() {
-        String name = Fixtures.unique("Durable");
-        JsonObject account = createAccount(admin, unit, name, "region", "Nord");
-        String id = account.get("id").getAsString();
-        admin.post("/accounts/" + id + "/contacts", json("firstName", "Max", "lastName", "Power")).expect(201);
-        admin.post("/accounts/" + id + "/contacts", json("firstName", "Eva", "lastName", "Lution")).expect(201);
-        admin.patch("/accounts/" + id, json("tier", "strategic"), "If-Match", etag(1)).expect(200);
-        long accountsBefore = Fixtures.countAccounts(admin, unit);
-
-        int exit = openkam.stop();
-        assertFalse(openkam.isAlive(), "the process must be gone after SIGTERM");
-        assertTrue(exit == 0 || exit == 143, "a SIGTERM stop should exit cleanly (0 or 143), was " + exit
-                + "\n" + openkam.outputTail(30));
-
-        openkam.start();
-        // sessions live in the database, not in the process: the session from before the restart still works
-        admin.get("/auth/session").expect(200);
-        admin = openkam.admin();
-        Response read = admin.get("/accounts/" + id).expect(200);
-        assertEquals(name, read.text("name"), "the account after the restart: " + read.describe());
-        assertEquals("strategic", read.text("tier"));
-        assertEquals("Nord", read.text("region"));
-        assertEquals(etag(2), read.etag());
-        JsonArray contacts = admin.get("/accounts/" + id + "/contacts").expect(200).array();
-        Set<String> lastNames = StreamSupport.stream(contacts.spliterator(), false)
-                .map(c -> text(c.getAsJsonObject(), "lastName")).collect(Collectors.toSet());
-        assertEquals(Set.of("Power", "Lution"), lastNames, "the contacts after the restart: " + contacts);
-        assertEquals(accountsBefore, Fixtures.countAccounts(admin, unit), "the unit's accounts after the restart");
-        assertFalse(admin.get("/accounts/" + id + "/audit").expect(200).items().isEmpty(),
-                "the audit trail after the restart");
     }
 
     private static String text(JsonObject o, String member) {

@@ -50,7 +50,7 @@ class ActivitiesBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("ActivitiesBrowserIT").start();
+        openkam = OpenKamProcess.shared("ActivitiesBrowserIT");
         Api admin = openkam.admin();
         String unit = Fixtures.createUnit(admin, "activities");
         annaName = Fixtures.unique("anna");

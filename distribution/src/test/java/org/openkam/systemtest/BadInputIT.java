@@ -19,7 +19,7 @@ class BadInputIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("BadInputIT").start();
+        openkam = OpenKamProcess.shared("BadInputIT");
         admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "bad-input");
     }

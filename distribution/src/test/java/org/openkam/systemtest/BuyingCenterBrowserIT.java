@@ -42,7 +42,7 @@ class BuyingCenterBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("BuyingCenterBrowserIT").start();
+        openkam = OpenKamProcess.shared("BuyingCenterBrowserIT");
         Api admin = openkam.admin();
         String unit = Fixtures.createUnit(admin, "buying");
         kamName = Fixtures.unique("bc-kam");

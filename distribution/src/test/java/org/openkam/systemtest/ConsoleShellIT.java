@@ -35,7 +35,7 @@ class ConsoleShellIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("ConsoleShellIT").start();
+        openkam = OpenKamProcess.shared("ConsoleShellIT");
         anonymous = openkam.api();
         admin = openkam.admin();
         String unit = Fixtures.createUnit(admin, "console");

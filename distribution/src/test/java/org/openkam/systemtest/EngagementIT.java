@@ -45,7 +45,7 @@ class EngagementIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("EngagementIT").start();
+        openkam = OpenKamProcess.shared("EngagementIT");
         admin = openkam.admin();
         unitA = Fixtures.createUnit(admin, "engage-a");
         unitB = Fixtures.createUnit(admin, "engage-b");

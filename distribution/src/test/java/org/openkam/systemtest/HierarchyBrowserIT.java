@@ -53,7 +53,7 @@ class HierarchyBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("HierarchyBrowserIT").start();
+        openkam = OpenKamProcess.shared("HierarchyBrowserIT");
         admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "global");
         hierarchy = newHierarchy("Acme worldwide");

@@ -30,7 +30,7 @@ class ImportExportIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("ImportExportIT").start();
+        openkam = OpenKamProcess.shared("ImportExportIT");
         admin = openkam.admin();
     }
 

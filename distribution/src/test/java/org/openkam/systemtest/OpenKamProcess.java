@@ -39,6 +39,9 @@ import com.google.gson.JsonParser;
  * #close} kills what still runs, keeps the console output under {@code target/system-tests/logs} and deletes the
  * copy (unless {@code -Dopenkam.it.keep=true}). A JVM shutdown hook kills every instance still running, so a
  * failing or aborted test run leaves no server behind.
+ *
+ * <p>{@link #shared} is the one product a test JVM shares among classes that only add records of their own; it
+ * refuses what would change it for the next class.
  */
 public final class OpenKamProcess implements AutoCloseable {
 
@@ -48,6 +51,7 @@ public final class OpenKamProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    private static OpenKamProcess shared;
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -65,6 +69,7 @@ public final class OpenKamProcess implements AutoCloseable {
     private final List<String> args = new ArrayList<>();
     private Process process;
     private int starts;
+    private boolean isShared;
 
     private OpenKamProcess(String name, Path instance, int port) {
         this.name = name;
@@ -90,6 +95,25 @@ public final class OpenKamProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The product this test JVM shares among the classes that only add records of their own (a unit, its accounts,
+     * users named by {@link Fixtures#unique}) and read nothing they did not make: the first such class starts it,
+     * the next ones find it running, which saves each a start. It refuses a stop, kill, restart or {@code etc/}
+     * file, since those would change it for the others; its {@link #close} leaves it running, and the JVM's end
+     * closes it. A class that changes what every unit shares (a configuration for every unit, a bundle, the
+     * product's files) or counts what every unit holds starts a product of its own with {@link #create}.
+     */
+    public static synchronized OpenKamProcess shared(String user) {
+        if (shared == null || !shared.isAlive()) {
+            OpenKamProcess started = create("shared").start();
+            started.isShared = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::release, "openkam-system-test-shared"));
+            shared = started;
+        }
+        shared.note(user + " uses the shared product");
+        return shared;
+    }
+
     /** The assembled product, {@code distribution/target/openkam}, as the build passes it in. */
     static Path distribution() {
         Path dist = Path.of(System.getProperty("openkam.dist", "target/openkam")).toAbsolutePath();
@@ -106,12 +130,14 @@ public final class OpenKamProcess implements AutoCloseable {
 
     /** Extra start options, e.g. {@code --demo}. */
     public OpenKamProcess withArgs(String... extra) {
+        refuseIfShared("start options");
         args.addAll(List.of(extra));
         return this;
     }
 
     /** Writes a file into this copy's {@code etc/} folder, e.g. a ConfigAdmin {@code .cfg}. */
     public OpenKamProcess writeEtc(String fileName, Map<String, String> properties) {
+        refuseIfShared("a file in etc/");
         StringBuilder text = new StringBuilder("# written by the system test ").append(name).append('\n');
         properties.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
         try {
@@ -183,6 +209,7 @@ public final class OpenKamProcess implements AutoCloseable {
 
     /** Launches the product and returns at once; callers probe it themselves. */
     public OpenKamProcess startWithoutWaiting() {
+        refuseIfShared("a start");
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -344,6 +371,7 @@ public final class OpenKamProcess implements AutoCloseable {
 
     /** Graceful stop: SIGTERM, then waits for the exit. Fails if the process ignores it. */
     public int stop() {
+        refuseIfShared("a stop");
         if (process == null) {
             return -1;
         }
@@ -366,6 +394,11 @@ public final class OpenKamProcess implements AutoCloseable {
 
     /** kill -9: the node gets no chance to clean up. */
     public void kill() {
+        refuseIfShared("kill -9");
+        killProcess();
+    }
+
+    private void killProcess() {
         if (process == null) {
             return;
         }
@@ -378,11 +411,21 @@ public final class OpenKamProcess implements AutoCloseable {
         RUNNING.remove(process);
     }
 
-    /** Kills the process if it still runs, keeps its console output, deletes the copy. Never throws. */
+    /**
+     * Kills the process if it still runs, keeps its console output, deletes the copy. Never throws. The {@link
+     * #shared} product stays for the next class.
+     */
     @Override
     public void close() {
+        if (isShared) {
+            return;
+        }
+        release();
+    }
+
+    private void release() {
         try {
-            kill();
+            killProcess();
         } catch (RuntimeException e) {
             // best effort
         }
@@ -399,6 +442,24 @@ public final class OpenKamProcess implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("system test: could not clean up " + instance + ": " + e);
+        }
+    }
+
+    private void refuseIfShared(String change) {
+        if (isShared) {
+            throw new IllegalStateException("the shared product takes no " + change + ": it serves other test "
+                    + "classes as it is; create(name) gives a class a product of its own");
+        }
+    }
+
+    /** A line in the console output saying what the tests do next, e.g. which class uses the shared product. */
+    private void note(String line) {
+        try {
+            Files.writeString(output, "\n===== system test: " + line + " at " + Instant.now() + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

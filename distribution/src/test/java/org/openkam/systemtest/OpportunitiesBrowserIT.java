@@ -34,7 +34,7 @@ class OpportunitiesBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("OpportunitiesBrowserIT").start();
+        openkam = OpenKamProcess.shared("OpportunitiesBrowserIT");
         Api admin = openkam.admin();
         String unit = Fixtures.createUnit(admin, "pipeline");
         String kamName = Fixtures.unique("opp-kam");

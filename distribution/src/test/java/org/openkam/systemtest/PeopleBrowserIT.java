@@ -40,7 +40,7 @@ class PeopleBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("PeopleBrowserIT").start();
+        openkam = OpenKamProcess.shared("PeopleBrowserIT");
         Api admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "people");
         kamName = Fixtures.unique("dash-kam");

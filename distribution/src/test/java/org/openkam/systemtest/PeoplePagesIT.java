@@ -30,7 +30,7 @@ class PeoplePagesIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("PeoplePagesIT").start();
+        openkam = OpenKamProcess.shared("PeoplePagesIT");
         admin = openkam.admin();
         String unit = Fixtures.createUnit(admin, "people");
         String viewerName = Fixtures.unique("people-viewer");

@@ -36,7 +36,7 @@ class PlanBrowserIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("PlanBrowserIT").start();
+        openkam = OpenKamProcess.shared("PlanBrowserIT");
         Api admin = openkam.admin();
         String unit = Fixtures.createUnit(admin, "plans");
         String kamName = Fixtures.unique("plan-kam");

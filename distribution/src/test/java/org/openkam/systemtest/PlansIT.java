@@ -39,7 +39,7 @@ class PlansIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("PlansIT").start();
+        openkam = OpenKamProcess.shared("PlansIT");
         admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "plans");
         String accountId = Fixtures.createAccount(admin, unit, "Nordwerk").get("id").getAsString();

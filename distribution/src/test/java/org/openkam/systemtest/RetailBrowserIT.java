@@ -35,7 +35,7 @@ class RetailBrowserIT {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        openkam = OpenKamProcess.create("RetailBrowserIT").start();
+        openkam = OpenKamProcess.shared("RetailBrowserIT");
         admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "retail");
         plain = Fixtures.createUnit(admin, "plain");

@@ -47,7 +47,7 @@ class ScoringConsoleIT {
 
     @BeforeAll
     static void start() {
-        openkam = OpenKamProcess.create("ScoringConsoleIT").start();
+        openkam = OpenKamProcess.shared("ScoringConsoleIT");
         anonymous = openkam.api();
         admin = openkam.admin();
         unit = Fixtures.createUnit(admin, "scoringui");
