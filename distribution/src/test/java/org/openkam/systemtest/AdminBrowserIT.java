@@ -19,7 +19,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.google.gson.JsonElement;
 
@@ -125,7 +124,7 @@ class AdminBrowserIT {
         saturation.sendKeys("60");
         WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
         browser.driver().findElement(By.cssSelector("form.config-form button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), WAIT).until(ExpectedConditions.stalenessOf(before));
+        browser.waiting(WAIT).until(ExpectedConditions.stalenessOf(before));
         browser.awaitPage();
         browser.waitForText(By.cssSelector("#main form.config-form h2"), "Configuration");
         assertEquals(1, configurations().size(), "stored once");
@@ -211,10 +210,10 @@ class AdminBrowserIT {
         By tryItOut = By.cssSelector("#" + operation + ".is-open .try-out__btn:not(.cancel)");
         By execute = By.cssSelector("#" + operation + " .execute");
         for (int attempt = 1;; attempt++) {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+            browser.waiting(Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                     .until(ExpectedConditions.elementToBeClickable(tryItOut)).click();
             try {
-                return new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                return browser.waiting(Duration.ofSeconds(5))
                         .until(ExpectedConditions.visibilityOfElementLocated(execute));
             } catch (TimeoutException e) {
                 if (attempt == 3 || browser.findAll(tryItOut).isEmpty()) {

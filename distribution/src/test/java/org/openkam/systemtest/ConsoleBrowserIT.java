@@ -91,7 +91,7 @@ class ConsoleBrowserIT {
         browser.script("arguments[0].focus();", accounts);
         WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
         accounts.sendKeys(Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser.waiting(Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
         browser.awaitPage();
         WebElement focused = browser.driver().switchTo().activeElement();

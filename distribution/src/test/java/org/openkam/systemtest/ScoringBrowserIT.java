@@ -21,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -153,7 +152,7 @@ class ScoringBrowserIT {
         Select units = new Select(browser.waitFor(By.id("portfolio-unit")));
         WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
         units.selectByValue(empty);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
         browser.awaitPage();
         browser.waitFor(By.id("portfolio-empty"));
         assertTrue(browser.driver().getCurrentUrl().contains("unit=" + empty), browser.driver().getCurrentUrl());
@@ -173,7 +172,7 @@ class ScoringBrowserIT {
     private static void chooseInHeader(String value) {
         WebElement before = browser.driver().findElement(By.cssSelector("#main > section"));
         new Select(browser.driver().findElement(By.id("business-unit"))).selectByValue(value);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
         browser.awaitPage();
     }
 
