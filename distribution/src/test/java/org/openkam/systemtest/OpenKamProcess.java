@@ -50,6 +50,8 @@ public final class OpenKamProcess implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "system-test-admin-Pw-4711";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** How often a wait asks again: every start waits for readiness, so each poll's lag is paid some 60 times. */
+    private static final long POLL_MILLIS = 50;
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     private static OpenKamProcess shared;
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -265,7 +267,7 @@ public final class OpenKamProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for " + name, e);
             }
-            sleep(200);
+            sleep(POLL_MILLIS);
         }
         destroyTree(process);
         throw new AssertionError(name + " was not ready within " + START_TIMEOUT.toSeconds() + " s; last probe: "
@@ -296,7 +298,7 @@ public final class OpenKamProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            sleep(200);
+            sleep(POLL_MILLIS);
         }
         throw new AssertionError(name + ": /health never showed " + description + "; last answer: " + last + "\n"
                 + outputTail(40));
@@ -318,7 +320,7 @@ public final class OpenKamProcess implements AutoCloseable {
             if (!isAlive()) {
                 break;
             }
-            sleep(200);
+            sleep(POLL_MILLIS);
         }
         throw new AssertionError(name + ": the console output never showed any of " + List.of(texts) + "\n"
                 + outputTail(60));
