@@ -145,6 +145,33 @@ final class Product implements AutoCloseable {
         throw new IllegalStateException("none of " + List.of(lines) + " within " + timeout + ":\n" + tail(30));
     }
 
+    /**
+     * Waits until the product has used under 5 % of a core in each of two seconds in a row, at most {@code max};
+     * returns how long that took, or -1 if it stayed busy. After the demo data loaded, the demo's sales imports
+     * and every unit's first scoring run still go on: a load measured meanwhile shares the cores with them.
+     */
+    long awaitIdle(Duration max) {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        long cpu = cpuNanos();
+        int quietSeconds = 0;
+        while (quietSeconds < 2) {
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            sleep(1000);
+            long now = cpuNanos();
+            quietSeconds = now - cpu < 50_000_000L ? quietSeconds + 1 : 0;
+            cpu = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("this system tells no process CPU time"));
+    }
+
     String output() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);

@@ -75,6 +75,10 @@ final class Table {
         return String.format(Locale.ROOT, "%,d MB", kilobytes / 1024);
     }
 
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
     static String perSecond(double n) {
         return String.format(Locale.ROOT, "%,.0f /s", n);
     }

@@ -15,7 +15,7 @@ import org.openkam.bench.hello.HelloBundle;
 
 /**
  * Smoke test of the start-up baseline, so the benchmark cannot rot unseen: the hello runtime built from the product's
- * folders starts and serves the hello servlet, and the Java load generator measures it. A few seconds; the product
+ * folders starts and serves the hello servlet (also at a given size), and the Java load generator measures it. A few seconds; the product
  * itself is not started here.
  */
 class HelloRuntimeTest {
@@ -34,6 +34,14 @@ class HelloRuntimeTest {
             String url = "http://127.0.0.1:" + runtime.port() + HelloBundle.PATH;
             assertEquals("{\"hello\":\"world\"}",
                     Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), 200).body());
+
+            // the answer of a given size, the baseline an API answer of that size is set against
+            String sized = Http.send(HttpRequest.newBuilder(URI.create(url + "?bytes=25000")).GET().build(), 200)
+                    .body();
+            assertEquals(25_000, sized.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            assertEquals(24_988, com.google.gson.JsonParser.parseString(sized).getAsJsonObject().get("hello")
+                    .getAsString().length(), "JSON of that size");
+            Http.send(HttpRequest.newBuilder(URI.create(url + "?bytes=5")).GET().build(), 400);
 
             Load.Result r = Load.javaGenerator(4, Duration.ofMillis(200), Duration.ofSeconds(1)).run(url, null);
             assertTrue(r.requestsPerSecond() > 10, r.toString());
