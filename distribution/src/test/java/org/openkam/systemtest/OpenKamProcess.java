@@ -99,7 +99,7 @@ public final class OpenKamProcess implements AutoCloseable {
 
     /**
      * The product this test JVM shares among the classes that only add records of their own (a unit, its accounts,
-     * users named by {@link Fixtures#unique}) and read nothing they did not make: the first such class starts it,
+     * users named by {@link Fixtures#unique}) and assert nothing of what others made: the first such class starts it,
      * the next ones find it running, which saves each a start. It refuses a stop, kill, restart or {@code etc/}
      * file, since those would change it for the others; its {@link #close} leaves it running, and the JVM's end
      * closes it. A class that changes what every unit shares (a configuration for every unit, a bundle, the
