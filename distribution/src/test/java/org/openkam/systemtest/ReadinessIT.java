@@ -64,8 +64,14 @@ class ReadinessIT {
             assertEquals(List.of(), lies, "probes where readiness did not hold");
             assertEquals(20, signInsServed);
             openkam.api().get("/health/live").expect(200);
-            assertEquals(List.of(), openkam.output().lines().filter(l -> l.contains(" ERROR ")).toList(),
+            String output = openkam.output();
+            assertEquals(List.of(), output.lines().filter(l -> l.contains(" ERROR ")).toList(),
                     "a clean start logs no error");
+            // Jetty logs only through slf4j: its start line shows that slf4j found logback (through org.openkam.logging)
+            assertTrue(output.contains(" org.eclipse.jetty.server.Server - jetty-"), "Jetty logs through logback\n"
+                    + openkam.outputTail(40));
+            assertEquals(List.of(), output.lines().filter(l -> l.startsWith("SLF4J")).toList(),
+                    "slf4j reports no problem with its provider");
         }
     }
 

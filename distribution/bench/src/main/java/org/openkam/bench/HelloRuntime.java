@@ -15,8 +15,8 @@ import org.openkam.bench.hello.HelloBundle;
 
 /**
  * The start-up baseline: Felix with only SCR, ConfigAdmin and the Jetty bundle (with what it needs to resolve: the
- * servlet API, commons-fileupload and -io, the OSGi function/promise APIs, and slf4j with SPI Fly and logback at
- * start level 1 as in the product) serving the hello servlet. Every jar comes from the built product's folders.
+ * servlet API, commons-fileupload and -io, the OSGi function/promise APIs, and slf4j with logback and its fragment
+ * at start level 1 as in the product) serving the hello servlet. Every jar comes from the built product's folders.
  */
 final class HelloRuntime implements AutoCloseable {
 
@@ -57,7 +57,9 @@ final class HelloRuntime implements AutoCloseable {
             config.setProperty("org.osgi.framework.storage.clean", "onFirstInit");
             config.setProperty("org.osgi.framework.startlevel.beginning", "2");
             config.setProperty("felix.startlevel.bundle", "2");
-            config.setProperty("felix.auto.start.1", product.getProperty("felix.auto.start.1"));
+            for (String level1 : List.of("felix.auto.start.1", "felix.auto.install.1")) {
+                config.setProperty(level1, product.getProperty(level1));
+            }
             config.setProperty("felix.auto.deploy.dir", bundles.toString());
             config.setProperty("felix.auto.deploy.action", "install,start");
             config.setProperty("felix.auto.deploy.startlevel", "2");
