@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.openkam.api.persistence.Database;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.StoreException;
+import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.db.Transactions;
 import org.openkam.registry.internal.organization.PasswordHasher;
 import org.osgi.framework.BundleContext;
@@ -35,23 +38,26 @@ public final class InitialAdmin {
     @Activate
     public InitialAdmin(@Reference Database database, BundleContext context) {
         String dataDir = context.getProperty("openkam.data");
-        ensure(new Transactions(database.dataSource(), null), PasswordHasher.standard(),
+        ensure(new Transactions(database.dataSource(), null), PasswordHasher.standard()::hash,
                 Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir), System.getenv("OPENKAM_ADMIN_PASSWORD"));
     }
 
-    /** Creates the administrator if there is no user yet; returns whether it did. */
-    static boolean ensure(Transactions transactions, PasswordHasher hasher, Path dataDir, String givenPassword) {
+    /**
+     * Creates the administrator if there is no user yet; returns whether it did. Hashes the password only then: a
+     * derivation at the product's work factor takes about 0.2 s, which every later start would spend for nothing.
+     */
+    static boolean ensure(Transactions transactions, UnaryOperator<String> hasher, Path dataDir, String givenPassword) {
+        if (transactions.read(InitialAdmin::anyUser)) {
+            return false;
+        }
         boolean fromEnvironment = givenPassword != null && !givenPassword.isBlank();
         String password = fromEnvironment ? givenPassword : Secrets.random().substring(0, 20);
-        String hash = hasher.hash(password);
+        String hash = hasher.apply(password);
         boolean created;
         try {
             created = transactions.write(tx -> {
-                try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM app_user LIMIT 1");
-                        ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
+                if (anyUser(tx)) {
+                    return false;
                 }
                 try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO app_user (id, username, "
                         + "display_name, admin, enabled, password_hash, version, created_at, updated_at) "
@@ -87,5 +93,12 @@ public final class InitialAdmin {
             LOG.info("Created user 'admin' with the password from OPENKAM_ADMIN_PASSWORD");
         }
         return created;
+    }
+
+    private static boolean anyUser(Tx tx) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM app_user LIMIT 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
     }
 }
