@@ -41,6 +41,7 @@ public final class HierarchyDemo {
     static final String CONSUMER_GOODS = "consumer-goods";
     private static final Logger LOG = LoggerFactory.getLogger(HierarchyDemo.class);
     private static final long WAIT_MILLIS = 10 * 60 * 1000;
+    private static final long POLL_MILLIS = 250;
 
     /** The rates of a demo day: no BRL on purpose, so the Brazilian figures show unconverted. */
     private static final String RATES = "Date,USD,GBP,CHF,PLN,JPY,SEK,\n%s,1.0850,0.8450,0.9400,4.3000,162.50,11.20,\n";
@@ -90,7 +91,7 @@ public final class HierarchyDemo {
                     LOG.warn("Hierarchy demo: the core demo data did not appear within 10 minutes; nothing built");
                     return;
                 }
-                Thread.sleep(2000);
+                Thread.sleep(POLL_MILLIS);
             }
             if (!stopping) {
                 build(admin(caller));

@@ -1,8 +1,10 @@
 package org.openkam.retail.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.openkam.api.Caller;
 import org.openkam.api.account.Account;
@@ -23,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retail demo data for {@code bin/openkam --demo} (framework property {@value #PROPERTY}): waits for the core demo's
- * unit {@value #UNIT} and its accounts, enables retail for that unit with a factory configuration, and loads the
- * data of {@link RetailDemoData} once: a unit that has retail products already is left as it is, so a restart
- * loads nothing twice.
+ * unit {@value #UNIT} and its two accounts the data is built on, enables retail for that unit with a factory
+ * configuration, and loads the data of {@link RetailDemoData} once: a unit that has retail products already is left
+ * as it is, so a restart loads nothing twice.
  */
 @Component(immediate = true)
 public final class RetailDemo {
@@ -34,8 +36,16 @@ public final class RetailDemo {
     static final String UNIT = "consumer-goods";
     static final Caller SYSTEM = new Caller("openkam-retail-demo", "openkam-retail-demo", true, Map.of());
     private static final Logger LOG = LoggerFactory.getLogger(RetailDemo.class);
-    /** The core demo loads its accounts in parallel: their count must hold still this long. */
-    private static final int SETTLED_POLLS = 5;
+    /**
+     * The core demo's accounts the data is built on, the unit's first two by name: the first gets the joint business
+     * plan, the second the promotion that lost volume.
+     */
+    static final List<String> RETAILERS = List.of("Alpine Retail Group", "Bluebonnet Market");
+    private static final long POLL_MILLIS = 200;
+    /** The core demo adds an account and then its plan: how long the plan may take to follow. */
+    private static final long PLAN_WAIT_MILLIS = 30_000;
+    /** How long the core demo's accounts may take to appear at all (a demo started on a data folder without them). */
+    private static final long ACCOUNTS_WAIT_MILLIS = 10 * 60 * 1000;
 
     private final Thread loading;
 
@@ -63,7 +73,12 @@ public final class RetailDemo {
     private static void load(Database database, AccountRegistry accounts, UnitConfigurations configurations,
             SalesImport imports, AccountPlans plans) {
         try {
-            List<Account> retailers = awaitAccounts(accounts);
+            List<Account> retailers = awaitRetailers(accounts);
+            if (retailers == null) {
+                LOG.warn("Retail demo: the core demo's accounts {} did not appear in {} within 10 minutes; nothing "
+                        + "loaded", RETAILERS, UNIT);
+                return;
+            }
             if (configurations.read(SYSTEM, RetailSettings.PID, UNIT).isEmpty()) {
                 configurations.write(SYSTEM, RetailSettings.PID, UNIT, Map.of(), true);
                 LOG.info("Retail demo: retail enabled for {}", UNIT);
@@ -72,10 +87,8 @@ public final class RetailDemo {
                 LOG.info("Retail demo: {} has retail data already; nothing loaded", UNIT);
                 return;
             }
-            // the joint business plan links the first retailer's account plan of the core demo, if it has one
-            String accountPlan = plans.list(SYSTEM, retailers.get(0).id()).stream().findFirst().map(AccountPlan::id)
-                    .orElse(null);
-            new RetailDemoData(database, imports, SYSTEM, UNIT).load(retailers.get(0), retailers.get(1), accountPlan);
+            new RetailDemoData(database, imports, SYSTEM, UNIT).load(retailers.get(0), retailers.get(1),
+                    awaitPlan(plans, retailers.get(0)));
             LOG.info("Retail demo: loaded for {} with retailers {} and {}", UNIT, retailers.get(0).name(),
                     retailers.get(1).name());
         } catch (InterruptedException e) {
@@ -85,28 +98,42 @@ public final class RetailDemo {
         }
     }
 
-    /** The first two accounts of the unit by name, once the core demo has stopped adding accounts. */
-    private static List<Account> awaitAccounts(AccountRegistry accounts) throws InterruptedException {
-        AccountQuery query = new AccountQuery(UNIT, null, null, null, null, null, AccountSort.NAME, false, 2, 0, null,
-                true);
-        long last = -1;
-        int still = 0;
+    /** The {@link #RETAILERS} once the core demo has added both, or {@code null} if it does not. */
+    private static List<Account> awaitRetailers(AccountRegistry accounts) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + ACCOUNTS_WAIT_MILLIS;
         while (true) {
-            long total = -1;
-            List<Account> first = List.of();
-            try {
-                var page = accounts.find(SYSTEM, query);
-                total = page.total();
-                first = page.items();
-            } catch (RuntimeException e) {
-                // the unit does not exist yet: the core demo has not got that far
+            List<Account> found = new ArrayList<>();
+            for (String name : RETAILERS) {
+                find(accounts, name).ifPresent(found::add);
             }
-            still = total >= 2 && total == last ? still + 1 : 0;
-            if (still >= SETTLED_POLLS) {
-                return first;
+            if (found.size() == RETAILERS.size()) {
+                return found;
             }
-            last = total;
-            Thread.sleep(1000);
+            if (System.currentTimeMillis() > deadline) {
+                return null;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static Optional<Account> find(AccountRegistry accounts, String name) {
+        try {
+            return accounts.find(SYSTEM, new AccountQuery(UNIT, null, null, null, null, name, AccountSort.NAME, false,
+                    20, 0, null, false)).items().stream().filter(a -> a.name().equals(name)).findFirst();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the unit does not exist yet: the core demo has not got that far
+        }
+    }
+
+    /** The id of the account's first plan once the core demo has added it; {@code null} if none follows in time. */
+    private static String awaitPlan(AccountPlans plans, Account account) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + PLAN_WAIT_MILLIS;
+        while (true) {
+            Optional<String> plan = plans.list(SYSTEM, account.id()).stream().findFirst().map(AccountPlan::id);
+            if (plan.isPresent() || System.currentTimeMillis() > deadline) {
+                return plan.orElse(null);
+            }
+            Thread.sleep(POLL_MILLIS);
         }
     }
 }
