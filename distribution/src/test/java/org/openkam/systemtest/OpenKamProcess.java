@@ -180,6 +180,14 @@ public final class OpenKamProcess implements AutoCloseable {
         return api().signIn(ADMIN, ADMIN_PASSWORD);
     }
 
+    /** The running product's process id: {@code bin/openkam} replaces itself with the JVM. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
