@@ -72,6 +72,8 @@ class ReadinessIT {
                     + openkam.outputTail(40));
             assertEquals(List.of(), output.lines().filter(l -> l.startsWith("SLF4J")).toList(),
                     "slf4j reports no problem with its provider");
+            assertEquals(List.of(), output.lines().filter(l -> l.contains("asks a ServiceLoader Mediator")).toList(),
+                    "none of the product's own bundles needs the Mediator it does not run");
         }
     }
 
