@@ -2,8 +2,10 @@ package org.openkam.api.account;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A customer account as stored. Figures share the account's {@code currency}.
@@ -22,7 +24,7 @@ import java.util.Objects;
  * @param contributionMargin contribution margin earned on those sales
  * @param potential the customer's total available spend over three years
  * @param currency ISO 4217 code of the figures
- * @param attributes custom attributes
+ * @param attributes custom attributes, in the order of their names (so every answer and export lists them alike)
  * @param version optimistic concurrency version, incremented by every change
  * @param createdAt when it was created
  * @param updatedAt when it last changed
@@ -38,7 +40,14 @@ public record Account(String id, String businessUnit, String name, String legalN
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(tier, "tier");
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = attributes == null ? Map.of() : byName(attributes);
+    }
+
+    private static Map<String, String> byName(Map<String, String> attributes) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        attributes.forEach((name, value) -> sorted.put(Objects.requireNonNull(name, "attribute name"),
+                Objects.requireNonNull(value, "attribute value")));
+        return Collections.unmodifiableMap(sorted);
     }
 
     /** The account's editable fields, e.g. as the base of a partial update. */
