@@ -153,7 +153,7 @@ public final class Api {
                 return job;
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(OpenKamProcess.POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);

@@ -50,8 +50,8 @@ public final class OpenKamProcess implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "system-test-admin-Pw-4711";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    /** How often a wait asks again: every start waits for readiness, so each poll's lag is paid some 60 times. */
-    private static final long POLL_MILLIS = 50;
+    /** How often a wait (readiness, health, output, a job) asks again: each start pays a poll's lag, some 60 times. */
+    static final long POLL_MILLIS = 50;
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     private static OpenKamProcess shared;
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openkam.bench.hello.HelloBundle;
 
+import com.google.gson.JsonParser;
+
 /**
  * Smoke test of the start-up baseline, so the benchmark cannot rot unseen: the hello runtime built from the product's
- * folders starts and serves the hello servlet (also at a given size), and the Java load generator measures it. A few seconds; the product
- * itself is not started here.
+ * folders starts and serves the hello servlet (also at a given size), and the Java load generator measures it. A few
+ * seconds; the product itself is not started here.
  */
 class HelloRuntimeTest {
 
@@ -38,8 +41,8 @@ class HelloRuntimeTest {
             // the answer of a given size, the baseline an API answer of that size is set against
             String sized = Http.send(HttpRequest.newBuilder(URI.create(url + "?bytes=25000")).GET().build(), 200)
                     .body();
-            assertEquals(25_000, sized.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-            assertEquals(24_988, com.google.gson.JsonParser.parseString(sized).getAsJsonObject().get("hello")
+            assertEquals(25_000, sized.getBytes(StandardCharsets.UTF_8).length);
+            assertEquals(24_988, JsonParser.parseString(sized).getAsJsonObject().get("hello")
                     .getAsString().length(), "JSON of that size");
             Http.send(HttpRequest.newBuilder(URI.create(url + "?bytes=5")).GET().build(), 400);
 
