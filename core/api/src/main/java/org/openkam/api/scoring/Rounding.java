@@ -6,9 +6,12 @@ import java.math.RoundingMode;
 /**
  * A model's double rounded half up to a few decimals, exactly as {@code BigDecimal.valueOf(d).setScale(scale,
  * HALF_UP)} rounds it (its shortest decimal text), without building that text unless the double lies near a tie.
- * A score's contributions need three such numbers each, and the text was most of a model call's cost.
+ * A score's contributions need three such numbers each, and the text was most of a model call's cost; models
+ * round their own figures (a score's measures) with it too.
+ *
+ * @since 1.2
  */
-final class Rounding {
+public final class Rounding {
 
     private static final double[] POWERS = {1, 10, 100, 1_000, 10_000};
     /** Below this, {@code d * 10^scale} is within 1e-8 of the shortest decimal's, far inside {@link #TIE}. */
@@ -18,8 +21,13 @@ final class Rounding {
     private Rounding() {
     }
 
-    static BigDecimal halfUp(double d, int scale) {
-        if (scale < POWERS.length) {
+    /**
+     * {@code d} rounded half up to {@code scale} decimals, as {@code BigDecimal.valueOf(d).setScale(scale, HALF_UP)}.
+     *
+     * @throws NumberFormatException if {@code d} is NaN or infinite, as {@code BigDecimal.valueOf} does
+     */
+    public static BigDecimal halfUp(double d, int scale) {
+        if (scale >= 0 && scale < POWERS.length) {
             double scaled = d * POWERS[scale];
             if (Math.abs(scaled) < EXACT_BELOW) {
                 double floor = Math.floor(scaled);

@@ -39,11 +39,9 @@ public record Score(BigDecimal value, Classification classification, List<Factor
             throw new IllegalArgumentException("score " + value + " is not within 0..100");
         }
         contributions = contributions == null ? List.of() : List.copyOf(contributions);
-        Set<String> factors = new HashSet<>();
-        for (FactorContribution c : contributions) {
-            if (!factors.add(c.factor())) {
-                throw new IllegalArgumentException("factor " + c.factor() + " appears twice");
-            }
+        String twice = repeatedFactor(contributions);
+        if (twice != null) {
+            throw new IllegalArgumentException("factor " + twice + " appears twice");
         }
         Map<String, BigDecimal> copy = new LinkedHashMap<>();
         if (measures != null) {
@@ -55,6 +53,29 @@ public record Score(BigDecimal value, Classification classification, List<Factor
             });
         }
         measures = Collections.unmodifiableMap(copy);
+    }
+
+    /** A factor id that appears twice, or {@code null}. A model's handful compare pairwise: no set per score. */
+    private static String repeatedFactor(List<FactorContribution> contributions) {
+        int n = contributions.size();
+        if (n > 16) {
+            Set<String> factors = new HashSet<>();
+            for (FactorContribution c : contributions) {
+                if (!factors.add(c.factor())) {
+                    return c.factor();
+                }
+            }
+            return null;
+        }
+        for (int i = 1; i < n; i++) {
+            String factor = contributions.get(i).factor();
+            for (int j = 0; j < i; j++) {
+                if (factor.equals(contributions.get(j).factor())) {
+                    return factor;
+                }
+            }
+        }
+        return null;
     }
 
     /** A score from a computed value (rounded to one decimal) without measures; NaN and infinities are refused. */

@@ -6,5 +6,5 @@
  * jobs and stored scores.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.openkam.api.scoring;

@@ -1,6 +1,7 @@
 package org.openkam.api.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,6 +25,19 @@ class RoundingTest {
     void roundsTiesOfTheDecimalTextHalfUpThoughTheDoubleLiesBelowThem(double d, int scale, String expected) {
         assertEquals(new BigDecimal(expected), Rounding.halfUp(d, scale));
         assertEquals(byText(d, scale), Rounding.halfUp(d, scale));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1250, -2, 1.3E+3", "149.99, -2, 1E+2", "0.123456789, 7, 0.1234568", "7, 9, 7.000000000"})
+    void scalesBeyondTheFastPathRoundAsTheDecimalText(double d, int scale, String expected) {
+        assertEquals(new BigDecimal(expected), Rounding.halfUp(d, scale));
+        assertEquals(byText(d, scale), Rounding.halfUp(d, scale));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NaN", "Infinity", "-Infinity"})
+    void notANumberIsRefusedAsByTheDecimalText(double d) {
+        assertThrows(NumberFormatException.class, () -> Rounding.halfUp(d, 1));
     }
 
     @Test

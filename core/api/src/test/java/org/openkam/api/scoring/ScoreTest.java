@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,20 @@ class ScoreTest {
     void aFactorMayAppearOnlyOnce() {
         FactorContribution sales = FactorContribution.of("sales", "Sales", "100 EUR", 50.0, 0.5);
         assertThrows(IllegalArgumentException.class, () -> Score.of(50, null, List.of(sales, sales)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 16, 17, 40})
+    void aFactorRepeatedLastInALongListIsFound(int factors) {
+        List<FactorContribution> contributions = new ArrayList<>();
+        for (int i = 0; i < factors; i++) {
+            contributions.add(FactorContribution.of("f" + i, "Factor " + i, null, 1.0, 0.01));
+        }
+        assertEquals(factors, Score.of(50, null, contributions).contributions().size());
+        contributions.add(FactorContribution.of("f0", "Factor 0 again", null, 1.0, 0.01));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Score.of(50, null, contributions));
+        assertEquals("factor f0 appears twice", e.getMessage());
     }
 
     @Test

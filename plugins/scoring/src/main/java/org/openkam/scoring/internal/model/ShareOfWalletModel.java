@@ -10,6 +10,7 @@ import org.openkam.api.scoring.AccountFacts;
 import org.openkam.api.scoring.Classification;
 import org.openkam.api.scoring.FactorContribution;
 import org.openkam.api.scoring.ModelDescription;
+import org.openkam.api.scoring.Rounding;
 import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoringModel;
 import org.osgi.service.component.annotations.Activate;
@@ -108,7 +109,7 @@ public final class ShareOfWalletModel implements ScoringModel {
             return null;
         }
         double percent = Scales.ratio(share);
-        double shown = BigDecimal.valueOf(percent).setScale(1, RoundingMode.HALF_UP).doubleValue();
+        double shown = Rounding.halfUp(percent, 1).doubleValue();
         BigDecimal headroom = headroom(facts.annualSales(), facts.potential());
         Classification band = shown >= high
                 ? new Classification("high", "High share of wallet (from " + Inputs.number(high) + " %)",

@@ -1,12 +1,12 @@
 package org.openkam.scoring.internal.model;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.openkam.api.scoring.AccountFacts;
 import org.openkam.api.scoring.ModelDescription;
+import org.openkam.api.scoring.Rounding;
 import org.openkam.api.scoring.Score;
 import org.openkam.api.scoring.ScoringModel;
 import org.osgi.service.component.annotations.Activate;
@@ -174,6 +174,6 @@ public final class WeightedCriteriaModel implements ScoringModel {
     }
 
     static BigDecimal oneDecimal(double value) {
-        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
+        return Rounding.halfUp(value, 1);
     }
 }
