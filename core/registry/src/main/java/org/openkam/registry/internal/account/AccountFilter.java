@@ -15,6 +15,8 @@ import org.openkam.api.Caller;
 import org.openkam.api.ValidationException;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountSort;
+import org.openkam.api.persistence.Dialect;
 import org.openkam.api.persistence.Rows;
 
 /**
@@ -77,8 +79,18 @@ final class AccountFilter {
      * that the database reads a page off the index ({@code account_unit_name}) instead of sorting every match on
      * every page (a run paging through a million accounts would be quadratic).
      */
-    String pageSql(boolean paged) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM account").append(where);
+    /**
+     * The page's (or, unpaged, the whole result's) query. On H2 a unit's accounts by name are read through
+     * {@code account_unit_name}, which holds them in that order: H2's planner took the foreign key's index on the unit
+     * alone and sorted the whole unit for every page (a unit of 300,000 accounts: 1.3-2.4 s for the first 50, against
+     * 2 ms read in order). PostgreSQL's planner weighs the sort and needs no hint.
+     */
+    String pageSql(boolean paged, Dialect dialect) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM account");
+        if (dialect == Dialect.H2 && query.businessUnit() != null && query.sort() == AccountSort.NAME) {
+            sql.append(" USE INDEX (account_unit_name)");
+        }
+        sql.append(where);
         String dir = query.descending() ? "DESC" : "ASC";
         String expr = sortExpression();
         if (paged && query.cursor() != null) {

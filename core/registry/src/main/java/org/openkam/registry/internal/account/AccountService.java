@@ -23,9 +23,11 @@ import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountRegistry;
 import org.openkam.api.event.AccountEvents;
 import org.openkam.api.persistence.Database;
+import org.openkam.api.persistence.Dialect;
 import org.openkam.api.persistence.Rows;
 import org.openkam.api.persistence.Tx;
 import org.openkam.registry.internal.audit.AuditLog;
+import org.openkam.registry.internal.db.RowStream;
 import org.openkam.registry.internal.db.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,10 +40,12 @@ public final class AccountService implements AccountRegistry {
 
     static final String KIND = "account";
     private final Transactions transactions;
+    private final Dialect dialect;
 
     @Activate
     public AccountService(@Reference Database database, @Reference EventAdmin events) {
         this.transactions = new Transactions(database.dataSource(), events);
+        this.dialect = database.dialect();
     }
 
     @Override
@@ -109,7 +113,7 @@ public final class AccountService implements AccountRegistry {
         }
         return transactions.read(tx -> {
             List<Account> items = new ArrayList<>(query.limit() + 1);
-            try (PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(true))) {
+            try (PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(true, dialect))) {
                 filter.bind(ps, true);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -144,7 +148,8 @@ public final class AccountService implements AccountRegistry {
         }
         // A transaction, because PostgreSQL streams a result set only with auto-commit off.
         transactions.write(tx -> {
-            try (PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(false))) {
+            try (RowStream stream = RowStream.open(tx.connection(), dialect);
+                    PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(false, dialect))) {
                 ps.setFetchSize(500);
                 filter.bind(ps, false);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -618,6 +618,20 @@ abstract class RegistryContract {
                 sales == null ? null : new BigDecimal(sales), null, null, sales == null ? null : "EUR", Map.of());
     }
 
+    @Test
+    void forEachHandsOutEveryAccountOfTheQueryInItsOrder() {
+        for (String name : List.of("Cedar", "Alder", "Birch")) {
+            f.accounts.create(f.kamA, draft(f.unitA, name));
+        }
+        f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Aspen", null, null, null, null, null, null, null, null,
+                null, null, null, null));
+        List<String> seen = new ArrayList<>();
+        f.accounts.forEach(f.kamA, query(f.unitA), a -> seen.add(a.name()));
+        assertEquals(List.of("Alder", "Birch", "Cedar"), seen);
+        // and the connection serves the next read as usual
+        assertEquals(List.of("Alder", "Birch", "Cedar"), names(query(f.unitA)));
+    }
+
     private static AccountQuery query(String unit) {
         return new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, false, 500, 0, null, false);
     }

@@ -1,0 +1,72 @@
+package org.openkam.registry.internal.account;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openkam.api.Caller;
+import org.openkam.api.account.AccountQuery;
+import org.openkam.api.account.AccountSort;
+import org.openkam.api.persistence.Dialect;
+import org.openkam.registry.internal.db.SqlDatabase;
+
+/**
+ * How H2 reads a unit's accounts by name: in the order of {@code account_unit_name}, so that a page stops after its
+ * rows instead of sorting the whole unit first. The plan is asserted, since its cost shows only with large units.
+ */
+class AccountFilterPlanTest {
+
+    private static final Caller ADMIN = new Caller("admin-id", "admin", true, Map.of());
+
+    private final JdbcDataSource h2 = new JdbcDataSource();
+    {
+        h2.setURL("jdbc:h2:mem:plan-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SqlDatabase.H2_OPTIONS);
+        new SqlDatabase(h2, null).migrate(AccountService.class);
+    }
+
+    private String plan(AccountQuery query, boolean paged) throws SQLException {
+        AccountFilter filter = AccountFilter.of(ADMIN, query);
+        try (Connection c = h2.getConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN " + filter.pageSql(paged, Dialect.H2))) {
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setString(i, "x");
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static AccountQuery byName(String unit, boolean descending) {
+        return new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, descending, 50, 0, null, false);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, false", "true, true", "false, false", "false, true"})
+    void aUnitsAccountsByNameAreReadInTheIndexOrderWithoutASort(boolean paged, boolean descending)
+            throws SQLException {
+        String plan = plan(byName("unit-a", descending), paged);
+        assertTrue(plan.contains("account_unit_name"), plan);
+        assertTrue(plan.contains("/* index sorted */"), "no sort of the whole unit: " + plan);
+    }
+
+    @Test
+    void otherOrdersAndOtherDatabasesGetNoHint() {
+        AccountQuery bySales = new AccountQuery("unit-a", null, null, null, null, null, AccountSort.ANNUAL_SALES,
+                false, 50, 0, null, false);
+        assertFalse(AccountFilter.of(ADMIN, bySales).pageSql(true, Dialect.H2).contains("USE INDEX"));
+        assertFalse(AccountFilter.of(ADMIN, byName("unit-a", false)).pageSql(true, Dialect.POSTGRESQL)
+                .contains("USE INDEX"), "PostgreSQL has no such syntax");
+    }
+}
