@@ -151,6 +151,7 @@ final class ImportAndScoring {
                     table.notMeasured("full rescoring of " + count + " accounts, weighted model, persisted", "the "
                             + "first run was still running (a full run waits for it)", "<= 15 s for 1,000,000");
                 }
+                new LargeUnitReads(table).run(api, count); // after the runs: on a quiet product
             }
         }
         Store raw = store;
