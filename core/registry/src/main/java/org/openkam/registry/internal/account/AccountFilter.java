@@ -74,16 +74,13 @@ final class AccountFilter {
     }
 
     /**
-     * The page query: filters, the cursor's keyset condition, order, and limit + 1 to see if more follow. The keyset
-     * condition starts with a plain range on the sort value, and a query of one unit orders by the unit first, so
-     * that the database reads a page off the index ({@code account_unit_name}) instead of sorting every match on
-     * every page (a run paging through a million accounts would be quadratic).
-     */
-    /**
-     * The page's (or, unpaged, the whole result's) query. On H2 a unit's accounts by name are read through
-     * {@code account_unit_name}, which holds them in that order: H2's planner took the foreign key's index on the unit
-     * alone and sorted the whole unit for every page (a unit of 300,000 accounts: 1.3-2.4 s for the first 50, against
-     * 2 ms read in order). PostgreSQL's planner weighs the sort and needs no hint.
+     * The page query: filters, the cursor's keyset condition, order, and limit + 1 to see if more follow; unpaged,
+     * the whole result in that order. The keyset condition starts with a plain range on the sort value, and a query
+     * of one unit orders by the unit first, so that the database reads a page off the index ({@code
+     * account_unit_name}) instead of sorting every match on every page (a run paging through a million accounts
+     * would be quadratic). On H2 the query names that index: for a first page or a whole read (no range on the name)
+     * H2's planner took the foreign key's index on the unit alone and sorted the whole unit (300,000 accounts:
+     * 1.3-2.4 s for the first 50, against 2 ms in index order). PostgreSQL's planner weighs the sort itself.
      */
     String pageSql(boolean paged, Dialect dialect) {
         StringBuilder sql = new StringBuilder("SELECT * FROM account");
