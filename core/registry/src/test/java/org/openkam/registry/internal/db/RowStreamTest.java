@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,6 +76,42 @@ class RowStreamTest {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "the insert before the read was rolled back with its transaction");
             }
+        }
+    }
+
+    @Test
+    void aStreamedReadKeepsTheSnapshotItStartedWithWhileOthersCommit() throws SQLException {
+        try (Connection reader = h2.getConnection(); Connection writer = h2.getConnection()) {
+            try (Statement s = writer.createStatement()) {
+                s.execute("CREATE TABLE entry (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL)");
+                s.execute("CREATE INDEX entry_name ON entry(name, id)");
+                s.execute("INSERT INTO entry SELECT \"X\", 'n' || LPAD(CAST(\"X\" AS VARCHAR), 6, '0') "
+                        + "FROM SYSTEM_RANGE(1, 20000)");
+            }
+            reader.setAutoCommit(false); // as AccountService.forEach reads
+            List<Integer> read = new ArrayList<>();
+            try (RowStream stream = RowStream.open(reader, Dialect.H2);
+                    PreparedStatement ps = reader.prepareStatement("SELECT id FROM entry ORDER BY name, id")) {
+                ps.setFetchSize(500);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        read.add(rs.getInt(1));
+                        if (read.size() == 1_000) {
+                            // an unread row moves before the read ones, a read one after the unread, one comes, one goes
+                            try (Statement s = writer.createStatement()) {
+                                s.execute("UPDATE entry SET name = 'a-moved' WHERE id = 15000");
+                                s.execute("UPDATE entry SET name = 'z-moved' WHERE id = 10");
+                                s.execute("INSERT INTO entry VALUES (30000, 'zz-new')");
+                                s.execute("DELETE FROM entry WHERE id = 19000");
+                            }
+                        }
+                    }
+                }
+            }
+            reader.commit();
+            assertEquals(20_000, read.size(), "every row of the snapshot once");
+            assertEquals(20_000, new HashSet<>(read).size(), "no row twice");
+            assertTrue(read.contains(15000) && read.contains(19000) && !read.contains(30000), "the snapshot's rows");
         }
     }
 
