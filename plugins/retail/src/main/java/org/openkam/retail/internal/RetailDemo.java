@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.openkam.api.Caller;
 import org.openkam.api.account.Account;
@@ -100,20 +101,13 @@ public final class RetailDemo {
 
     /** The {@link #RETAILERS} once the core demo has added both, or {@code null} if it does not. */
     private static List<Account> awaitRetailers(AccountRegistry accounts) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + ACCOUNTS_WAIT_MILLIS;
-        while (true) {
+        return poll(() -> {
             List<Account> found = new ArrayList<>();
             for (String name : RETAILERS) {
                 find(accounts, name).ifPresent(found::add);
             }
-            if (found.size() == RETAILERS.size()) {
-                return found;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                return null;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
+            return found.size() == RETAILERS.size() ? found : null;
+        }, ACCOUNTS_WAIT_MILLIS);
     }
 
     private static Optional<Account> find(AccountRegistry accounts, String name) {
@@ -127,11 +121,17 @@ public final class RetailDemo {
 
     /** The id of the account's first plan once the core demo has added it; {@code null} if none follows in time. */
     private static String awaitPlan(AccountPlans plans, Account account) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + PLAN_WAIT_MILLIS;
+        return poll(() -> plans.list(SYSTEM, account.id()).stream().findFirst().map(AccountPlan::id).orElse(null),
+                PLAN_WAIT_MILLIS);
+    }
+
+    /** What {@code attempt} gives first, asked every {@value #POLL_MILLIS} ms; {@code null} after {@code waitMillis}. */
+    private static <T> T poll(Supplier<T> attempt, long waitMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMillis;
         while (true) {
-            Optional<String> plan = plans.list(SYSTEM, account.id()).stream().findFirst().map(AccountPlan::id);
-            if (plan.isPresent() || System.currentTimeMillis() > deadline) {
-                return plan.orElse(null);
+            T found = attempt.get();
+            if (found != null || System.currentTimeMillis() > deadline) {
+                return found;
             }
             Thread.sleep(POLL_MILLIS);
         }
