@@ -122,6 +122,25 @@ class ConsoleShellIT {
     }
 
     @Test
+    void aReloadRevalidatesTheShellsFilesInsteadOfLoadingThemAgain() {
+        String etag = null;
+        for (String file : List.of("/console/", "/console/app.js", "/console/pages/accounts.js", "/console/console.css",
+                "/console/lib/echarts/echarts.esm.min.js")) {
+            Response first = anonymous.get(file, "Accept", "*/*").expect(200);
+            assertNotNull(first.etag(), file + " has an ETag: " + first.describe());
+            assertTrue(etag == null || etag.equals(first.etag()), "one version for the shell: " + first.describe());
+            etag = first.etag();
+            Response again = anonymous.get(file, "Accept", "*/*", "If-None-Match", etag).expect(304);
+            assertEquals("", again.body(), file);
+            assertEquals(etag, again.etag(), file);
+            assertEquals(first.header("Cache-Control"), again.header("Cache-Control"), file);
+            assertEquals(first.body(), anonymous.get(file, "Accept", "*/*", "If-None-Match", "\"older\"").expect(200)
+                    .body(), file + " in full for a copy of another version");
+        }
+        assertEquals(404, anonymous.get("/console/missing.js", "Accept", "*/*", "If-None-Match", etag).status());
+    }
+
+    @Test
     void nothingElseIsServedUnderConsole() {
         assertEquals(404, anonymous.get("/console/missing.js", "Accept", "*/*").status());
         assertEquals(404, anonymous.get("/console/notes.txt", "Accept", "*/*").status());

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.openkam.http.api.WebContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -22,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * under {@code /console/}. Plugins serve their own modules under longer paths ({@code /console/plugins/...}),
  * which the whiteboard gives precedence. The browser libraries (ECharts, Swagger UI) come from their WebJars and
  * are served under {@code /console/lib/} (see bnd.bnd). The answers are public (the login page must load) and
- * hold no data.
+ * hold no data. Every file carries the bundle's version as its ETag, so a browser revalidates its copy with a 304
+ * instead of loading every module again on each reload.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardContextSelect(WebContext.SELECT)
@@ -41,6 +44,14 @@ public final class ShellServlet extends HttpServlet {
             "json", "application/json",
             "png", "image/png",
             "txt", "text/plain;charset=utf-8");
+
+    /** The files change only with the bundle: its id and last update name their version. */
+    private final String etag;
+
+    @Activate
+    public ShellServlet(BundleContext context) {
+        this.etag = "\"" + context.getBundle().getBundleId() + "-" + context.getBundle().getLastModified() + "\"";
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -64,6 +75,11 @@ public final class ShellServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", WebContext.CONSOLE_CSP);
         response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("ETag", etag);
+        if (etag.equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
         try (InputStream in = resource.openStream()) {
             in.transferTo(response.getOutputStream());
         }
