@@ -122,22 +122,31 @@ class ConsoleShellIT {
     }
 
     @Test
-    void aReloadRevalidatesTheShellsFilesInsteadOfLoadingThemAgain() {
-        String etag = null;
+    void aReloadRevalidatesTheConsolesFilesInsteadOfLoadingThemAgain() {
+        String shell = null;
         for (String file : List.of("/console/", "/console/app.js", "/console/pages/accounts.js", "/console/console.css",
                 "/console/lib/echarts/echarts.esm.min.js")) {
-            Response first = anonymous.get(file, "Accept", "*/*").expect(200);
-            assertNotNull(first.etag(), file + " has an ETag: " + first.describe());
-            assertTrue(etag == null || etag.equals(first.etag()), "one version for the shell: " + first.describe());
-            etag = first.etag();
-            Response again = anonymous.get(file, "Accept", "*/*", "If-None-Match", etag).expect(304);
-            assertEquals("", again.body(), file);
-            assertEquals(etag, again.etag(), file);
-            assertEquals(first.header("Cache-Control"), again.header("Cache-Control"), file);
-            assertEquals(first.body(), anonymous.get(file, "Accept", "*/*", "If-None-Match", "\"older\"").expect(200)
-                    .body(), file + " in full for a copy of another version");
+            String etag = revalidates(file);
+            assertTrue(shell == null || shell.equals(etag), file + ": one version for the shell's files");
+            shell = etag;
         }
-        assertEquals(404, anonymous.get("/console/missing.js", "Accept", "*/*", "If-None-Match", etag).status());
+        String plugin = revalidates("/console/plugins/scoring/models.js");
+        assertTrue(!plugin.equals(shell), "a plugin's modules carry its bundle's version: " + plugin);
+        assertEquals(404, anonymous.get("/console/missing.js", "Accept", "*/*", "If-None-Match", shell).status());
+    }
+
+    /** The file's ETag, after checking that a copy of it is answered 304 and a copy of another version in full. */
+    private static String revalidates(String file) {
+        Response first = anonymous.get(file, "Accept", "*/*").expect(200);
+        String etag = first.etag();
+        assertNotNull(etag, file + " has an ETag: " + first.describe());
+        Response again = anonymous.get(file, "Accept", "*/*", "If-None-Match", etag).expect(304);
+        assertEquals("", again.body(), file);
+        assertEquals(etag, again.etag(), file);
+        assertEquals(first.header("Cache-Control"), again.header("Cache-Control"), file);
+        assertEquals(first.body(), anonymous.get(file, "Accept", "*/*", "If-None-Match", "\"older\"").expect(200).body(),
+                file + " in full for a copy of another version");
+        return etag;
     }
 
     @Test

@@ -9,12 +9,12 @@
  * ({@link org.openkam.http.api.Operation}); the service's OpenAPI fragment adds the words.</li>
  * <li><b>Console pages.</b> A plugin registers a {@link org.openkam.http.api.ConsoleModules} service whose
  * properties name the bundle folder of its ES modules and declare its pages; the kit serves the modules with the
- * console's security headers.</li>
+ * console's security headers and the bundle's version as ETag ({@link org.openkam.http.api.ConsoleFiles}).</li>
  * <li><b>Servlets of one's own</b>, when a plugin truly needs one, join the context with
  * {@link org.openkam.http.api.WebContext#SELECT}.</li>
  * </ul>
  * A plugin writes no servlet, filter, JSON convention or problem mapping of its own.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.openkam.http.api;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openkam.http.api.ConsoleFiles;
 import org.openkam.http.api.ConsoleModules;
 import org.openkam.http.api.WebContext;
 import org.osgi.framework.Bundle;
@@ -30,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Serves the console modules of every {@link ConsoleModules} service under {@code /console/plugins/<plugin>/}, from
- * the folder of the registering bundle, with the console's headers. Paths under {@code /console/} need no sign-in:
+ * the folder of the registering bundle, with the console's headers and the bundle's version as ETag. Paths under {@code /console/} need no sign-in:
  * modules hold code, never data. Only plain file names ending in {@code .js} are served.
  */
 @Component(service = Servlet.class)
@@ -92,6 +93,9 @@ public final class ConsoleModuleServer extends HttpServlet {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Content-Security-Policy", WebContext.CONSOLE_CSP);
         response.setHeader("Referrer-Policy", "same-origin");
+        if (ConsoleFiles.notModified(source.bundle(), request, response)) {
+            return;
+        }
         try (InputStream in = resource.openStream()) {
             in.transferTo(response.getOutputStream());
         }

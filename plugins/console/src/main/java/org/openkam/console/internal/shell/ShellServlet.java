@@ -6,7 +6,9 @@ import java.net.URL;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.openkam.http.api.ConsoleFiles;
 import org.openkam.http.api.WebContext;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,12 +47,11 @@ public final class ShellServlet extends HttpServlet {
             "png", "image/png",
             "txt", "text/plain;charset=utf-8");
 
-    /** The files change only with the bundle: its id and last update name their version. */
-    private final String etag;
+    private final transient Bundle bundle;
 
     @Activate
     public ShellServlet(BundleContext context) {
-        this.etag = "\"" + context.getBundle().getBundleId() + "-" + context.getBundle().getLastModified() + "\"";
+        this.bundle = context.getBundle();
     }
 
     @Override
@@ -75,9 +76,7 @@ public final class ShellServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", WebContext.CONSOLE_CSP);
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("ETag", etag);
-        if (etag.equals(request.getHeader("If-None-Match"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (ConsoleFiles.notModified(bundle, request, response)) {
             return;
         }
         try (InputStream in = resource.openStream()) {
