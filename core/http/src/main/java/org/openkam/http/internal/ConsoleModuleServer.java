@@ -31,8 +31,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Serves the console modules of every {@link ConsoleModules} service under {@code /console/plugins/<plugin>/}, from
- * the folder of the registering bundle, with the console's headers and the bundle's version as ETag. Paths under {@code /console/} need no sign-in:
- * modules hold code, never data. Only plain file names ending in {@code .js} are served.
+ * the folder of the registering bundle, with the console's headers and the bundle's version as ETag. Paths under
+ * {@code /console/} need no sign-in: modules hold code, never data. Only plain file names ending in {@code .js} are
+ * served.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardContextSelect(WebContext.SELECT)
