@@ -122,10 +122,19 @@ class ConsoleBrowserIT {
             Fixtures.createAccount(admin, unit, "Filler " + i);
         }
         browser.open("#/accounts");
+        String first = browser.waitFor(By.cssSelector("#main caption")).getText();
+        assertTrue(first.matches("Accounts 1–50 of \\d+"), first);
+        String count = first.substring(first.lastIndexOf(" of "));
         browser.waitFor(By.xpath("//button[text()='Next page']")).click();
         browser.waitForText(By.cssSelector("#main caption"), "Accounts 51–");
+        String second = browser.driver().findElement(By.cssSelector("#main caption")).getText();
+        assertTrue(second.endsWith(count), "a further page shows the first page's count: " + second);
+        String request = (String) browser.script("return performance.getEntriesByType('resource').map(r => r.name)"
+                + ".filter(n => n.includes('/api/v1/accounts?')).pop();");
+        assertTrue(request.contains("cursor=") && !request.contains("total="),
+                "a further page does not count the list again: " + request);
         browser.waitFor(By.xpath("//button[text()='Previous page']")).click();
-        browser.waitForText(By.cssSelector("#main caption"), "Accounts 1–50");
+        browser.waitForText(By.cssSelector("#main caption"), "Accounts 1–50 of ");
     }
 
     @Test

@@ -81,16 +81,23 @@ async function list(element, context) {
   };
 
   const cursors = [null];
+  // counted with the first page only: counting a large unit again for every further page costs more than the page
+  let total = null;
   async function load(index) {
     const query = new URLSearchParams(shown);
     query.set('limit', String(LIMIT));
-    query.set('total', 'true');
+    if (index === 0 || total === null) {
+      query.set('total', 'true');
+    }
     if (cursors[index]) {
       query.set('cursor', cursors[index]);
     }
     const page = await api('/accounts?' + query);
+    if (query.has('total')) {
+      total = page.total;
+    }
     cursors[index + 1] = page.nextCursor;
-    results.replaceChildren(table(context, page, index, sort, sortBy), pager(el, page, index, go));
+    results.replaceChildren(table(context, { ...page, total }, index, sort, sortBy), pager(el, page, index, go));
   }
   const go = index => load(index).catch(error => showError(el, results, error));
   try {
