@@ -1,5 +1,6 @@
 package org.openkam.http.api;
 
+import org.openkam.http.internal.Revalidation;
 import org.osgi.framework.Bundle;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,7 @@ public final class ConsoleFiles {
 
     /**
      * Gives a file served from a bundle the bundle's version as its ETag (its id and last update: such files change
-     * only with their bundle) and answers 304 Not Modified when the request's {@code If-None-Match} names it. Call
+     * only with their bundle) and answers 304 Not Modified when the request's {@code If-None-Match} names it (as the API's reads do). Call
      * it after the answer's other headers are set, which a 304 repeats.
      *
      * @return {@code true} if the answer is complete (304); {@code false} if the caller writes the file
@@ -21,7 +22,7 @@ public final class ConsoleFiles {
     public static boolean notModified(Bundle bundle, HttpServletRequest request, HttpServletResponse response) {
         String etag = "\"" + bundle.getBundleId() + "-" + bundle.getLastModified() + "\"";
         response.setHeader("ETag", etag);
-        if (etag.equals(request.getHeader("If-None-Match"))) {
+        if (Revalidation.notModified(request, response)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return true;
         }

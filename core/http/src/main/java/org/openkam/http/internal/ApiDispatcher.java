@@ -159,7 +159,7 @@ public final class ApiDispatcher extends HttpServlet {
             if (found instanceof Router.Match match) {
                 HttpExchange exchange = new HttpExchange(request, response, match.params(), gson);
                 Object result = match.route().handler().handle(exchange);
-                if (result != null && notModified(request, response)) {
+                if (result != null && Revalidation.notModified(request, response)) {
                     response.setStatus(304);
                 } else if (result != null) {
                     send(response, response.getStatus(), "application/json", result);
@@ -194,22 +194,6 @@ public final class ApiDispatcher extends HttpServlet {
         String full = servletPath + info;
         String below = full.startsWith(WebContext.API_ROOT) ? full.substring(WebContext.API_ROOT.length()) : full;
         return below.isEmpty() ? "/" : below;
-    }
-
-    /** A conditional read whose {@code If-None-Match} names the ETag the handler just set. */
-    static boolean notModified(HttpServletRequest request, HttpServletResponse response) {
-        String etag = response.getHeader("ETag");
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (etag == null || ifNoneMatch == null || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The one mapping of exceptions to problem details, for every route of every bundle. */

@@ -2,6 +2,7 @@ package org.openkam.http.internal.openapi;
 
 import org.openkam.http.api.ApiRoutes;
 import org.openkam.http.api.RouteTable;
+import org.openkam.http.internal.Revalidation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,7 +30,7 @@ public final class OpenApiRoutes implements ApiRoutes {
             HttpServletResponse response = ex.response();
             response.setHeader("Cache-Control", "no-cache");
             response.setHeader("ETag", served.etag());
-            if (served.etag().equals(ex.request().getHeader("If-None-Match"))) {
+            if (Revalidation.notModified(ex.request(), response)) {
                 response.setStatus(304);
                 return null;
             }
