@@ -27,7 +27,7 @@ class ClassCacheIT {
 
     @Test
     void aCleanStopWritesItTheNextStartMapsItAndACutOffOneIsMadeAgain() throws IOException {
-        try (OpenKamProcess openkam = OpenKamProcess.create("ClassCacheIT")) {
+        try (OpenKamProcess openkam = OpenKamProcess.create("ClassCacheIT").withClassCache()) {
             Path cache = openkam.data().resolve("class-cache");
             openkam.start();
             openkam.api().get("/health/live").expect(200);
