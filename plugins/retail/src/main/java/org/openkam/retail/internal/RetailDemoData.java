@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.openkam.api.Caller;
 import org.openkam.api.account.Account;
@@ -118,46 +120,64 @@ final class RetailDemoData {
                 new Plan(0, -1, "Christmas chocolate TPR", Mechanic.TEMPORARY_PRICE_REDUCTION, new BigDecimal("25"),
                         WEEKS + 3, 2, List.of(30, 32, 33), 2.0, new BigDecimal("15000"), new BigDecimal("0.2"), false));
 
-        // a year of weekly sell-out, store by store; sell-in follows it per retailer with a little stock building
-        Path sellOut = Files.createTempFile("openkam-retail-demo-sell-out-", ".csv");
+        // a year of weekly sell-out, store by store; sell-in follows it per retailer with a little stock building.
+        // Volumes are drawn week by week (the seeded sequence) and written in the order of the sell-out table's key
+        // (store id, product id, week): H2 inserts the 80,000 lines in key order with about a third less work.
+        Map<Store, long[][]> volumes = new HashMap<>();
         Map<Plan, BigDecimal> actuals = new HashMap<>();
         List<Map<String, BigDecimal>> sellIn = List.of(new HashMap<>(), new HashMap<>());
+        for (int w = 0; w < WEEKS; w++) {
+            LocalDate week = firstWeek.plusWeeks(w);
+            double season = 1 + 0.2 * Math.sin(2 * Math.PI * (week.getDayOfYear() - 80) / 365.0);
+            for (int r = 0; r < 2; r++) {
+                for (Store store : stores.get(r)) {
+                    long[][] ofStore = volumes.computeIfAbsent(store, x -> new long[40][WEEKS]);
+                    for (int s = 0; s < 40; s++) {
+                        Product p = products.get(s);
+                        ofStore[s][w] = -1;
+                        boolean carried = false;
+                        for (Listing l : listed.get(r)) {
+                            carried |= l.productId().equals(p.id()) && l.activeOn(week) && l.covers(store);
+                        }
+                        if (!carried) {
+                            continue;
+                        }
+                        double uplift = 1;
+                        Plan running = null;
+                        for (Plan plan : plans) {
+                            if (plan.retailer() == r && plan.skus().contains(s) && w >= plan.startWeek()
+                                    && w < plan.startWeek() + plan.weeks() && (plan.banner() < 0
+                                    || banners.get(r).get(plan.banner()).id().equals(store.bannerId()))) {
+                                uplift = plan.uplift();
+                                running = plan;
+                            }
+                        }
+                        long volume = Math.round(store.acv().doubleValue() / 400 * (1 + s % 5) * season * uplift
+                                * (0.85 + 0.3 * random.nextDouble()));
+                        ofStore[s][w] = volume;
+                        BigDecimal units = BigDecimal.valueOf(volume);
+                        if (running != null) {
+                            actuals.merge(running, units, BigDecimal::add);
+                        }
+                        sellIn.get(r).merge(p.gtin() + "," + week, units, BigDecimal::add);
+                    }
+                }
+            }
+        }
+        List<Integer> skusById = IntStream.range(0, 40).boxed()
+                .sorted(Comparator.comparing(s -> products.get(s).id())).toList();
+        Path sellOut = Files.createTempFile("openkam-retail-demo-sell-out-", ".csv");
         try (Writer out = Files.newBufferedWriter(sellOut, StandardCharsets.UTF_8)) {
             out.write("store,gtin,week,volume,value\n");
-            for (int w = 0; w < WEEKS; w++) {
-                LocalDate week = firstWeek.plusWeeks(w);
-                double season = 1 + 0.2 * Math.sin(2 * Math.PI * (week.getDayOfYear() - 80) / 365.0);
-                for (int r = 0; r < 2; r++) {
-                    for (Store store : stores.get(r)) {
-                        for (int s = 0; s < 40; s++) {
-                            Product p = products.get(s);
-                            boolean carried = false;
-                            for (Listing l : listed.get(r)) {
-                                carried |= l.productId().equals(p.id()) && l.activeOn(week) && l.covers(store);
-                            }
-                            if (!carried) {
-                                continue;
-                            }
-                            double uplift = 1;
-                            Plan running = null;
-                            for (Plan plan : plans) {
-                                if (plan.retailer() == r && plan.skus().contains(s) && w >= plan.startWeek()
-                                        && w < plan.startWeek() + plan.weeks() && (plan.banner() < 0
-                                        || banners.get(r).get(plan.banner()).id().equals(store.bannerId()))) {
-                                    uplift = plan.uplift();
-                                    running = plan;
-                                }
-                            }
-                            long volume = Math.round(store.acv().doubleValue() / 400 * (1 + s % 5) * season * uplift
-                                    * (0.85 + 0.3 * random.nextDouble()));
-                            BigDecimal units = BigDecimal.valueOf(volume);
-                            out.write(store.code() + "," + p.gtin() + "," + week + "," + volume + ","
-                                    + p.listPrice().multiply(new BigDecimal("1.25")).multiply(units)
+            for (Store store : volumes.keySet().stream().sorted(Comparator.comparing(Store::id)).toList()) {
+                for (int s : skusById) {
+                    Product p = products.get(s);
+                    for (int w = 0; w < WEEKS; w++) {
+                        long volume = volumes.get(store)[s][w];
+                        if (volume >= 0) {
+                            out.write(store.code() + "," + p.gtin() + "," + firstWeek.plusWeeks(w) + "," + volume + ","
+                                    + p.listPrice().multiply(new BigDecimal("1.25")).multiply(BigDecimal.valueOf(volume))
                                             .setScale(2, RoundingMode.HALF_UP).toPlainString() + "\n");
-                            if (running != null) {
-                                actuals.merge(running, units, BigDecimal::add);
-                            }
-                            sellIn.get(r).merge(p.gtin() + "," + week, units, BigDecimal::add);
                         }
                     }
                 }
