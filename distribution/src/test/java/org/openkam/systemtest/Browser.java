@@ -23,6 +23,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -39,7 +40,8 @@ import com.google.gson.JsonParser;
 
 /**
  * The web console of one running product in a real browser: headless Chromium from the system's packages,
- * driven through the system's chromedriver (never a downloaded one). Tests sign in, open console addresses,
+ * driven through the system's chromedriver (never a downloaded one), one at a time per test JVM, reset between
+ * test classes. Tests sign in, open console addresses,
  * wait for pages to settle, check accessibility with axe-core and save screenshots for reviewers under
  * {@code target/screenshots/}.
  */
@@ -69,43 +71,36 @@ public final class Browser implements AutoCloseable {
               .catch(e => done(JSON.stringify({error: String(e && e.stack || e)})));
             """;
 
-    private final OpenKamProcess openkam;
-    private final ChromeDriverService service;
-    private final ChromeDriver driver;
-    private final Path profile;
+    /**
+     * The Chromium the last closed browser of this test JVM leaves for the next test class: a launch costs some 2.5 s
+     * of CPU, about as much as a test class's checks on a page.
+     */
+    private static Chromium idle;
 
-    private Browser(OpenKamProcess openkam, ChromeDriverService service, ChromeDriver driver, Path profile) {
+    private final OpenKamProcess openkam;
+    private final Chromium chromium;
+    private final ChromeDriver driver;
+
+    private Browser(OpenKamProcess openkam, Chromium chromium) {
         this.openkam = openkam;
-        this.service = service;
-        this.driver = driver;
-        this.profile = profile;
+        this.chromium = chromium;
+        this.driver = chromium.driver;
     }
 
-    /** Starts a fresh headless Chromium (its own empty profile) at 1280x800 for the given product. */
+    /**
+     * A headless Chromium at 1280x800 for the given product, as fresh as a new profile: the one an earlier test class
+     * of this JVM closed, in a new tab with no cookies, storage, cache or log entries of before, or else a new one.
+     */
     public static Browser open(OpenKamProcess openkam) {
-        Path chromium = executable("openkam.chromium", "/usr/bin/chromium");
-        Path chromedriver = executable("openkam.chromedriver", "/usr/bin/chromedriver");
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("openkam-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Chromium reused;
+        synchronized (Browser.class) {
+            reused = idle;
+            idle = null;
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        // Without the networking flags Chromium keeps calling home, which this machine's closed network refuses.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + profile,
-                "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(DESKTOP);
-        return new Browser(openkam, service, driver, profile);
+        if (reused != null && reused.reset()) {
+            return new Browser(openkam, reused);
+        }
+        return new Browser(openkam, Chromium.launch());
     }
 
     private static Path executable(String property, String fallback) {
@@ -243,7 +238,7 @@ public final class Browser implements AutoCloseable {
      */
     public String download(WebElement trigger) {
         try {
-            Path dir = Files.createTempDirectory(profile, "downloads-");
+            Path dir = Files.createTempDirectory(chromium.profile, "downloads-");
             driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                     "downloadPath", dir.toString()));
             trigger.click();
@@ -408,16 +403,98 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Leaves this browser's Chromium for the next test class of the JVM (or quits it if one waits already). */
     @Override
     public void close() {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        synchronized (Browser.class) {
+            if (idle == null) {
+                idle = chromium;
+                return;
+            }
+        }
+        chromium.quit();
+    }
+
+    /** One Chromium process with its chromedriver and its own temporary profile. */
+    private static final class Chromium {
+        private final ChromeDriverService service;
+        private final ChromeDriver driver;
+        private final Path profile;
+        private boolean ended;
+
+        private Chromium(ChromeDriverService service, ChromeDriver driver, Path profile) {
+            this.service = service;
+            this.driver = driver;
+            this.profile = profile;
+        }
+
+        static Chromium launch() {
+            Path chromium = executable("openkam.chromium", "/usr/bin/chromium");
+            Path chromedriver = executable("openkam.chromedriver", "/usr/bin/chromedriver");
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("openkam-chromium-");
             } catch (IOException e) {
-                // a leftover temporary profile is harmless
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(chromium.toFile());
+            // Without the networking flags Chromium keeps calling home, which this machine's closed network refuses.
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + profile,
+                    "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(DESKTOP);
+            Chromium launched = new Chromium(service, driver, profile);
+            Runtime.getRuntime().addShutdownHook(new Thread(launched::quit, "openkam-system-test-chromium"));
+            return launched;
+        }
+
+        /**
+         * Makes it as a new profile would be: a new tab (no session storage, history or emulation of the old ones),
+         * no cookies, no cached answers, no log entries, the default window. False (and quit) if that failed, e.g.
+         * after a test left a dialog open.
+         */
+        boolean reset() {
+            try {
+                String old = driver.getWindowHandle();
+                driver.switchTo().newWindow(WindowType.TAB);
+                String fresh = driver.getWindowHandle();
+                driver.switchTo().window(old).close();
+                driver.switchTo().window(fresh);
+                driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+                driver.manage().logs().get(LogType.BROWSER);
+                driver.manage().window().setSize(DESKTOP);
+                return true;
+            } catch (RuntimeException e) {
+                quit();
+                return false;
+            }
+        }
+
+        synchronized void quit() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            try {
+                driver.quit();
+            } catch (RuntimeException e) {
+                // already gone: nothing left to end
+            } finally {
+                service.stop();
+                try (var files = Files.walk(profile)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a leftover temporary profile is harmless
+                }
             }
         }
     }
