@@ -168,6 +168,22 @@ public final class Browser implements AutoCloseable {
         return awaitPage();
     }
 
+    /**
+     * Goes to another console address as a link does, without loading the document again: the shell renders the
+     * address's page and this waits for it. Falls back to {@link #open} outside the console or for the address shown.
+     */
+    public Browser go(String address) {
+        String target = openkam.baseUri() + "/console/" + address;
+        String current = driver.getCurrentUrl();
+        if (!current.startsWith(openkam.baseUri() + "/console/") || current.equals(target)) {
+            return open(address);
+        }
+        WebElement before = driver.findElement(By.cssSelector("#main > section"));
+        script("location.hash = arguments[0];", address);
+        waiting(WAIT).until(ExpectedConditions.stalenessOf(before));
+        return awaitPage();
+    }
+
     /** Waits until the page in the main area has rendered (the shell marks its section data-ready). */
     public Browser awaitPage() {
         waitFor(By.cssSelector("#main > section[data-ready='true']"));

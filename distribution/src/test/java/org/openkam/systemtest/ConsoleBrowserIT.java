@@ -214,7 +214,7 @@ class ConsoleBrowserIT {
 
         String id = account.get("id").getAsString();
         for (String tab : List.of("team", "plan", "opportunities", "activities", "audit")) {
-            browser.open("#/accounts/" + id + "?tab=" + tab);
+            browser.go("#/accounts/" + id + "?tab=" + tab);
             browser.waitFor(By.cssSelector("#account-section h2"));
             assertTrue(browser.findAll(By.cssSelector("#account-section [role=alert]")).isEmpty(), browser.mainText());
             assertFalse(browser.mainText().matches("(?s).*\\b(null|undefined|NaN)\\b.*"), tab + ": " + browser.mainText());

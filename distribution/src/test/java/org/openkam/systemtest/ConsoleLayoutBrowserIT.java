@@ -66,15 +66,18 @@ class ConsoleLayoutBrowserIT {
                     "the navigation is folded away");
             browser.screenshot("menu-closed-390");
 
-            // every page's heading shows within the first 480 px of the 844 px screen
+            // every page's heading shows within the first 480 px of the 844 px screen, unscrolled (the shell focuses
+            // the heading of a page it goes to, which would scroll a heading further down into view)
             List<String> pages = browser.findAll(By.cssSelector("#navigation a")).stream()
                     .map(a -> a.getAttribute("data-page")).toList();
             assertFalse(pages.isEmpty());
             for (String page : pages) {
-                browser.open("#/" + page);
+                browser.go("#/" + page);
                 WebElement heading = browser.waitFor(By.cssSelector("#main h1"));
                 Number top = (Number) browser.script("return arguments[0].getBoundingClientRect().top;", heading);
                 assertTrue(top.doubleValue() < 480, page + " starts at " + top + " px");
+                assertEquals(0L, ((Number) browser.script("return Math.round(window.scrollY);")).longValue(),
+                        page + " starts at the top, unscrolled");
             }
 
             // the keyboard opens it (focus on its first link), Escape closes it back to the button
@@ -127,7 +130,7 @@ class ConsoleLayoutBrowserIT {
         try {
             browser.wide();
             for (String address : addresses) {
-                browser.open(address);
+                browser.go(address);
                 // tables folded into details (score explanations, the pipeline as a table) are checked opened
                 Object cut = browser.script("document.querySelectorAll('#main details').forEach(d => d.open = true);"
                         + "return [...document.querySelectorAll('#main .table-wrap')]"
@@ -138,7 +141,7 @@ class ConsoleLayoutBrowserIT {
             }
             browser.narrow();
             for (String address : addresses) {
-                browser.open(address);
+                browser.go(address);
                 assertFalse(browser.scrollsSideways(), () -> address + " fits 390 px; too wide: " + browser.tooWide());
             }
             browser.assertAccessible("the audit trail at 390 px");
