@@ -40,10 +40,9 @@ import com.google.gson.JsonParser;
 
 /**
  * The web console of one running product in a real browser: headless Chromium from the system's packages,
- * driven through the system's chromedriver (never a downloaded one), one at a time per test JVM, reset between
- * test classes. Tests sign in, open console addresses,
- * wait for pages to settle, check accessibility with axe-core and save screenshots for reviewers under
- * {@code target/screenshots/}.
+ * driven through the system's chromedriver (never a downloaded one), one per test JVM, reset between test classes.
+ * Tests sign in, open console addresses, wait for pages to settle, check accessibility with axe-core and save
+ * screenshots for reviewers under {@code target/screenshots/}.
  */
 public final class Browser implements AutoCloseable {
 
