@@ -70,10 +70,7 @@ public final class Browser implements AutoCloseable {
               .catch(e => done(JSON.stringify({error: String(e && e.stack || e)})));
             """;
 
-    /**
-     * The Chromium the last closed browser of this test JVM leaves for the next test class: a launch costs some 2.5 s
-     * of CPU, about as much as a test class's checks on a page.
-     */
+    /** The Chromium the last closed browser of this test JVM left for the next test class (a launch took 2-4 s here). */
     private static Chromium idle;
 
     private final OpenKamProcess openkam;
