@@ -3,6 +3,7 @@ package org.openkam.scoring.internal.engine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,6 +46,14 @@ public final class PortfolioRanking {
     /** How many accounts were ranked. */
     public int size() {
         return ids.length;
+    }
+
+    /**
+     * The ids of the ranked accounts from {@code from} (inclusive) to {@code to}, in id order: the order a run writes
+     * scores in, so the score tables' indexes grow at their ends instead of everywhere at once.
+     */
+    public List<String> ids(int from, int to) {
+        return Arrays.asList(ids).subList(from, to);
     }
 
     /**

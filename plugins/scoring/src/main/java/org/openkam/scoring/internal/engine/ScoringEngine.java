@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.ConflictException;
 import org.openkam.api.NotFoundException;
-import org.openkam.api.Page;
 import org.openkam.api.ValidationException;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountQuery;
@@ -480,12 +480,25 @@ public final class ScoringEngine implements Scoring {
         PortfolioRanking ranking = ranking(unit);
         Run run = new Run(null, unit, models);
         List<String> ids = new ArrayList<>(accountIds);
+        Collections.sort(ids); // in id order, as a full run writes (see PortfolioRanking#ids)
         for (int from = 0; from < ids.size() && !engine.stopping(); from += AccountQuery.MAX_LIMIT) {
             // a safe point between accounts ends the loop; the next run scores the rest
-            run.score(registry.byIds(SYSTEM, ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT)))
-                    .values().stream().filter(a -> a.businessUnit().equals(unit)).toList(), ranking);
+            run.score(read(unit, ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT))), ranking);
         }
         run.flush();
+    }
+
+    /** The accounts of the ids that are in the unit now, in the ids' order; deleted or moved ones are left out. */
+    private List<Account> read(String unit, List<String> ids) {
+        Map<String, Account> found = registry.byIds(SYSTEM, ids);
+        List<Account> out = new ArrayList<>(found.size());
+        for (String id : ids) {
+            Account a = found.get(id);
+            if (a != null && a.businessUnit().equals(unit)) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     // ---- first runs --------------------------------------------------------------------------------------------
@@ -601,8 +614,9 @@ public final class ScoringEngine implements Scoring {
     // ---- full runs ---------------------------------------------------------------------------------------------
 
     /**
-     * Two passes over the unit's accounts, so memory does not grow with them: one ranks them among their peers
-     * ({@link Portfolios}), the next reads them again a page at a time and scores each with its place.
+     * Two passes over the unit's accounts, so memory does not grow with their records: one ranks them among their
+     * peers ({@link Portfolios}), the next reads them again by id a page at a time, in the ranking's id order, and
+     * scores each with its place. Accounts created since the ranking are left to their own rescoring.
      */
     private RunEnd run(String unit, String runId) {
         jobs.progress(runId, 0, -1);
@@ -615,11 +629,8 @@ public final class ScoringEngine implements Scoring {
         Run run = new Run(runId, unit, models);
         long lastProgress = System.nanoTime();
         int done = 0;
-        String cursor = null;
-        do {
-            Page<Account> page = registry.find(SYSTEM, new AccountQuery(unit, null, null, null, null, null,
-                    AccountSort.NAME, false, AccountQuery.MAX_LIMIT, 0, cursor, false));
-            done += run.score(page.items(), ranking);
+        for (int from = 0; from < total; from += AccountQuery.MAX_LIMIT) {
+            done += run.score(read(unit, ranking.ids(from, Math.min(total, from + AccountQuery.MAX_LIMIT))), ranking);
             if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
                 run.flush();
                 return new RunEnd(JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine stopped "
@@ -630,8 +641,7 @@ public final class ScoringEngine implements Scoring {
                 jobs.progress(runId, done, Math.max(done, total));
                 lastProgress = System.nanoTime();
             }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        }
         run.flush();
         return new RunEnd(JobState.SUCCEEDED, done, Math.max(done, total), run.problems(), run.summary(done));
     }
@@ -710,7 +720,7 @@ public final class ScoringEngine implements Scoring {
                 }
                 score(m, accounts, facts);
             }
-            flush(); // each page apart: an account renamed during the run may come again on a later page
+            flush(); // a page a transaction: what is pending stays a page long
             return contexts.length;
         }
 

@@ -5,13 +5,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -106,6 +109,22 @@ final class Fakes {
         @Override
         public void delete(Caller caller, String id, long expectedVersion) {
             throw new UnsupportedOperationException();
+        }
+
+        /** The ids of each {@link #byIds} call, in the order asked. */
+        final List<List<String>> readsByIds = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Map<String, Account> byIds(Caller caller, Collection<String> ids) {
+            readsByIds.add(List.copyOf(ids));
+            Map<String, Account> out = new HashMap<>();
+            for (String id : ids) {
+                Account a = accounts.get(id);
+                if (a != null && caller.canRead(a.businessUnit())) {
+                    out.put(id, a);
+                }
+            }
+            return out;
         }
 
         /** Pages by name and id; the cursor is the last account's name and id. */

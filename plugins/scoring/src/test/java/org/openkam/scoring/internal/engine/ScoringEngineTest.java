@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,6 +251,55 @@ class ScoringEngineTest {
         assertTrue(calls.values().stream().allMatch(n -> n == 1), "each account once");
         assertEquals(1, ranks.get("acc-1234"));
         assertEquals(1234, ranks.get("acc-5"), "the smallest, 50");
+    }
+
+    @Test
+    void aRunScoresTheAccountsInIdOrderAPageAtATimeAndSkipsOnesDeletedSinceTheRanking() throws InterruptedException {
+        accounts.accounts.clear();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1234; i++) { // names in the opposite order of ids, as a name order would give
+            String id = String.format("id-%05d", i);
+            ids.add(id);
+            accounts.put(new Account(id, unit, String.format("Account %05d", 9999 - i), null, null, "DE", null,
+                    AccountStatus.ACTIVE, KeyAccountTier.NONE, null, BigDecimal.valueOf(i + 1), null, null, "EUR",
+                    Map.of(), 1, Instant.EPOCH, Instant.EPOCH));
+        }
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        install(new TestModel("order", f -> {
+            order.add(f.accountId());
+            return Score.of(50, null, List.of());
+        }), unit);
+        AtomicBoolean once = new AtomicBoolean();
+        accounts.afterForEach = () -> {
+            if (once.compareAndSet(false, true)) {
+                accounts.accounts.remove("id-00600"); // deleted after the ranking
+            }
+        };
+        Job job = run();
+        assertEquals(JobState.SUCCEEDED, job.state(), job.toString());
+        List<String> expected = new ArrayList<>(ids);
+        expected.remove("id-00600");
+        assertEquals(expected, order, "scored once each, in id order");
+        assertEquals(List.of(ids.subList(0, 500), ids.subList(500, 1000), ids.subList(1000, 1234)),
+                accounts.readsByIds, "read by id, a page of at most 500 at a time");
+        assertEquals(1233, job.done());
+        assertEquals(1234, job.total(), "the ranking's count");
+    }
+
+    @Test
+    void changedAccountsAreRescoredInIdOrder() throws InterruptedException {
+        engine.stop();
+        engine = engine(config(300, 3, false, 0, 500)); // long enough to queue all four changes for one rescoring
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        install(new TestModel("order", f -> {
+            order.add(f.accountId());
+            return Score.of(50, null, List.of());
+        }), unit);
+        for (String id : List.of("acc-3", "acc-1", "acc-4", "acc-2")) {
+            engine.accountChanged(id, unit);
+        }
+        until(() -> order.size() == 4 ? order : null);
+        assertEquals(List.of("acc-1", "acc-2", "acc-3", "acc-4"), order);
     }
 
     @Test
