@@ -289,7 +289,7 @@ final class ImportAndScoring {
             out.write("businessUnit,name,industry,country,status,tier,annualSales,contributionMargin,potential,"
                     + "currency\n");
             for (int i = 0; i < n; i++) {
-                out.write(UNIT + ",Benchmark account " + i + ",Machinery,DE,ACTIVE,NONE," + sales(i) + ","
+                out.write(UNIT + "," + name(i) + ",Machinery,DE,ACTIVE,NONE," + sales(i) + ","
                         + margin(i) + "," + potential(i) + ",EUR\n");
             }
         }
@@ -297,9 +297,17 @@ final class ImportAndScoring {
     }
 
     static Account account(String id, int i, Instant now) {
-        return new Account(id, UNIT, "Benchmark account " + i, null, "Machinery", "DE", null, AccountStatus.ACTIVE,
+        return new Account(id, UNIT, name(i), null, "Machinery", "DE", null, AccountStatus.ACTIVE,
                 KeyAccountTier.NONE, null, BigDecimal.valueOf(sales(i)), BigDecimal.valueOf(margin(i)),
                 BigDecimal.valueOf(potential(i)), "EUR", Map.of(), 1, now, now);
+    }
+
+    /**
+     * The i-th account's name, distinct and scrambled (an odd multiplier is a bijection of the ints): in a real unit
+     * the order of names has nothing to do with the order accounts were created in, which their ids follow.
+     */
+    static String name(int i) {
+        return "Benchmark account " + Integer.toHexString(i * 0x9E3779B1);
     }
 
     static long sales(int i) {

@@ -27,7 +27,7 @@ final class ModelThroughput {
                 .largestPotential(BigDecimal.valueOf(10_000_000)).build();
         AccountFacts[] facts = new AccountFacts[DISTINCT];
         for (int i = 0; i < DISTINCT; i++) {
-            facts[i] = AccountFacts.builder("a" + i, ImportAndScoring.UNIT).name("Benchmark account " + i)
+            facts[i] = AccountFacts.builder("a" + i, ImportAndScoring.UNIT).name(ImportAndScoring.name(i))
                     .annualSales(BigDecimal.valueOf(ImportAndScoring.sales(i)))
                     .contributionMargin(BigDecimal.valueOf(ImportAndScoring.margin(i)))
                     .potential(BigDecimal.valueOf(ImportAndScoring.potential(i))).currency("EUR")
