@@ -100,6 +100,7 @@ public final class OpenKamProcess implements AutoCloseable {
             Path instance = Files.createTempDirectory(root, name + "-");
             copyTree(dist, instance.resolve("openkam"));
             Files.createDirectories(instance.resolve("data"));
+            Files.createDirectories(instance.resolve("tmp"));
             return new OpenKamProcess(name, instance, freePort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the distribution " + dist, e);
@@ -178,6 +179,11 @@ public final class OpenKamProcess implements AutoCloseable {
         return home;
     }
 
+    /** The product's {@code java.io.tmpdir}, a folder of this instance. */
+    public Path temporaryFolder() {
+        return instance.resolve("tmp");
+    }
+
     public Path data() {
         return data;
     }
@@ -252,7 +258,9 @@ public final class OpenKamProcess implements AutoCloseable {
         builder.environment().put("OPENKAM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().remove("OPENKAM_PORT");
         builder.environment().remove("OPENKAM_DATA");
-        builder.environment().put("JAVA_OPTS", JIT);
+        // the system's temporary folder is the instance's own (relative to the product's folder, where bin/openkam
+        // runs it), so whatever a start leaves there shows, and goes with the instance
+        builder.environment().put("JAVA_OPTS", JIT + " -Djava.io.tmpdir=../tmp");
         builder.environment().put("OPENKAM_CLASS_CACHE", classCache ? "on" : "off");
         starts++;
         try {

@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ import com.google.gson.JsonObject;
 /**
  * Readiness is honest: from the moment the process starts, there is no moment where {@code /health/ready} says
  * ready while sign-in still answers 503. The test probes both, alternating, through the whole start, which must
- * log no error. A plugin lying in {@code deploy/} at start is installed and started before readiness says ready.
+ * log no error. A plugin lying in {@code deploy/} at start is installed and started before readiness says ready, and
+ * FileInstall keeps its working folder in the data folder, not in the system's temporary folder.
  */
 class ReadinessIT {
 
@@ -101,6 +104,11 @@ class ReadinessIT {
                             && b.get("symbolicName").getAsString().equals("com.example.kam.scoring"))
                     .findFirst().orElseThrow(() -> new AssertionError("the plugin in deploy/ is not installed"));
             assertEquals("active", plugin.get("state").getAsString(), plugin::toString);
+            try (Stream<Path> files = Files.list(openkam.temporaryFolder())) {
+                assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+                        .filter(f -> f.startsWith("fileinstall")).toList(), "FileInstall left nothing in java.io.tmpdir");
+            }
+            assertTrue(Files.isDirectory(openkam.data().resolve("fileinstall")), "FileInstall works in the data folder");
         }
     }
 
