@@ -720,7 +720,7 @@ public final class ScoringEngine implements Scoring {
                 }
                 score(m, accounts, facts);
             }
-            flush(); // a page a transaction: what is pending stays a page long
+            flush(); // each page in a transaction of its own: what a run holds stays one page
             return contexts.length;
         }
 
