@@ -253,6 +253,16 @@ class ScoringEngineTest {
         assertEquals(1234, ranks.get("acc-5"), "the smallest, 50");
     }
 
+    /** Installs a model for the unit that scores 50 and records the accounts it scored, in the order it did. */
+    List<String> recordingOrder() {
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        install(new TestModel("order", f -> {
+            order.add(f.accountId());
+            return Score.of(50, null, List.of());
+        }), unit);
+        return order;
+    }
+
     @Test
     void aRunScoresTheAccountsInIdOrderAPageAtATimeAndSkipsOnesDeletedSinceTheRanking() throws InterruptedException {
         accounts.accounts.clear();
@@ -264,11 +274,7 @@ class ScoringEngineTest {
                     AccountStatus.ACTIVE, KeyAccountTier.NONE, null, BigDecimal.valueOf(i + 1), null, null, "EUR",
                     Map.of(), 1, Instant.EPOCH, Instant.EPOCH));
         }
-        List<String> order = Collections.synchronizedList(new ArrayList<>());
-        install(new TestModel("order", f -> {
-            order.add(f.accountId());
-            return Score.of(50, null, List.of());
-        }), unit);
+        List<String> order = recordingOrder();
         AtomicBoolean once = new AtomicBoolean();
         accounts.afterForEach = () -> {
             if (once.compareAndSet(false, true)) {
@@ -290,11 +296,7 @@ class ScoringEngineTest {
     void changedAccountsAreRescoredInIdOrder() throws InterruptedException {
         engine.stop();
         engine = engine(config(300, 3, false, 0, 500)); // long enough to queue all four changes for one rescoring
-        List<String> order = Collections.synchronizedList(new ArrayList<>());
-        install(new TestModel("order", f -> {
-            order.add(f.accountId());
-            return Score.of(50, null, List.of());
-        }), unit);
+        List<String> order = recordingOrder();
         for (String id : List.of("acc-3", "acc-1", "acc-4", "acc-2")) {
             engine.accountChanged(id, unit);
         }
