@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the {@link DemoCatalog} through the public services when the framework property {@value #PROPERTY}
  * is {@code true} ({@code bin/openkam --demo}) and the catalog's first business unit does not exist yet, so
- * it loads on the first start only. It loads in the background (the node serves meanwhile) and logs its end:
+ * it loads on the first start only. It loads in the background once the framework has started (its users' password
+ * hashes took the two cores of a small machine from the start; the node serves meanwhile) and logs its end:
  * {@code Demo data loaded in ... ms}, {@code Demo data already present} or {@code Demo data could not be
  * loaded}. Everything is created as the {@code admin} user, so the audit trail names a real actor. A failing
  * load is logged and never stops the platform.
@@ -92,6 +93,7 @@ public final class DemoLoader {
     private final int parallelism;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile boolean stopping;
+    private final FrameworkStart frameworkStart;
     private final Thread loading;
 
     /**
@@ -107,9 +109,11 @@ public final class DemoLoader {
                 activities);
         this.parallelism = defaultParallelism();
         if (Boolean.parseBoolean(context.getProperty(PROPERTY))) {
-            loading = new Thread(() -> loadIfAbsent(DemoCatalog.build()), "openkam-demo");
+            frameworkStart = new FrameworkStart(context);
+            loading = new Thread(this::loadOnceStarted, "openkam-demo");
             loading.start();
         } else {
+            frameworkStart = null;
             loading = null;
         }
     }
@@ -118,6 +122,7 @@ public final class DemoLoader {
     DemoLoader(Services services, int parallelism) {
         this.services = services;
         this.parallelism = parallelism;
+        this.frameworkStart = null;
         this.loading = null;
     }
 
@@ -129,7 +134,20 @@ public final class DemoLoader {
     void deactivate() throws InterruptedException {
         stopping = true;
         if (loading != null) {
+            frameworkStart.release();
             loading.join(10_000);
+        }
+    }
+
+    private void loadOnceStarted() {
+        try {
+            frameworkStart.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!stopping) {
+            loadIfAbsent(DemoCatalog.build());
         }
     }
 
