@@ -39,6 +39,8 @@ import org.osgi.service.event.EventAdmin;
 public final class AccountService implements AccountRegistry {
 
     static final String KIND = "account";
+    /** A unit's accounts in no order; see {@link #forEachInUnit}. */
+    static final String IN_UNIT = "SELECT * FROM account WHERE business_unit = ?";
     private final Transactions transactions;
     private final Dialect dialect;
 
@@ -146,12 +148,28 @@ public final class AccountService implements AccountRegistry {
         if (filter == null) {
             return;
         }
+        stream(filter.pageSql(false, dialect), ps -> filter.bind(ps, false), consumer);
+    }
+
+    /**
+     * Without an order, H2 reads the unit off the foreign key's index on the unit alone, whose entries follow the
+     * table's own row order (asserted by {@code AccountFilterPlanTest}); by name a large unit's rows are fetched all
+     * over the file (1,000,000 accounts named in no order: the export by name took 30 s).
+     */
+    @Override
+    public void forEachInUnit(Caller caller, String businessUnit, Consumer<Account> consumer) {
+        if (caller.canRead(businessUnit)) {
+            stream(IN_UNIT, ps -> ps.setString(1, businessUnit), consumer);
+        }
+    }
+
+    private void stream(String sql, Binder binder, Consumer<Account> consumer) {
         // A transaction, because PostgreSQL streams a result set only with auto-commit off.
         transactions.write(tx -> {
             try (RowStream stream = RowStream.open(tx.connection(), dialect);
-                    PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(false, dialect))) {
+                    PreparedStatement ps = tx.connection().prepareStatement(sql)) {
                 ps.setFetchSize(500);
-                filter.bind(ps, false);
+                binder.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         consumer.accept(AccountRows.map(rs));
@@ -160,6 +178,11 @@ public final class AccountService implements AccountRegistry {
             }
             return null;
         });
+    }
+
+    /** Sets a statement's parameters. */
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
     }
 
     /** One {@code IN} query per 500 ids (a bound every supported database takes), filtered by the caller's units. */

@@ -61,6 +61,24 @@ class AccountFilterPlanTest {
         assertTrue(plan.contains("/* index sorted */"), "no sort of the whole unit: " + plan);
     }
 
+    /** The table's row order: the unit's index entries follow it, and no index on names sends the reads elsewhere. */
+    @Test
+    void aWholeUnitInNoOrderIsReadOffTheIndexOnTheUnitAloneWithoutASort() throws SQLException {
+        try (Connection c = h2.getConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN " + AccountService.IN_UNIT)) {
+            ps.setString(1, "unit-a");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String plan = rs.getString(1);
+                // the foreign key's index, named by H2
+                assertTrue(plan.matches("(?s).*/\\* public\\.CONSTRAINT_INDEX_\\w+: business_unit = \\?1 \\*/.*"),
+                        plan);
+                assertFalse(plan.contains("account_unit_name") || plan.contains("account_name"), plan);
+                assertFalse(plan.contains("ORDER BY"), plan);
+            }
+        }
+    }
+
     @Test
     void otherOrdersAndOtherDatabasesGetNoHint() {
         AccountQuery bySales = new AccountQuery("unit-a", null, null, null, null, null, AccountSort.ANNUAL_SALES,

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -630,6 +631,29 @@ abstract class RegistryContract {
         assertEquals(List.of("Alder", "Birch", "Cedar"), seen);
         // and the connection serves the next read as usual
         assertEquals(List.of("Alder", "Birch", "Cedar"), names(query(f.unitA)));
+    }
+
+    @Test
+    void forEachInUnitHandsOutEveryAccountOfTheUnitOnceAndNothingOfAUnitTheCallerMayNotRead() {
+        Set<String> inA = new HashSet<>();
+        for (int i = 0; i < 1_203; i++) { // more than two fetches of 500
+            inA.add(f.accounts.create(f.kamA, draft(f.unitA, "Unit account " + (i * 7_919 % 1_203))).id());
+        }
+        f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Aspen", null, null, null, null, null, null, null, null,
+                null, null, null, null));
+        List<Account> seen = new ArrayList<>();
+
+        f.accounts.forEachInUnit(f.kamA, f.unitA, seen::add);
+
+        assertEquals(inA.size(), seen.size());
+        assertEquals(inA, seen.stream().map(Account::id).collect(Collectors.toSet()));
+        Account any = seen.get(600);
+        assertEquals(f.accounts.get(f.kamA, any.id()), any);
+        List<Account> refused = new ArrayList<>();
+        f.accounts.forEachInUnit(f.kamA, f.unitB, refused::add);
+        assertEquals(List.of(), refused);
+        f.accounts.forEachInUnit(f.admin, f.unitB, refused::add);
+        assertEquals(List.of("Aspen"), refused.stream().map(Account::name).toList());
     }
 
     private static AccountQuery query(String unit) {

@@ -650,11 +650,10 @@ public final class ScoringEngine implements Scoring {
     private record RunEnd(JobState state, int done, int total, List<JobProblem> problems, String summary) {
     }
 
-    /** The unit's accounts ranked among their peers at today's rates, streamed once. */
+    /** The unit's accounts ranked among their peers at today's rates, streamed once in the order the database likes. */
     private PortfolioRanking ranking(String unit) {
         Portfolios portfolios = new Portfolios(toReporting());
-        registry.forEach(SYSTEM, new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, false,
-                AccountQuery.DEFAULT_LIMIT, 0, null, false), portfolios::add);
+        registry.forEachInUnit(SYSTEM, unit, portfolios::add);
         return portfolios.rank();
     }
 

@@ -89,6 +89,15 @@ final class Fakes {
             afterForEach.run();
         }
 
+        /** In an order the engine cannot rely on (by id, descending), as the registry gives none. */
+        @Override
+        public void forEachInUnit(Caller caller, String businessUnit, Consumer<Account> consumer) {
+            accounts.values().stream().filter(a -> caller.canRead(a.businessUnit()))
+                    .filter(a -> a.businessUnit().equals(businessUnit))
+                    .sorted(Comparator.comparing(Account::id).reversed()).forEach(consumer);
+            afterForEach.run();
+        }
+
         /** By name, ties by id, as the registry sorts by name. */
         private List<Account> sorted(Caller caller, AccountQuery query) {
             return accounts.values().stream().filter(a -> caller.canRead(a.businessUnit()))
