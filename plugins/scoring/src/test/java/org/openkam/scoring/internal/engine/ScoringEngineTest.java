@@ -293,6 +293,40 @@ class ScoringEngineTest {
     }
 
     @Test
+    void aRunStoppedMidwayKeepsTheScoresOfThePagesBeforeTheStop() throws InterruptedException {
+        accounts.accounts.clear();
+        for (int i = 0; i < 1234; i++) {
+            accounts.put(account(String.format("id-%05d", i), unit, 1000L + i));
+        }
+        Thread stopper = new Thread(() -> {
+            try {
+                engine.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        install(new TestModel("good", f -> {
+            if (f.accountId().equals("id-00700")) { // the second page: the engine stops while the model scores it
+                stopper.start();
+                while (stopper.getState() == Thread.State.NEW || stopper.getState() == Thread.State.RUNNABLE) {
+                    Thread.onSpinWait(); // until stop() waits for the run, its flag set
+                }
+            }
+            return Score.of(50, null, List.of());
+        }), unit);
+        Job job = run();
+        stopper.join();
+        assertEquals(JobState.INTERRUPTED, job.state(), job.toString());
+        assertEquals(1000, job.done(), "two pages of 500 scored");
+        for (int i : new int[] {0, 499, 500, 999}) {
+            assertEquals(1, engine.scores(ADMIN, String.format("id-%05d", i)).size(), "stored before the stop: " + i);
+        }
+        for (int i : new int[] {1000, 1233}) {
+            assertEquals(List.of(), engine.scores(ADMIN, String.format("id-%05d", i)), "after the stop: " + i);
+        }
+    }
+
+    @Test
     void changedAccountsAreRescoredInIdOrder() throws InterruptedException {
         engine.stop();
         engine = engine(config(300, 3, false, 0, 500)); // long enough to queue all four changes for one rescoring
