@@ -1,8 +1,5 @@
 package org.openkam.scoring.internal.store;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +10,6 @@ import org.openkam.api.scoring.Score;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.stream.JsonWriter;
 
 /** A score's contributions and measures as the JSON text of the {@code explanation} column. */
 final class Explanation {
@@ -26,36 +22,8 @@ final class Explanation {
     private Explanation() {
     }
 
-    /**
-     * The text {@code GSON.toJson(new Json(...))} gives (nulls left out), written field by field: a run writes one
-     * per account, and Gson's reflection over the records was a fifth of a run's time.
-     */
     static String write(Score score) {
-        if (score == null) {
-            return "{}";
-        }
-        StringWriter text = new StringWriter(160 * score.contributions().size() + 64);
-        try (JsonWriter out = new JsonWriter(text)) {
-            out.beginObject().name("contributions").beginArray();
-            for (FactorContribution c : score.contributions()) {
-                out.beginObject().name("factor").value(c.factor()).name("label").value(c.label());
-                if (c.input() != null) {
-                    out.name("input").value(c.input());
-                }
-                if (c.value() != null) {
-                    out.name("value").value(c.value());
-                }
-                out.name("weight").value(c.weight()).name("contribution").value(c.contribution()).endObject();
-            }
-            out.endArray().name("measures").beginObject();
-            for (Map.Entry<String, BigDecimal> m : score.measures().entrySet()) {
-                out.name(m.getKey()).value(m.getValue());
-            }
-            out.endObject().endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
+        return score == null ? "{}" : GSON.toJson(new Json(score.contributions(), score.measures()));
     }
 
     /** The contributions and measures stored for a score; the record constructors validate them again. */
