@@ -127,6 +127,7 @@ public final class ScoringEngine implements Scoring {
     private final BusinessUnits units;
     private final JobTracker jobs;
     private final ScoreStore scores;
+    private final StoreBehind storing;
     private final ModelHealth health;
     private final GuardedCalls calls = new GuardedCalls();
     private final ModelCatalog catalog;
@@ -160,6 +161,7 @@ public final class ScoringEngine implements Scoring {
         this.units = units;
         this.jobs = jobs;
         this.scores = new ScoreStore(database);
+        this.storing = new StoreBehind(scores);
         this.health = new ModelHealth(new ModelHealthStore(database), config.quarantine_failures());
         this.budget = Duration.ofMillis(config.budget_millis());
         this.catalog = new ModelCatalog(calls, budget);
@@ -201,6 +203,7 @@ public final class ScoringEngine implements Scoring {
             LOG.warn("A scoring run did not reach a safe point within 10 s of the shutdown; it ends with the database");
         }
         calls.close();
+        storing.close();
         // runs still queued never started
         runs.values().forEach(job -> jobs.finish(job.id(), JobState.INTERRUPTED, 0, -1, List.of(),
                 "The scoring engine stopped before the run started; start it again."));
@@ -481,11 +484,17 @@ public final class ScoringEngine implements Scoring {
         Run run = new Run(null, unit, models);
         List<String> ids = new ArrayList<>(accountIds);
         Collections.sort(ids); // in id order, as a full run writes (see PortfolioRanking#ids)
-        for (int from = 0; from < ids.size() && !engine.stopping(); from += AccountQuery.MAX_LIMIT) {
-            // a safe point between accounts ends the loop; the next run scores the rest
-            run.score(read(unit, ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT))), ranking);
+        try {
+            for (int from = 0; from < ids.size() && !engine.stopping(); from += AccountQuery.MAX_LIMIT) {
+                // a safe point between accounts ends the loop; the next run scores the rest
+                run.score(read(unit, ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT))),
+                        ranking);
+            }
+            run.storeAll();
+        } catch (RuntimeException e) {
+            storing.awaitAfter(e);
+            throw e;
         }
-        run.flush();
     }
 
     /** The accounts of the ids that are in the unit now, in the ids' order; deleted or moved ones are left out. */
@@ -629,20 +638,26 @@ public final class ScoringEngine implements Scoring {
         Run run = new Run(runId, unit, models);
         long lastProgress = System.nanoTime();
         int done = 0;
-        for (int from = 0; from < total; from += AccountQuery.MAX_LIMIT) {
-            done += run.score(read(unit, ranking.ids(from, Math.min(total, from + AccountQuery.MAX_LIMIT))), ranking);
-            if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
-                run.flush();
-                return new RunEnd(JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine stopped "
-                        + "after " + done + " of " + total + " account(s); start the run again.");
+        try {
+            for (int from = 0; from < total; from += AccountQuery.MAX_LIMIT) {
+                done += run.score(read(unit, ranking.ids(from, Math.min(total, from + AccountQuery.MAX_LIMIT))),
+                        ranking);
+                if (engine.stopping()) { // a safe point: the scores of the accounts before are stored
+                    run.storeAll();
+                    return new RunEnd(JobState.INTERRUPTED, done, total, run.problems(), "The scoring engine stopped "
+                            + "after " + done + " of " + total + " account(s); start the run again.");
+                }
+                if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
+                    run.storeAll(); // progress counts stored scores only
+                    jobs.progress(runId, done, Math.max(done, total));
+                    lastProgress = System.nanoTime();
+                }
             }
-            if (System.nanoTime() - lastProgress > TimeUnit.MILLISECONDS.toNanos(500)) {
-                run.flush();
-                jobs.progress(runId, done, Math.max(done, total));
-                lastProgress = System.nanoTime();
-            }
+            run.storeAll();
+        } catch (RuntimeException e) {
+            storing.awaitAfter(e);
+            throw e;
         }
-        run.flush();
         return new RunEnd(JobState.SUCCEEDED, done, Math.max(done, total), run.problems(), run.summary(done));
     }
 
@@ -672,7 +687,7 @@ public final class ScoringEngine implements Scoring {
         private final List<InstalledModel> models;
         /** The day facts such as "days since the last activity" count to, the same for the whole pass. */
         private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        private final List<StoredScore> pending = new ArrayList<>();
+        private List<StoredScore> pending = new ArrayList<>();
         private final Map<String, Integer> failures = new LinkedHashMap<>();
         private final Map<String, String> quarantined = new LinkedHashMap<>();
         private final List<JobProblem> problems = new ArrayList<>();
@@ -719,7 +734,7 @@ public final class ScoringEngine implements Scoring {
                 }
                 score(m, accounts, facts);
             }
-            flush(); // each page in a transaction of its own: what a run holds stays one page
+            flush(); // each page in a transaction of its own, stored while the next one is scored
             return contexts.length;
         }
 
@@ -803,12 +818,19 @@ public final class ScoringEngine implements Scoring {
             }
         }
 
+        /** Hands the scores so far over to be stored behind the scoring (see {@link StoreBehind}). */
         void flush() {
             if (!pending.isEmpty()) {
-                scores.save(pending);
+                storing.store(pending);
                 stored += pending.size();
-                pending.clear();
+                pending = new ArrayList<>(pending.size());
             }
+        }
+
+        /** Stores the scores so far and waits until they are. */
+        void storeAll() {
+            flush();
+            storing.await();
         }
 
         List<JobProblem> problems() {
