@@ -6,15 +6,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.openkam.scoring.internal.store.ScorePage;
 import org.openkam.scoring.internal.store.ScoreStore;
 import org.openkam.scoring.internal.store.StoredScore;
 
 /**
  * Stores the engine's scores a page behind its scoring, on a thread of its own: storing a page was most of a run's
- * time on one core, and now overlaps the next page's reads and model calls on the other. At most one page is in
- * flight, so a run holds two pages at most; pages are stored in the order handed over, each in its own transaction,
- * and a failed save is thrown to the run at its next hand-over. The thread is never interrupted (an interrupted
- * thread closes the database's file channel).
+ * time on one core, and now overlaps the next page's reads and model calls on the other. The caller writes a page's
+ * explanations itself ({@link ScorePage}): storing is still the longer part, and the caller's thread has time. At
+ * most one page is in flight, so a run holds two pages at most; pages are stored in the order handed over, each in
+ * its own transaction, and a failed save is thrown to the run at its next hand-over. The thread is never interrupted
+ * (an interrupted thread closes the database's file channel).
  *
  * <p>Used by the engine's one worker thread only.
  */
@@ -32,10 +34,14 @@ final class StoreBehind {
         this.scores = scores;
     }
 
-    /** Waits until the page before is stored, then stores this one behind the caller. */
+    /**
+     * Makes the page ready on the caller's thread (its explanations written while the page before is stored), waits
+     * until that page is stored, then stores this one behind the caller.
+     */
     void store(List<StoredScore> page) {
+        ScorePage ready = ScorePage.of(page);
         await();
-        inFlight = storing.submit(() -> scores.save(page));
+        inFlight = storing.submit(() -> scores.save(ready));
     }
 
     /**

@@ -22,8 +22,14 @@ final class Explanation {
     private Explanation() {
     }
 
-    static String write(Score score) {
-        return score == null ? "{}" : GSON.toJson(new Json(score.contributions(), score.measures()));
+    /** Writes into the buffer, which it empties first: one buffer serves a page of scores. */
+    static String write(Score score, StringBuilder buffer) {
+        if (score == null) {
+            return "{}";
+        }
+        buffer.setLength(0);
+        GSON.toJson(new Json(score.contributions(), score.measures()), Json.class, buffer);
+        return buffer.toString();
     }
 
     /** The contributions and measures stored for a score; the record constructors validate them again. */

@@ -7,11 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.openkam.api.persistence.Database;
@@ -44,17 +42,17 @@ public final class ScoreStore {
      * together), the transaction is tried once more, and then finds that score to move.
      */
     public void save(List<StoredScore> scores) {
+        save(ScorePage.of(scores));
+    }
+
+    /** Stores a page made ready beforehand, as {@link #save(List)} does. */
+    public void save(ScorePage page) {
+        List<StoredScore> scores = page.scores();
         if (scores.isEmpty()) {
             return;
         }
-        Set<String> keys = new HashSet<>();
-        for (StoredScore s : scores) {
-            if (!keys.add(s.modelId() + "\n" + s.accountId())) {
-                throw new IllegalArgumentException("two scores of " + s.accountId() + " by " + s.modelId());
-            }
-        }
         Work<Void> save = tx -> {
-            moveCurrent(tx.connection(), scores, insertResults(tx.connection(), scores));
+            moveCurrent(tx.connection(), scores, insertResults(tx.connection(), page));
             return null;
         };
         try {
@@ -67,11 +65,13 @@ public final class ScoreStore {
         }
     }
 
-    private static List<String> insertResults(Connection c, List<StoredScore> scores) throws SQLException {
+    private static List<String> insertResults(Connection c, ScorePage page) throws SQLException {
+        List<StoredScore> scores = page.scores();
         List<String> ids = new ArrayList<>(scores.size());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO scoring_result (id, " + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (StoredScore s : scores) {
+            for (int i = 0; i < scores.size(); i++) {
+                StoredScore s = scores.get(i);
                 String id = Rows.newId();
                 ids.add(id);
                 Score score = s.score();
@@ -87,7 +87,7 @@ public final class ScoreStore {
                 ps.setString(9, cls == null ? null : Rows.cut(cls.id(), 100));
                 ps.setString(10, cls == null ? null : Rows.cut(cls.label(), 300));
                 ps.setString(11, cls == null ? null : Rows.cut(cls.recommendation(), 1000));
-                ps.setString(12, Explanation.write(score));
+                ps.setString(12, page.explanation(i));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -3,8 +3,10 @@ package org.openkam.scoring.internal.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +34,10 @@ class StoreBehindTest {
     @RegisterExtension
     static final TestDatabase DB = TestDatabase.h2(ScoreStore.class);
 
-    /** The real database; a write waits while {@link #held} is closed. */
+    /** The real database; a write waits while {@link #held} is closed, and fails with {@link #failure} if set. */
     final class Held implements Database {
         volatile CountDownLatch held = new CountDownLatch(0);
+        volatile RuntimeException failure;
         final List<String> writers = new ArrayList<>();
 
         @Override
@@ -66,6 +69,9 @@ class StoreBehindTest {
                 held.await();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
+            }
+            if (failure != null) {
+                throw failure;
             }
             return DB.database().write(work);
         }
@@ -136,9 +142,11 @@ class StoreBehindTest {
     void aFailedSaveIsThrownAtTheNextHandOverAndThatPageIsNotStored() {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
-        storing.store(page(a, a)); // two scores of one account: the store refuses the page
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> storing.store(page(b)));
-        assertTrue(e.getMessage().contains("two scores of " + a), e.getMessage());
+        database.failure = new IllegalStateException("the disk is full");
+        storing.store(page(a));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> storing.store(page(b)));
+        assertEquals("the disk is full", e.getMessage());
+        database.failure = null;
         storing.await();
         assertFalse(stored(a));
         assertFalse(stored(b));
@@ -146,15 +154,33 @@ class StoreBehindTest {
 
     @Test
     void awaitThrowsAFailedSaveOnceAndAfterARunsFailureAddsIt() {
-        storing.store(page("x", "x"));
-        assertThrows(IllegalArgumentException.class, storing::await);
+        database.failure = new IllegalStateException("the disk is full");
+        storing.store(page("x"));
+        assertThrows(IllegalStateException.class, storing::await);
         storing.await(); // nothing in flight any more
 
-        storing.store(page("y", "y"));
+        storing.store(page("y"));
         RuntimeException runFailure = new IllegalStateException("the run's reads failed");
         storing.awaitAfter(runFailure);
         assertEquals(1, runFailure.getSuppressed().length);
-        assertTrue(runFailure.getSuppressed()[0].getMessage().contains("two scores of y"));
+        assertEquals("the disk is full", runFailure.getSuppressed()[0].getMessage());
+    }
+
+    @Test
+    void aPageWithTwoScoresOfOneAccountIsRefusedAtOnceWhileThePageBeforeIsStillStored() {
+        CountDownLatch held = new CountDownLatch(1);
+        database.held = held;
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        storing.store(page(a));
+        // made ready on the caller's thread before it waits for the page in flight, which the database holds
+        IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(IllegalArgumentException.class, () -> storing.store(page(b, b))));
+        assertTrue(e.getMessage().contains("two scores of " + b), e.getMessage());
+        held.countDown();
+        storing.await();
+        assertTrue(stored(a));
+        assertFalse(stored(b));
     }
 
     @Test
