@@ -44,8 +44,16 @@ public final class AccountAccess {
         return unit;
     }
 
-    /** Which of at most a few hundred accounts the caller may read (one query); unknown ids are left out. */
+    /**
+     * Which of at most a few hundred accounts the caller may read, as a filter for the reads by account id that
+     * follow: one query, which leaves unknown ids out; for an administrator, who reads every unit, the ids as given
+     * without a query (an unknown id then matches nothing in those reads). A scoring run reads its pages' work as
+     * an administrator, and this query was a sixth of its thread.
+     */
     public static Set<String> readable(Tx tx, Caller caller, List<String> accountIds) throws SQLException {
+        if (caller.admin()) {
+            return new HashSet<>(accountIds);
+        }
         Set<String> out = new HashSet<>();
         if (accountIds.isEmpty()) {
             return out;

@@ -321,6 +321,9 @@ abstract class PlanContract {
                     plans.active(f.viewerA, List.of(account.id(), without.id(), "gone"), day));
         }
         assertEquals(Map.of(), plans.active(f.kamB, List.of(account.id()), LocalDate.of(2027, 5, 1)));
+        // an administrator's ids are not looked up first: an unknown one still finds nothing
+        assertEquals(Map.of(account.id(), y27), plans.active(f.admin, List.of("gone", account.id(), without.id()),
+                LocalDate.of(2027, 5, 1)));
     }
 
     @Test
