@@ -26,13 +26,13 @@ class ScorePageTest {
 
     @Test
     void eachScoreKeepsItsOwnExplanation() {
-        Score long_ = score("Attractiveness: annual sales, a label much longer than the next one's", 80.0, "71.5");
-        Score short_ = score("Sales", 20.0, "3.0");
-        ScorePage page = ScorePage.of(List.of(stored("a", long_), stored("b", short_), stored("c", null)));
+        Score longer = score("Attractiveness: annual sales, a label much longer than the next one's", 80.0, "71.5");
+        Score shorter = score("Sales", 20.0, "3.0");
+        ScorePage page = ScorePage.of(List.of(stored("a", longer), stored("b", shorter), stored("c", null)));
 
         assertEquals(3, page.scores().size());
-        assertEquals(long_, Explanation.read(long_.value(), null, page.explanation(0)));
-        assertEquals(short_, Explanation.read(short_.value(), null, page.explanation(1)));
+        assertEquals(longer, Explanation.read(longer.value(), null, page.explanation(0)));
+        assertEquals(shorter, Explanation.read(shorter.value(), null, page.explanation(1)));
         assertEquals("{}", page.explanation(2));
     }
 
