@@ -31,7 +31,7 @@ export async function render(element, context) {
   }
   const wanted = context.route.params.get('model') || DEFAULT_MODEL;
   const [portfolio, models] = await Promise.all([
-    api('/scoring/portfolio?' + new URLSearchParams({ businessUnit: unit, model: wanted })),
+    page(api, unit, wanted, null),
     api('/scoring/models').catch(() => ({ items: [] }))
   ]);
   const go = (nextUnit, nextModel) => context.navigate(context.href('scoring-portfolio', '',
@@ -40,9 +40,34 @@ export async function render(element, context) {
     unitSelector(context, 'portfolio-unit', unit, value => go(value, wanted)),
     modelSelect(context, models.items, unit, wanted, value => go(unit, value)));
   const unitName = (context.units.find(u => u.id === unit) || { name: unit }).name;
-  const placed = portfolio.points.filter(p => typeof p.attractiveness === 'number' && typeof p.strength === 'number');
+  // a large unit comes a page at a time: each page's accounts join the chart and the tables
+  const more = async () => {
+    const next = await page(api, unit, wanted, portfolio.nextCursor);
+    portfolio.points.push(...next.points);
+    portfolio.unscored.push(...next.unscored);
+    portfolio.nextCursor = next.nextCursor;
+    await show(element, context, portfolio, wanted, unitName, [heading, toolbar], more);
+    const focus = element.querySelector('#portfolio-more') || element.querySelector('#portfolio-table summary');
+    if (focus) {
+      focus.focus();
+    }
+  };
+  await show(element, context, portfolio, wanted, unitName, [heading, toolbar], more);
+}
 
-  const parts = [heading, toolbar];
+/** One page of the unit's portfolio by name, from the cursor on (the first page without one). */
+function page(api, unit, model, cursor) {
+  const query = { businessUnit: unit, model };
+  if (cursor) {
+    query.cursor = cursor;
+  }
+  return api('/scoring/portfolio?' + new URLSearchParams(query));
+}
+
+async function show(element, context, portfolio, wanted, unitName, top, more) {
+  const { el } = context;
+  const placed = portfolio.points.filter(p => typeof p.attractiveness === 'number' && typeof p.strength === 'number');
+  const parts = [...top];
   if (!portfolio.modelInstalled) {
     parts.push(el('p', { role: 'status' }, `The model ${wanted} is not installed; its stored scores are shown.`));
   }
@@ -58,8 +83,29 @@ export async function render(element, context) {
   } else {
     await drawChart(context, figure, portfolio, placed, unitName);
   }
-  element.append(...[portfolio.points.length ? accountTable(context, portfolio, placed) : null,
+  element.append(...[shown(context, portfolio, unitName, more),
+    portfolio.points.length ? accountTable(context, portfolio, placed) : null,
     unscoredList(context, portfolio)].filter(Boolean));
+}
+
+/** How much of a large unit is shown, and the button for its next page; nothing once the whole unit is. */
+function shown(context, portfolio, unitName, more) {
+  const { el } = context;
+  if (!portfolio.nextCursor) {
+    return null;
+  }
+  const count = portfolio.points.length + portfolio.unscored.length;
+  const button = el('button', { type: 'button', id: 'portfolio-more' }, 'Show the next accounts');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await more();
+    } finally {
+      button.disabled = false; // a failed page leaves the button for another try
+    }
+  });
+  return el('p', { id: 'portfolio-shown' },
+    `The first ${count} of the ${portfolio.total} accounts of ${unitName} by name. `, button);
 }
 
 function modelSelect(context, models, unit, wanted, change) {

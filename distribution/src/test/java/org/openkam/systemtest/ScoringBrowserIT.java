@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openkam.systemtest.Api.json;
 import static org.openkam.systemtest.Fixtures.createAccount;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,10 @@ class ScoringBrowserIT {
     }
 
     private static void run() {
+        run(unit);
+    }
+
+    private static void run(String unit) {
         Response accepted = admin.post("/scoring/runs", json("businessUnit", unit)).expect(202);
         JsonObject job = admin.awaitJob(accepted.object().get("id").getAsString(), j -> { });
         assertEquals("succeeded", job.get("state").getAsString(), job.toString());
@@ -141,6 +147,12 @@ class ScoringBrowserIT {
                         + "e.getBoundingClientRect().right)).join(', ');"));
         browser.screenshot("scoring-portfolio-narrow");
         browser.desktop();
+
+        // the dashboard shows the account that moved most, ranked by the server
+        browser.open("#/dashboard");
+        WebElement movers = browser.waitForText(By.id("dashboard-movers"), "Matrix 4");
+        assertTrue(movers.findElement(By.xpath(".//tr[.//a[text()='Matrix 4']]")).getText().contains("matrix"),
+                movers.getText());
     }
 
     @Test
@@ -436,5 +448,47 @@ class ScoringBrowserIT {
             Thread.sleep(250);
         }
         return false;
+    }
+
+    @Test
+    @Order(9)
+    void aLargeUnitsPortfolioComesAPageAtATime() {
+        String large = Fixtures.createUnit(admin, "large");
+        StringBuilder csv = new StringBuilder("name,annualSales,contributionMargin,potential,currency\n");
+        for (int i = 0; i < 501; i++) {
+            csv.append(String.format("Large %03d,%d,%d,%d,EUR%n", i, 100_000 + 7_919 * i, 20_000 + 1_301 * (i % 97),
+                    500_000 + 3_571 * (i % 131)));
+        }
+        Response accepted = admin.request("POST", "/accounts/import?businessUnit=" + large)
+                .body("text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)).send().expect(202);
+        assertEquals("succeeded", admin.awaitJob(accepted.text("id"), j -> { }).get("state").getAsString());
+        run(large);
+        JsonObject first = admin.get("/scoring/portfolio?businessUnit=" + large).expect(200).object();
+        assertEquals(501, first.get("total").getAsInt(), first.get("total").toString());
+        JsonObject second = admin.get("/scoring/portfolio?businessUnit=" + large + "&cursor="
+                + URLEncoder.encode(first.get("nextCursor").getAsString(), StandardCharsets.UTF_8)).expect(200).object();
+        int placedFirst = first.getAsJsonArray("points").size();
+        int placed = placedFirst + second.getAsJsonArray("points").size();
+        assertTrue(placedFirst > 400, "the accounts are placed: " + first.getAsJsonArray("unscored").size()
+                + " unscored on the first page");
+
+        browser.driver().navigate().refresh(); // the shell reads the units at start
+        browser.open("#/scoring-portfolio?unit=" + large);
+        WebElement shown = browser.waitFor(By.id("portfolio-shown"));
+        assertTrue(shown.getText().contains("The first 500 of the 501 accounts"), shown.getText());
+        WebElement chart = browser.waitFor(By.cssSelector("#portfolio-chart canvas"));
+        chart = browser.driver().findElement(By.id("portfolio-chart"));
+        assertEquals(String.valueOf(placedFirst), browser.dataset(chart).get("points"));
+        assertEquals(placedFirst, browser.findAll(By.cssSelector("#portfolio-table tbody tr")).size());
+
+        browser.driver().findElement(By.id("portfolio-more")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(chart));
+        chart = browser.waitFor(By.id("portfolio-chart"));
+        assertEquals(String.valueOf(placed), browser.dataset(chart).get("points"), "the next page joined the chart");
+        assertTrue(browser.findAll(By.id("portfolio-shown")).isEmpty(), "the whole unit is shown");
+        assertEquals(placed, browser.findAll(By.cssSelector("#portfolio-table tbody tr")).size());
+        WebElement last = browser.driver().findElement(By.cssSelector("#portfolio-table tbody tr:last-child th"));
+        assertEquals("Large 500", last.getAttribute("textContent").strip(), "the second page follows the first");
+        browser.assertNoErrors("a large unit's portfolio").assertAccessible("a large unit's portfolio");
     }
 }

@@ -9,6 +9,7 @@ import static org.openkam.systemtest.Fixtures.createAccount;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,9 +199,52 @@ class ScoringIT {
         }
         assertNotNull(moved);
         assertTrue(moved.getAsJsonObject("movement").get("attractiveness").getAsDouble() > 0, moved.toString());
+        assertTrue(portfolio.get("nextCursor").isJsonNull(), "one page holds the unit");
+        assertEquals(accounts.size(), portfolio.get("total").getAsInt());
+
+        // a page at a time: the pages by name add up to the unit, each account once, counted on the first only
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonObject page = admin.get("/scoring/portfolio?businessUnit=" + unit + "&limit=2"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)))
+                    .expect(200).object();
+            assertEquals(pages == 0, !page.get("total").isJsonNull(), page.toString());
+            page.getAsJsonArray("points").forEach(p -> paged.add(p.getAsJsonObject().get("accountId").getAsString()));
+            assertTrue(page.getAsJsonArray("points").size() <= 2, page.toString());
+            cursor = page.get("nextCursor").isJsonNull() ? null : page.get("nextCursor").getAsString();
+            pages++;
+        } while (cursor != null);
+        List<String> byName = new ArrayList<>();
+        points.forEach(p -> byName.add(p.getAsJsonObject().get("accountId").getAsString()));
+        assertEquals(byName, paged, "the same accounts in the same order");
+        assertEquals((accounts.size() + 1) / 2, pages);
+
+        // the accounts that moved most: the changed account first, in one page
+        double largest = 0;
+        for (JsonElement e : points) {
+            JsonObject movement = e.getAsJsonObject().getAsJsonObject("movement");
+            largest = Math.max(largest, Math.abs(movement.get("score").getAsDouble()));
+        }
+        assertTrue(largest > 0, "the changed account's score moved: " + points);
+        JsonObject movers = admin.get("/portfolio?businessUnit=" + unit + "&order=movement&limit=1").expect(200)
+                .object();
+        assertEquals(1, movers.getAsJsonArray("points").size(), movers.toString());
+        JsonObject top = movers.getAsJsonArray("points").get(0).getAsJsonObject();
+        assertEquals(largest, Math.abs(top.getAsJsonObject("movement").get("score").getAsDouble()), movers.toString());
+        assertTrue(movers.get("nextCursor").isJsonNull() && movers.get("total").isJsonNull(), movers.toString());
 
         assertEquals(Set.of("businessUnit"), admin.get("/scoring/portfolio").expectProblem(400).problemFields());
         admin.get("/scoring/portfolio?businessUnit=no-such-unit").expectProblem(404);
+        assertEquals(Set.of("limit"), admin.get("/scoring/portfolio?businessUnit=" + unit + "&limit=501")
+                .expectProblem(400).problemFields());
+        assertEquals(Set.of("order"), admin.get("/scoring/portfolio?businessUnit=" + unit + "&order=sales")
+                .expectProblem(400).problemFields());
+        assertEquals(Set.of("cursor"), admin.get("/scoring/portfolio?businessUnit=" + unit
+                + "&order=movement&cursor=abc").expectProblem(400).problemFields());
+        assertEquals(Set.of("cursor"), admin.get("/scoring/portfolio?businessUnit=" + unit + "&cursor=not-a-cursor")
+                .expectProblem(400).problemFields());
     }
 
     @Test
@@ -222,6 +266,22 @@ class ScoringIT {
             assertEquals("key", e.getAsJsonObject().get("currentTier").getAsString(), e.toString());
             assertEquals("none", e.getAsJsonObject().get("recommendedTier").getAsString(), e.toString());
         }
+        assertEquals(accounts.size(), target.get("candidates").getAsInt(), "every placed account: " + r);
+        assertTrue(r.getAsJsonArray("unscored").isEmpty(), r.toString());
+
+        // a key account the portfolio does not place is named with what to do; it is no candidate
+        JsonObject unplaced = admin.post("/accounts", json("businessUnit", unit, "name", "Unplaced strategic",
+                "tier", "strategic")).expect(201).object();
+        JsonObject again = admin.get("/key-account-recommendations?businessUnit=" + unit).expect(200).object();
+        assertEquals(accounts.size(), again.getAsJsonObject("target").get("candidates").getAsInt(), again.toString());
+        JsonArray unscored = again.getAsJsonArray("unscored");
+        assertEquals(1, unscored.size(), again.toString());
+        assertEquals(unplaced.get("id").getAsString(), unscored.get(0).getAsJsonObject().get("accountId").getAsString());
+        assertEquals("strategic", unscored.get(0).getAsJsonObject().get("tier").getAsString());
+        assertTrue(unscored.get(0).getAsJsonObject().get("reason").getAsString().contains("rescore the unit"),
+                unscored.toString());
+        admin.delete("/accounts/" + unplaced.get("id").getAsString(), "If-Match",
+                Fixtures.etag(unplaced.get("version").getAsLong())).expect(204);
         admin.get("/scoring/key-account-recommendations").expectProblem(400);
     }
 

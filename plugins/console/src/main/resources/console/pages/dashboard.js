@@ -205,7 +205,9 @@ async function movers(context, unitName) {
   for (const unit of units) {
     let portfolio;
     try {
-      portfolio = await api('/portfolio?businessUnit=' + encodeURIComponent(unit));
+      // the server ranks a unit's movers: a page of them, whatever the unit's size
+      portfolio = await api('/portfolio?' + new URLSearchParams({ businessUnit: unit, order: 'movement',
+        limit: String(MOVERS_SHOWN) }));
     } catch (error) {
       if (routeMissing(error)) {
         return el('p', { class: 'status' }, 'Scoring is not installed, so there are no portfolio movements to show.');

@@ -374,6 +374,16 @@ public final class ScoringEngine implements Scoring {
         return scores.unit(unit, modelId);
     }
 
+    /** As {@link #unitScores}, for at most 500 of the unit's accounts: a page of its portfolio. */
+    public Map<String, CurrentScore> unitScores(String unit, String modelId, Collection<String> accountIds) {
+        return scores.positions(unit, modelId, accountIds);
+    }
+
+    /** The unit's accounts that moved since the run before, largest change first, at most {@code limit}. */
+    public List<String> movers(String unit, String modelId, int limit) {
+        return scores.movers(unit, modelId, limit);
+    }
+
     /** Whether a model with this id is installed now. */
     public boolean installed(String modelId) {
         return catalog.installed(modelId);

@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,8 @@ import java.util.Set;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
+import org.openkam.api.Page;
+import org.openkam.api.ValidationException;
 import org.openkam.api.Violations;
 import org.openkam.api.account.Account;
 import org.openkam.api.account.AccountQuery;
@@ -191,16 +192,44 @@ public final class ScoringResource implements ApiRoutes {
         return new Views.AccountScores(accountId, models);
     }
 
+    /**
+     * One page of a unit's portfolio: up to {@code limit} of its accounts by name from the cursor on, or with
+     * {@code order=movement} the accounts that moved most since the run before. A page reads its accounts' scores
+     * by id, so a unit of a million accounts costs what a page costs.
+     */
     private Views.Portfolio portfolio(Exchange ex) {
         Caller caller = ex.caller();
         String unit = unit(ex);
         String model = ex.query("model") == null ? PortfolioMatrixModel.ID : ex.query("model");
-        Map<String, CurrentScore> scores = engine.unitScores(unit, model);
+        int limit = ex.intQuery("limit", AccountQuery.MAX_LIMIT, 1, AccountQuery.MAX_LIMIT);
+        String order = ex.query("order") == null ? "name" : ex.query("order");
+        String cursor = ex.query("cursor");
+        List<Account> page;
+        String next = null;
+        Long total = null;
+        if (order.equals("movement")) {
+            if (cursor != null) {
+                throw new ValidationException("cursor", "is not taken with order=movement: the accounts that moved "
+                        + "most are one page");
+            }
+            List<String> ids = engine.movers(unit, model, limit);
+            Map<String, Account> byId = accounts.byIds(caller, ids);
+            page = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        } else if (order.equals("name")) {
+            Page<Account> found = accounts.find(caller, new AccountQuery(unit, null, null, null, null, null,
+                    AccountSort.NAME, false, limit, 0, cursor, cursor == null));
+            page = found.items();
+            next = found.nextCursor();
+            total = cursor == null ? found.total() : null;
+        } else {
+            throw new ValidationException("order", "must be name or movement");
+        }
+        Map<String, CurrentScore> scores = engine.unitScores(unit, model, page.stream().map(Account::id).toList());
         List<Views.Point> points = new ArrayList<>();
         List<Views.AccountRef> unscored = new ArrayList<>();
         Portfolios.ToReporting toReporting = engine.toReporting();
         Map<String, Optional<BigDecimal>> rates = new HashMap<>();
-        for (Account a : accounts(caller, unit)) {
+        for (Account a : page) {
             CurrentScore s = scores.get(a.id());
             Score current = s == null ? null : s.current().score();
             if (current == null) {
@@ -222,7 +251,7 @@ public final class ScoringResource implements ApiRoutes {
                     current.classification(), s.current().scoredAt(), previous, movement, current.contributions()));
         }
         return new Views.Portfolio(unit, model, engine.installed(model), grid(unit, model),
-                engine.reportingCurrency(), points, unscored);
+                engine.reportingCurrency(), points, unscored, next, total);
     }
 
     /** The account's sales in the reporting currency, a rate looked up once per currency; {@code null} without. */
@@ -247,23 +276,39 @@ public final class ScoringResource implements ApiRoutes {
         Caller caller = ex.caller();
         String unit = unit(ex);
         KeyAccountTarget target = target(unit);
+        // still every current score of the unit by the model, explanations parsed: a selection that keeps only the
+        // top of the ranking and the key accounts would bound it (a unit of a million placed accounts does not fit)
         Map<String, CurrentScore> scores = engine.unitScores(unit, target.model());
+        // the scored accounts by id, the key accounts by tier: a unit's other accounts are not read
         List<KeyAccountSelection.Candidate> candidates = new ArrayList<>();
-        Map<String, Account> byId = new LinkedHashMap<>();
-        List<Views.AccountRef> unscored = new ArrayList<>();
-        for (Account a : accounts(caller, unit)) {
-            byId.put(a.id(), a);
-            CurrentScore s = scores.get(a.id());
-            Score score = s == null ? null : s.current().score();
-            if (score == null || score.classification() == null) {
-                if (a.tier() != KeyAccountTier.NONE) {
-                    unscored.add(new Views.AccountRef(a.id(), a.name(), a.tier(), "a key account without a place in the "
-                            + target.model() + " portfolio: rescore the unit, or record the facts it lacks"));
-                }
-                continue;
+        List<String> placed = new ArrayList<>();
+        scores.forEach((id, s) -> {
+            if (s.current().score() != null && s.current().score().classification() != null) {
+                placed.add(id);
             }
-            candidates.add(candidate(a, score));
+        });
+        for (int from = 0; from < placed.size(); from += AccountQuery.MAX_LIMIT) {
+            List<String> chunk = placed.subList(from, Math.min(placed.size(), from + AccountQuery.MAX_LIMIT));
+            accounts.byIds(caller, chunk).values().forEach(a -> {
+                if (unit.equals(a.businessUnit())) {
+                    candidates.add(candidate(a, scores.get(a.id()).current().score()));
+                }
+            });
         }
+        List<Views.AccountRef> unscored = new ArrayList<>();
+        for (KeyAccountTier tier : List.of(KeyAccountTier.STRATEGIC, KeyAccountTier.KEY)) {
+            accounts.forEach(caller, new AccountQuery(unit, tier, null, null, null, null, AccountSort.NAME, false,
+                    AccountQuery.DEFAULT_LIMIT, 0, null, false), a -> {
+                        CurrentScore s = scores.get(a.id());
+                        if (s == null || s.current().score() == null || s.current().score().classification() == null) {
+                            unscored.add(new Views.AccountRef(a.id(), a.name(), a.tier(), "a key account without a "
+                                    + "place in the " + target.model() + " portfolio: rescore the unit, or record the "
+                                    + "facts it lacks"));
+                        }
+                    });
+        }
+        unscored.sort(Comparator.comparing(Views.AccountRef::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Views.AccountRef::accountId));
         KeyAccountSelection.Result result = KeyAccountSelection.select(candidates, target.min(), target.max());
         List<Views.Recommendation> recommended = result.recommended().stream()
                 .map(p -> recommendation(p, p.candidate().tier() == KeyAccountTier.NONE ? "add" : "keep")).toList();
@@ -338,13 +383,6 @@ public final class ScoringResource implements ApiRoutes {
         String unit = ex.requiredQuery("businessUnit");
         units.get(ex.caller(), unit);
         return unit;
-    }
-
-    private List<Account> accounts(Caller caller, String unit) {
-        List<Account> list = new ArrayList<>();
-        accounts.forEach(caller, new AccountQuery(unit, null, null, null, null, null, AccountSort.NAME, false,
-                AccountQuery.DEFAULT_LIMIT, 0, null, false), list::add);
-        return list;
     }
 
     private static BigDecimal measure(Score s, String name) {

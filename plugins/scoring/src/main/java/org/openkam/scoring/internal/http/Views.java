@@ -103,9 +103,12 @@ final class Views {
      *
      * @param grid the matrix cells with their strategies, or {@code null} if the model is not a matrix (or not
      *        enabled for the unit)
+     * @param nextCursor where the next page of the unit's accounts by name begins, or {@code null} on the last
+     * @param total how many of the unit's accounts the caller sees, counted for the first page by name only
      */
     record Portfolio(String businessUnit, String model, boolean modelInstalled, List<PortfolioGrid.Cell> grid,
-            String reportingCurrency, List<Point> points, List<AccountRef> unscored) {
+            String reportingCurrency, List<Point> points, List<AccountRef> unscored, String nextCursor,
+            Long total) {
     }
 
     /**

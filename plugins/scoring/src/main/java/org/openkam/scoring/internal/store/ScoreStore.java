@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public final class ScoreStore {
 
     private static final String COLUMNS = "model_id, model_version, account_id, business_unit, run_id, scored_at, "
             + "score, class_id, class_label, recommendation, explanation";
+    private static final String POSITIONS = "SELECT " + prefixed("r", "") + ", " + prefixed("p", "p_")
+            + " FROM scoring_current c JOIN scoring_result r ON r.id = c.current_id LEFT JOIN scoring_result p "
+            + "ON p.id = c.previous_id";
     private final Database database;
 
     public ScoreStore(Database database) {
@@ -95,31 +99,55 @@ public final class ScoreStore {
         return ids;
     }
 
+    /**
+     * Moves each account's current score (and, for a run's score, its latest run score) to the new one; the run
+     * score before becomes the previous one. The values and cells move with the ids.
+     */
     private static void moveCurrent(Connection c, List<StoredScore> scores, List<String> ids) throws SQLException {
-        int[] updated;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE scoring_current SET previous_id = run_score_id, "
-                + "run_score_id = COALESCE(?, run_score_id), current_id = ?, business_unit = ? "
-                + "WHERE model_id = ? AND account_id = ?")) {
+        int[] updated = new int[scores.size()];
+        String move = "UPDATE scoring_current SET previous_id = run_score_id, previous_score = run_score, "
+                + "previous_class = run_class, current_id = ?, current_score = ?, current_class = ?, business_unit = ?";
+        String where = " WHERE model_id = ? AND account_id = ?";
+        try (PreparedStatement run = c.prepareStatement(move + ", run_score_id = ?, run_score = ?, run_class = ?"
+                + where); PreparedStatement change = c.prepareStatement(move + where)) {
+            List<Integer> inRun = new ArrayList<>();
+            List<Integer> inChange = new ArrayList<>();
             for (int i = 0; i < scores.size(); i++) {
-                ps.setString(1, scores.get(i).runId() == null ? null : ids.get(i));
-                ps.setString(2, ids.get(i));
-                ps.setString(3, scores.get(i).businessUnit());
-                ps.setString(4, scores.get(i).modelId());
-                ps.setString(5, scores.get(i).accountId());
+                StoredScore s = scores.get(i);
+                boolean isRun = s.runId() != null;
+                PreparedStatement ps = isRun ? run : change;
+                int p = 1;
+                p = setCurrent(ps, p, ids.get(i), s);
+                ps.setString(p++, s.businessUnit());
+                if (isRun) {
+                    p = setCurrent(ps, p, ids.get(i), s);
+                }
+                ps.setString(p++, s.modelId());
+                ps.setString(p, s.accountId());
                 ps.addBatch();
+                (isRun ? inRun : inChange).add(i);
             }
-            updated = ps.executeBatch();
+            executeInto(run, inRun, updated);
+            executeInto(change, inChange, updated);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO scoring_current (model_id, account_id, "
-                + "business_unit, current_id, run_score_id, previous_id) VALUES (?, ?, ?, ?, ?, NULL)")) {
+                + "business_unit, current_id, current_score, current_class, run_score_id, run_score, run_class, "
+                + "previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
             boolean any = false;
             for (int i = 0; i < scores.size(); i++) {
                 if (updated[i] == 0) {
-                    ps.setString(1, scores.get(i).modelId());
-                    ps.setString(2, scores.get(i).accountId());
-                    ps.setString(3, scores.get(i).businessUnit());
-                    ps.setString(4, ids.get(i));
-                    ps.setString(5, scores.get(i).runId() == null ? null : ids.get(i));
+                    StoredScore s = scores.get(i);
+                    ps.setString(1, s.modelId());
+                    ps.setString(2, s.accountId());
+                    ps.setString(3, s.businessUnit());
+                    setCurrent(ps, 4, ids.get(i), s);
+                    if (s.runId() == null) {
+                        ps.setString(7, null);
+                        ps.setBigDecimal(8, null);
+                        ps.setString(9, null);
+                    } else {
+                        setCurrent(ps, 7, ids.get(i), s);
+                    }
                     ps.addBatch();
                     any = true;
                 }
@@ -127,6 +155,27 @@ public final class ScoreStore {
             if (any) {
                 ps.executeBatch();
             }
+        }
+    }
+
+    /** A score's id, value and cell from the parameter at {@code first} on; the index after them. */
+    private static int setCurrent(PreparedStatement ps, int first, String id, StoredScore s) throws SQLException {
+        Score score = s.score();
+        Classification cls = score == null ? null : score.classification();
+        ps.setString(first, id);
+        ps.setBigDecimal(first + 1, score == null ? null : score.value());
+        ps.setString(first + 2, cls == null ? null : Rows.cut(cls.id(), 100));
+        return first + 3;
+    }
+
+    private static void executeInto(PreparedStatement ps, List<Integer> positions, int[] updated)
+            throws SQLException {
+        if (positions.isEmpty()) {
+            return;
+        }
+        int[] counts = ps.executeBatch();
+        for (int k = 0; k < counts.length; k++) {
+            updated[positions.get(k)] = counts[k];
         }
     }
 
@@ -142,12 +191,9 @@ public final class ScoreStore {
         List<StoredScore> out = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            List<String> params = new ArrayList<>(chunk.size() + 1);
-            params.add(modelId);
-            params.addAll(chunk);
+            List<String> params = new ArrayList<>(2 * chunk.size());
             out.addAll(query("SELECT " + prefixed("r", "") + " FROM scoring_current c JOIN scoring_result r ON r.id = "
-                    + "c.current_id WHERE c.model_id = ? AND c.account_id IN (" + Rows.placeholders(chunk.size())
-                    + ")", params, rs -> read(rs, "")));
+                    + "c.current_id WHERE " + keys(modelId, chunk, params), params, rs -> read(rs, "")));
         }
         return out;
     }
@@ -165,15 +211,64 @@ public final class ScoreStore {
      */
     public Map<String, CurrentScore> unit(String businessUnit, String modelId) {
         Map<String, CurrentScore> out = new TreeMap<>();
-        query("SELECT " + prefixed("r", "") + ", " + prefixed("p", "p_") + " FROM scoring_current c "
-                + "JOIN scoring_result r ON r.id = c.current_id LEFT JOIN scoring_result p ON p.id = c.previous_id "
-                + "WHERE c.business_unit = ? AND c.model_id = ?", List.of(businessUnit, modelId), rs -> {
-                    StoredScore current = read(rs, "");
-                    StoredScore previous = rs.getString("p_model_id") == null ? null : read(rs, "p_");
-                    out.put(current.accountId(), new CurrentScore(current, previous));
-                    return null;
-                });
+        query(POSITIONS + " WHERE c.business_unit = ? AND c.model_id = ?", List.of(businessUnit, modelId),
+                rs -> position(rs, out));
         return out;
+    }
+
+    private static Void position(ResultSet rs, Map<String, CurrentScore> out) throws SQLException {
+        StoredScore current = read(rs, "");
+        StoredScore previous = rs.getString("p_model_id") == null ? null : read(rs, "p_");
+        out.put(current.accountId(), new CurrentScore(current, previous));
+        return null;
+    }
+
+    /**
+     * As {@link #unit}, for the accounts of these ids only (at most 500): a page of a unit's portfolio. Accounts
+     * without a current score by the model in this unit are left out.
+     */
+    public Map<String, CurrentScore> positions(String businessUnit, String modelId, Collection<String> accountIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+        if (ids.size() > 500) {
+            throw new IllegalArgumentException("at most 500 accounts a read, not " + ids.size());
+        }
+        Map<String, CurrentScore> out = new TreeMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        List<String> params = new ArrayList<>(2 * ids.size());
+        // the unit is checked on the rows read: the current score's unit is the row's (both written by one save)
+        query(POSITIONS + " WHERE " + keys(modelId, ids, params), params, rs -> position(rs, out));
+        out.values().removeIf(position -> !businessUnit.equals(position.current().businessUnit()));
+        return out;
+    }
+
+    /**
+     * The condition on whole keys of {@code scoring_current}'s primary key, its parameters added: H2 looks up an IN
+     * list only on an index's first column, so "model_id = ? AND account_id IN (...)" read every current score of the
+     * model for each few hundred accounts.
+     */
+    private static String keys(String modelId, List<String> accountIds, List<String> params) {
+        for (String id : accountIds) {
+            params.add(modelId);
+            params.add(id);
+        }
+        return "(c.model_id, c.account_id) IN (" + String.join(", ", Collections.nCopies(accountIds.size(), "(?, ?)"))
+                + ")";
+    }
+
+    /**
+     * The ids of the accounts of a unit whose current score by the model differs from the score of the run before
+     * it, in score or in class: the largest change of score first, then by account id; at most {@code limit}. The
+     * database ranks them from the values kept beside the ids, so a unit's size costs a scan of one table, not
+     * memory.
+     */
+    public List<String> movers(String businessUnit, String modelId, int limit) {
+        return query("SELECT account_id FROM scoring_current WHERE business_unit = ? AND model_id = ? "
+                + "AND current_score IS NOT NULL AND previous_score IS NOT NULL "
+                + "AND (current_score <> previous_score OR current_class IS DISTINCT FROM previous_class) "
+                + "ORDER BY ABS(current_score - previous_score) DESC, account_id LIMIT " + Math.max(1, limit),
+                List.of(businessUnit, modelId), rs -> rs.getString(1));
     }
 
     /** Whether this version of a model scored an account of the unit in a full run, as its latest run score. */

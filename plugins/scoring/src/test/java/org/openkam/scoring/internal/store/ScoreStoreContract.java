@@ -124,6 +124,98 @@ abstract class ScoreStoreContract {
     }
 
     @Test
+    void aPageOfAUnitsPositionsIsReadByIdWithThePositionBefore() {
+        String other = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", account, unit, "run-1", at(0),
+                score(40, "medium-medium")), new StoredScore("portfolio-matrix", "1.0.0", other, unit, "run-1", at(0),
+                score(50, "medium-medium")), new StoredScore("portfolio-matrix", "1.0.0", elsewhere, "other-unit",
+                "run-1", at(0), score(60, "high-high"))));
+        store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", account, unit, "run-2", at(1),
+                score(70, "high-high"))));
+
+        Map<String, CurrentScore> page = store.positions(unit, "portfolio-matrix",
+                List.of(account, elsewhere, "unknown"));
+
+        assertEquals(java.util.Set.of(account), page.keySet(), "only the asked accounts scored in the unit");
+        assertEquals("run-2", page.get(account).current().runId());
+        assertEquals("run-1", page.get(account).previous().runId());
+        assertEquals(store.unit(unit, "portfolio-matrix").get(account).current().score(),
+                page.get(account).current().score(), "the same positions as the whole unit's read");
+        assertTrue(store.positions(unit, "abc-analysis", List.of(account, other)).isEmpty(), "another model");
+        assertTrue(store.positions(unit, "portfolio-matrix", List.of()).isEmpty());
+        List<String> tooMany = java.util.stream.Stream.generate(() -> UUID.randomUUID().toString()).limit(501)
+                .toList();
+        assertThrows(IllegalArgumentException.class, () -> store.positions(unit, "portfolio-matrix", tooMany));
+    }
+
+    @Test
+    void theAccountsThatMovedMostSinceTheRunBeforeComeFirst() {
+        List<String> ids = new java.util.ArrayList<>();
+        List<StoredScore> first = new java.util.ArrayList<>();
+        List<StoredScore> second = new java.util.ArrayList<>();
+        double[] before = {50, 50, 50, 50, 50, 50};
+        double[] after = {50, 62, 41, 50, 80, 50}; // 0, +12, -9, 0 in another cell, +30, none: the fifth is missing
+        String[] cells = {"B", "B", "B", "A", "B", "B"};
+        for (int i = 0; i < before.length; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            first.add(new StoredScore("abc-analysis", "1.0.0", id, unit, "run-1", at(0), score(before[i], "B")));
+            second.add(new StoredScore("abc-analysis", "1.0.0", id, unit, "run-2", at(1),
+                    i == 5 ? null : score(after[i], cells[i])));
+        }
+        store.save(first);
+        store.save(second);
+        String once = UUID.randomUUID().toString(); // one score only: nothing to move from
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", once, unit, "run-1", at(0), score(90, "A"))));
+
+        assertEquals(List.of(ids.get(4), ids.get(1), ids.get(2), ids.get(3)), store.movers(unit, "abc-analysis", 10),
+                "largest change first; a change of cell alone is a move; unchanged, unscored and new accounts are not");
+        assertEquals(List.of(ids.get(4), ids.get(1)), store.movers(unit, "abc-analysis", 2));
+        assertEquals(List.of(), store.movers("other-unit", "abc-analysis", 10));
+
+        // a rescoring after a change moves against the last run; the next run against the run before it
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", ids.get(0), unit, null, at(2), score(75, "B"))));
+        assertEquals(List.of(ids.get(4), ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
+                store.movers(unit, "abc-analysis", 10));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", ids.get(0), unit, "run-3", at(3), score(75, "B")),
+                new StoredScore("abc-analysis", "1.0.0", ids.get(4), unit, "run-3", at(3), score(80, "B"))));
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)), store.movers(unit, "abc-analysis", 10),
+                "the fifth stands still since run 2; the first moved 25 against it");
+    }
+
+    @Test
+    void theMigrationFillsInTheValuesOfScoresStoredBeforeThem() throws Exception {
+        String moved = UUID.randomUUID().toString();
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-1", at(0), score(50, "B")),
+                new StoredScore("abc-analysis", "1.0.0", moved, unit, "run-1", at(0), score(50, "B"))));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-2", at(1), score(50, "B")),
+                new StoredScore("abc-analysis", "1.0.0", moved, unit, "run-2", at(1), score(61, "A"))));
+        String script;
+        try (var in = ScoreStore.class.getResourceAsStream("/OSGI-INF/openkam/migrations/V2__current_values.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String fill = script.substring(script.indexOf("UPDATE scoring_current"), script.lastIndexOf(';'));
+        db().database().write(tx -> {
+            try (var forget = tx.connection().createStatement()) {
+                return forget.executeUpdate("UPDATE scoring_current SET current_score = NULL, current_class = NULL, "
+                        + "run_score = NULL, run_class = NULL, previous_score = NULL, previous_class = NULL");
+            }
+        });
+        assertEquals(List.of(), store.movers(unit, "abc-analysis", 10), "the values are gone");
+        db().database().write(tx -> {
+            try (var migrate = tx.connection().createStatement()) {
+                return migrate.executeUpdate(fill);
+            }
+        });
+
+        assertEquals(List.of(moved), store.movers(unit, "abc-analysis", 10));
+        store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-3", at(2), score(90, "A"))));
+        assertEquals(List.of(account, moved), store.movers(unit, "abc-analysis", 10),
+                "the run scores were filled in too: run 2's became the previous one");
+    }
+
+    @Test
     void historyIsNewestFirstAndLimited() {
         for (int i = 0; i < 5; i++) {
             store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-" + i, at(i),
