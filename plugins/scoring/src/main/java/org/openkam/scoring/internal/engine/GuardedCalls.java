@@ -40,11 +40,12 @@ public final class GuardedCalls implements AutoCloseable {
         }
     }
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
     /** The start time of a run of calls whose thread has not started yet. */
     private static final long NOT_STARTED = Long.MIN_VALUE;
+    /** Numbers this engine's model threads (a count per engine, not per JVM: no state outlives the component). */
+    private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "openkam-scoring-model-" + THREADS.incrementAndGet());
+        Thread t = new Thread(r, "openkam-scoring-model-" + threads.incrementAndGet());
         t.setDaemon(true);
         return t;
     });
