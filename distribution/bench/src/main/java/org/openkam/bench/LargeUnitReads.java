@@ -43,6 +43,8 @@ final class LargeUnitReads {
                 + " pages, each after the last)", Table.millis(Stats.median(millis)), "", "",
                 "list of 50 p50 <= 15 ms", "bench: GET /api/v1/accounts?businessUnit=...&limit=50, then its cursors");
 
+        portfolio(api, count);
+
         HttpRequest export = api.request("/api/v1/accounts/export?businessUnit=" + ImportAndScoring.UNIT)
                 .timeout(Duration.ofMinutes(30)).GET().build();
         long t = System.nanoTime();
@@ -65,5 +67,32 @@ final class LargeUnitReads {
         table.add("CSV export of the unit's " + count + " accounts (" + String.format("%,d", bytes / 1_000_000)
                 + " MB): first byte / all", Table.millis(first) + " / " + Table.seconds(all), "", "", "",
                 "bench: GET /api/v1/accounts/export?businessUnit=...");
+    }
+
+    /** The unit's portfolio a page at a time, and its movers, as the console's portfolio and dashboard read them. */
+    private void portfolio(Http api, String count) {
+        String base = "/api/v1/scoring/portfolio?model=weighted-criteria&businessUnit=" + ImportAndScoring.UNIT;
+        long t = System.nanoTime();
+        JsonObject page = api.get(base);
+        double first = (System.nanoTime() - t) / 1e6;
+        double[] next = new double[3];
+        for (int i = 0; i < next.length; i++) {
+            JsonElement cursor = page.get("nextCursor");
+            if (cursor == null || cursor.isJsonNull()) {
+                throw new IllegalStateException("the portfolio ended after " + (i + 1) + " page(s)");
+            }
+            t = System.nanoTime();
+            page = api.get(base + "&cursor=" + URLEncoder.encode(cursor.getAsString(), StandardCharsets.UTF_8));
+            next[i] = (System.nanoTime() - t) / 1e6;
+        }
+        table.add("a page of 500 of the portfolio of the unit of " + count + " accounts (weighted model): the first, "
+                + "counting the unit / the next (p50 of " + next.length + ")", Table.millis(first) + " / "
+                + Table.millis(Stats.median(next)), "", "", "", "bench: GET /api/v1/scoring/portfolio?businessUnit=...,"
+                + " then its cursors");
+        t = System.nanoTime();
+        api.get(base + "&order=movement&limit=8");
+        table.add("the 8 accounts of the unit of " + count + " accounts that moved most since the run before",
+                Table.millis((System.nanoTime() - t) / 1e6), "", "", "", "bench: GET /api/v1/scoring/portfolio?"
+                        + "businessUnit=...&order=movement&limit=8");
     }
 }
