@@ -254,10 +254,15 @@ public final class Browser implements AutoCloseable {
             driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                     "downloadPath", dir.toString()));
             trigger.click();
+            // Chromium may reserve the file's name with an empty file while it still writes the .crdownload one:
+            // done when no .crdownload is left and the file holds something (every download here has a header)
             Path file = waiting(WAIT).until(d -> {
                 try (var files = Files.list(dir)) {
-                    return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst()
-                            .orElse(null);
+                    List<Path> all = files.toList();
+                    if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+                        return null;
+                    }
+                    return all.stream().filter(f -> f.toFile().length() > 0).findFirst().orElse(null);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
