@@ -221,7 +221,7 @@ class ScoringIT {
         assertEquals(byName, paged, "the same accounts in the same order");
         assertEquals((accounts.size() + 1) / 2, pages);
 
-        // the accounts that moved most: the changed account first, in one page
+        // the accounts that moved most, the largest change of score first, in one page
         double largest = 0;
         for (JsonElement e : points) {
             JsonObject movement = e.getAsJsonObject().getAsJsonObject("movement");
