@@ -282,6 +282,21 @@ class ScoringIT {
                 unscored.toString());
         admin.delete("/accounts/" + unplaced.get("id").getAsString(), "If-Match",
                 Fixtures.etag(unplaced.get("version").getAsLong())).expect(204);
+
+        // a placed account counts until it is deleted; its scores stay as history, it is no candidate any more
+        JsonObject brief = createAccount(admin, unit, "Scored briefly", "annualSales", 3_000_000,
+                "contributionMargin", 900_000, "potential", 10_000_000, "tier", "none");
+        String briefId = brief.get("id").getAsString();
+        awaitHistory(briefId, 0);
+        JsonObject matrix = models(admin.get("/scoring/accounts/" + briefId + "/scores").expect(200).object())
+                .get("portfolio-matrix");
+        assertFalse(matrix.getAsJsonObject("classification").get("id").getAsString().isBlank(), matrix.toString());
+        assertEquals(accounts.size() + 1, admin.get("/key-account-recommendations?businessUnit=" + unit).expect(200)
+                .object().getAsJsonObject("target").get("candidates").getAsInt());
+        admin.delete("/accounts/" + briefId, "If-Match", Fixtures.etag(brief.get("version").getAsLong())).expect(204);
+        JsonObject after = admin.get("/key-account-recommendations?businessUnit=" + unit).expect(200).object();
+        assertEquals(accounts.size(), after.getAsJsonObject("target").get("candidates").getAsInt(), after.toString());
+        assertFalse(after.toString().contains(briefId), after.toString());
         admin.get("/scoring/key-account-recommendations").expectProblem(400);
     }
 

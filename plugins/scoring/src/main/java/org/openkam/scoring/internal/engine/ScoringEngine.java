@@ -50,6 +50,7 @@ import org.openkam.api.scoring.ScoringModel;
 import org.openkam.scoring.internal.store.CurrentScore;
 import org.openkam.scoring.internal.store.ModelHealthRecord;
 import org.openkam.scoring.internal.store.ModelHealthStore;
+import org.openkam.scoring.internal.store.Placement;
 import org.openkam.scoring.internal.store.ScoreStore;
 import org.openkam.scoring.internal.store.StoredScore;
 import org.osgi.service.component.annotations.Activate;
@@ -369,14 +370,17 @@ public final class ScoringEngine implements Scoring {
 
     // ---- for the REST layer of this bundle --------------------------------------------------------------------
 
-    /** The current and previous scores by a model of the accounts last scored in a unit; no scoping here. */
-    public Map<String, CurrentScore> unitScores(String unit, String modelId) {
-        return scores.unit(unit, modelId);
-    }
-
-    /** As {@link #unitScores}, for at most 500 of the unit's accounts: a page of its portfolio. */
+    /**
+     * The current and previous scores by a model of at most 500 of the accounts last scored in a unit (a page of its
+     * portfolio); no scoping here.
+     */
     public Map<String, CurrentScore> unitScores(String unit, String modelId, Collection<String> accountIds) {
         return scores.positions(unit, modelId, accountIds);
+    }
+
+    /** The unit's placements by a model after an account id ({@code ""} for the first), in id order; no scoping. */
+    public List<Placement> placements(String unit, String modelId, String afterAccountId, int limit) {
+        return scores.placements(unit, modelId, afterAccountId, limit);
     }
 
     /** The unit's accounts that moved since the run before, largest change first, at most {@code limit}. */

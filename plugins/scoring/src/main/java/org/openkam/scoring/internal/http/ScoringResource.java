@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
@@ -48,6 +50,7 @@ import org.openkam.scoring.internal.model.PortfolioMatrixModel;
 import org.openkam.scoring.internal.selection.KeyAccountSelection;
 import org.openkam.scoring.internal.selection.KeyAccountTarget;
 import org.openkam.scoring.internal.store.CurrentScore;
+import org.openkam.scoring.internal.store.Placement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -276,60 +279,88 @@ public final class ScoringResource implements ApiRoutes {
         Caller caller = ex.caller();
         String unit = unit(ex);
         KeyAccountTarget target = target(unit);
-        // still every current score of the unit by the model, explanations parsed: a selection that keeps only the
-        // top of the ranking and the key accounts would bound it (a unit of a million placed accounts does not fit)
-        Map<String, CurrentScore> scores = engine.unitScores(unit, target.model());
-        // the scored accounts by id, the key accounts by tier: a unit's other accounts are not read
-        List<KeyAccountSelection.Candidate> candidates = new ArrayList<>();
-        List<String> placed = new ArrayList<>();
-        scores.forEach((id, s) -> {
-            if (s.current().score() != null && s.current().score().classification() != null) {
-                placed.add(id);
-            }
-        });
-        for (int from = 0; from < placed.size(); from += AccountQuery.MAX_LIMIT) {
-            List<String> chunk = placed.subList(from, Math.min(placed.size(), from + AccountQuery.MAX_LIMIT));
-            accounts.byIds(caller, chunk).values().forEach(a -> {
-                if (unit.equals(a.businessUnit())) {
-                    candidates.add(candidate(a, scores.get(a.id()).current().score()));
-                }
-            });
-        }
-        List<Views.AccountRef> unscored = new ArrayList<>();
+        String model = target.model();
+        // the key-tier accounts first (few), with their places, so that the ranking counts who ranks ahead of them
+        List<Account> keyTier = new ArrayList<>();
         for (KeyAccountTier tier : List.of(KeyAccountTier.STRATEGIC, KeyAccountTier.KEY)) {
             accounts.forEach(caller, new AccountQuery(unit, tier, null, null, null, null, AccountSort.NAME, false,
-                    AccountQuery.DEFAULT_LIMIT, 0, null, false), a -> {
-                        CurrentScore s = scores.get(a.id());
-                        if (s == null || s.current().score() == null || s.current().score().classification() == null) {
-                            unscored.add(new Views.AccountRef(a.id(), a.name(), a.tier(), "a key account without a "
-                                    + "place in the " + target.model() + " portfolio: rescore the unit, or record the "
-                                    + "facts it lacks"));
-                        }
-                    });
+                    AccountQuery.DEFAULT_LIMIT, 0, null, false), keyTier::add);
         }
-        unscored.sort(Comparator.comparing(Views.AccountRef::name, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Views.AccountRef::accountId));
-        KeyAccountSelection.Result result = KeyAccountSelection.select(candidates, target.min(), target.max());
+        List<KeyAccountSelection.Place> keyTierPlaces = new ArrayList<>();
+        forChunks(keyTier.stream().map(Account::id).toList(), chunk -> engine.unitScores(unit, model, chunk).values()
+                .forEach(s -> {
+                    Score score = s.current().score();
+                    if (score != null && score.classification() != null) {
+                        keyTierPlaces.add(new KeyAccountSelection.Place(s.current().accountId(),
+                                priority(score.classification().id()), score.value()));
+                    }
+                }));
+        KeyAccountSelection.Ranking ranking = new KeyAccountSelection.Ranking(target.max(), keyTierPlaces);
+        // then every placed account of the unit a page at a time: those deleted or moved since their score are left out
+        String after = "";
+        for (List<Placement> page; !(page = engine.placements(unit, model, after, AccountQuery.MAX_LIMIT)).isEmpty();
+                after = page.get(page.size() - 1).accountId()) {
+            Map<String, Account> found = accounts.byIds(caller, page.stream().map(Placement::accountId).toList());
+            for (Placement p : page) {
+                Account a = found.get(p.accountId());
+                if (a != null && unit.equals(a.businessUnit())) {
+                    ranking.add(new KeyAccountSelection.Place(p.accountId(), priority(p.classId()), p.score()));
+                }
+            }
+        }
+        KeyAccountSelection.Result result = KeyAccountSelection.select(ranking, target.min(),
+                ids -> candidates(caller, unit, model, ids));
+        List<Views.AccountRef> unscored = keyTier.stream().filter(a -> !ranking.placed(a.id()))
+                .map(a -> new Views.AccountRef(a.id(), a.name(), a.tier(), "a key account without a place in the "
+                        + model + " portfolio: rescore the unit, or record the facts it lacks"))
+                .sorted(Comparator.comparing(Views.AccountRef::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Views.AccountRef::accountId)).toList();
         List<Views.Recommendation> recommended = result.recommended().stream()
                 .map(p -> recommendation(p, p.candidate().tier() == KeyAccountTier.NONE ? "add" : "keep")).toList();
         List<Views.Recommendation> leave = result.leave().stream().map(p -> recommendation(p, "remove")).toList();
-        return new Views.Recommendations(unit, target.model(), new Views.Target(target.min(), target.max(),
-                result.selected(), candidates.size(), result.targetWarning()), recommended, leave, unscored);
+        return new Views.Recommendations(unit, model, new Views.Target(target.min(), target.max(),
+                result.selected(), ranking.size(), result.targetWarning()), recommended, leave, unscored);
+    }
+
+    /** The candidates of these ids that are placed in the unit by the model, their accounts and scores read by id. */
+    private Map<String, KeyAccountSelection.Candidate> candidates(Caller caller, String unit, String model,
+            Collection<String> ids) {
+        Map<String, KeyAccountSelection.Candidate> out = new HashMap<>();
+        forChunks(List.copyOf(ids), chunk -> {
+            Map<String, CurrentScore> scores = engine.unitScores(unit, model, chunk);
+            accounts.byIds(caller, chunk).values().forEach(a -> {
+                CurrentScore s = scores.get(a.id());
+                Score score = s == null ? null : s.current().score();
+                if (unit.equals(a.businessUnit()) && score != null && score.classification() != null) {
+                    out.put(a.id(), candidate(a, score));
+                }
+            });
+        });
+        return out;
+    }
+
+    private static void forChunks(List<String> ids, Consumer<List<String>> action) {
+        for (int from = 0; from < ids.size(); from += AccountQuery.MAX_LIMIT) {
+            action.accept(ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT)));
+        }
     }
 
     /** A candidate: the cell's priority from the matrix schemes; cells of other models rank after them. */
     static KeyAccountSelection.Candidate candidate(Account a, Score score) {
         Classification cell = score.classification();
-        PortfolioGrid.Strategy strategy = PortfolioGrid.strategyOf(cell.id());
-        int priority;
-        if (strategy != null) {
-            priority = strategy.ordinal();
-        } else {
-            int box = List.of("strategic", "star", "status", "streamline").indexOf(cell.id());
-            priority = box >= 0 ? box : PortfolioGrid.Strategy.values().length;
-        }
+        int priority = priority(cell.id());
         return new KeyAccountSelection.Candidate(a.id(), a.name(), a.tier(), score.value(), cell, priority,
                 priority <= 1, priority == 0, profile(score));
+    }
+
+    /** A cell's priority: the strategy of a matrix scheme's cell, 0 for the most investment; other cells after. */
+    static int priority(String cellId) {
+        PortfolioGrid.Strategy strategy = PortfolioGrid.strategyOf(cellId);
+        if (strategy != null) {
+            return strategy.ordinal();
+        }
+        int box = List.of("strategic", "star", "status", "streamline").indexOf(cellId);
+        return box >= 0 ? box : PortfolioGrid.Strategy.values().length;
     }
 
     /**

@@ -2,9 +2,15 @@ package org.openkam.scoring.internal.selection;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.function.Function;
 
 import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.scoring.Classification;
@@ -43,9 +49,105 @@ public final class KeyAccountSelection {
             Objects.requireNonNull(cell, "cell");
             profile = profile == null || profile.isBlank() ? "portfolio score " + score.toPlainString() : profile;
         }
+    }
 
-        boolean inKeyTier() {
-            return tier != KeyAccountTier.NONE;
+    /** A placed account's rank: its cell's priority first, then its score, highest first, then its id. */
+    public record Place(String accountId, int priority, BigDecimal score) implements Comparable<Place> {
+
+        private static final Comparator<Place> ORDER = Comparator.comparingInt(Place::priority)
+                .thenComparing(Place::score, Comparator.reverseOrder()).thenComparing(Place::accountId);
+
+        public Place {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(score, "score");
+        }
+
+        @Override
+        public int compareTo(Place other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /**
+     * A unit's placed accounts ranked as they are handed over, in any order, holding what a selection needs and no
+     * more: how many there are and how many sit in key cells, the best {@code max}, and for each account of the key
+     * tier (known before, with its place) how many rank ahead of it. A unit of a million accounts is ranked in the
+     * memory of its target and its key tier.
+     */
+    public static final class Ranking {
+
+        private final int max;
+        /** The best so far, the worst of them at the head. */
+        private final PriorityQueue<Place> best;
+        private final Place[] keyTier;
+        /** ahead[i] - ahead[i - 1]: places ahead of key-tier account i and not of i - 1. */
+        private final int[] aheadSteps;
+        private final boolean[] placed;
+        private final Map<String, Integer> keyTierIndex = new HashMap<>();
+        private int size;
+        private long inKeyCells;
+
+        /** @param keyTier the places of the accounts in the key or strategic tier that have one */
+        public Ranking(int max, Collection<Place> keyTier) {
+            if (max < 0) {
+                throw new IllegalArgumentException("the target must satisfy 0 <= max");
+            }
+            this.max = max;
+            this.best = new PriorityQueue<>(Math.min(max, 1024) + 1, Comparator.reverseOrder());
+            this.keyTier = keyTier.stream().sorted().toArray(Place[]::new);
+            this.aheadSteps = new int[this.keyTier.length + 1];
+            this.placed = new boolean[this.keyTier.length];
+            for (int i = 0; i < this.keyTier.length; i++) {
+                keyTierIndex.put(this.keyTier[i].accountId(), i);
+            }
+        }
+
+        /** One placed account of the unit; each once. */
+        public void add(Place p) {
+            size++;
+            if (p.priority() <= 1) {
+                inKeyCells++;
+            }
+            if (max > 0 && (best.size() < max || p.compareTo(best.peek()) < 0)) {
+                best.add(p);
+                if (best.size() > max) {
+                    best.poll();
+                }
+            }
+            Integer own = keyTierIndex.get(p.accountId());
+            if (own != null) {
+                placed[own] = true;
+            }
+            int at = Arrays.binarySearch(keyTier, p);
+            // p is ahead of every key-tier place after it; an account is never ahead of itself
+            aheadSteps[at >= 0 ? at + 1 : -at - 1]++;
+        }
+
+        /** How many accounts were handed over. */
+        public int size() {
+            return size;
+        }
+
+        /** Whether the key-tier account was handed over placed. */
+        public boolean placed(String keyTierAccountId) {
+            Integer i = keyTierIndex.get(keyTierAccountId);
+            return i != null && placed[i];
+        }
+
+        /** The best accounts, at most {@code max}, best first. */
+        List<Place> best() {
+            return best.stream().sorted().toList();
+        }
+
+        /** Per key-tier place (in rank order) its rank among the accounts handed over, 0 if it was not handed over. */
+        int[] keyTierRanks() {
+            int[] ranks = new int[keyTier.length];
+            int ahead = 0;
+            for (int i = 0; i < keyTier.length; i++) {
+                ahead += aheadSteps[i];
+                ranks[i] = placed[i] ? ahead + 1 : 0;
+            }
+            return ranks;
         }
     }
 
@@ -84,32 +186,49 @@ public final class KeyAccountSelection {
     private KeyAccountSelection() {
     }
 
-    public static Result select(List<Candidate> candidates, int min, int max) {
-        if (min < 0 || max < min) {
+    /**
+     * The selection from a unit's ranking, with the unit's target minimum (its maximum is the ranking's). Only the
+     * accounts it names are loaded as candidates: the recommended ones and the key-tier accounts that should leave.
+     * One that cannot be loaded any more (deleted meanwhile) is left out.
+     */
+    public static Result select(Ranking ranking, int min,
+            Function<Collection<String>, Map<String, Candidate>> candidates) {
+        if (min < 0 || ranking.max < min) {
             throw new IllegalArgumentException("the target must satisfy 0 <= min <= max");
         }
-        List<Candidate> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.comparingInt(Candidate::priority).thenComparing(Candidate::score, Comparator.reverseOrder())
-                .thenComparing(Candidate::accountId));
-        long inKeyCells = ranked.stream().filter(Candidate::keyCell).count();
-        String warning = targetWarning(min, ranked.size(), inKeyCells);
-        long wanted = warning == null ? Math.max(min, inKeyCells) : inKeyCells;
-        int selected = (int) Math.min(ranked.size(), Math.min(max, wanted));
+        String warning = targetWarning(min, ranking.size, ranking.inKeyCells);
+        long wanted = warning == null ? Math.max(min, ranking.inKeyCells) : ranking.inKeyCells;
+        int selected = (int) Math.min(ranking.size, Math.min(ranking.max, wanted));
+        List<Place> chosen = ranking.best().subList(0, selected);
+        int[] ranks = ranking.keyTierRanks();
+        List<Integer> leaving = new ArrayList<>();
+        for (int i = 0; i < ranks.length; i++) {
+            if (ranks[i] > selected) {
+                leaving.add(i);
+            }
+        }
+        List<String> named = new ArrayList<>(chosen.stream().map(Place::accountId).toList());
+        leaving.forEach(i -> named.add(ranking.keyTier[i].accountId()));
+        Map<String, Candidate> loaded = candidates.apply(named);
         List<Pick> recommended = new ArrayList<>();
-        List<Pick> leave = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            Candidate c = ranked.get(i);
-            int rank = i + 1;
-            if (i < selected) {
+        for (int i = 0; i < chosen.size(); i++) {
+            Candidate c = loaded.get(chosen.get(i).accountId());
+            if (c != null) {
                 String reason = c.profile() + (c.keyCell()
                         ? ": its position calls for key account management"
                         : ": the best placed of the accounts whose position does not call for it by itself");
-                recommended.add(new Pick(c, rank, c.topCell() ? KeyAccountTier.STRATEGIC : KeyAccountTier.KEY, reason));
-            } else if (c.inKeyTier()) {
+                recommended.add(new Pick(c, i + 1, c.topCell() ? KeyAccountTier.STRATEGIC : KeyAccountTier.KEY,
+                        reason));
+            }
+        }
+        List<Pick> leave = new ArrayList<>();
+        for (int i : leaving) {
+            Candidate c = loaded.get(ranking.keyTier[i].accountId());
+            if (c != null) {
                 String reason = c.profile() + (c.keyCell()
-                        ? ": placed well, but " + (rank - 1) + " accounts are placed better"
+                        ? ": placed well, but " + (ranks[i] - 1) + " accounts are placed better"
                         : ": its position does not call for key account management");
-                leave.add(new Pick(c, rank, KeyAccountTier.NONE, reason));
+                leave.add(new Pick(c, ranks[i], KeyAccountTier.NONE, reason));
             }
         }
         return new Result(selected, recommended, leave, warning);

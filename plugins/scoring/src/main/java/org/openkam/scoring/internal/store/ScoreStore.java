@@ -33,6 +33,13 @@ public final class ScoreStore {
     private static final String POSITIONS = "SELECT " + prefixed("r", "") + ", " + prefixed("p", "p_")
             + " FROM scoring_current c JOIN scoring_result r ON r.id = c.current_id LEFT JOIN scoring_result p "
             + "ON p.id = c.previous_id";
+    /**
+     * A unit's placements after an account id, off the index on unit, model and account: the order names the whole
+     * index, or H2 sorts what it read (asserted on H2).
+     */
+    static final String PLACEMENTS = "SELECT account_id, current_score, current_class FROM scoring_current "
+            + "WHERE business_unit = ? AND model_id = ? AND account_id > ? AND current_score IS NOT NULL "
+            + "AND current_class IS NOT NULL ORDER BY business_unit, model_id, account_id";
     private final Database database;
 
     public ScoreStore(Database database) {
@@ -205,17 +212,6 @@ public final class ScoreStore {
                 rs -> read(rs, ""));
     }
 
-    /**
-     * The current scores by one model of the accounts last scored in a unit, each with the score of the last run
-     * before it, by account id.
-     */
-    public Map<String, CurrentScore> unit(String businessUnit, String modelId) {
-        Map<String, CurrentScore> out = new TreeMap<>();
-        query(POSITIONS + " WHERE c.business_unit = ? AND c.model_id = ?", List.of(businessUnit, modelId),
-                rs -> position(rs, out));
-        return out;
-    }
-
     private static Void position(ResultSet rs, Map<String, CurrentScore> out) throws SQLException {
         StoredScore current = read(rs, "");
         StoredScore previous = rs.getString("p_model_id") == null ? null : read(rs, "p_");
@@ -224,8 +220,9 @@ public final class ScoreStore {
     }
 
     /**
-     * As {@link #unit}, for the accounts of these ids only (at most 500): a page of a unit's portfolio. Accounts
-     * without a current score by the model in this unit are left out.
+     * The current scores by one model of the accounts of these ids last scored in a unit (at most 500: a page of its
+     * portfolio), each with the score of the last run before it, by account id. Accounts without a current score by
+     * the model in this unit are left out.
      */
     public Map<String, CurrentScore> positions(String businessUnit, String modelId, Collection<String> accountIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(accountIds));
@@ -255,6 +252,16 @@ public final class ScoreStore {
         }
         return "(c.model_id, c.account_id) IN (" + String.join(", ", Collections.nCopies(accountIds.size(), "(?, ?)"))
                 + ")";
+    }
+
+    /**
+     * The placements by one model of a unit's accounts with an id after {@code afterAccountId} ({@code ""} for the
+     * first), in id order, at most {@code limit}: the accounts whose current score has a value and a class. A page at
+     * a time, so that a whole unit is read without holding it.
+     */
+    public List<Placement> placements(String businessUnit, String modelId, String afterAccountId, int limit) {
+        return query(PLACEMENTS + " LIMIT " + Math.max(1, limit), List.of(businessUnit, modelId, afterAccountId),
+                rs -> new Placement(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)));
     }
 
     /**

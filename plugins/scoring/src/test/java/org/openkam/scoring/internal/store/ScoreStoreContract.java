@@ -62,6 +62,10 @@ abstract class ScoreStoreContract {
         return Instant.parse("2027-03-31T10:00:00Z").plus(minute, ChronoUnit.MINUTES).plusNanos(123_000);
     }
 
+    private CurrentScore position(String unit, String model, String accountId) {
+        return store.positions(unit, model, List.of(accountId)).get(accountId);
+    }
+
     @Test
     void aScoreRoundTripsWithItsExplanation() {
         Score s = score(55.55, "high-medium");
@@ -85,14 +89,14 @@ abstract class ScoreStoreContract {
         store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", account, unit, "run-2", at(1),
                 score(70, "high-high"))));
         store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-2", at(1), score(10, "C"))));
-        CurrentScore cs = store.unit(unit, "portfolio-matrix").get(account);
+        CurrentScore cs = position(unit, "portfolio-matrix", account);
         assertEquals("run-2", cs.current().runId());
         assertEquals("high-high", cs.current().score().classification().id());
         assertEquals("run-1", cs.previous().runId());
         assertEquals("medium-medium", cs.previous().score().classification().id());
         assertEquals(List.of("abc-analysis", "portfolio-matrix"),
                 store.current(account).stream().map(StoredScore::modelId).toList());
-        CurrentScore abc = store.unit(unit, "abc-analysis").get(account);
+        CurrentScore abc = position(unit, "abc-analysis", account);
         assertNull(abc.previous());
     }
 
@@ -140,13 +144,49 @@ abstract class ScoreStoreContract {
         assertEquals(java.util.Set.of(account), page.keySet(), "only the asked accounts scored in the unit");
         assertEquals("run-2", page.get(account).current().runId());
         assertEquals("run-1", page.get(account).previous().runId());
-        assertEquals(store.unit(unit, "portfolio-matrix").get(account).current().score(),
-                page.get(account).current().score(), "the same positions as the whole unit's read");
+        assertEquals(store.current("portfolio-matrix", List.of(account)).get(0).score(),
+                page.get(account).current().score(), "the current score");
         assertTrue(store.positions(unit, "abc-analysis", List.of(account, other)).isEmpty(), "another model");
         assertTrue(store.positions(unit, "portfolio-matrix", List.of()).isEmpty());
         List<String> tooMany = java.util.stream.Stream.generate(() -> UUID.randomUUID().toString()).limit(501)
                 .toList();
         assertThrows(IllegalArgumentException.class, () -> store.positions(unit, "portfolio-matrix", tooMany));
+    }
+
+    @Test
+    void aUnitsPlacementsAreReadAPageAtATimeInIdOrderWithoutTheUnplacedOrOtherUnitsAndModels() {
+        List<StoredScore> batch = new java.util.ArrayList<>();
+        List<String> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = UUID.randomUUID().toString();
+            placed.add(id);
+            batch.add(new StoredScore("portfolio-matrix", "1.0.0", id, unit, "run-1", at(0), score(10 * i, "B")));
+        }
+        String insufficient = UUID.randomUUID().toString();
+        String unclassified = UUID.randomUUID().toString();
+        batch.add(new StoredScore("portfolio-matrix", "1.0.0", insufficient, unit, "run-1", at(0), null));
+        batch.add(new StoredScore("portfolio-matrix", "1.0.0", unclassified, unit, "run-1", at(0), Score.of(50, null,
+                List.of(), Map.of())));
+        batch.add(new StoredScore("portfolio-matrix", "1.0.0", account, "other-" + unit, "run-1", at(0),
+                score(90, "A")));
+        batch.add(new StoredScore("abc-analysis", "1.0.0", placed.get(0), unit, "run-1", at(0), score(90, "A")));
+        store.save(batch);
+        store.save(List.of(new StoredScore("portfolio-matrix", "1.0.0", placed.get(3), unit, null, at(1),
+                score(95, "A"))));
+
+        List<Placement> read = new java.util.ArrayList<>();
+        String after = "";
+        for (List<Placement> page; !(page = store.placements(unit, "portfolio-matrix", after, 3)).isEmpty();
+                after = page.get(page.size() - 1).accountId()) {
+            assertTrue(page.size() <= 3, "a page holds at most the limit");
+            read.addAll(page);
+        }
+
+        assertEquals(placed.stream().sorted().toList(), read.stream().map(Placement::accountId).toList(),
+                "each placed account of the unit once, in id order");
+        Placement changed = read.stream().filter(p -> p.accountId().equals(placed.get(3))).findFirst().orElseThrow();
+        assertEquals(new Placement(placed.get(3), new BigDecimal("95.0"), "A"), changed, "the current score's place");
+        assertEquals(List.of(), store.placements(unit, "abc-analysis", placed.get(0), 3), "after the last one");
     }
 
     @Test
@@ -231,19 +271,19 @@ abstract class ScoreStoreContract {
     void movementIsMeasuredAgainstTheLastRunNotAgainstRescoringsAfterChanges() {
         store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-1", at(0), score(10, "C"))));
         store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(1), score(20, "B"))));
-        CurrentScore changed = store.unit(unit, "abc-analysis").get(account);
+        CurrentScore changed = position(unit, "abc-analysis", account);
         assertNull(changed.current().runId());
         assertEquals("run-1", changed.previous().runId());
         store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, null, at(2), score(30, "B"))));
-        assertEquals("run-1", store.unit(unit, "abc-analysis").get(account).previous().runId());
+        assertEquals("run-1", position(unit, "abc-analysis", account).previous().runId());
         store.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-2", at(3), score(40, "A"))));
-        CurrentScore run = store.unit(unit, "abc-analysis").get(account);
+        CurrentScore run = position(unit, "abc-analysis", account);
         assertEquals("run-2", run.current().runId());
         assertEquals("run-1", run.previous().runId(), "the previous run, not the rescorings between");
         assertEquals(4, store.history(account, "abc-analysis", 10).size(), "history keeps every score");
         String fresh = UUID.randomUUID().toString();
         store.save(List.of(new StoredScore("abc-analysis", "1.0.0", fresh, unit, null, at(0), score(5, "C"))));
-        assertNull(store.unit(unit, "abc-analysis").get(fresh).previous(), "no run yet, nothing to move from");
+        assertNull(position(unit, "abc-analysis", fresh).previous(), "no run yet, nothing to move from");
     }
 
     @Test
@@ -255,8 +295,8 @@ abstract class ScoreStoreContract {
         String other = unit + "-b";
         store.save(List.of(new StoredScore("share-of-wallet", "1.0.0", account, other, "run-2", at(1),
                 score(20, "low"))));
-        assertTrue(store.unit(unit, "share-of-wallet").isEmpty(), "the account left the unit");
-        CurrentScore moved = store.unit(other, "share-of-wallet").get(account);
+        assertNull(position(unit, "share-of-wallet", account), "the account left the unit");
+        CurrentScore moved = position(other, "share-of-wallet", account);
         assertNull(moved.previous().score(), "the previous entry was the missing score");
     }
 
@@ -268,7 +308,7 @@ abstract class ScoreStoreContract {
                     score(i, "B")));
         }
         store.save(batch);
-        assertEquals(30, store.unit(unit, "abc-analysis").size());
+        assertEquals(30, store.placements(unit, "abc-analysis", "", 500).size());
         StoredScore one = new StoredScore("abc-analysis", "1.0.0", account, unit, "r", at(0), score(1, "C"));
         assertThrows(IllegalArgumentException.class, () -> store.save(List.of(one, one)));
         assertEquals(List.of(), store.current(account), "a refused save stores nothing");
@@ -316,7 +356,7 @@ abstract class ScoreStoreContract {
         thisNode.save(List.of(new StoredScore("abc-analysis", "1.0.0", account, unit, "run-a", at(1),
                 score(30, "A"))));
         assertTrue(raced.get(), "the other node's save came in between");
-        CurrentScore current = store.unit(unit, "abc-analysis").get(account);
+        CurrentScore current = position(unit, "abc-analysis", account);
         assertEquals("run-a", current.current().runId());
         assertEquals("run-b", current.previous().runId());
         assertEquals(2, store.history(account, "abc-analysis", 10).size(), "both scores, each once");
