@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openkam.api.Caller;
 import org.openkam.api.account.AccountQuery;
 import org.openkam.api.account.AccountSort;
+import org.openkam.api.account.KeyAccountTier;
 import org.openkam.api.persistence.Dialect;
 import org.openkam.registry.internal.db.SqlDatabase;
 
@@ -59,6 +60,22 @@ class AccountFilterPlanTest {
         String plan = plan(byName("unit-a", descending), paged);
         assertTrue(plan.contains("account_unit_name"), plan);
         assertTrue(plan.contains("/* index sorted */"), "no sort of the whole unit: " + plan);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"KEY, true", "STRATEGIC, true", "KEY, false", "STRATEGIC, false"})
+    void aUnitsKeyOrStrategicAccountsAreReadOffTheTiersIndexNotTheWholeUnit(KeyAccountTier tier, boolean paged)
+            throws SQLException {
+        String plan = plan(new AccountQuery("unit-a", tier, null, null, null, null, AccountSort.NAME, false, 50, 0,
+                null, false), paged);
+        assertTrue(plan.contains("account_unit_tier: business_unit = ?") && plan.contains("AND tier = ?"), plan);
+    }
+
+    @Test
+    void theUnitsOtherAccountsAreStillReadInTheNameIndexOrder() throws SQLException {
+        String plan = plan(new AccountQuery("unit-a", KeyAccountTier.NONE, null, null, null, null, AccountSort.NAME,
+                false, 50, 0, null, false), true);
+        assertTrue(plan.contains("account_unit_name") && plan.contains("/* index sorted */"), plan);
     }
 
     /** The table's row order: the unit's index entries follow it, and no index on names sends the reads elsewhere. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -270,6 +271,45 @@ abstract class RegistryContract {
         assertNull(third.nextCursor());
         assertThrows(ValidationException.class, () -> f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, null,
                 null, null, null, AccountSort.NAME, false, 10, 0, "garbage!", false)));
+    }
+
+    @Test
+    void aUnitsKeyAccountsArePagedByNameEachOnceInBothDirections() {
+        List<String> keyNames = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            KeyAccountTier tier = i % 2 == 0 ? KeyAccountTier.KEY : i % 3 == 0 ? KeyAccountTier.STRATEGIC
+                    : KeyAccountTier.NONE;
+            // names in no order of creation, some equal: ties break on id
+            String name = "Tiered " + (char) ('A' + (i * 7) % 24 / 2);
+            f.accounts.create(f.kamA, withFigures(f.unitA, name, tier, "DE", "500"));
+            if (tier == KeyAccountTier.KEY) {
+                keyNames.add(name);
+            }
+        }
+        f.accounts.create(f.kamB, new AccountDraft(f.unitB, "Tiered elsewhere", null, null, "DE", null, null,
+                KeyAccountTier.KEY, null, null, null, null, null, null));
+        for (boolean descending : new boolean[] {false, true}) {
+            List<String> seen = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            String cursor = null;
+            do {
+                Page<Account> page = f.accounts.find(f.viewerA, new AccountQuery(f.unitA, KeyAccountTier.KEY, null,
+                        null, null, null, AccountSort.NAME, descending, 5, 0, cursor, cursor == null));
+                if (cursor == null) {
+                    assertEquals(12, page.total());
+                }
+                page.items().forEach(a -> {
+                    assertEquals(KeyAccountTier.KEY, a.tier());
+                    seen.add(a.name());
+                    ids.add(a.id());
+                });
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            List<String> expected = new ArrayList<>(keyNames);
+            expected.sort(descending ? Comparator.reverseOrder() : Comparator.naturalOrder());
+            assertEquals(expected, seen, "desc=" + descending);
+            assertEquals(12, ids.size(), "each once, desc=" + descending);
+        }
     }
 
     @Test
