@@ -38,6 +38,8 @@ final class ImportAndScoring {
 
     static final String UNIT = "bench";
     static final String HEAP = "-Xmx512m";
+    /** One account in this many is a key account. */
+    static final int KEY_ACCOUNT_EVERY = 10_000;
     /** The shipped models other than the weighted one: their default configurations are removed in the copy. */
     static final List<String> OTHER_MODELS = List.of("abc", "health", "clv", "matrix", "wallet");
     private static final int BATCH = 1000;
@@ -289,7 +291,7 @@ final class ImportAndScoring {
             out.write("businessUnit,name,industry,country,status,tier,annualSales,contributionMargin,potential,"
                     + "currency\n");
             for (int i = 0; i < n; i++) {
-                out.write(UNIT + "," + name(i) + ",Machinery,DE,ACTIVE,NONE," + sales(i) + ","
+                out.write(UNIT + "," + name(i) + ",Machinery,DE,ACTIVE," + tier(i).name() + "," + sales(i) + ","
                         + margin(i) + "," + potential(i) + ",EUR\n");
             }
         }
@@ -298,7 +300,7 @@ final class ImportAndScoring {
 
     static Account account(String id, int i, Instant now) {
         return new Account(id, UNIT, name(i), null, "Machinery", "DE", null, AccountStatus.ACTIVE,
-                KeyAccountTier.NONE, null, BigDecimal.valueOf(sales(i)), BigDecimal.valueOf(margin(i)),
+                tier(i), null, BigDecimal.valueOf(sales(i)), BigDecimal.valueOf(margin(i)),
                 BigDecimal.valueOf(potential(i)), "EUR", Map.of(), 1, now, now);
     }
 
@@ -308,6 +310,11 @@ final class ImportAndScoring {
      */
     static String name(int i) {
         return "Benchmark account " + Integer.toHexString(i * 0x9E3779B1);
+    }
+
+    /** A key account now and then: the few a key account manager lists, found among the many. */
+    static KeyAccountTier tier(int i) {
+        return i % KEY_ACCOUNT_EVERY == 0 ? KeyAccountTier.KEY : KeyAccountTier.NONE;
     }
 
     static long sales(int i) {

@@ -43,6 +43,7 @@ final class LargeUnitReads {
                 + " pages, each after the last)", Table.millis(Stats.median(millis)), "", "",
                 "list of 50 p50 <= 15 ms", "bench: GET /api/v1/accounts?businessUnit=...&limit=50, then its cursors");
 
+        keyAccounts(api, count);
         portfolio(api, count);
 
         HttpRequest export = api.request("/api/v1/accounts/export?businessUnit=" + ImportAndScoring.UNIT)
@@ -67,6 +68,21 @@ final class LargeUnitReads {
         table.add("CSV export of the unit's " + count + " accounts (" + String.format("%,d", bytes / 1_000_000)
                 + " MB): first byte / all", Table.millis(first) + " / " + Table.seconds(all), "", "", "",
                 "bench: GET /api/v1/accounts/export?businessUnit=...");
+    }
+
+    /** The unit's key accounts by name, the list a key account manager opens most: a few among very many. */
+    private void keyAccounts(Http api, String count) {
+        String path = "/api/v1/accounts?businessUnit=" + ImportAndScoring.UNIT + "&tier=key&limit=50";
+        double[] millis = new double[5];
+        int found = 0;
+        for (int i = 0; i < millis.length; i++) {
+            long t = System.nanoTime();
+            found = api.get(path).getAsJsonArray("items").size();
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        table.add("a page of the unit's key accounts by name (" + found + " of " + count + " accounts, p50 of "
+                + millis.length + ")", Table.millis(Stats.median(millis)), "", "", "list of 50 p50 <= 15 ms",
+                "bench: GET /api/v1/accounts?businessUnit=...&tier=key&limit=50");
     }
 
     /** The unit's portfolio a page at a time, and its movers, as the console's portfolio and dashboard read them. */

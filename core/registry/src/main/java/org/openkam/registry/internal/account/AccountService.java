@@ -185,17 +185,23 @@ public final class AccountService implements AccountRegistry {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    /** One {@code IN} query per 500 ids (a bound every supported database takes), filtered by the caller's units. */
+    /**
+     * One {@code IN} query per 500 ids (a bound every supported database takes), 100 on H2, filtered by the caller's
+     * units. H2 checks each row it found against the list one value after the other, so a list's cost grows with its
+     * square: 300,000 accounts read by id took 1.9-2.3 s in lists of 500, 1.4-1.5 s in lists of 100. PostgreSQL
+     * hashes a long list and saves the round trips.
+     */
     @Override
     public Map<String, Account> byIds(Caller caller, Collection<String> ids) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
         if (distinct.isEmpty()) {
             return Map.of();
         }
+        int size = dialect == Dialect.H2 ? 100 : 500;
         return transactions.read(tx -> {
             Map<String, Account> out = new HashMap<>(distinct.size() * 2);
-            for (int from = 0; from < distinct.size(); from += 500) {
-                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            for (int from = 0; from < distinct.size(); from += size) {
+                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + size));
                 try (PreparedStatement ps = tx.connection().prepareStatement("SELECT * FROM account WHERE id IN ("
                         + Rows.placeholders(chunk.size()) + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {

@@ -170,7 +170,7 @@ abstract class RegistryContract {
                 null, null, null, null, null, null, null));
         List<String> asked = new ArrayList<>();
         asked.add(mine.get(0));
-        for (int i = 0; i < 520; i++) { // unknown ids, so the accounts after them are in a second chunk of 500
+        for (int i = 0; i < 520; i++) { // unknown ids, so the accounts after them are in a later chunk (500; 100 on H2)
             asked.add("gone-" + i);
         }
         asked.addAll(mine.subList(1, 4));
