@@ -71,6 +71,14 @@ class AccountFilterPlanTest {
         assertTrue(plan.contains("account_unit_tier: business_unit = ?") && plan.contains("AND tier = ?"), plan);
     }
 
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void aManagersOwnAccountsAreReadOffTheOwnersIndexEvenOfAKeyTier(boolean paged) throws SQLException {
+        String plan = plan(new AccountQuery("unit-a", KeyAccountTier.KEY, "user-1", null, null, null, AccountSort.NAME,
+                false, 50, 0, null, false), paged);
+        assertTrue(plan.contains("account_owner: owner_id = ?"), plan);
+    }
+
     @Test
     void theUnitsOtherAccountsAreStillReadInTheNameIndexOrder() throws SQLException {
         String plan = plan(new AccountQuery("unit-a", KeyAccountTier.NONE, null, null, null, null, AccountSort.NAME,

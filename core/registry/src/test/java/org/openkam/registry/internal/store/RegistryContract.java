@@ -310,6 +310,18 @@ abstract class RegistryContract {
             assertEquals(expected, seen, "desc=" + descending);
             assertEquals(12, ids.size(), "each once, desc=" + descending);
         }
+        // a manager's own key accounts: the same pages through the owner's index
+        List<String> mine = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Account> page = f.accounts.find(f.viewerA, new AccountQuery(f.unitA, KeyAccountTier.KEY,
+                    f.kamA.userId(), null, null, null, AccountSort.NAME, false, 5, 0, cursor, false));
+            page.items().forEach(a -> mine.add(a.name()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertEquals(keyNames.stream().sorted().toList(), mine);
+        assertEquals(List.of(), f.accounts.find(f.viewerA, new AccountQuery(f.unitA, null, f.kamB.userId(), null, null,
+                null, AccountSort.NAME, false, 5, 0, null, false)).items(), "another manager's");
     }
 
     @Test
