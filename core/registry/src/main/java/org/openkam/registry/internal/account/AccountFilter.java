@@ -70,8 +70,11 @@ final class AccountFilter {
         }
     }
 
-    String countSql() {
-        return "SELECT COUNT(*) FROM account" + where;
+    /** The count of the matches; on H2 a manager's or a key tier's off its own index, as their pages are. */
+    String countSql(Dialect dialect) {
+        String index = selectiveIndex();
+        boolean hint = dialect == Dialect.H2 && query.businessUnit() != null && index != null;
+        return "SELECT COUNT(*) FROM account" + (hint ? " USE INDEX (" + index + ")" : "") + where;
     }
 
     /**
@@ -89,7 +92,8 @@ final class AccountFilter {
     String pageSql(boolean paged, Dialect dialect) {
         StringBuilder sql = new StringBuilder("SELECT * FROM account");
         if (dialect == Dialect.H2 && query.businessUnit() != null && query.sort() == AccountSort.NAME) {
-            sql.append(" USE INDEX (").append(index()).append(')');
+            String index = selectiveIndex();
+            sql.append(" USE INDEX (").append(index == null ? "account_unit_name" : index).append(')');
         }
         sql.append(where);
         String dir = query.descending() ? "DESC" : "ASC";
@@ -114,17 +118,17 @@ final class AccountFilter {
     }
 
     /**
-     * The index H2 reads a unit's page by name off: a manager's own accounts and the key or strategic ones are the
-     * few, read off their own index and sorted; otherwise the unit in name order, which a page stops reading early.
+     * The index of a unit's few accounts the query asks for, or {@code null}: a manager's own and the key or strategic
+     * ones are read off their own index and sorted; otherwise a page reads the unit in name order and stops early.
      */
-    private String index() {
+    private String selectiveIndex() {
         if (query.owner() != null) {
             return "account_owner";
         }
         if (query.tier() != null && query.tier() != KeyAccountTier.NONE) {
             return "account_unit_tier";
         }
-        return "account_unit_name";
+        return null;
     }
 
     void bind(PreparedStatement ps, boolean withCursor) throws SQLException {

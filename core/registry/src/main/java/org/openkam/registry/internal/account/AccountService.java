@@ -130,7 +130,7 @@ public final class AccountService implements AccountRegistry {
             }
             long total = -1;
             if (query.withTotal()) {
-                try (PreparedStatement ps = tx.connection().prepareStatement(filter.countSql())) {
+                try (PreparedStatement ps = tx.connection().prepareStatement(filter.countSql(dialect))) {
                     filter.bind(ps, false);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();

@@ -36,9 +36,11 @@ class AccountFilterPlanTest {
     }
 
     private String plan(AccountQuery query, boolean paged) throws SQLException {
-        AccountFilter filter = AccountFilter.of(ADMIN, query);
-        try (Connection c = h2.getConnection();
-                PreparedStatement ps = c.prepareStatement("EXPLAIN " + filter.pageSql(paged, Dialect.H2))) {
+        return explain(AccountFilter.of(ADMIN, query).pageSql(paged, Dialect.H2));
+    }
+
+    private String explain(String sql) throws SQLException {
+        try (Connection c = h2.getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
                 ps.setString(i, "x");
             }
@@ -77,6 +79,20 @@ class AccountFilterPlanTest {
         String plan = plan(new AccountQuery("unit-a", KeyAccountTier.KEY, "user-1", null, null, null, AccountSort.NAME,
                 false, 50, 0, null, false), paged);
         assertTrue(plan.contains("account_owner: owner_id = ?"), plan);
+    }
+
+    @Test
+    void aManagersOrAKeyTiersAccountsAreCountedOffTheirIndexTooTheUnitsByTheDatabasesChoice() throws SQLException {
+        AccountQuery mine = new AccountQuery("unit-a", KeyAccountTier.NONE, "user-1", null, null, null,
+                AccountSort.NAME, false, 50, 0, null, true);
+        assertTrue(explain(AccountFilter.of(ADMIN, mine).countSql(Dialect.H2)).contains("account_owner: owner_id = ?"));
+        AccountQuery key = new AccountQuery("unit-a", KeyAccountTier.KEY, null, null, null, null, AccountSort.NAME,
+                false, 50, 0, null, true);
+        assertTrue(explain(AccountFilter.of(ADMIN, key).countSql(Dialect.H2)).contains("account_unit_tier"));
+        AccountQuery unit = new AccountQuery("unit-a", null, null, null, null, null, AccountSort.NAME, false, 50, 0,
+                null, true);
+        assertFalse(AccountFilter.of(ADMIN, unit).countSql(Dialect.H2).contains("USE INDEX"));
+        assertFalse(AccountFilter.of(ADMIN, mine).countSql(Dialect.POSTGRESQL).contains("USE INDEX"));
     }
 
     @Test

@@ -315,7 +315,10 @@ abstract class RegistryContract {
         String cursor = null;
         do {
             Page<Account> page = f.accounts.find(f.viewerA, new AccountQuery(f.unitA, KeyAccountTier.KEY,
-                    f.kamA.userId(), null, null, null, AccountSort.NAME, false, 5, 0, cursor, false));
+                    f.kamA.userId(), null, null, null, AccountSort.NAME, false, 5, 0, cursor, cursor == null));
+            if (cursor == null) {
+                assertEquals(12, page.total());
+            }
             page.items().forEach(a -> mine.add(a.name()));
             cursor = page.nextCursor();
         } while (cursor != null);
