@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
@@ -280,21 +279,16 @@ public final class ScoringResource implements ApiRoutes {
         String unit = unit(ex);
         KeyAccountTarget target = target(unit);
         String model = target.model();
-        // the key-tier accounts first (few), with their places, so that the ranking counts who ranks ahead of them
+        // the key-tier accounts first (few), as candidates with their places, so that the ranking counts who ranks
+        // ahead of them and the answer need not read them again
         List<Account> keyTier = new ArrayList<>();
         for (KeyAccountTier tier : List.of(KeyAccountTier.STRATEGIC, KeyAccountTier.KEY)) {
             accounts.forEach(caller, new AccountQuery(unit, tier, null, null, null, null, AccountSort.NAME, false,
                     AccountQuery.DEFAULT_LIMIT, 0, null, false), keyTier::add);
         }
-        List<KeyAccountSelection.Place> keyTierPlaces = new ArrayList<>();
-        forChunks(keyTier.stream().map(Account::id).toList(), chunk -> engine.unitScores(unit, model, chunk).values()
-                .forEach(s -> {
-                    Score score = s.current().score();
-                    if (score != null && score.classification() != null) {
-                        keyTierPlaces.add(new KeyAccountSelection.Place(s.current().accountId(),
-                                priority(score.classification().id()), score.value()));
-                    }
-                }));
+        Map<String, KeyAccountSelection.Candidate> keyTierCandidates = candidates(keyTier, unit, model);
+        List<KeyAccountSelection.Place> keyTierPlaces = keyTierCandidates.values().stream()
+                .map(c -> new KeyAccountSelection.Place(c.accountId(), c.priority(), c.score())).toList();
         KeyAccountSelection.Ranking ranking = new KeyAccountSelection.Ranking(target.max(), keyTierPlaces);
         // then every placed account of the unit a page at a time: those deleted or moved since their score are left out
         String after = "";
@@ -308,8 +302,12 @@ public final class ScoringResource implements ApiRoutes {
                 }
             }
         }
-        KeyAccountSelection.Result result = KeyAccountSelection.select(ranking, target.min(),
-                ids -> candidates(caller, unit, model, ids));
+        KeyAccountSelection.Result result = KeyAccountSelection.select(ranking, target.min(), ids -> {
+            Map<String, KeyAccountSelection.Candidate> named = new HashMap<>(keyTierCandidates);
+            named.putAll(candidates(accounts.byIds(caller, ids.stream().filter(id -> !named.containsKey(id)).toList())
+                    .values(), unit, model));
+            return named;
+        });
         List<Views.AccountRef> unscored = keyTier.stream().filter(a -> !ranking.placed(a.id()))
                 .map(a -> new Views.AccountRef(a.id(), a.name(), a.tier(), "a key account without a place in the "
                         + model + " portfolio: rescore the unit, or record the facts it lacks"))
@@ -322,35 +320,31 @@ public final class ScoringResource implements ApiRoutes {
                 result.selected(), ranking.size(), result.targetWarning()), recommended, leave, unscored);
     }
 
-    /** The candidates of these ids that are placed in the unit by the model, their accounts and scores read by id. */
-    private Map<String, KeyAccountSelection.Candidate> candidates(Caller caller, String unit, String model,
-            Collection<String> ids) {
+    /** The candidates among these accounts: those in the unit that the model places, their scores read by id. */
+    private Map<String, KeyAccountSelection.Candidate> candidates(Collection<Account> among, String unit,
+            String model) {
+        Map<String, Account> inUnit = new HashMap<>();
+        among.stream().filter(a -> unit.equals(a.businessUnit())).forEach(a -> inUnit.put(a.id(), a));
+        List<String> ids = List.copyOf(inUnit.keySet());
         Map<String, KeyAccountSelection.Candidate> out = new HashMap<>();
-        forChunks(List.copyOf(ids), chunk -> {
-            Map<String, CurrentScore> scores = engine.unitScores(unit, model, chunk);
-            accounts.byIds(caller, chunk).values().forEach(a -> {
-                CurrentScore s = scores.get(a.id());
-                Score score = s == null ? null : s.current().score();
-                if (unit.equals(a.businessUnit()) && score != null && score.classification() != null) {
-                    out.put(a.id(), candidate(a, score));
+        for (int from = 0; from < ids.size(); from += AccountQuery.MAX_LIMIT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT));
+            engine.unitScores(unit, model, chunk).forEach((id, s) -> {
+                Score score = s.current().score();
+                if (score != null && score.classification() != null) {
+                    out.put(id, candidate(inUnit.get(id), score));
                 }
             });
-        });
-        return out;
-    }
-
-    private static void forChunks(List<String> ids, Consumer<List<String>> action) {
-        for (int from = 0; from < ids.size(); from += AccountQuery.MAX_LIMIT) {
-            action.accept(ids.subList(from, Math.min(ids.size(), from + AccountQuery.MAX_LIMIT)));
         }
+        return out;
     }
 
     /** A candidate: the cell's priority from the matrix schemes; cells of other models rank after them. */
     static KeyAccountSelection.Candidate candidate(Account a, Score score) {
         Classification cell = score.classification();
-        int priority = priority(cell.id());
-        return new KeyAccountSelection.Candidate(a.id(), a.name(), a.tier(), score.value(), cell, priority,
-                priority <= 1, priority == 0, profile(score));
+        KeyAccountSelection.Place place = new KeyAccountSelection.Place(a.id(), priority(cell.id()), score.value());
+        return new KeyAccountSelection.Candidate(a.id(), a.name(), a.tier(), score.value(), cell, place.priority(),
+                place.keyCell(), place.priority() == 0, profile(score));
     }
 
     /** A cell's priority: the strategy of a matrix scheme's cell, 0 for the most investment; other cells after. */

@@ -66,6 +66,11 @@ public final class KeyAccountSelection {
         public int compareTo(Place other) {
             return ORDER.compare(this, other);
         }
+
+        /** Whether its cell's strategy calls for key account management: the two cells with the most investment. */
+        public boolean keyCell() {
+            return priority <= 1;
+        }
     }
 
     /**
@@ -105,7 +110,7 @@ public final class KeyAccountSelection {
         /** One placed account of the unit; each once. */
         public void add(Place p) {
             size++;
-            if (p.priority() <= 1) {
+            if (p.keyCell()) {
                 inKeyCells++;
             }
             if (max > 0 && (best.size() < max || p.compareTo(best.peek()) < 0)) {
