@@ -22,6 +22,9 @@ export async function render(element, context) {
     domNode: host,
     deepLinking: false,
     tryItOutEnabled: false,
+    // 147 operations: each tag opens on demand (rendered all at once, the page took seconds to show and to react)
+    docExpansion: 'none',
+    filter: true,
     // the highlighter's colours on its dark background are too faint to read (axe: colour contrast)
     syntaxHighlight: { activated: false },
     requestInterceptor: request => {
