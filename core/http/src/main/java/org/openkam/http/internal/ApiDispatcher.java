@@ -2,7 +2,7 @@ package org.openkam.http.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -262,7 +262,10 @@ public final class ApiDispatcher extends HttpServlet {
         // answer is a bounded page; streamed answers such as exports write the response themselves). No
         // Content-Length of our own: with it Jetty sends the answer at once, before it sees a request body left
         // unread, and then closes a connection the client was told it could reuse.
-        response.getOutputStream().write(gson.toJson(body).getBytes(StandardCharsets.UTF_8));
+        AnswerText text = new AnswerText();
+        gson.toJson(body, text);
+        ByteBuffer bytes = text.utf8();
+        response.getOutputStream().write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
     }
 
     static String source(ServiceReference<?> reference) {
