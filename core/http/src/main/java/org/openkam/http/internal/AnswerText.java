@@ -40,13 +40,6 @@ final class AnswerText extends Writer {
         length += count;
     }
 
-    @Override
-    public Writer append(CharSequence text) {
-        String s = String.valueOf(text);
-        write(s, 0, s.length());
-        return this;
-    }
-
     /** The text as UTF-8; a lone surrogate becomes {@code ?}, as {@code String.getBytes} makes it. */
     ByteBuffer utf8() {
         try {

@@ -3,6 +3,7 @@ package org.openkam.http.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,7 +40,7 @@ class AnswerTextTest {
     }
 
     @Test
-    void aLoneSurrogateBecomesAQuestionMarkAsGetBytesMakesIt() {
+    void aLoneSurrogateBecomesAQuestionMarkAsGetBytesMakesIt() throws IOException {
         AnswerText text = new AnswerText();
         text.write("a\uD800b", 0, 3);
         text.write('\uDC00');
@@ -49,7 +50,7 @@ class AnswerTextTest {
     }
 
     @Test
-    void charsStringsAndSinglesGoInInTheirOrder() {
+    void charsStringsAndSinglesGoInInTheirOrder() throws IOException {
         AnswerText text = new AnswerText();
         text.write(new char[] {'x', '{', '"', 'y'}, 1, 2);
         text.write("key\":", 0, 5);
