@@ -161,6 +161,15 @@ class AdminBrowserIT {
                 "409");
         assertTrue(status.getText().contains("409"), status.getText());
         assertFalse(browser.scrollsSideways(), () -> "the API page fits 1280 px; too wide: " + browser.tooWide());
+        // the browser received Swagger UI's bundle and the API document compressed (resource timing's sizes)
+        for (String file : List.of("/swagger-ui-bundle.js", "/api/v1/openapi.json")) {
+            Object sizes = browser.script("const e = performance.getEntriesByType('resource')"
+                    + ".find(r => new URL(r.name).pathname.endsWith(arguments[0]));"
+                    + "return e ? [e.encodedBodySize, e.decodedBodySize] : null;", file);
+            assertTrue(sizes instanceof List<?> l && ((Number) l.get(0)).longValue() > 0
+                    && ((Number) l.get(1)).longValue() > 3 * ((Number) l.get(0)).longValue(),
+                    file + ": [received, decoded] bytes " + sizes);
+        }
         browser.assertNoErrors("the API page").assertAccessible("the API page");
         browser.screenshot("api-docs");
     }

@@ -1,6 +1,8 @@
 package org.openkam.systemtest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -238,13 +241,23 @@ public final class Api {
             try {
                 HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                 return new Response(method, uri, r.statusCode(), r.headers(),
-                        new String(r.body(), StandardCharsets.UTF_8));
+                        new String(decoded(r), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new AssertionError(method + " " + uri + " failed: " + e, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(method + " " + uri + " interrupted", e);
             }
+        }
+    }
+
+    /** The body as a browser reads it: a test that asks for a compressed answer sees its text. */
+    private static byte[] decoded(HttpResponse<byte[]> r) throws IOException {
+        if (!r.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+            return r.body();
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            return in.readAllBytes();
         }
     }
 

@@ -135,6 +135,26 @@ class ConsoleShellIT {
         assertEquals(404, anonymous.get("/console/missing.js", "Accept", "*/*", "If-None-Match", shell).status());
     }
 
+    @Test
+    void browsersGetTheConsolesFilesCompressedAndRevalidateThem() {
+        for (String file : List.of("/console/lib/swagger-ui/swagger-ui-bundle.js", "/console/lib/swagger-ui/swagger-ui.css",
+                "/console/app.js", "/console/console.css", "/console/plugins/scoring/models.js", "/api/v1/openapi.json")) {
+            Response plain = anonymous.get(file, "Accept", "*/*").expect(200);
+            assertEquals(null, plain.header("Content-Encoding"), file + " plain for a client that does not ask");
+            Response compressed = anonymous.get(file, "Accept", "*/*", "Accept-Encoding", "gzip, deflate, br").expect(200);
+            assertEquals("gzip", compressed.header("Content-Encoding"), file + ": " + compressed.describe());
+            assertTrue(compressed.header("Vary").contains("Accept-Encoding"), file + ": " + compressed.describe());
+            assertEquals(plain.body(), compressed.body(), file + ": the same text");
+            assertEquals(plain.contentType(), compressed.contentType(), file);
+            assertEquals(plain.header("Cache-Control"), compressed.header("Cache-Control"), file);
+            Response again = anonymous.get(file, "Accept", "*/*", "Accept-Encoding", "gzip",
+                    "If-None-Match", compressed.etag()).expect(304);
+            assertEquals("", again.body(), file + " revalidated by its compressed copy's ETag");
+        }
+        Response small = anonymous.get("/console/favicon.svg", "Accept", "*/*", "Accept-Encoding", "gzip").expect(200);
+        assertEquals(null, small.header("Content-Encoding"), "a file under 1 KB is sent as it is: " + small.describe());
+    }
+
     /** The file's ETag, after checking that a copy of it is answered 304 and a copy of another version in full. */
     private static String revalidates(String file) {
         Response first = anonymous.get(file, "Accept", "*/*").expect(200);

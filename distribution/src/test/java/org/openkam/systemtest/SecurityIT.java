@@ -8,6 +8,7 @@ import static org.openkam.systemtest.Api.json;
 import static org.openkam.systemtest.Fixtures.createAccount;
 import static org.openkam.systemtest.Fixtures.etag;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,6 +133,31 @@ class SecurityIT {
         String accepted = Fixtures.unique("csrf-ok");
         session.post("/business-units", json("id", accepted, "name", "With CSRF")).expect(201);
         session.get("/business-units/" + accepted).expect(200);
+    }
+
+    @Test
+    void answersCarryingTheCsrfTokenAreNeverCompressed() {
+        // grants in many units make the sign-in answers larger than the 1 KB from which reads are compressed
+        Map<String, Object> grants = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            grants.put(Fixtures.createUnit(admin, "breach"), new String[] {"viewer"});
+        }
+        String username = Fixtures.unique("breach-user");
+        String userId = admin.post("/users", json("username", username, "password", Fixtures.PASSWORD, "displayName",
+                username, "grants", grants)).expect(201).text("id");
+        Response user = admin.get("/users/" + userId, "Accept-Encoding", "gzip").expect(200);
+        assertTrue(user.body().length() > 1024, user.describe());
+        assertEquals("gzip", user.header("Content-Encoding"), "a read of this size is compressed: " + user.describe());
+
+        Response login = anonymous.request("POST", "/auth/login").header("Accept-Encoding", "gzip")
+                .json(json("username", username, "password", Fixtures.PASSWORD)).send().expect(200);
+        Api session = anonymous.signIn(username, Fixtures.PASSWORD);
+        Response current = session.get("/auth/session", "Accept-Encoding", "gzip").expect(200);
+        for (Response r : List.of(login, current)) {
+            assertNotNull(r.text("csrfToken"), r.describe());
+            assertTrue(r.body().length() > 1024, "larger than the size rule: " + r.describe());
+            assertEquals(null, r.header("Content-Encoding"), "the CSRF token is never compressed: " + r.describe());
+        }
     }
 
     @Test
