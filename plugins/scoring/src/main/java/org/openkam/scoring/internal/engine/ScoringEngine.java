@@ -647,7 +647,13 @@ public final class ScoringEngine implements Scoring {
         changed.values().removeIf(unit::equals);
         health.refresh();
         List<InstalledModel> models = active(unit);
-        PortfolioRanking ranking = ranking(unit);
+        PortfolioRanking ranking;
+        try {
+            ranking = ranking(unit);
+        } catch (JobWorker.Stopped e) { // a safe point: nothing is stored before the ranking
+            return new RunEnd(JobState.INTERRUPTED, 0, -1, List.of(), "The scoring engine stopped while it ranked "
+                    + "the unit's accounts, before it scored any; start the run again.");
+        }
         int total = ranking.size();
         Run run = new Run(runId, unit, models);
         long lastProgress = System.nanoTime();
@@ -679,10 +685,18 @@ public final class ScoringEngine implements Scoring {
     private record RunEnd(JobState state, int done, int total, List<JobProblem> problems, String summary) {
     }
 
-    /** The unit's accounts ranked among their peers at today's rates, streamed once in the order the database likes. */
+    /**
+     * The unit's accounts ranked among their peers at today's rates, streamed once in the order the database likes.
+     * Each account is a safe point: a large unit's read can outlast the grace a shutdown gives.
+     *
+     * @throws JobWorker.Stopped when the engine stops meanwhile
+     */
     private PortfolioRanking ranking(String unit) {
         Portfolios portfolios = new Portfolios(toReporting());
-        registry.forEachInUnit(SYSTEM, unit, portfolios::add);
+        registry.forEachInUnit(SYSTEM, unit, account -> {
+            engine.checkpoint();
+            portfolios.add(account);
+        });
         return portfolios.rank();
     }
 

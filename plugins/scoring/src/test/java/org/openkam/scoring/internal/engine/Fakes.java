@@ -89,12 +89,19 @@ final class Fakes {
             afterForEach.run();
         }
 
+        /** Runs before each account a pass over a unit streams, e.g. to stop the engine during its ranking. */
+        volatile Consumer<Account> whileStreamingUnit = a -> { };
+
         /** In an order the engine cannot rely on (by id, descending), as the registry gives none. */
         @Override
         public void forEachInUnit(Caller caller, String businessUnit, Consumer<Account> consumer) {
             accounts.values().stream().filter(a -> caller.canRead(a.businessUnit()))
                     .filter(a -> a.businessUnit().equals(businessUnit))
-                    .sorted(Comparator.comparing(Account::id).reversed()).forEach(consumer);
+                    .sorted(Comparator.comparing(Account::id).reversed())
+                    .forEach(a -> {
+                        whileStreamingUnit.accept(a);
+                        consumer.accept(a);
+                    });
             afterForEach.run();
         }
 

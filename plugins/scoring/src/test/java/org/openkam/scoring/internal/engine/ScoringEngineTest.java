@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -323,6 +324,42 @@ class ScoringEngineTest {
         }
         for (int i : new int[] {1000, 1233}) {
             assertEquals(List.of(), engine.scores(ADMIN, String.format("id-%05d", i)), "after the stop: " + i);
+        }
+    }
+
+    @Test
+    void aStopWhileTheRunRanksTheUnitInterruptsItsJobBeforeItScoresAny() throws InterruptedException {
+        accounts.accounts.clear();
+        for (int i = 0; i < 1234; i++) {
+            accounts.put(account(String.format("id-%05d", i), unit, 1000L + i));
+        }
+        install(new TestModel("good", f -> Score.of(50, null, List.of())), unit);
+        Thread stopper = new Thread(() -> {
+            try {
+                engine.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        AtomicInteger readAfterStop = new AtomicInteger();
+        accounts.whileStreamingUnit = a -> {
+            if (stopper.getState() != Thread.State.NEW) {
+                readAfterStop.incrementAndGet();
+            } else if (a.id().equals("id-00700")) { // halfway through the ranking's read, in descending id order
+                stopper.start();
+                while (stopper.getState() == Thread.State.NEW || stopper.getState() == Thread.State.RUNNABLE) {
+                    Thread.onSpinWait(); // until stop() waits for the run, its flag set
+                }
+            }
+        };
+        Job job = run();
+        stopper.join();
+        assertEquals(JobState.INTERRUPTED, job.state(), job.toString());
+        assertEquals(0, readAfterStop.get(), "the ranking's read ends at the stop, however large the unit");
+        assertEquals(0, job.done(), "stopped before the first page: " + job);
+        assertTrue(job.summary().contains("ranked"), job.summary());
+        for (int i : new int[] {0, 700, 1233}) {
+            assertEquals(List.of(), engine.scores(ADMIN, String.format("id-%05d", i)), "nothing scored: " + i);
         }
     }
 
