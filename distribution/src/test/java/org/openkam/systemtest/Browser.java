@@ -116,11 +116,18 @@ public final class Browser implements AutoCloseable {
     /** Loads the console's sign-in page (signing out whoever is signed in), signs in and waits for the first page. */
     public Browser signIn(String username, String password) {
         driver.get(openkam.baseUri() + "/console/");
-        List<WebElement> signOut = driver.findElements(By.xpath("//button[normalize-space()='Sign out']"));
-        if (signOut.isEmpty() && driver.findElements(By.id("username")).isEmpty()) {
-            waitFor(By.cssSelector("#username, #navigation"));
-            signOut = driver.findElements(By.xpath("//button[normalize-space()='Sign out']"));
+        By signOutButton = By.xpath("//button[normalize-space()='Sign out']");
+        if (driver.findElements(signOutButton).isEmpty() && driver.findElements(By.id("username")).isEmpty()) {
+            // the shell renders the form or, for a session, the Sign out button once it has asked for the session
+            try {
+                waiting(WAIT).until(d -> !d.findElements(By.id("username")).isEmpty()
+                        || !d.findElements(signOutButton).isEmpty());
+            } catch (TimeoutException e) {
+                throw new AssertionError("Neither the sign-in form nor a session showed on " + driver.getCurrentUrl()
+                        + "; the main area shows: " + mainText() + browserErrors(), e);
+            }
         }
+        List<WebElement> signOut = driver.findElements(signOutButton);
         if (!signOut.isEmpty()) {
             if (!signOut.get(0).isDisplayed()) {
                 openMenu();
