@@ -118,8 +118,9 @@ public final class AccountService implements AccountRegistry {
             try (PreparedStatement ps = tx.connection().prepareStatement(filter.pageSql(true, dialect))) {
                 filter.bind(ps, true);
                 try (ResultSet rs = ps.executeQuery()) {
+                    AccountRows.Columns columns = new AccountRows.Columns(rs);
                     while (rs.next()) {
-                        items.add(AccountRows.map(rs));
+                        items.add(columns.account(rs));
                     }
                 }
             }
@@ -171,8 +172,9 @@ public final class AccountService implements AccountRegistry {
                 ps.setFetchSize(500);
                 binder.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
+                    AccountRows.Columns columns = new AccountRows.Columns(rs);
                     while (rs.next()) {
-                        consumer.accept(AccountRows.map(rs));
+                        consumer.accept(columns.account(rs));
                     }
                 }
             }
@@ -208,8 +210,9 @@ public final class AccountService implements AccountRegistry {
                         ps.setString(i + 1, chunk.get(i));
                     }
                     try (ResultSet rs = ps.executeQuery()) {
+                        AccountRows.Columns columns = new AccountRows.Columns(rs);
                         while (rs.next()) {
-                            Account a = AccountRows.map(rs);
+                            Account a = columns.account(rs);
                             if (caller.canRead(a.businessUnit())) {
                                 out.put(a.id(), a);
                             }
