@@ -494,7 +494,12 @@ public final class ScoringEngine implements Scoring {
         if (models.isEmpty()) {
             return;
         }
-        PortfolioRanking ranking = ranking(unit);
+        PortfolioRanking ranking;
+        try {
+            ranking = ranking(unit);
+        } catch (JobWorker.Stopped e) {
+            return; // a safe point, as between pages below: the unit's next run scores these accounts
+        }
         Run run = new Run(null, unit, models);
         List<String> ids = new ArrayList<>(accountIds);
         Collections.sort(ids); // in id order, as a full run writes (see PortfolioRanking#ids)

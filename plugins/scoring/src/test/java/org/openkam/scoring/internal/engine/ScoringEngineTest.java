@@ -1,6 +1,7 @@
 package org.openkam.scoring.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -361,6 +365,37 @@ class ScoringEngineTest {
         for (int i : new int[] {0, 700, 1233}) {
             assertEquals(List.of(), engine.scores(ADMIN, String.format("id-%05d", i)), "nothing scored: " + i);
         }
+    }
+
+    @Test
+    void aStopWhileARescoringRanksTheUnitEndsItQuietly() throws InterruptedException {
+        install(new TestModel("good", GOOD), unit);
+        Thread stopper = new Thread(() -> {
+            try {
+                engine.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        accounts.whileStreamingUnit = a -> {
+            if (stopper.getState() == Thread.State.NEW) { // the rescoring's ranking has begun its read
+                stopper.start();
+                while (stopper.getState() == Thread.State.NEW || stopper.getState() == Thread.State.RUNNABLE) {
+                    Thread.onSpinWait(); // until stop() waits for the rescoring, its flag set
+                }
+            }
+        };
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            engine.accountChanged("acc-1", unit);
+            until(() -> stopper.getState() == Thread.State.TERMINATED ? Boolean.TRUE : null);
+        } finally {
+            System.setErr(err);
+        }
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("failed"), "a stop is no failure: " + log);
+        assertEquals(List.of(), engine.scores(ADMIN, "acc-1"), "left to the unit's next run");
     }
 
     @Test
