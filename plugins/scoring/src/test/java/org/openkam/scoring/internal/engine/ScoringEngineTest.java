@@ -206,6 +206,46 @@ class ScoringEngineTest {
         return jobs.await(engine.rescore(kam, unit).id());
     }
 
+    /** 1,234 accounts in the unit, {@code id-00000} to {@code id-01233}: three pages of a run. */
+    void unitOf1234Accounts() {
+        accounts.accounts.clear();
+        for (int i = 0; i < 1234; i++) {
+            accounts.put(account(String.format("id-%05d", i), unit, 1000L + i));
+        }
+    }
+
+    /** Stops the engine from a thread of its own, as a shutdown does, at a moment the test picks. */
+    final class Stopper {
+        private final Thread thread = new Thread(() -> {
+            try {
+                engine.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        /** Starts the stop and returns once {@code stop()} waits for the work in flight: its flag is set. */
+        void stopNow() {
+            thread.start();
+            while (thread.getState() == Thread.State.NEW || thread.getState() == Thread.State.RUNNABLE) {
+                Thread.onSpinWait();
+            }
+        }
+
+        boolean started() {
+            return thread.getState() != Thread.State.NEW;
+        }
+
+        /** Waits until a stop begun has ended, the work in flight with it. */
+        void join() throws InterruptedException {
+            thread.join();
+        }
+
+        boolean ended() {
+            return thread.getState() == Thread.State.TERMINATED;
+        }
+    }
+
     ModelStatus status(String id) {
         return engine.model(ADMIN, id);
     }
@@ -299,23 +339,11 @@ class ScoringEngineTest {
 
     @Test
     void aRunStoppedMidwayKeepsTheScoresOfThePagesBeforeTheStop() throws InterruptedException {
-        accounts.accounts.clear();
-        for (int i = 0; i < 1234; i++) {
-            accounts.put(account(String.format("id-%05d", i), unit, 1000L + i));
-        }
-        Thread stopper = new Thread(() -> {
-            try {
-                engine.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        unitOf1234Accounts();
+        Stopper stopper = new Stopper();
         install(new TestModel("good", f -> {
             if (f.accountId().equals("id-00700")) { // the second page: the engine stops while the model scores it
-                stopper.start();
-                while (stopper.getState() == Thread.State.NEW || stopper.getState() == Thread.State.RUNNABLE) {
-                    Thread.onSpinWait(); // until stop() waits for the run, its flag set
-                }
+                stopper.stopNow();
             }
             return Score.of(50, null, List.of());
         }), unit);
@@ -333,27 +361,15 @@ class ScoringEngineTest {
 
     @Test
     void aStopWhileTheRunRanksTheUnitInterruptsItsJobBeforeItScoresAny() throws InterruptedException {
-        accounts.accounts.clear();
-        for (int i = 0; i < 1234; i++) {
-            accounts.put(account(String.format("id-%05d", i), unit, 1000L + i));
-        }
+        unitOf1234Accounts();
         install(new TestModel("good", f -> Score.of(50, null, List.of())), unit);
-        Thread stopper = new Thread(() -> {
-            try {
-                engine.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Stopper stopper = new Stopper();
         AtomicInteger readAfterStop = new AtomicInteger();
         accounts.whileStreamingUnit = a -> {
-            if (stopper.getState() != Thread.State.NEW) {
+            if (stopper.started()) {
                 readAfterStop.incrementAndGet();
             } else if (a.id().equals("id-00700")) { // halfway through the ranking's read, in descending id order
-                stopper.start();
-                while (stopper.getState() == Thread.State.NEW || stopper.getState() == Thread.State.RUNNABLE) {
-                    Thread.onSpinWait(); // until stop() waits for the run, its flag set
-                }
+                stopper.stopNow();
             }
         };
         Job job = run();
@@ -370,19 +386,10 @@ class ScoringEngineTest {
     @Test
     void aStopWhileARescoringRanksTheUnitEndsItQuietly() throws InterruptedException {
         install(new TestModel("good", GOOD), unit);
-        Thread stopper = new Thread(() -> {
-            try {
-                engine.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Stopper stopper = new Stopper();
         accounts.whileStreamingUnit = a -> {
-            if (stopper.getState() == Thread.State.NEW) { // the rescoring's ranking has begun its read
-                stopper.start();
-                while (stopper.getState() == Thread.State.NEW || stopper.getState() == Thread.State.RUNNABLE) {
-                    Thread.onSpinWait(); // until stop() waits for the rescoring, its flag set
-                }
+            if (!stopper.started()) { // the rescoring's ranking has begun its read
+                stopper.stopNow();
             }
         };
         PrintStream err = System.err;
@@ -390,7 +397,7 @@ class ScoringEngineTest {
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try {
             engine.accountChanged("acc-1", unit);
-            until(() -> stopper.getState() == Thread.State.TERMINATED ? Boolean.TRUE : null);
+            until(() -> stopper.ended() ? Boolean.TRUE : null); // started by the rescoring, a drain later
         } finally {
             System.setErr(err);
         }
