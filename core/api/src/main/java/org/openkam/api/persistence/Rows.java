@@ -47,6 +47,16 @@ public final class Rows {
 
     /** Reads a {@code TIMESTAMP WITH TIME ZONE} column, or {@code null}. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
+        return instant(rs, rs.findColumn(column));
+    }
+
+    /**
+     * Reads a {@code TIMESTAMP WITH TIME ZONE} column by its position, for rows read many at a time with their
+     * columns looked up once.
+     *
+     * @since 1.4
+     */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

@@ -3,5 +3,5 @@
  * migrations, write transactions with audit entries and after-commit events, and row helpers.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.openkam.api.persistence;

@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -120,7 +118,7 @@ public final class AccountRows {
                     AccountStatus.valueOf(rs.getString(status)), KeyAccountTier.valueOf(rs.getString(tier)),
                     rs.getString(owner), money(rs, annualSales), money(rs, contributionMargin), money(rs, potential),
                     rs.getString(currency), attributes(rs.getString(attributes)), rs.getLong(version),
-                    instant(rs, createdAt), instant(rs, updatedAt));
+                    Rows.instant(rs, createdAt), Rows.instant(rs, updatedAt));
         }
     }
 
@@ -184,8 +182,4 @@ public final class AccountRows {
         return AccountDraft.canonical(rs.getBigDecimal(column));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 }
