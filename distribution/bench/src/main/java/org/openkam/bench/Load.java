@@ -53,13 +53,18 @@ final class Load {
                 + connections + " connections";
     }
 
+    /** After {@code warmUp} (none if zero), one measurement of {@code measure}. */
     Result run(String url, String authorization) {
         check(url, authorization);
         if (wrk != null) {
-            wrk(url, authorization, warmUp);
+            if (!warmUp.isZero()) {
+                wrk(url, authorization, warmUp);
+            }
             return wrk(url, authorization, measure);
         }
-        java(url, authorization, warmUp);
+        if (!warmUp.isZero()) {
+            java(url, authorization, warmUp);
+        }
         return java(url, authorization, measure);
     }
 
