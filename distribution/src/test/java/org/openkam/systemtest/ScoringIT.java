@@ -63,10 +63,6 @@ class ScoringIT {
         }
         openkam.writeEtc("org.openkam.scoring.selection-it.cfg", Map.of("businessUnit", unit, "target.min", "1",
                 "target.max", "2"));
-        // The unit's first run waits until its accounts stop changing, but the engine learns of a change from an
-        // event, which a loaded machine delivers late: with the default 2 s a run once started 2 s after the models
-        // were installed, the first two of the five accounts below created and their events not yet received.
-        openkam.writeEtc("org.openkam.scoring.engine.cfg", Map.of("first.run.quiet.millis", "5000"));
         openkam.start();
         admin = openkam.admin();
         admin.post("/business-units", json("id", unit, "name", "Scoring " + unit)).expect(201);

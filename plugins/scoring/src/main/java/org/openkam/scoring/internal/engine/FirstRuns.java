@@ -1,5 +1,7 @@
 package org.openkam.scoring.internal.engine;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,9 +10,9 @@ import java.util.function.LongSupplier;
 /**
  * What the engine knows about first runs: when each unit's accounts last changed, and which models are known to
  * have scored a unit in a full run (or had one started here). A unit gets its first full run only once its
- * accounts stopped changing for the quiet time, so that a bulk load (the demo data, an import) is scored as a
- * whole and not half loaded; and a model is never started automatically twice for the same unit, so a run that
- * stores nothing cannot loop.
+ * accounts stopped changing for the quiet time, by the events seen and by the data stored, so that a bulk load
+ * (the demo data, an import) is scored as a whole and not half loaded; and a model is never started
+ * automatically twice for the same unit, so a run that stores nothing cannot loop.
  */
 final class FirstRuns {
 
@@ -33,6 +35,17 @@ final class FirstRuns {
     long waitNanos(String unit) {
         Long last = lastChange.get(unit);
         return last == null ? 0 : Math.max(0, last + quietNanos - clock.getAsLong());
+    }
+
+    /**
+     * How long to wait, as {@link #waitNanos(String)}, and also until the quiet time has passed since the unit's
+     * latest stored change: the events of a load can be delivered later than the quiet time, the data cannot lie.
+     * A change stamped further ahead than the quiet time is another node's clock, not a load still running.
+     */
+    long waitNanos(String unit, Instant latestStored, Instant now) {
+        long sinceStored = Duration.between(latestStored, now).toNanos();
+        long storedWait = sinceStored > -quietNanos ? Math.min(quietNanos, quietNanos - sinceStored) : 0;
+        return Math.max(waitNanos(unit), storedWait);
     }
 
     /** Whether the model is known to have scored the unit in a full run, or to have had one started. */

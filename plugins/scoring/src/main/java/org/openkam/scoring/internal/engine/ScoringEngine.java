@@ -1,6 +1,7 @@
 package org.openkam.scoring.internal.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -571,11 +572,12 @@ public final class ScoringEngine implements Scoring {
             }
             for (String unit : wanted) {
                 long w = firstRuns.waitNanos(unit);
+                if (w == 0) {
+                    w = startFirstRun(unit);
+                }
                 if (w > 0) {
                     firstRunUnits.add(unit); // still changing: look again when it has been quiet long enough
                     wait = Math.max(wait, w);
-                } else {
-                    startFirstRun(unit);
                 }
             }
         } catch (RuntimeException e) {
@@ -586,21 +588,33 @@ public final class ScoringEngine implements Scoring {
         }
     }
 
-    /** Starts a full run of the unit if an active model never scored it in one and the unit has accounts. */
-    private void startFirstRun(String unit) {
+    /**
+     * Starts a full run of the unit if an active model never scored it in one and the unit has accounts, none of
+     * them changed within the quiet time; returns how long to wait before looking again (0: nothing to wait for).
+     */
+    private long startFirstRun(String unit) {
         if (runs.containsKey(unit)) {
-            return; // that run scores the unit
+            return 0; // that run scores the unit
         }
         health.refresh();
         List<InstalledModel> never = neverRan(unit);
-        if (never.isEmpty() || registry.find(SYSTEM, new AccountQuery(unit, null, null, null, null, null,
-                AccountSort.NAME, false, 1, 0, null, false)).items().isEmpty()) {
-            return; // a unit without accounts is checked again when its first account comes
+        if (never.isEmpty()) {
+            return 0;
+        }
+        List<Account> latest = registry.find(SYSTEM, new AccountQuery(unit, null, null, null, null, null,
+                AccountSort.UPDATED_AT, true, 1, 0, null, false)).items();
+        if (latest.isEmpty()) {
+            return 0; // a unit without accounts is checked again when its first account comes
+        }
+        long wait = firstRuns.waitNanos(unit, latest.get(0).updatedAt(), Instant.now());
+        if (wait > 0) {
+            return wait;
         }
         never.forEach(m -> firstRuns.remember(unit, m));
         Job job = start(SYSTEM, unit);
         LOG.info("Scoring {} in full (job {}): never scored in a run by {}", unit, job.id(),
                 never.stream().map(m -> m.id() + " " + m.version()).toList());
+        return 0;
     }
 
     /** Whether changes of the unit wait for its first run rather than being rescored on their own. */

@@ -105,11 +105,17 @@ final class Fakes {
             afterForEach.run();
         }
 
-        /** By name, ties by id, as the registry sorts by name. */
+        /** By name or by the time of the last change, ties by id, as the registry sorts them. */
         private List<Account> sorted(Caller caller, AccountQuery query) {
+            Comparator<Account> order = switch (query.sort()) {
+                case NAME -> Comparator.comparing(Account::name);
+                case UPDATED_AT -> Comparator.comparing(Account::updatedAt);
+                default -> throw new UnsupportedOperationException(query.sort().name());
+            };
+            order = order.thenComparing(Account::id);
             return accounts.values().stream().filter(a -> caller.canRead(a.businessUnit()))
                     .filter(a -> query.businessUnit() == null || query.businessUnit().equals(a.businessUnit()))
-                    .sorted(Comparator.comparing(Account::name).thenComparing(Account::id)).toList();
+                    .sorted(query.descending() ? order.reversed() : order).toList();
         }
 
         @Override

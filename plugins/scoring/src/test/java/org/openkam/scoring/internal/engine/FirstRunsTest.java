@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,21 @@ class FirstRunsTest {
         now.addAndGet(MS);
         assertEquals(0, runs.waitNanos("industrial"));
         assertEquals(0, runs.waitNanos("healthcare"), "units are quiet on their own");
+    }
+
+    @Test
+    void theStoredDataKeepsAUnitChangingWhenItsEventsComeLate() {
+        AtomicLong now = new AtomicLong(1_000 * MS);
+        FirstRuns runs = new FirstRuns(2000, now::get);
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        assertEquals(1500 * MS, runs.waitNanos("industrial", at.minusMillis(500), at), "no event seen, a change stored");
+        assertEquals(0, runs.waitNanos("industrial", at.minusMillis(2000), at));
+        assertEquals(2000 * MS, runs.waitNanos("industrial", at.plusMillis(1000), at),
+                "stamped a little ahead by another node's clock: the whole quiet time");
+        assertEquals(0, runs.waitNanos("industrial", at.plusMillis(2000), at), "that far ahead is a wrong clock");
+        runs.changed("industrial");
+        now.addAndGet(200 * MS);
+        assertEquals(1800 * MS, runs.waitNanos("industrial", at.minusMillis(500), at), "an event seen later counts");
     }
 
     @Test

@@ -119,9 +119,13 @@ class ScoringEngineTest {
     }
 
     static Account account(String id, String unit, Long sales) {
+        return account(id, unit, sales, Instant.EPOCH);
+    }
+
+    static Account account(String id, String unit, Long sales, Instant changed) {
         return new Account(id, unit, "Account " + id, null, null, "DE", null, AccountStatus.ACTIVE, KeyAccountTier.NONE,
-                null, sales == null ? null : BigDecimal.valueOf(sales), null, null, "EUR", Map.of(), 1, Instant.EPOCH,
-                Instant.EPOCH);
+                null, sales == null ? null : BigDecimal.valueOf(sales), null, null, "EUR", Map.of(), 1, changed,
+                changed);
     }
 
     /** Without first runs, so runs start only when a test asks. */
@@ -804,6 +808,23 @@ class ScoringEngineTest {
                 .findFirst().orElse(null));
         assertEquals(new BigDecimal("10.0"), r.score().value());
         assertEquals(run.id(), engine.history(ADMIN, "acc-1", "good", 10).get(1).runId());
+    }
+
+    @Test
+    void aFirstRunWaitsForTheQuietTimeAfterTheLatestStoredChangeThoughItsEventNeverCame()
+            throws InterruptedException {
+        engine.stop();
+        engine = engine(config(300, 3, true, 1000));
+        // stored as if committed half a second after the model is installed, its event not yet delivered
+        Instant stored = Instant.now().plusMillis(500);
+        accounts.put(account("acc-5", unit, 5000L, stored));
+        install(new TestModel("good", GOOD), unit);
+        Job job = firstJob();
+        assertFalse(job.createdAt().isBefore(stored.plusMillis(1000)), "started " + job.createdAt()
+                + ", before the quiet time after the change stored at " + stored + " had passed");
+        Job done = jobs.await(job.id());
+        assertEquals(JobState.SUCCEEDED, done.state(), done.toString());
+        assertEquals(5, done.total(), "the whole unit: " + done);
     }
 
     @Test
