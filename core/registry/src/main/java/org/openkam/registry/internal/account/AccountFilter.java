@@ -87,13 +87,19 @@ final class AccountFilter {
      * 1.3-2.4 s for the first 50, against 2 ms in index order). A page of a manager's own accounts, or of a unit's key
      * or strategic accounts, is read off {@code account_owner} or {@code account_unit_tier} and sorted instead: in
      * name order H2 read the whole unit to find them (300,000 accounts: 3.7 s for a page of 30 key accounts, 4.7 s
-     * for a manager's). PostgreSQL's planner weighs the sort itself.
+     * for a manager's). By the last change likewise, off {@code account_unit_updated} (1,000,000 accounts: the
+     * latest one in 42 ms against 16 s, H2 having picked the tiers' index and sorted). PostgreSQL's planner weighs
+     * the sort itself.
      */
     String pageSql(boolean paged, Dialect dialect) {
         StringBuilder sql = new StringBuilder("SELECT * FROM account");
-        if (dialect == Dialect.H2 && query.businessUnit() != null && query.sort() == AccountSort.NAME) {
+        if (dialect == Dialect.H2 && query.businessUnit() != null
+                && (query.sort() == AccountSort.NAME || query.sort() == AccountSort.UPDATED_AT)) {
             String index = selectiveIndex();
-            sql.append(" USE INDEX (").append(index == null ? "account_unit_name" : index).append(')');
+            if (index == null) {
+                index = query.sort() == AccountSort.NAME ? "account_unit_name" : "account_unit_updated";
+            }
+            sql.append(" USE INDEX (").append(index).append(')');
         }
         sql.append(where);
         String dir = query.descending() ? "DESC" : "ASC";

@@ -22,8 +22,9 @@ import org.openkam.api.persistence.Dialect;
 import org.openkam.registry.internal.db.SqlDatabase;
 
 /**
- * How H2 reads a unit's accounts by name: in the order of {@code account_unit_name}, so that a page stops after its
- * rows instead of sorting the whole unit first. The plan is asserted, since its cost shows only with large units.
+ * How H2 reads a unit's accounts by name or by last change: in the order of {@code account_unit_name} or {@code
+ * account_unit_updated}, so that a page stops after its rows instead of sorting the whole unit first. The plan is
+ * asserted, since its cost shows only with large units.
  */
 class AccountFilterPlanTest {
 
@@ -61,6 +62,16 @@ class AccountFilterPlanTest {
             throws SQLException {
         String plan = plan(byName("unit-a", descending), paged);
         assertTrue(plan.contains("account_unit_name"), plan);
+        assertTrue(plan.contains("/* index sorted */"), "no sort of the whole unit: " + plan);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, false", "true, true", "false, false", "false, true"})
+    void aUnitsAccountsByLastChangeAreReadInTheIndexOrderWithoutASort(boolean paged, boolean descending)
+            throws SQLException {
+        String plan = plan(new AccountQuery("unit-a", null, null, null, null, null, AccountSort.UPDATED_AT,
+                descending, 50, 0, null, false), paged);
+        assertTrue(plan.contains("account_unit_updated"), plan);
         assertTrue(plan.contains("/* index sorted */"), "no sort of the whole unit: " + plan);
     }
 
