@@ -181,5 +181,4 @@ public final class AccountRows {
     private static BigDecimal money(ResultSet rs, int column) throws SQLException {
         return AccountDraft.canonical(rs.getBigDecimal(column));
     }
-
 }
