@@ -1,5 +1,6 @@
 package org.openkam.http.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -174,6 +175,13 @@ public final class ApiDispatcher extends HttpServlet {
                 problem(response, Problem.of(404, "not-found", "Not found", "no API endpoint at " + path));
             }
         } catch (Exception | LinkageError e) {
+            if (response.isCommitted() && e instanceof EOFException) {
+                // The client hung up (a browser that navigated away, a load generator that stopped): no fault of
+                // ours, and nothing left to abort. Thrown on, it would be logged at ERROR with a stack trace.
+                LOG.debug("{} {}: the client went away during the answer ({})", request.getMethod(), path,
+                        e.toString());
+                return;
+            }
             if (response.isCommitted()) {
                 // A streamed answer (e.g. a CSV export) broke off half way: its status and part of its body are
                 // out. Returning normally would let the server end the chunked body cleanly, a complete-looking
