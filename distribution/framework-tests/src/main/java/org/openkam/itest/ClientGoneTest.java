@@ -16,12 +16,21 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openkam.api.Caller;
+import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
 import org.openkam.api.security.Authentication;
+import org.openkam.api.security.Session;
 import org.openkam.http.api.ApiRoutes;
+import org.openkam.http.api.WebContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -36,16 +45,19 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /**
- * A client that hangs up while its answer is being written (a browser that navigates away during a large list) is
- * no fault of the server: a line at DEBUG, no warning and no ERROR with a stack trace, and the next request is
- * served. A server-side failure half way through an answer still aborts the connection (ShutdownIT).
+ * A client that hangs up while its answer is being written (a browser that navigates away during a large list) or
+ * while it sends its body (a cancelled upload) is no fault of the server: a line at DEBUG, no warning, no incident
+ * and no ERROR with a stack trace, and the next request is served. A server-side failure half way through an answer
+ * still aborts the connection (ShutdownIT), and a truncated JSON body is still a 400 (the kit's JSON tests).
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class ClientGoneTest {
 
     private static final String DISPATCHER = "org.openkam.http.internal.ApiDispatcher";
-    private static final String PATH = "/client-gone-test/large";
+    private static final String LARGE = "/client-gone-test/large";
+    private static final String UPLOAD = "/client-gone-test/upload";
+    private static final Caller ROOT = new Caller("itest", "itest", true, Map.of());
 
     @InjectBundleContext
     BundleContext context;
@@ -56,68 +68,122 @@ class ClientGoneTest {
     @InjectService(timeout = 30_000)
     Authentication authentication;
 
-    @Test
-    void aClientHangingUpDuringItsAnswerIsLoggedAtDebugNotAsAnError() throws Exception {
-        URI base = HttpTest.endpoint(context);
-        String cookie = AdminSession.cookie(users, authentication, "itest-gone");
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final CountDownLatch reading = new CountDownLatch(1);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private URI base;
+    private Session session;
+    private ServiceRegistration<ApiRoutes> routes;
+    private Level level;
+
+    @BeforeEach
+    void serveAndListen() throws Exception {
+        base = HttpTest.endpoint(context);
+        String username = "itest-gone-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = UUID.randomUUID().toString();
+        users.create(ROOT, new UserDraft(username, "Integration test", null, true, true, Map.of(), password));
+        session = authentication.login(username, password).orElseThrow();
         // about 20 MB: more than the socket buffers between the two ends hold, so the server is still writing
         List<String> rows = Collections.nCopies(20_000, "x".repeat(1_000));
-        ServiceRegistration<ApiRoutes> routes = context.registerService(ApiRoutes.class, table -> table
-                .get(PATH, ex -> Map.of("items", rows))
+        routes = context.registerService(ApiRoutes.class, table -> table
+                .get(LARGE, ex -> Map.of("items", rows))
+                .post(UPLOAD, ex -> {
+                    reading.countDown();
+                    return Map.of("bytes", ex.request().getInputStream().readAllBytes().length);
+                })
                 .get("/client-gone-test/ping", ex -> Map.of("pong", true)), null);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         Logger dispatcher = (Logger) LoggerFactory.getLogger(DISPATCHER);
-        Level level = dispatcher.getLevel();
+        level = dispatcher.getLevel();
         dispatcher.setLevel(Level.DEBUG);
-        root.addAppender(log);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest ping = HttpRequest.newBuilder(base.resolve("/api/v1/client-gone-test/ping"))
-                .header("Cookie", cookie).timeout(Duration.ofSeconds(10)).build();
-        try {
-            await("the test's routes", () -> client.send(ping, HttpResponse.BodyHandlers.ofString()),
-                    r -> r.statusCode() == 200);
-
-            hangUpAfterTheStatusLine(base, cookie);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (mentions(log, Level.TRACE).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            List<ILoggingEvent> seen = mentions(log, Level.TRACE);
-            assertTrue(seen.stream().anyMatch(e -> e.getLevel() == Level.DEBUG && e.getLoggerName().equals(DISPATCHER)
-                    && e.getFormattedMessage().contains("the client went away")), "logged at DEBUG: " + lines(seen));
-            assertEquals(List.of(), lines(mentions(log, Level.WARN)), "no warning or error for a client that left");
-            assertEquals(200, client.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode(),
-                    "the next request is served");
-        } finally {
-            root.detachAppender(log);
-            dispatcher.setLevel(level);
-            routes.unregister();
-        }
+        log.start();
+        root().addAppender(log);
+        await("the test's routes", this::ping, r -> r.statusCode() == 200);
     }
 
-    /** Asks for the large answer, reads its status line and resets the connection, as a closed browser tab does. */
-    private static void hangUpAfterTheStatusLine(URI base, String cookie) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(4096);
-            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET /api/v1" + PATH + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                    + "Cookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
+    @AfterEach
+    void stop() {
+        root().detachAppender(log);
+        ((Logger) LoggerFactory.getLogger(DISPATCHER)).setLevel(level);
+        routes.unregister();
+    }
+
+    @Test
+    void aClientHangingUpDuringItsAnswerIsLoggedAtDebugNotAsAnError() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "GET /api/v1" + LARGE + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nCookie: "
+                    + cookie() + "\r\n\r\n");
             String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertEquals("HTTP/1.1 200", status);
+            socket.setSoLinger(true, 0); // reset, as a closed browser tab does
+        }
+        assertQuietAbout(LARGE);
+    }
+
+    @Test
+    void aClientHangingUpDuringItsUploadIsLoggedAtDebugNotAsAnIncident() throws Exception {
+        try (Socket socket = connect()) {
+            send(socket, "POST /api/v1" + UPLOAD + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nCookie: "
+                    + cookie() + "\r\n" + WebContext.CSRF_HEADER + ": " + session.csrfToken() + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: 10000000\r\n\r\n");
+            send(socket, "y".repeat(100_000));
+            assertTrue(reading.await(30, TimeUnit.SECONDS), "the handler reads the body when the client goes");
             socket.setSoLinger(true, 0);
+        }
+        assertQuietAbout(UPLOAD);
+    }
+
+    /** Waits for the dispatcher's word on the request, then checks it is the only one and the server goes on. */
+    private void assertQuietAbout(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (events(Level.TRACE, path).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<ILoggingEvent> seen = events(Level.TRACE, path);
+        assertTrue(seen.stream().anyMatch(e -> e.getLevel() == Level.DEBUG && e.getLoggerName().equals(DISPATCHER)
+                && e.getFormattedMessage().contains("the client went away")), "logged at DEBUG: " + lines(seen));
+        assertEquals(List.of(), lines(events(Level.WARN, path)), "no warning or error for a client that left");
+        assertEquals(200, ping().statusCode(), "the next request is served");
+    }
+
+    private HttpResponse<String> ping() throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(base.resolve("/api/v1/client-gone-test/ping"))
+                .header("Cookie", cookie()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String cookie() {
+        return "OPENKAM_SESSION=" + session.token();
+    }
+
+    /** A connection that takes little at a time, so that a large answer stays in flight. */
+    private Socket connect() throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+    }
+
+    /**
+     * The events at {@code least} or above that name the path, and every one of the dispatcher at WARN or above (an
+     * incident's line names no path).
+     */
+    private List<ILoggingEvent> events(Level least, String path) {
+        synchronized (log) { // the appender appends under its own lock
+            return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(least))
+                    .filter(e -> e.getFormattedMessage().contains(path)
+                            || (e.getLoggerName().equals(DISPATCHER) && e.getLevel().isGreaterOrEqual(Level.WARN)))
+                    .toList();
         }
     }
 
-    /** The events at {@code least} or above that name the large answer's path. */
-    private static List<ILoggingEvent> mentions(ListAppender<ILoggingEvent> log, Level least) {
-        synchronized (log) { // the appender appends under its own lock
-            return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(least))
-                    .filter(e -> e.getFormattedMessage().contains(PATH)).toList();
-        }
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     }
 
     private static List<String> lines(List<ILoggingEvent> events) {

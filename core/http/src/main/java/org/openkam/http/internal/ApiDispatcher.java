@@ -175,11 +175,11 @@ public final class ApiDispatcher extends HttpServlet {
                 problem(response, Problem.of(404, "not-found", "Not found", "no API endpoint at " + path));
             }
         } catch (Exception | LinkageError e) {
-            if (response.isCommitted() && e instanceof EOFException) {
-                // The client hung up (a browser that navigated away, a load generator that stopped): no fault of
-                // ours, and nothing left to abort. Thrown on, it would be logged at ERROR with a stack trace.
-                LOG.debug("{} {}: the client went away during the answer ({})", request.getMethod(), path,
-                        e.toString());
+            if (clientGone(e)) {
+                // The client hung up (a browser that navigated away, a cancelled upload, a load generator that
+                // stopped): no fault of ours, nobody to answer and nothing left to abort. Answered or thrown on, it
+                // would be logged at ERROR with a stack trace, an upload's as an incident.
+                LOG.debug("{} {}: the client went away ({})", request.getMethod(), path, e.toString());
                 return;
             }
             if (response.isCommitted()) {
@@ -193,6 +193,25 @@ public final class ApiDispatcher extends HttpServlet {
             // a LinkageError: the route's bundle went away while it answered
             problem(response, toProblem(e), e instanceof ProblemException p ? p.members() : Map.of());
         }
+    }
+
+    /**
+     * Whether the failure is the client's connection closing: Jetty's {@code EofException} or a subclass (by name, so
+     * that the web kit does not depend on Jetty) anywhere in the chain. Other end-of-file failures, such as a
+     * truncated JSON body, are the request's fault and answered as such.
+     */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!(t instanceof EOFException)) {
+                continue;
+            }
+            for (Class<?> c = t.getClass(); c != EOFException.class; c = c.getSuperclass()) {
+                if (c.getName().equals("org.eclipse.jetty.io.EofException")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The request's path below {@code /api/v1}. */
