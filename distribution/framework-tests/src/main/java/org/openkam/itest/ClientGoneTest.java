@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openkam.api.Caller;
-import org.openkam.api.organization.UserDraft;
 import org.openkam.api.organization.Users;
 import org.openkam.api.security.Authentication;
 import org.openkam.api.security.Session;
@@ -57,7 +54,6 @@ class ClientGoneTest {
     private static final String DISPATCHER = "org.openkam.http.internal.ApiDispatcher";
     private static final String LARGE = "/client-gone-test/large";
     private static final String UPLOAD = "/client-gone-test/upload";
-    private static final Caller ROOT = new Caller("itest", "itest", true, Map.of());
 
     @InjectBundleContext
     BundleContext context;
@@ -79,10 +75,7 @@ class ClientGoneTest {
     @BeforeEach
     void serveAndListen() throws Exception {
         base = HttpTest.endpoint(context);
-        String username = "itest-gone-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = UUID.randomUUID().toString();
-        users.create(ROOT, new UserDraft(username, "Integration test", null, true, true, Map.of(), password));
-        session = authentication.login(username, password).orElseThrow();
+        session = AdminSession.session(users, authentication, "itest-gone");
         // about 20 MB: more than the socket buffers between the two ends hold, so the server is still writing
         List<String> rows = Collections.nCopies(20_000, "x".repeat(1_000));
         routes = context.registerService(ApiRoutes.class, table -> table
