@@ -306,13 +306,27 @@ class ScoringBrowserIT {
         assertEquals(List.of("businessUnit", "grid.upper"), everyUnitProperties(), "only the change is stored");
         assertEquals("stored", browser.driver().findElement(By.cssSelector("[data-attribute='grid.upper']"))
                 .getAttribute("data-source"));
+        assertTrue(switchedOn(), "the model scores the unit the moment the save is answered");
+
+        // a value the model refuses together with another (its upper grid line below the lower one)
+        upper.clear();
+        upper.sendKeys("20");
+        save.click();
+        WebElement refusal = browser.waitFor(By.cssSelector("form.config-form div.error[role=alert] *"));
+        assertTrue(browser.driver().findElement(By.cssSelector("form.config-form div.error[role=alert]")).getText()
+                .contains("grid lines must satisfy 0 <= lower < upper <= 100"), refusal.getText());
+        assertEquals(List.of("businessUnit", "grid.upper"), everyUnitProperties(), "the values in force stay");
+        assertEquals("70.0", everyUnitValue("grid.upper"));
+        assertTrue(switchedOn(), "and the model still scores the unit with them");
+        browser.assertAccessible("the configuration form with a refused combination");
+        browser.screenshot("scoring-matrix-configuration-refused");
 
         // the status still says "Saved" from the save before, so the stored configuration is what to wait for
         upper.clear();
         save.click();
         browser.waiting(Duration.ofSeconds(10)).until(d -> everyUnitProperties().equals(List.of("businessUnit")));
         assertEquals(List.of("businessUnit"), everyUnitProperties(), "a cleared value falls back to its default");
-        assertTrue(awaitSwitch(true), "the model still scores the unit");
+        assertTrue(switchedOn(), "the model still scores the unit");
         browser.assertNoErrors("the configuration form");
     }
 
@@ -456,22 +470,42 @@ class ScoringBrowserIT {
 
     private static boolean awaitSwitch(boolean enabled) throws InterruptedException {
         for (int i = 0; i < 120; i++) {
-            Response model = admin.get("/scoring/models/portfolio-matrix");
-            if (model.status() == 404) {
-                // a changed configuration replaces the model's only instance (deactivated, then activated anew)
-                model.expectProblem(404);
-                Thread.sleep(250);
-                continue;
-            }
-            for (JsonElement e : model.expect(200).object().getAsJsonArray("switches")) {
-                JsonObject s = e.getAsJsonObject();
-                if (s.get("businessUnit").getAsString().equals(unit) && s.get("enabled").getAsBoolean() == enabled) {
-                    return true;
-                }
+            if (switchIs(enabled)) {
+                return true;
             }
             Thread.sleep(250);
         }
         return false;
+    }
+
+    /**
+     * Whether the portfolio matrix scores the unit now: a configuration change is answered only once the model's
+     * new instance is registered, so the model is never missing (404) right after.
+     */
+    private static boolean switchedOn() {
+        return switchIs(true);
+    }
+
+    private static boolean switchIs(boolean enabled) {
+        for (JsonElement e : admin.get("/scoring/models/portfolio-matrix").expect(200).object()
+                .getAsJsonArray("switches")) {
+            JsonObject s = e.getAsJsonObject();
+            if (s.get("businessUnit").getAsString().equals(unit) && s.get("enabled").getAsBoolean() == enabled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String everyUnitValue(String property) {
+        for (JsonElement c : admin.get("/admin/configurations/org.openkam.scoring.matrix").expect(200).object()
+                .getAsJsonArray("configurations")) {
+            JsonObject properties = c.getAsJsonObject().getAsJsonObject("properties");
+            if (properties.getAsJsonArray("businessUnit").get(0).getAsString().equals("*")) {
+                return properties.has(property) ? properties.getAsJsonArray(property).get(0).getAsString() : null;
+            }
+        }
+        throw new AssertionError("no configuration for every unit");
     }
 
     @Test

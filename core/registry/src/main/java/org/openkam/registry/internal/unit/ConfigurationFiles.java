@@ -75,10 +75,10 @@ final class ConfigurationFiles {
     }
 
     /**
-     * Creates a factory configuration named after {@code name} (another name if that one is taken) with these
-     * properties, and its file.
+     * A new factory configuration named after {@code name} (another name if that one is taken), not yet written:
+     * {@link #update} gives it its properties and its file.
      */
-    Configuration create(String factoryPid, String name, Map<String, String> properties) throws IOException {
+    Configuration prepare(String factoryPid, String name) throws IOException {
         if (etc != null && factoryPid.indexOf('-') >= 0) {
             // FileInstall would read the file back as a configuration of the factory PID's first part
             throw new IllegalStateException("the factory PID " + factoryPid + " contains '-': FileInstall cannot keep "
@@ -91,7 +91,6 @@ final class ConfigurationFiles {
             chosen = name + "-" + UUID.randomUUID().toString().substring(0, 8);
             config = admin.getFactoryConfiguration(factoryPid, chosen, "?");
         }
-        write(config, properties, etc == null ? null : etc.resolve(fileName(factoryPid, chosen)));
         return config;
     }
 

@@ -15,6 +15,7 @@ import org.openkam.api.AccessDeniedException;
 import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.ValidationException;
+import org.openkam.api.configuration.ConfigurationUptake;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
 import org.openkam.api.unit.UnitConfiguration;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-unit configurations of every plugin, kept in {@code etc/} (see {@link ConfigurationFiles}). Changes are
  * serialized: one configuration per unit and factory PID needs a look before each write. Every change is recorded
- * in the audit trail as a {@value #AUDIT_TYPE} of its unit, password parameters masked.
+ * in the audit trail as a {@value #AUDIT_TYPE} of its unit, password parameters masked. A change is answered once the
+ * plugin's components run with it ({@link ConfigurationUptake}); values a component refuses are a validation error of
+ * {@code parameters}, and what was there before is restored.
  */
 @Component(service = UnitConfigurations.class)
 public final class UnitConfigurationService implements UnitConfigurations {
@@ -53,12 +56,15 @@ public final class UnitConfigurationService implements UnitConfigurations {
     private final ConfigurationAdmin admin;
     private final Function<String, ObjectClassDefinition> definitions;
     private final ConfigurationFiles files;
+    private final ConfigurationUptake uptake;
 
     @Activate
     public UnitConfigurationService(@Reference Database database, @Reference BusinessUnits units,
-            @Reference ConfigurationAdmin admin, @Reference MetaTypeService metatypes, BundleContext context) {
+            @Reference ConfigurationAdmin admin, @Reference MetaTypeService metatypes,
+            @Reference ConfigurationUptake uptake, BundleContext context) {
         this(database, units, admin, factoryPid -> definition(context, metatypes, factoryPid),
-                new ConfigurationFiles(admin, ConfigurationFiles.etcFolder(context.getProperty("felix.fileinstall.dir"))));
+                new ConfigurationFiles(admin, ConfigurationFiles.etcFolder(context.getProperty("felix.fileinstall.dir"))),
+                uptake);
         if (!files.keepsFiles()) {
             LOG.warn("No FileInstall folder named etc (felix.fileinstall.dir): per-unit configurations are kept in "
                     + "ConfigurationAdmin only and are lost when the framework storage is cleaned");
@@ -67,12 +73,13 @@ public final class UnitConfigurationService implements UnitConfigurations {
 
     /** @param definitions the metatype of a factory PID, or {@code null} if none describes it */
     UnitConfigurationService(Database database, BusinessUnits units, ConfigurationAdmin admin,
-            Function<String, ObjectClassDefinition> definitions, ConfigurationFiles files) {
+            Function<String, ObjectClassDefinition> definitions, ConfigurationFiles files, ConfigurationUptake uptake) {
         this.database = database;
         this.units = units;
         this.admin = admin;
         this.definitions = definitions;
         this.files = files;
+        this.uptake = uptake;
     }
 
     @Override
@@ -124,14 +131,30 @@ public final class UnitConfigurationService implements UnitConfigurations {
                 .orElseThrow(() -> new NotFoundException("configuration of " + factoryPid + " for unit", unit)));
     }
 
+    /**
+     * Writes the properties, unless they are those stored already (nothing to change, nothing to record), and
+     * waits until the plugin runs with them; a refusal restores what was there and is the caller's 400.
+     */
     private Configuration store(Caller caller, String factoryPid, String unit, Configuration own,
             Map<String, String> properties) throws IOException {
         Map<String, String> before = own == null ? null : kept(own.getProperties());
-        Configuration stored = own;
-        if (own != null) {
-            files.update(own, properties);
-        } else {
-            stored = files.create(factoryPid, name(unit), properties);
+        if (properties.equals(before)) {
+            return own;
+        }
+        Configuration stored = own != null ? own : files.prepare(factoryPid, name(unit));
+        ConfigurationUptake.Watch watch = uptake.watch(factoryPid, stored.getPid());
+        files.update(stored, properties);
+        Optional<String> refused = watch.taken(properties);
+        if (refused.isPresent()) {
+            ConfigurationUptake.Watch undo = uptake.watch(factoryPid, stored.getPid());
+            if (before != null) {
+                files.update(stored, before);
+                undo.taken(before);
+            } else {
+                files.delete(stored);
+                undo.gone();
+            }
+            throw new ValidationException("parameters", "were refused by the plugin: " + refused.get());
         }
         audit(caller, factoryPid, unit, before, properties);
         return stored;
@@ -139,7 +162,9 @@ public final class UnitConfigurationService implements UnitConfigurations {
 
     private void remove(Caller caller, String factoryPid, String unit, Configuration own) throws IOException {
         Map<String, String> before = kept(own.getProperties());
+        ConfigurationUptake.Watch watch = uptake.watch(factoryPid, own.getPid());
         files.delete(own);
+        watch.gone();
         audit(caller, factoryPid, unit, before, null);
     }
 

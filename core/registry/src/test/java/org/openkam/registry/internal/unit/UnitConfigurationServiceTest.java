@@ -32,6 +32,7 @@ import org.openkam.api.NotFoundException;
 import org.openkam.api.Role;
 import org.openkam.api.ValidationException;
 import org.openkam.api.Violation;
+import org.openkam.api.configuration.ConfigurationUptake;
 import org.openkam.api.organization.BusinessUnit;
 import org.openkam.api.organization.BusinessUnitDraft;
 import org.openkam.api.organization.BusinessUnits;
@@ -60,6 +61,7 @@ class UnitConfigurationServiceTest {
     @TempDir
     Path etc;
     private final SqlDatabase database = database();
+    private final Plugin plugin = new Plugin();
     private InMemoryConfigurationAdmin admin;
     private UnitConfigurationService service;
 
@@ -71,7 +73,7 @@ class UnitConfigurationServiceTest {
 
     private UnitConfigurationService service(InMemoryConfigurationAdmin configurationAdmin) {
         return new UnitConfigurationService(database, new Units(), configurationAdmin, pid -> pid.equals(FACTORY) ? RATING : null,
-                new ConfigurationFiles(configurationAdmin, etc));
+                new ConfigurationFiles(configurationAdmin, etc), plugin);
     }
 
     @Test
@@ -139,7 +141,7 @@ class UnitConfigurationServiceTest {
                 new Attribute("weight", AttributeDefinition.DOUBLE, null),
                 new Attribute("apiKey", AttributeDefinition.PASSWORD, null)));
         UnitConfigurationService s = new UnitConfigurationService(database, new Units(), admin, pid -> withSecret,
-                new ConfigurationFiles(admin, etc));
+                new ConfigurationFiles(admin, etc), plugin);
         s.write(BOSS, FACTORY, "north", Map.of("weight", "70", "apiKey", "k1"), true);
         s.write(BOSS, FACTORY, "north", Map.of("weight", "80", "apiKey", "k2"), true);
         s.switchTo(BOSS, FACTORY, "north", false);
@@ -189,7 +191,7 @@ class UnitConfigurationServiceTest {
             }
         }));
         UnitConfigurationService strict = new UnitConfigurationService(database, new Units(), admin, pid -> bounded,
-                new ConfigurationFiles(admin, etc));
+                new ConfigurationFiles(admin, etc), plugin);
         ValidationException e = assertThrows(ValidationException.class,
                 () -> strict.write(ADMIN, FACTORY, "north", Map.of("weight", "101"), true));
         assertEquals(List.of(new Violation("parameters.weight", "must be at most 100")), e.violations());
@@ -251,7 +253,7 @@ class UnitConfigurationServiceTest {
     void unitsWhoseIdsLookAlikeGetFilesOfTheirOwn() throws IOException {
         Units units = new Units("a/b", "a_b");
         UnitConfigurationService s = new UnitConfigurationService(database, units, admin, pid -> RATING,
-                new ConfigurationFiles(admin, etc));
+                new ConfigurationFiles(admin, etc), plugin);
         UnitConfiguration first = s.write(ADMIN, FACTORY, "a_b", Map.of("count", "1"), true);
         UnitConfiguration second = s.write(ADMIN, FACTORY, "a/b", Map.of("count", "2"), true);
         assertNotEquals(first.pid(), second.pid());
@@ -260,7 +262,7 @@ class UnitConfigurationServiceTest {
         assertEquals(Optional.of(second), s.read(ADMIN, FACTORY, "a/b"));
         InMemoryConfigurationAdmin restarted = fileInstallReads(etc);
         UnitConfigurationService afterRestart = new UnitConfigurationService(database, units, restarted, pid -> RATING,
-                new ConfigurationFiles(restarted, etc));
+                new ConfigurationFiles(restarted, etc), plugin);
         assertEquals(Optional.of(second), afterRestart.read(ADMIN, FACTORY, "a/b"));
         assertEquals(Optional.of(first), afterRestart.read(ADMIN, FACTORY, "a_b"));
     }
@@ -282,7 +284,7 @@ class UnitConfigurationServiceTest {
     @Test
     void withoutAnEtcFolderConfigurationAdminAloneKeepsThem() throws IOException {
         UnitConfigurationService memoryOnly = new UnitConfigurationService(database, new Units(), admin, pid -> RATING,
-                new ConfigurationFiles(admin, null));
+                new ConfigurationFiles(admin, null), plugin);
         memoryOnly.write(ADMIN, FACTORY, "north", Map.of("count", "1"), true);
         assertEquals(Optional.of("1"), memoryOnly.read(ADMIN, FACTORY, "north").map(c -> c.parameters().get("count")));
         assertEquals(List.of(), files());
@@ -298,6 +300,62 @@ class UnitConfigurationServiceTest {
     }
 
     /** What FileInstall does at a start with a clean framework storage: each file becomes the configuration it names. */
+    @Test
+    void valuesThePluginRefusesAreNamedAndWhatWasThereStaysStoredKeptAndRecorded() throws IOException {
+        UnitConfiguration kept = service.write(BOSS, FACTORY, "north", Map.of("weight", "70", "count", "3"), true);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.write(BOSS, FACTORY, "north", Map.of("weight", "70", "count", "80"), true));
+        assertEquals(List.of(new Violation("parameters", "were refused by the plugin: the count must not exceed the "
+                + "weight")), e.violations());
+        assertEquals(Optional.of(kept), service.read(BOSS, FACTORY, "north"));
+        assertEquals("3", load(etc.resolve(FACTORY + "-north.cfg")).get("count"), "the file is restored too");
+        assertEquals(Optional.of(kept), fileInstallRestarted().read(BOSS, FACTORY, "north"));
+        assertEquals(List.of("70.0/80", "70.0/3"), plugin.taken.subList(1, 3), "refused, then the old values again");
+
+        assertThrows(ValidationException.class, () -> service.write(ADMIN, FACTORY, UnitEnablement.EVERY_UNIT,
+                Map.of("weight", "1", "count", "2"), true));
+        assertEquals(Optional.empty(), service.read(ADMIN, FACTORY, UnitEnablement.EVERY_UNIT), "a new one is gone");
+        assertEquals(List.of(etc.resolve(FACTORY + "-north.cfg")), files());
+        assertEquals(1, plugin.gone, "and the answer waited until the plugin let it go");
+        assertEquals(1, trail().size(), "only the change taken is in the trail: " + trail());
+    }
+
+    @Test
+    void anUnchangedWriteChangesAndRecordsNothing() throws IOException {
+        service.write(BOSS, FACTORY, "north", Map.of("weight", "70"), true);
+        UnitConfiguration again = service.write(BOSS, FACTORY, "north", Map.of("weight", "70"), true);
+        assertEquals(Map.of("weight", "70.0"), again.parameters());
+        assertEquals(1, plugin.taken.size(), "written once: " + plugin.taken);
+        assertEquals(1, trail().size(), trail().toString());
+    }
+
+    /** A plugin that refuses a count above the weight, a rule its metatype cannot express. */
+    private static final class Plugin implements ConfigurationUptake {
+
+        final List<String> taken = new java.util.ArrayList<>();
+        int gone;
+
+        @Override
+        public Watch watch(String factoryPid, String pid) {
+            return new Watch() {
+                @Override
+                public Optional<String> taken(Map<String, ?> properties) {
+                    Object w = properties.get("weight");
+                    Object c = properties.get("count");
+                    double weight = w == null ? 100 : Double.parseDouble(w.toString());
+                    int count = c == null ? 0 : Integer.parseInt(c.toString());
+                    taken.add(properties.get("weight") + "/" + properties.get("count"));
+                    return count > weight ? Optional.of("the count must not exceed the weight") : Optional.empty();
+                }
+
+                @Override
+                public void gone() {
+                    Plugin.this.gone++;
+                }
+            };
+        }
+    }
+
     private static InMemoryConfigurationAdmin fileInstallReads(Path folder) throws IOException {
         InMemoryConfigurationAdmin fresh = new InMemoryConfigurationAdmin();
         try (Stream<Path> files = Files.list(folder)) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.openkam.api.AccessDeniedException;
 import org.openkam.api.NotFoundException;
+import org.openkam.api.configuration.ConfigurationUptake;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.api.persistence.Database;
 import org.openkam.http.api.ApiRoutes;
@@ -60,10 +61,10 @@ public final class AdminApi implements ApiRoutes {
     @Activate
     public AdminApi(BundleContext context, @Reference ConfigurationAdmin configurationAdmin,
             @Reference MetaTypeService metatypes, @Reference BusinessUnits units, @Reference Database database,
-            Config config) {
+            @Reference ConfigurationUptake uptake, Config config) {
         this(new Bundles(context, config.upload_max_megabytes() * 1024L * 1024L, uploads(context),
                 Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "deploy")),
-                new Configurations(context, configurationAdmin, metatypes, units,
+                new Configurations(context, configurationAdmin, metatypes, units, uptake,
                         Bundles.fileInstallFolder(context.getProperty("felix.fileinstall.dir"), "etc")),
                 new AdminAudit(database));
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.openkam.api.Caller;
 import org.openkam.api.NotFoundException;
 import org.openkam.api.ValidationException;
 import org.openkam.api.Violation;
+import org.openkam.api.configuration.ConfigurationUptake;
 import org.openkam.api.organization.BusinessUnits;
 import org.openkam.http.api.Problem;
 import org.openkam.http.api.ProblemException;
@@ -48,6 +50,10 @@ import com.google.gson.JsonObject;
  * <p>A factory whose definition has a {@code businessUnit} attribute (the per-unit configurations of scoring models
  * and other plugins) holds one configuration per unit: a second one for the same unit is refused, and the unit must
  * exist (or be {@code *}, every unit without one of its own).
+ *
+ * <p>A change is answered once the components it reaches run with it ({@link ConfigurationUptake}); values a
+ * component refuses (its activation fails) are a validation error of {@code properties}, and what was stored before
+ * is restored, file included.
  */
 final class Configurations {
 
@@ -61,6 +67,7 @@ final class Configurations {
     private final ConfigurationAdmin admin;
     private final MetaTypeService metatypes;
     private final BusinessUnits units;
+    private final ConfigurationUptake uptake;
     private final Path etc;
 
     /**
@@ -68,11 +75,12 @@ final class Configurations {
      *        files (the framework's own storage is rebuilt at every start); {@code null}: ConfigurationAdmin only
      */
     Configurations(BundleContext context, ConfigurationAdmin admin, MetaTypeService metatypes, BusinessUnits units,
-            Path etc) {
+            ConfigurationUptake uptake, Path etc) {
         this.context = context;
         this.admin = admin;
         this.metatypes = metatypes;
         this.units = units;
+        this.uptake = uptake;
         this.etc = etc;
     }
 
@@ -147,8 +155,7 @@ final class Configurations {
             Described d = describe(stored.getFactoryPid());
             Hashtable<String, Object> typed = checked(caller, d, properties, pid);
             keepFile(stored, typed);
-            stored.update(typed);
-            writeFile(typed);
+            apply(stored, typed);
             return instance(stored);
         }
         Described d = describe(pid);
@@ -161,8 +168,7 @@ final class Configurations {
         if (!keepFile(config, typed)) {
             fileFor(pid + ".cfg", typed);
         }
-        config.update(typed);
-        writeFile(typed);
+        apply(config, typed);
         return instance(config);
     }
 
@@ -172,6 +178,12 @@ final class Configurations {
         if (stored == null) {
             throw new NotFoundException("configuration", pid);
         }
+        ConfigurationUptake.Watch watch = uptake.watch(stored.getFactoryPid(), stored.getPid());
+        remove(stored);
+        watch.gone();
+    }
+
+    private static void remove(Configuration stored) throws IOException {
         Object file = stored.getProperties() == null ? null : stored.getProperties().get(FILEINSTALL_FILE);
         stored.delete();
         if (file != null) {
@@ -181,6 +193,41 @@ final class Configurations {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /**
+     * Writes the values and their file, then waits until the components reached take them; if one refuses them,
+     * what was stored before comes back (or the new configuration goes) and the refusal is the caller's 400.
+     */
+    private void apply(Configuration config, Hashtable<String, Object> typed) throws IOException {
+        Dictionary<String, Object> stored = config.getProperties();
+        Hashtable<String, Object> before = null;
+        if (stored != null) {
+            before = new Hashtable<>();
+            for (Enumeration<String> keys = stored.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                if (key.equals(FILEINSTALL_FILE) || !BOOKKEEPING.contains(key)) {
+                    before.put(key, stored.get(key));
+                }
+            }
+        }
+        ConfigurationUptake.Watch watch = uptake.watch(config.getFactoryPid(), config.getPid());
+        config.update(typed);
+        writeFile(typed);
+        Optional<String> refused = watch.taken(typed);
+        if (refused.isEmpty()) {
+            return;
+        }
+        ConfigurationUptake.Watch undo = uptake.watch(config.getFactoryPid(), config.getPid());
+        if (before == null) {
+            remove(config);
+            undo.gone();
+        } else {
+            config.update(before);
+            writeFile(before);
+            undo.taken(before);
+        }
+        throw new ValidationException("properties", "were refused by the component: " + refused.get());
     }
 
     /** Names the file in {@code etc/} a new configuration is kept in, as FileInstall names them and keys them. */
@@ -229,8 +276,7 @@ final class Configurations {
             config = admin.getFactoryConfiguration(factoryPid, name, "?");
         }
         fileFor(factoryPid + "-" + name + ".cfg", typed);
-        config.update(typed);
-        writeFile(typed);
+        apply(config, typed);
         return instance(config);
     }
 
