@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * A component configuration has taken the change when it carries the new values and is active (or waits only for
  * references); without a {@code modified} method Declarative Services restarts it, so where it was registered as a
  * service before, only a new registration counts (the old one still shows the new values, and the state active,
- * for a moment before it stops, and there is no registration in between). A delayed component is activated by
- * getting its service once, so a refusal shows at once; one that failed to activate is a refusal, with the
+ * for a moment before it stops, and there is no registration in between). The new registration's service is got
+ * once, which activates a delayed component, so a refusal shows at once, and confirms what the runtime's view, put
+ * together field by field while the component restarts, says; one that failed to activate is a refusal, with the
  * runtime's reason.
  */
 @Component(service = ConfigurationUptake.class, configurationPid = ComponentUptake.PID)
@@ -45,6 +46,11 @@ public final class ComponentUptake implements ConfigurationUptake {
 
     static final String PID = "org.openkam.configuration.uptake";
     private static final Logger LOG = LoggerFactory.getLogger(ComponentUptake.class);
+    /**
+     * How long a change that looks taken is watched before it counts: long enough for a failed activation of the
+     * new instance, which the service's first user sets off at once, to show.
+     */
+    private static final long CONFIRM_MILLIS = 50;
     /** A stack trace's line naming an exception: the class, then the message if it has one. */
     private static final Pattern CAUSE = Pattern.compile("(?:Caused by: )?([\\w.$]+)(?:: (.*))?");
 
@@ -72,12 +78,16 @@ public final class ComponentUptake implements ConfigurationUptake {
     public Watch watch(String factoryPid, String pid) {
         String configurationPid = factoryPid == null ? pid : factoryPid;
         Map<Long, Long> services = new HashMap<>();
+        Map<Long, String> failures = new HashMap<>();
         for (ComponentConfigurationDTO c : configurations(configurationPid, pid)) {
             if (c.service != null) {
                 services.put(c.id, c.service.id);
             }
+            if (c.failure != null) {
+                failures.put(c.id, c.failure);
+            }
         }
-        return new Watched(configurationPid, pid, services);
+        return new Watched(configurationPid, pid, services, failures);
     }
 
     private final class Watched implements Watch {
@@ -86,25 +96,39 @@ public final class ComponentUptake implements ConfigurationUptake {
         private final String pid;
         /** The service each component configuration was registered as before the change, by component id. */
         private final Map<Long, Long> services;
+        /**
+         * Why each that had failed to activate before the change failed: the runtime keeps saying so until the
+         * next activation succeeds, which after the change takes a moment.
+         */
+        private final Map<Long, String> failures;
 
-        Watched(String configurationPid, String pid, Map<Long, Long> services) {
+        Watched(String configurationPid, String pid, Map<Long, Long> services, Map<Long, String> failures) {
             this.configurationPid = configurationPid;
             this.pid = pid;
             this.services = services;
+            this.failures = failures;
         }
 
         @Override
         public Optional<String> taken(Map<String, ?> properties) {
             long deadline = System.nanoTime() + wait.toNanos();
+            String seen = null;
             while (true) {
                 Look look = look(properties);
                 if (look.refusal() != null) {
                     return Optional.of(look.refusal());
                 }
-                if (look.taken()) {
+                if (look.taken() && look.instances().equals(seen)) {
                     return Optional.empty();
                 }
-                if (!pause(deadline)) {
+                // taken once: looked at again a moment later, as the runtime's view may be between two states
+                seen = look.taken() ? look.instances() : null;
+                if (seen != null) {
+                    pause(deadline, CONFIRM_MILLIS);
+                } else if (!pause(deadline, 10)) {
+                    if (look.failing() != null) {
+                        return Optional.of(look.failing()); // failing as before the change, for the same reason
+                    }
                     LOG.warn("Configuration {} is stored, but its components had not taken it within {} ms",
                             pid, wait.toMillis());
                     return Optional.empty();
@@ -116,7 +140,7 @@ public final class ComponentUptake implements ConfigurationUptake {
         public void gone() {
             long deadline = System.nanoTime() + wait.toNanos();
             while (!configurations(configurationPid, pid).isEmpty()) {
-                if (!pause(deadline)) {
+                if (!pause(deadline, 10)) {
                     LOG.warn("Configuration {} is deleted, but its components still ran with it after {} ms", pid,
                             wait.toMillis());
                     return;
@@ -126,6 +150,8 @@ public final class ComponentUptake implements ConfigurationUptake {
 
         private Look look(Map<String, ?> properties) {
             boolean waiting = false;
+            String failing = null;
+            StringBuilder instances = new StringBuilder();
             for (ComponentDescriptionDTO d : descriptions(configurationPid)) {
                 boolean carried = false;
                 for (ComponentConfigurationDTO c : runtime.getComponentConfigurationDTOs(d)) {
@@ -134,9 +160,16 @@ public final class ComponentUptake implements ConfigurationUptake {
                         continue;
                     }
                     carried = true;
+                    instances.append(c.id).append(':').append(c.state).append(':')
+                            .append(c.service == null ? "-" : c.service.id).append(' ');
                     switch (c.state) {
                         case ComponentConfigurationDTO.FAILED_ACTIVATION:
-                            return new Look(false, reason(c.failure));
+                            if (!Objects.equals(c.failure, failures.get(c.id))) {
+                                return new Look(false, reason(c.failure), null, "");
+                            }
+                            waiting = true; // maybe the failure from before, until the new activation ends
+                            failing = reason(c.failure);
+                            break;
                         case ComponentConfigurationDTO.SATISFIED:
                         case ComponentConfigurationDTO.ACTIVE:
                             boolean provides = d.serviceInterfaces != null && d.serviceInterfaces.length > 0;
@@ -145,17 +178,23 @@ public final class ComponentUptake implements ConfigurationUptake {
                             } else if (provides && d.modified == null && services.containsKey(c.id)
                                     && services.get(c.id) == c.service.id) {
                                 waiting = true; // still the instance from before the change
-                            } else if (c.state == ComponentConfigurationDTO.SATISFIED && provides && !activate(c)) {
-                                waiting = true; // failed: the next look reads why
+                            } else if (provides && !obtained(c.service.id)) {
+                                // failed (the next look reads why) or already replaced: the runtime's view is put
+                                // together field by field, so its state may be older than its registration
+                                waiting = true;
                             }
                             break;
-                        default:
+                        case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:
+                        case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
                             break; // waits for references or a configuration: nothing to refuse yet
+                        default:
+                            waiting = true; // not yet one of these (Felix shows -1 while it sets one up)
+                            break;
                     }
                 }
                 waiting |= !carried;
             }
-            return new Look(!waiting, null);
+            return new Look(!waiting, null, failing, instances.toString());
         }
 
         /**
@@ -179,14 +218,23 @@ public final class ComponentUptake implements ConfigurationUptake {
         }
     }
 
-    private record Look(boolean taken, String refusal) {
+    /**
+     * @param refusal why a component refused the change
+     * @param failing why a component that had failed before the change still fails, for the same reason: a refusal
+     *        once the wait is over
+     * @param instances the component configurations carrying the change, their states and services
+     */
+    private record Look(boolean taken, String refusal, String failing, String instances) {
     }
 
-    /** Gets the component's service once, which activates a delayed component; false if that failed. */
-    private boolean activate(ComponentConfigurationDTO c) {
+    /**
+     * Whether the service registered under this id is there and can be had: getting it activates a delayed
+     * component, and fails if its activation does.
+     */
+    private boolean obtained(long serviceId) {
         try {
             ServiceReference<?>[] refs = context.getServiceReferences((String) null,
-                    "(" + ComponentConstants.COMPONENT_ID + "=" + c.id + ")");
+                    "(" + Constants.SERVICE_ID + "=" + serviceId + ")");
             if (refs == null) {
                 return false;
             }
@@ -278,12 +326,12 @@ public final class ComponentUptake implements ConfigurationUptake {
         return m.group(2) != null && !m.group(2).isBlank() ? m.group(2).strip() : m.group(1);
     }
 
-    private static boolean pause(long deadline) {
+    private static boolean pause(long deadline, long millis) {
         if (System.nanoTime() - deadline >= 0) {
             return false;
         }
         try {
-            Thread.sleep(10);
+            Thread.sleep(millis);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
