@@ -183,6 +183,7 @@ public final class Api {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
         private String contentType;
+        private boolean chunked;
 
         private Request(String method, String path) {
             this.method = method;
@@ -216,11 +217,19 @@ public final class Api {
             return this;
         }
 
+        /** Sends the body without announcing its length (chunked), as a client streaming it does. */
+        public Request chunked() {
+            this.chunked = true;
+            return this;
+        }
+
         public Response send() {
             URI uri = URI.create(resolve(path));
+            byte[] sent = body;
             HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(method, sent == null ? HttpRequest.BodyPublishers.noBody()
+                            : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(sent))
+                            : HttpRequest.BodyPublishers.ofByteArray(sent));
             if (!headers.containsKey("Accept")) {
                 b.header("Accept", "application/json");
             }

@@ -62,6 +62,25 @@ class BadInputIT {
     }
 
     @Test
+    void aJsonBodyBeyondTheLimitIsRefusedBeforeItIsParsed() {
+        long before = Fixtures.countAccounts(admin, unit);
+        // the default limit is 4 MB; a name of 5 MB would otherwise be read whole into memory, then refused
+        byte[] huge = ("{\"businessUnit\": \"" + unit + "\", \"name\": \"" + "x".repeat(5 << 20) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        Response announced = admin.request("POST", "/accounts").body("application/json", huge).send();
+        assertRefused(413, "body", announced);
+        assertTrue(announced.body().contains("4096 KB"), announced.body());
+        Response streamed = admin.request("POST", "/accounts").body("application/json", huge).chunked().send();
+        assertRefused(413, "body", streamed);
+        assertEquals(before, Fixtures.countAccounts(admin, unit), "a refused body must store nothing");
+
+        // under the limit the body is read whole and judged by its fields
+        String large = "{\"businessUnit\": \"" + unit + "\", \"name\": \"" + "y".repeat(3 << 20) + "\"}";
+        assertRefused(400, "name", admin.request("POST", "/accounts").body("application/json",
+                large.getBytes(StandardCharsets.UTF_8)).chunked().send());
+    }
+
+    @Test
     void hugeExponentsAreRefusedFast() {
         long before = Fixtures.countAccounts(admin, unit);
         for (String number : new String[] { "1e4000000", "-1e999999999", "\"1e4000000\"", "\"-1e999999999\"" }) {

@@ -30,10 +30,14 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -53,14 +57,25 @@ import jakarta.servlet.http.HttpServletResponse;
  * every outcome into JSON, results or problem details. Faults get a 500 with an incident id that is also logged,
  * never a stack trace. A route whose shape an earlier service serves is refused and logged with its bundle.
  */
-@Component(service = { Servlet.class, ApiDispatcher.class })
+@Component(service = { Servlet.class, ApiDispatcher.class }, configurationPid = ApiDispatcher.PID)
+@Designate(ocd = ApiDispatcher.Config.class)
 @HttpWhiteboardContextSelect(WebContext.SELECT)
 @HttpWhiteboardServletName("openkam-api")
 @HttpWhiteboardServletPattern(WebContext.API_ROOT + "/*")
 public final class ApiDispatcher extends HttpServlet {
 
+    static final String PID = "org.openkam.http";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+
+    @ObjectClassDefinition(name = "OpenKAM API", description = "The routes under /api/v1 of every plugin")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Largest JSON body (KB)", description = "A JSON request body beyond this is "
+                + "refused with 413 before it is parsed (each is held in memory while it is read)", min = "1")
+        long json_body_max_kilobytes() default 4096;
+    }
+
     private final transient Gson gson = Json.create();
     private final transient ApiDocument document;
     private final transient ServedRoutes served;
@@ -68,15 +83,23 @@ public final class ApiDispatcher extends HttpServlet {
     private final transient TreeMap<Long, Registered> services = new TreeMap<>();
     /** What requests read: rebuilt whenever a service comes or goes. */
     private transient volatile Router router = new Router();
+    private transient volatile long maxJsonBytes;
 
     /** A service's routes as declared, where it comes from (for the log) and its bundle (for the listing). */
     private record Registered(String source, String bundle, List<Route> routes) {
     }
 
     @Activate
-    public ApiDispatcher(@Reference ApiDocument document, @Reference ServedRoutes served) {
+    public ApiDispatcher(@Reference ApiDocument document, @Reference ServedRoutes served, Config config) {
         this.document = document;
         this.served = served;
+        modified(config);
+    }
+
+    /** Takes a changed limit without taking the routes away. */
+    @Modified
+    void modified(Config config) {
+        maxJsonBytes = config.json_body_max_kilobytes() * 1024;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -158,7 +181,8 @@ public final class ApiDispatcher extends HttpServlet {
         try {
             Object found = router.find(request.getMethod(), path);
             if (found instanceof Router.Match match) {
-                HttpExchange exchange = new HttpExchange(request, response, match.params(), gson);
+                HttpExchange exchange = new HttpExchange(request, response, match.params(), gson,
+                        maxJsonBytes);
                 Object result = match.route().handler().handle(exchange);
                 if (result != null && Revalidation.notModified(request, response)) {
                     response.setStatus(304);

@@ -24,12 +24,16 @@ final class HttpExchange implements Exchange {
     private final HttpServletResponse response;
     private final Map<String, String> params;
     private final Gson gson;
+    private final long maxJsonBytes;
 
-    HttpExchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> params, Gson gson) {
+    /** @param maxJsonBytes the most a JSON body may hold ({@link BoundedBody}) */
+    HttpExchange(HttpServletRequest request, HttpServletResponse response, Map<String, String> params, Gson gson,
+            long maxJsonBytes) {
         this.request = request;
         this.response = response;
         this.params = params;
         this.gson = gson;
+        this.maxJsonBytes = maxJsonBytes;
     }
 
     @Override
@@ -122,14 +126,20 @@ final class HttpExchange implements Exchange {
         return value;
     }
 
-    /** The JSON object body, read strictly (see {@link StrictJson}); another media type is a 415. */
+    /**
+     * The JSON object body, read strictly (see {@link StrictJson}); another media type is a 415, one larger than the
+     * limit a 413 (before a byte is read where its length is announced).
+     */
     @Override
     public Body body() throws IOException {
         if (!isJson(request.getContentType())) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json"));
         }
-        try (Reader in = StrictJson.utf8(request.getInputStream())) {
+        if (request.getContentLengthLong() > maxJsonBytes) {
+            throw BoundedBody.tooLarge(maxJsonBytes);
+        }
+        try (Reader in = StrictJson.utf8(new BoundedBody(request.getInputStream(), maxJsonBytes))) {
             return new Body(StrictJson.object(in));
         }
     }

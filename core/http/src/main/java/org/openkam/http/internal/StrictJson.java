@@ -57,6 +57,9 @@ final class StrictJson {
             }
             return object;
         } catch (MalformedJsonException | EOFException | IllegalStateException e) {
+            if (ApiDispatcher.clientGone(e)) {
+                throw e; // the client hung up while sending: nobody to answer a 400
+            }
             throw ProblemException.badRequest("body", "is not valid JSON (RFC 8259): " + firstLine(e.getMessage()));
         }
     }
