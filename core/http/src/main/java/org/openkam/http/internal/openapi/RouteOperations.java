@@ -169,6 +169,7 @@ final class RouteOperations {
             standard.put("428", "PreconditionRequired");
         }
         if (declared.readsJsonBody()) {
+            standard.put("413", "ContentTooLarge");
             standard.put("415", "UnsupportedMediaType");
         }
         standard.put("503", "ServiceUnavailable");

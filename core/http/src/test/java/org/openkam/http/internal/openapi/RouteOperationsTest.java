@@ -51,7 +51,7 @@ class RouteOperationsTest {
         assertEquals("[\"Things\"]", put.get("tags").toString());
         assertEquals("#/components/schemas/Account", put.getAsJsonObject("requestBody").getAsJsonObject("content")
                 .getAsJsonObject("application/json").getAsJsonObject("schema").get("$ref").getAsString());
-        assertEquals(List.of("2XX", "400", "401", "403", "404", "412", "415", "428", "503"), codes(put));
+        assertEquals(List.of("2XX", "400", "401", "403", "404", "412", "413", "415", "428", "503"), codes(put));
         assertEquals("#/components/responses/PreconditionRequired", ref(put, "428"));
         assertEquals(UNSAFE_SECURITY, put.get("security").toString());
     }
@@ -89,7 +89,7 @@ class RouteOperationsTest {
         JsonObject login = operation("/auth/login", "post");
 
         assertEquals("[]", login.get("security").toString());
-        assertEquals(List.of("2XX", "400", "415", "503"), codes(login), "no 401, and no 403 without a caller");
+        assertEquals(List.of("2XX", "400", "413", "415", "503"), codes(login), "no 401, and no 403 without a caller");
     }
 
     @Test
