@@ -22,7 +22,10 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Validation: parameters are checked against the factory PID's metatype (from whichever bundle describes it);
  * every bad or unknown one is reported at once, with the field {@code parameters.<name>}, in a {@link
- * ValidationException}, and nothing is written. Without metatype, no parameter is accepted.
+ * ValidationException}, and nothing is written. Without metatype, no parameter is accepted. A change is answered
+ * once the plugin's components run with it (see {@link org.openkam.api.configuration.ConfigurationUptake}); values
+ * a component refuses by failing to activate are a {@link ValidationException} of {@code parameters} with its
+ * reason, and what was stored before is restored. A write that changes nothing writes and records nothing.
  */
 @ProviderType
 public interface UnitConfigurations {
